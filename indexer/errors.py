@@ -1,0 +1,43 @@
+"""The exception tree: every error baokan raises on purpose derives from BaokanError."""
+from __future__ import annotations
+
+
+class BaokanError(Exception):
+    """Base class of baokan's own errors; the message is fit to show a user."""
+
+
+class UnreadableFile(BaokanError):
+    """An input file cannot be read or decoded as page text."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class InvalidInput(BaokanError):
+    """A value given at the edge (CLI argument, URL parameter, data file) is invalid."""
+
+
+class QueryError(InvalidInput):
+    """A search request cannot be run as given (bad filter value, query too long...)."""
+
+
+class IndexError_(BaokanError):
+    """The index is missing, locked, or was built with other settings."""
+
+
+class IndexMissing(IndexError_):
+    """No index exists in the given directory."""
+
+
+class IndexLocked(IndexError_):
+    """Another process is writing to the index."""
+
+
+class SettingsMismatch(IndexError_):
+    """The index was built with another gazetteer/tokenizer dictionary: rebuild it."""
+
+
+class RecordNotFound(BaokanError):
+    """No record has the requested id."""

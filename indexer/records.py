@@ -1,0 +1,81 @@
+"""The records a page is parsed into: articles and standalone photo captions."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["article", "caption"]
+DateSource = Literal["header", "filename", "manifest", "inferred"]
+KINDS: tuple[str, ...] = ("article", "caption")
+KIND_LABELS: dict[str, str] = {"article": "文章", "caption": "图片"}
+
+
+@dataclass(frozen=True)
+class Caption:
+    """A photo caption inside an article: "…作业。本报记者 宋崇飞 摄"."""
+
+    text: str
+    photographers: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "photographers": list(self.photographers)}
+
+
+@dataclass(frozen=True)
+class Record:
+    """One article or standalone photo caption; ``to_dict`` is the JSON Lines contract."""
+
+    id: str
+    kind: Kind
+    title: str
+    body: str
+    section: str | None = None
+    byline: str | None = None
+    reporters: tuple[str, ...] = ()
+    correspondents: tuple[str, ...] = ()
+    photographers: tuple[str, ...] = ()
+    captions: tuple[Caption, ...] = ()
+    region: str | None = None
+    pub_date: str | None = None
+    pub_date_source: DateSource | None = None
+    source: str = ""
+    page: str | None = None
+    paper: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key in ("reporters", "correspondents", "photographers"):
+            data[key] = list(data[key])
+        data["captions"] = [c.to_dict() for c in self.captions]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Record:
+        values = dict(data)
+        for key in ("reporters", "correspondents", "photographers"):
+            values[key] = tuple(values.get(key) or ())
+        values["captions"] = tuple(
+            Caption(c["text"], tuple(c.get("photographers") or ())) for c in values.get("captions") or ()
+        )
+        known = cls.__dataclass_fields__
+        return cls(**{k: v for k, v in values.items() if k in known})
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What is known about a page before its text is read: paper, date, page."""
+
+    paper: str | None = None
+    pub_date: str | None = None
+    pub_date_source: DateSource | None = None
+    page: str | None = None
+
+
+@dataclass(frozen=True)
+class ParsedPage:
+    """A parsed page: its records, its metadata, and the text dropped as boilerplate/layout."""
+
+    source: str
+    records: tuple[Record, ...]
+    meta: PageMeta
+    dropped: tuple[str, ...] = field(default=())
