@@ -49,6 +49,82 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return status
 
 
+DEFAULT_INDEX_DIR = "index_data"
+
+
+def _index_dir(args: argparse.Namespace) -> str:
+    import os
+
+    return args.index_dir or os.environ.get("BAOKAN_INDEX_DIR") or DEFAULT_INDEX_DIR
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from indexer.gazetteer import load_gazetteer
+    from indexer.ingest import Progress, ingest
+    from indexer.pagemeta import load_manifest
+
+    gazetteer = load_gazetteer(args.gazetteer)
+    manifest = load_manifest(args.manifest) if args.manifest else None
+    report = ingest(args.paths, _index_dir(args), manifest=manifest, gazetteer=gazetteer, rebuild=args.rebuild,
+                    workers=args.workers, progress=None if args.json else Progress())
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        for line in report.summary_lines():
+            sys.stderr.write(line + "\n")
+    return EXIT_SKIPPED if report.skipped else EXIT_OK
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from indexer.search import SearchQuery, search
+    from indexer.store import Archive
+
+    params = {"q": args.query, "region": args.region or "", "date_from": args.date_from or "",
+              "date_to": args.date_to or "", "kind": args.kind or "", "reporter": args.reporter or "",
+              "sort": args.sort, "page": str(args.page), "page_size": str(args.page_size)}
+    page = search(Archive(_index_dir(args)), SearchQuery.from_params(params))
+    if args.json:
+        _print_json(page.to_dict())
+        return EXIT_OK
+    import re
+
+    out = sys.stdout
+    out.write(f"检索式：{page.understood or '（全部）'}  共 {page.total} 条  第 {page.query.page}/{page.pages} 页  "
+              f"{page.took_ms:.0f} 毫秒\n")
+    for note in page.notes:
+        out.write(f"提示：{note}\n")
+    for n, hit in enumerate(page.hits, (page.query.page - 1) * page.query.page_size + 1):
+        plain = re.sub(r"</?mark>", "", hit.snippet)
+        import html
+
+        out.write(f"{n:>4}. [{hit.pub_date or '日期不详'}] {hit.title or '（图片）'}  {hit.region or ''}  "
+                  f"{'、'.join(hit.reporters)}  id={hit.id}\n      {html.unescape(plain)}\n")
+    return EXIT_OK
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    from indexer.search import archive_stats
+    from indexer.store import Archive
+
+    stats = archive_stats(Archive(_index_dir(args)))
+    if args.json:
+        _print_json(stats.to_dict())
+        return EXIT_OK
+    out = sys.stdout
+    out.write(f"记录 {stats.records} 条  日期 {stats.date_range[0] or '-'} 至 {stats.date_range[1] or '-'}  "
+              f"索引 {stats.index_bytes / 1e6:.1f} MB\n")
+    for title, counts in (("类型", stats.by_kind), ("地区", stats.by_region), ("年份", stats.by_year)):
+        out.write(f"{title}：" + "  ".join(f"{k} {v}" for k, v in counts.items()) + "\n")
+    return EXIT_OK
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    # The CLI is the composition root: the web layer is imported only for this command.
+    from webapp.server import serve
+
+    return serve(index_dir=_index_dir(args), host=args.host, port=args.port, threads=args.threads)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="baokan", description="焦作日报 archive search: parse, index, search, serve.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -60,6 +136,45 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gazetteer", help="region gazetteer JSON (default: the bundled 焦作 one)")
     p.add_argument("--debug", action="store_true", help="report dropped boilerplate/layout on stderr")
     p.set_defaults(func=_cmd_parse)
+
+    def index_dir_arg(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--index-dir", help=f"index directory (default: $BAOKAN_INDEX_DIR or {DEFAULT_INDEX_DIR})")
+
+    p = sub.add_parser("ingest", help="parse and index page files and directories")
+    p.add_argument("paths", nargs="+", help="page files or directories (searched recursively)")
+    index_dir_arg(p)
+    p.add_argument("--manifest", help="CSV or JSON sidecar mapping file -> date, page, paper")
+    p.add_argument("--gazetteer", help="region gazetteer JSON (default: the bundled 焦作 one)")
+    p.add_argument("--rebuild", action="store_true", help="discard the index and build it anew")
+    p.add_argument("--workers", type=int, default=None, help="parser processes (default: up to 2)")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(func=_cmd_ingest)
+
+    p = sub.add_parser("search", help="search the index")
+    p.add_argument("query", help='query, e.g. \'吕沛 "项目谋划" -灾后 标题:示范区 日期:2021-11\'')
+    index_dir_arg(p)
+    p.add_argument("--region")
+    p.add_argument("--from", dest="date_from", help="YYYY[-MM[-DD]]")
+    p.add_argument("--to", dest="date_to", help="YYYY[-MM[-DD]]")
+    p.add_argument("--kind", choices=["article", "caption"])
+    p.add_argument("--reporter")
+    p.add_argument("--sort", default="relevance", choices=["relevance", "newest", "oldest"])
+    p.add_argument("--page", type=int, default=1)
+    p.add_argument("--page-size", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_cmd_search)
+
+    p = sub.add_parser("stats", help="what the index holds")
+    index_dir_arg(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_cmd_stats)
+
+    p = sub.add_parser("serve", help="serve the search site (builds the demo archive into an empty index)")
+    index_dir_arg(p)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--threads", type=int, default=8)
+    p.set_defaults(func=_cmd_serve)
     return parser
 
 

@@ -1,0 +1,373 @@
+"""Ingest: page files in, records committed to the index, a report out.
+
+* Idempotent: each record carries its file's path and content hash; a file seen
+  before with the same bytes is skipped, a changed file replaces its records.
+* Crash-safe: Whoosh commits by writing new segment files and then renaming a
+  new table of contents into place, so a killed ingest leaves the last commit;
+  running it again finishes the job (committed files are then "unchanged").
+* Both cores: worker processes read, parse and segment the pages (jieba is the
+  expensive part); the one writer in this process only adds documents.
+* One bad file never stops the batch: it is reported by name and skipped.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh.index import LockError
+from whoosh.writing import IndexWriter
+
+from indexer.analysis import Pretokenized, gram_texts, word_texts
+from indexer.errors import BaokanError, IndexLocked
+from indexer.gazetteer import Gazetteer, load_gazetteer
+from indexer.pagemeta import Manifest
+from indexer.parse import parse_file, record_id
+from indexer.records import Record
+from indexer.schema import encode_facets, facet_values, full_text
+from indexer.store import create_or_open_index, current_settings
+
+COMMIT_EVERY_RECORDS = 5_000
+COMMIT_EVERY_SECONDS = 60.0
+LOCK_WAIT_SECONDS = 10.0
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What a worker made of one file."""
+
+    path: str
+    key: str
+    status: str  # "new", "changed", "unchanged", "skipped"
+    reason: str = ""
+    file_hash: str = ""
+    docs: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass
+class IngestReport:
+    """The closing summary of one ``baokan ingest`` run."""
+
+    files_seen: int = 0
+    files_indexed: int = 0
+    files_unchanged: int = 0
+    files_empty: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    records_added: int = 0
+    records_updated: int = 0
+    records_removed: int = 0
+    records_unchanged: int = 0
+    commits: int = 0
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "files": self.files_seen, "files_indexed": self.files_indexed, "files_unchanged": self.files_unchanged,
+            "files_without_records": self.files_empty,
+            "skipped": [{"file": p, "reason": r} for p, r in self.skipped],
+            "records_added": self.records_added, "records_updated": self.records_updated,
+            "records_removed": self.records_removed, "records_unchanged": self.records_unchanged,
+            "commits": self.commits, "seconds": round(self.seconds, 2),
+        }
+
+    def summary_lines(self) -> list[str]:
+        lines = [
+            f"文件 {self.files_seen} 个：新增或更新 {self.files_indexed}，未变 {self.files_unchanged}，"
+            f"跳过 {len(self.skipped)}，无记录 {len(self.files_empty)}",
+            f"记录：新增 {self.records_added}，更新 {self.records_updated}，移除 {self.records_removed}，"
+            f"未变 {self.records_unchanged}（用时 {self.seconds:.1f} 秒）",
+        ]
+        lines += [f"跳过 {path}: {reason}" for path, reason in self.skipped]
+        lines += [f"无记录 {path}: 没有可识别的文章或图片说明" for path in self.files_empty]
+        return lines
+
+
+# --- finding input files -----------------------------------------------------------
+
+
+def iter_input_files(paths: Iterable[str]) -> Iterator[tuple[str, str, str | None]]:
+    """Yield ``(path, source, error)`` for every file under ``paths``, recursively, sorted.
+
+    ``source`` names the file in records: its path below the directory given
+    ("archive" -> "2021-11-13/01.txt"), or its base name for a file given.
+
+    Directories are walked without following symlinks to directories, so a
+    symlink loop cannot trap the walk; a path that cannot be read is yielded
+    with its error.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            errors: list[OSError] = []
+            for dirpath, dirnames, filenames in os.walk(path, onerror=errors.append):
+                dirnames.sort()
+                for name in sorted(filenames):
+                    full = os.path.join(dirpath, name)
+                    yield full, display_path(os.path.relpath(full, path)).replace(os.sep, "/"), None
+            for err in errors:
+                yield str(err.filename or raw), "", f"无法读取目录：{err.strerror or err}"
+        elif path.exists() or path.is_symlink():
+            yield str(path), display_path(path.name), None
+        else:
+            yield str(path), "", "文件不存在"
+
+
+def display_path(path: str) -> str:
+    """A path fit to print even if its name is not valid UTF-8."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+# --- the worker side -----------------------------------------------------------
+
+_worker_state: dict[str, Any] = {}
+
+
+def _init_worker(manifest: Manifest | None, gazetteer: Gazetteer) -> None:
+    _worker_state["manifest"] = manifest
+    _worker_state["gazetteer"] = gazetteer
+
+
+def record_documents(record: Record, ordinal: int, key: str, file_hash: str) -> dict[str, Any]:
+    """The Whoosh fields of one record, with the expensive token lists pre-computed."""
+    text = full_text(record)
+    return {
+        "id": record.id,
+        "file": key,
+        "file_hash": f"{key}\x00{file_hash}",
+        "kind": record.kind,
+        "pub_date": record.pub_date or "",
+        "year": (record.pub_date or "")[:4],
+        "month": (record.pub_date or "")[:7],
+        "text": Pretokenized(gram_texts(text)),
+        "title": Pretokenized(gram_texts(record.title)),
+        "words": Pretokenized(word_texts(text)),
+        "title_words": Pretokenized(word_texts(record.title)),
+        "reporter": "\n".join(record.reporters),
+        "photographer": "\n".join(record.photographers + tuple(p for c in record.captions for p in c.photographers)),
+        "correspondent": "\n".join(record.correspondents),
+        "region": record.region or "",
+        "section": record.section or "",
+        "data": json.dumps(record.to_dict(), ensure_ascii=False),
+        "facets": encode_facets(facet_values(record, ordinal, key)),
+    }
+
+
+Task = tuple[str, str, str, str | None]  # (path, source, file key, hash already indexed)
+
+
+def prepare_file(task: Task) -> Prepared:
+    """Read, hash, parse and tokenize one file (runs in a worker process)."""
+    path, source, key, known_hash = task
+    shown = display_path(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return Prepared(shown, key, "skipped", reason=_os_reason(exc))
+    file_hash = hashlib.sha256(data).hexdigest()
+    if file_hash == known_hash:
+        return Prepared(shown, key, "unchanged", file_hash=file_hash)
+    try:
+        page = parse_file(path, source=source, manifest=_worker_state.get("manifest"), gazetteer=_worker_state.get("gazetteer"))
+        docs = tuple(record_documents(r, n, key, file_hash) for n, r in enumerate(page.records))
+    except BaokanError as exc:
+        return Prepared(shown, key, "skipped", reason=getattr(exc, "reason", str(exc)))
+    except Exception as exc:  # a parser bug must not stop the batch: report it by file name
+        return Prepared(shown, key, "skipped", reason=f"内部错误 {type(exc).__name__}: {exc}"[:200])
+    return Prepared(shown, key, "changed" if known_hash else "new", file_hash=file_hash, docs=docs)
+
+
+def _os_reason(exc: OSError) -> str:
+    import errno
+
+    reasons = {errno.EACCES: "没有读取权限", errno.ENOENT: "文件不存在", errno.ELOOP: "符号链接循环",
+               errno.EISDIR: "是目录"}
+    return reasons.get(exc.errno or 0, f"无法读取：{exc.strerror or exc}")
+
+
+# --- the writer side -----------------------------------------------------------
+
+
+def _known_hashes(ix: Any) -> dict[str, tuple[str, int]]:
+    """file key -> (content hash, live record count), read from the index's terms."""
+    known: dict[str, tuple[str, int]] = {}
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        if "file_hash" not in reader.indexed_field_names():
+            return known
+        for term in reader.lexicon("file_hash"):
+            key, _, digest = term.decode("utf-8", "surrogateescape").partition("\x00")
+            live = sum(1 for d in reader.postings("file_hash", term).all_ids() if not reader.is_deleted(d))
+            if live:
+                known[key] = (digest, live)
+    return known
+
+
+def _open_writer(ix: Any, wait: float) -> IndexWriter:
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return ix.writer(limitmb=256)
+        except LockError:
+            if time.monotonic() >= deadline:
+                raise IndexLocked("另一个进程正在写入索引（baokan ingest 正在运行？）；请等它结束后再试") from None
+            time.sleep(0.2)
+
+
+def file_key(path: str) -> str:
+    """The identity of an input file: its absolute path (symlinks resolved)."""
+    return os.path.realpath(path)
+
+
+ProgressFn = Callable[[int, int, int], None]  # (files done, files total, records written)
+
+
+def ingest(paths: Iterable[str], index_dir: str, *, manifest: Manifest | None = None,
+           gazetteer: Gazetteer | None = None, rebuild: bool = False, workers: int | None = None,
+           progress: ProgressFn | None = None, lock_wait: float = LOCK_WAIT_SECONDS,
+           commit_every: int = COMMIT_EVERY_RECORDS) -> IngestReport:
+    """Ingest files and directories into the index at ``index_dir``."""
+    started = time.monotonic()
+    gazetteer = gazetteer or load_gazetteer(None)
+    ix = create_or_open_index(index_dir, current_settings(gazetteer.fingerprint), rebuild=rebuild)
+    report = IngestReport()
+    writer = _open_writer(ix, lock_wait)  # hold the lock before reading state, so no one changes it
+    try:
+        known = {} if rebuild else _known_hashes(ix)
+        tasks: list[Task] = []
+        for path, source, error in iter_input_files(paths):
+            report.files_seen += 1
+            if error:
+                report.skipped.append((display_path(path), error))
+                continue
+            key = file_key(path)
+            tasks.append((path, source, key, known.get(key, (None, 0))[0]))
+        _run(tasks, writer_box := [writer], ix, known, report, manifest, gazetteer, workers, progress,
+             commit_every, lock_wait)
+        writer = writer_box[0]
+        writer.commit()
+        report.commits += 1
+    except BaseException:
+        writer.cancel()
+        raise
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _run(tasks: list[Task], writer_box: list[IndexWriter], ix: Any,
+         known: dict[str, tuple[str, int]], report: IngestReport, manifest: Manifest | None,
+         gazetteer: Gazetteer, workers: int | None, progress: ProgressFn | None, commit_every: int,
+         lock_wait: float) -> None:
+    workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    pending = 0
+    last_commit = time.monotonic()
+    owners = _IdOwners(ix)
+    done = 0
+    written = 0
+
+    def results() -> Iterator[Prepared]:
+        if workers <= 1 or len(tasks) < 4:
+            _init_worker(manifest, gazetteer)
+            yield from map(prepare_file, tasks)
+            return
+        import jieba
+
+        jieba.initialize()  # load the dictionary once, before forking
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(workers, initializer=_init_worker, initargs=(manifest, gazetteer)) as pool:
+            yield from pool.imap(prepare_file, tasks, chunksize=2)
+
+    for prepared in results():
+        done += 1
+        writer = writer_box[0]
+        if prepared.status == "skipped":
+            report.skipped.append((prepared.path, prepared.reason))
+        elif prepared.status == "unchanged":
+            report.files_unchanged += 1
+            report.records_unchanged += known.get(prepared.key, ("", 0))[1]
+        else:
+            old = known.get(prepared.key, ("", 0))[1]
+            if prepared.status == "changed":
+                writer.delete_by_term("file", prepared.key)
+            docs = owners.claim(prepared.key, prepared.docs)
+            for doc in docs:
+                writer.add_document(**doc)
+            n = len(docs)
+            report.records_updated += min(old, n)
+            report.records_added += max(0, n - old)
+            report.records_removed += max(0, old - n)
+            report.files_indexed += 1
+            if n == 0:
+                report.files_empty.append(prepared.path)
+            pending += n
+            written += n
+        if progress:
+            progress(done, len(tasks), written)
+        if pending >= commit_every or (pending and time.monotonic() - last_commit > COMMIT_EVERY_SECONDS):
+            writer.commit()
+            report.commits += 1
+            writer_box[0] = _open_writer(ix, lock_wait)
+            pending = 0
+            last_commit = time.monotonic()
+
+
+class _IdOwners:
+    """Keeps record ids unique across files.
+
+    Ids derive from the source name and position ("01.txt#3"); two different
+    files with the same name would collide, so the later file's records get ids
+    derived from its full path instead, and nothing is overwritten.
+    """
+
+    def __init__(self, ix: Any) -> None:
+        self.claimed: dict[str, str] = {}
+        self.searcher = ix.searcher()  # the index as it was when this run started
+
+    def claim(self, key: str, docs: tuple[dict[str, Any], ...]) -> tuple[dict[str, Any], ...]:
+        if any(self._owner(doc["id"]) not in (None, key) for doc in docs):
+            docs = tuple(_with_id(doc, record_id(key, n)) for n, doc in enumerate(docs))
+        for doc in docs:
+            self.claimed[doc["id"]] = key
+        return docs
+
+    def _owner(self, record_id_: str) -> str | None:
+        if record_id_ in self.claimed:
+            return self.claimed[record_id_]
+        docnum = self.searcher.document_number(id=record_id_)
+        return None if docnum is None else self.searcher.stored_fields(docnum).get("file")
+
+
+def _with_id(doc: dict[str, Any], new_id: str) -> dict[str, Any]:
+    data = json.loads(doc["data"])
+    data["id"] = new_id
+    return {**doc, "id": new_id, "data": json.dumps(data, ensure_ascii=False)}
+
+
+class Progress:
+    """A one-line progress bar on stderr (only when it is a terminal)."""
+
+    def __init__(self, stream: Any = None) -> None:
+        self.stream = stream or sys.stderr
+        self.enabled = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self.started = time.monotonic()
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int, records: int) -> None:
+        now = time.monotonic()
+        if not self.enabled or (now - self.last < 0.2 and done != total):
+            return
+        self.last = now
+        rate = records / max(now - self.started, 1e-6)
+        width = 24
+        filled = int(width * done / max(total, 1))
+        bar = "█" * filled + "░" * (width - filled)
+        self.stream.write(f"\r{bar} 文件 {done}/{total} · 记录 {records} · {rate:.0f} 条/秒 ")
+        if done == total:
+            self.stream.write("\n")
+        self.stream.flush()

@@ -1,0 +1,64 @@
+"""Text normalisation shared by indexing and querying, one character at a time.
+
+Every character maps to exactly one character, so an offset into the normalised
+text is the same offset into the original: highlights computed on normalised
+text land on the right characters of the stored text.
+
+    "焦作日報 ＳＯＥＣ ９２４４．２万元" -> "焦作日报 soec 9244.2万元"
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+_CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+
+
+def _fold_char(ch: str) -> str:
+    """NFKC then lower-case one character, keeping it if either would change the length."""
+    nfkc = unicodedata.normalize("NFKC", ch)
+    if len(nfkc) != 1:
+        nfkc = ch
+    lower = nfkc.lower()
+    return lower if len(lower) == 1 else nfkc
+
+
+@cache
+def _table() -> dict[int, str]:
+    """The full character map: NFKC + case folding + Traditional -> Simplified (OpenCC t2s)."""
+    import opencc
+
+    table: dict[int, str] = {}
+    for cp in range(0x20, 0x10000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        ch = chr(cp)
+        folded = _fold_char(ch)
+        if unicodedata.category(folded) == "Zs":  # "\u3000" (ideographic space) -> " "
+            folded = " "
+        if folded != ch:
+            table[cp] = folded
+    # Traditional -> Simplified, character by character: each CJK character is
+    # converted on its own line, so OpenCC cannot apply phrase rules across them.
+    cjk = [chr(cp) for lo, hi in _CJK_RANGES for cp in range(lo, hi + 1)]
+    cjk = [table.get(ord(c), c) for c in cjk]
+    converted = opencc.OpenCC("t2s").convert("\n".join(cjk)).split("\n")
+    if len(converted) == len(cjk):
+        for lo_ch, simp in zip((chr(cp) for lo, hi in _CJK_RANGES for cp in range(lo, hi + 1)), converted):
+            if len(simp) == 1 and simp != lo_ch:
+                table[ord(lo_ch)] = simp
+    # Chain: a compatibility ideograph NFKC-maps to a traditional form, which then simplifies.
+    for cp, mapped in list(table.items()):
+        if len(mapped) == 1 and ord(mapped) in table:
+            table[cp] = table[ord(mapped)]
+    return table
+
+
+def normalize_text(text: str) -> str:
+    """Return ``text`` folded for matching; ``len(result) == len(text)`` always holds."""
+    return text.translate(_table())
+
+
+def is_word_char(ch: str) -> bool:
+    """True for characters that carry meaning in a search: CJK, letters, digits."""
+    return ch.isalnum()

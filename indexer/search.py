@@ -1,0 +1,484 @@
+"""Searching: a ``SearchQuery`` in, a ``SearchPage`` (plain data) out.
+
+Everything a page needs is copied out while the searcher is open (hits die with
+their searcher). Filters and facet counts run over per-document facet rows held
+by the snapshot, not Whoosh's ``groupedby``: one pass over the matching
+documents counts every facet as if its own filter were off.
+"""
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from whoosh import query as wq
+
+from indexer.analysis import query_grams, word_spans
+from indexer.errors import QueryError, RecordNotFound
+from indexer.querylang import And, DateRange, Node, Not, Or, ParsedQuery, Text, parse_date, parse_query
+from indexer.records import KIND_LABELS, Record
+from indexer.snippets import highlight, snippet
+from indexer.store import Archive, FacetRow, Snapshot
+
+SORTS = ("relevance", "newest", "oldest")
+FACETS = ("region", "year", "month", "kind", "reporter", "section")
+MAX_PAGE_SIZE = 100
+MAX_RELEVANCE_DEPTH = 10_000  # deepest hit reachable by relevance paging
+FACET_LIMITS = {"reporter": 100, "section": 100}
+KIND_ALIASES = {"article": "article", "文章": "article", "caption": "caption", "图片": "caption", "照片": "caption"}
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """One search request; field names are the URL parameters and JSON keys."""
+
+    q: str = ""
+    region: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    kind: str | None = None
+    reporter: str | None = None
+    section: str | None = None
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = 20
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, str]) -> SearchQuery:
+        """Validate request parameters (URL or CLI); raises QueryError with a user-facing message."""
+
+        def text(name: str, limit: int = 100) -> str | None:
+            value = (params.get(name) or "").strip()
+            if len(value) > limit:
+                raise QueryError(f"参数 {name} 过长")
+            return value or None
+
+        def number(name: str, default: int, lo: int, hi: int) -> int:
+            raw = (params.get(name) or "").strip()
+            if not raw:
+                return default
+            try:
+                value = int(raw)
+            except ValueError:
+                raise QueryError(f"参数 {name} 必须是整数：{raw[:20]}") from None
+            if not lo <= value <= hi:
+                raise QueryError(f"参数 {name} 必须在 {lo} 到 {hi} 之间")
+            return value
+
+        q = params.get("q") or ""
+        parse_query(q)  # length and structure limits
+        kind = text("kind")
+        if kind is not None:
+            if kind not in KIND_ALIASES:
+                raise QueryError(f"未知的类型：{kind}（可用 article 或 caption）")
+            kind = KIND_ALIASES[kind]
+        sort = text("sort") or "relevance"
+        if sort not in SORTS:
+            raise QueryError(f"未知的排序方式：{sort}（可用 relevance、newest、oldest）")
+        date_from = text("date_from", 20)
+        date_to = text("date_to", 20)
+        date_from = parse_date(date_from, end=False) if date_from else None
+        date_to = parse_date(date_to, end=True) if date_to else None
+        if date_from and date_to and date_from > date_to:
+            raise QueryError("起始日期晚于结束日期")
+        page_size = number("page_size", 20, 1, MAX_PAGE_SIZE)
+        page = number("page", 1, 1, 1_000_000)
+        return cls(q=q.strip(), region=text("region"), date_from=date_from, date_to=date_to, kind=kind,
+                   reporter=text("reporter"), section=text("section"), sort=sort, page=page, page_size=page_size)
+
+    def to_params(self) -> dict[str, str]:
+        """Non-default values as URL parameters (the inverse of ``from_params``)."""
+        default = SearchQuery()
+        return {f.name: str(getattr(self, f.name)) for f in fields(self)
+                if getattr(self, f.name) not in (None, "") and getattr(self, f.name) != getattr(default, f.name)}
+
+    @property
+    def filters(self) -> dict[str, str]:
+        """Active facet filters: ``{"region": "示范区", "date": "2021-11-01..2021-11-30"}``."""
+        out = {k: getattr(self, k) for k in ("region", "kind", "reporter", "section") if getattr(self, k)}
+        if self.date_from or self.date_to:
+            out["date"] = f"{self.date_from or ''}..{self.date_to or ''}"
+        return out
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One result row, with HTML-escaped highlighted title and snippet."""
+
+    id: str
+    kind: str
+    title: str
+    title_html: str
+    snippet: str
+    pub_date: str | None
+    region: str | None
+    reporters: tuple[str, ...]
+    photographers: tuple[str, ...]
+    section: str | None
+    page: str | None
+    paper: str | None
+    source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["reporters"] = list(self.reporters)
+        data["photographers"] = list(self.photographers)
+        return data
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """The result of a search: rendered as HTML and as JSON from this one object."""
+
+    query: SearchQuery
+    understood: str
+    notes: tuple[str, ...]
+    terms: tuple[str, ...]
+    total: int
+    hits: tuple[Hit, ...]
+    facets: dict[str, dict[str, int]]
+    took_ms: float
+    sort: str
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.query.page_size))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "query": {f.name: getattr(self.query, f.name) for f in fields(self.query)},
+            "understood": self.understood,
+            "notes": list(self.notes),
+            "total": self.total,
+            "page": self.query.page,
+            "page_size": self.query.page_size,
+            "pages": self.pages,
+            "sort": self.sort,
+            "hits": [h.to_dict() for h in self.hits],
+            "facets": self.facets,
+            "took_ms": round(self.took_ms, 1),
+        }
+
+
+# --- query translation -----------------------------------------------------------
+
+
+def _gram_query(fieldname: str, value: str) -> wq.Query | None:
+    grams = query_grams(value)
+    if not grams:
+        return None
+    if len(grams) == 1:
+        g = grams[0]
+        return wq.Prefix(fieldname, g) if len(g) == 1 else wq.Term(fieldname, g)
+    return wq.Phrase(fieldname, grams)
+
+
+def _word_query(fieldname: str, value: str) -> wq.Query | None:
+    words = list(dict.fromkeys(w for w, _, _ in word_spans(value, "query")))
+    if not words:
+        return None
+    return wq.Or([wq.Term(fieldname, w) for w in words])
+
+
+def _text_query(node: Text) -> wq.Query:
+    if node.field == "kind":
+        kind = KIND_ALIASES.get(node.value.lower())
+        return wq.Term("kind", kind) if kind else wq.NullQuery
+    fieldname = node.field or "text"
+    recall = _gram_query(fieldname, node.value)
+    if recall is None:
+        return wq.NullQuery
+    boosts: list[wq.Query] = []
+    if node.field is None:
+        boosts += [q for q in (_gram_query("title", node.value), _word_query("words", node.value),
+                               _word_query("title_words", node.value)) if q is not None]
+    elif node.field == "title":
+        boosts += [q for q in (_word_query("title_words", node.value),) if q is not None]
+    return wq.AndMaybe(recall, wq.Or(boosts)) if boosts else recall
+
+
+def to_whoosh(node: Node | None) -> wq.Query:
+    """Translate the syntax tree; recall never depends on jieba (word queries only boost)."""
+    if node is None:
+        return wq.Every()
+    if isinstance(node, Text):
+        return _text_query(node)
+    if isinstance(node, DateRange):
+        return wq.TermRange("pub_date", node.start or "0000-00-00", node.end or "9999-99-99")
+    if isinstance(node, Not):
+        return wq.Not(to_whoosh(node.child))
+    if isinstance(node, And):
+        return wq.And([to_whoosh(c) for c in node.children])
+    if isinstance(node, Or):
+        return wq.Or([to_whoosh(c) for c in node.children])
+    raise TypeError(node)
+
+
+# --- filters and facets ------------------------------------------------------------
+
+Predicate = Callable[[FacetRow], bool]
+
+
+def _filters(query: SearchQuery) -> dict[str, Predicate]:
+    """Filter name -> predicate over a facet row; a filter named X hides facet(s) X."""
+    preds: dict[str, Predicate] = {}
+    if query.region:
+        region = query.region
+        preds["region"] = lambda r: r[1] == region
+    if query.kind:
+        kind = query.kind
+        preds["kind"] = lambda r: r[0] == kind
+    if query.reporter:
+        reporter = query.reporter
+        preds["reporter"] = lambda r: reporter in r[3]
+    if query.section:
+        section = query.section
+        preds["section"] = lambda r: r[4] == section
+    if query.date_from or query.date_to:
+        lo, hi = query.date_from or "0000", query.date_to or "9999"
+        preds["date"] = lambda r: r[2] is not None and lo <= r[2] <= hi
+    return preds
+
+
+_FACETS_OF_FILTER = {"region": ("region",), "kind": ("kind",), "reporter": ("reporter",),
+                     "section": ("section",), "date": ("year", "month")}
+
+
+def _count_row(counters: dict[str, Counter[str]], row: FacetRow, only: tuple[str, ...] | None) -> None:
+    kind, region, date, reporters, section = row[0], row[1], row[2], row[3], row[4]
+    want = only or FACETS
+    if "kind" in want:
+        counters["kind"][kind] += 1
+    if region and "region" in want:
+        counters["region"][region] += 1
+    if date:
+        if "year" in want:
+            counters["year"][date[:4]] += 1
+        if "month" in want:
+            counters["month"][date[:7]] += 1
+    if "reporter" in want:
+        for name in reporters:
+            counters["reporter"][name] += 1
+    if section and "section" in want:
+        counters["section"][section] += 1
+
+
+def filter_and_count(rows: list[FacetRow], docnums: Iterator[int] | list[int],
+                     preds: dict[str, Predicate]) -> tuple[list[int], dict[str, dict[str, int]]]:
+    """Docnums passing every filter, and facet counts each with its own filter off."""
+    counters: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
+    passed: list[int] = []
+    items = list(preds.items())
+    for d in docnums:
+        row = rows[d]
+        failed = None
+        nfail = 0
+        for name, pred in items:
+            if not pred(row):
+                nfail += 1
+                failed = name
+                if nfail > 1:
+                    break
+        if nfail == 0:
+            passed.append(d)
+            _count_row(counters, row, None)
+        elif nfail == 1:
+            assert failed is not None
+            _count_row(counters, row, _FACETS_OF_FILTER[failed])
+    facets: dict[str, dict[str, int]] = {}
+    for name in FACETS:
+        counter = counters[name]
+        if name in ("year", "month"):
+            ordered = sorted(counter.items(), reverse=True)
+        else:
+            ordered = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+        limit = FACET_LIMITS.get(name)
+        facets[name] = dict(ordered[:limit] if limit else ordered)
+    return passed, facets
+
+
+# --- the search ----------------------------------------------------------------
+
+
+def _record(snap: Snapshot, docnum: int) -> Record:
+    return Record.from_dict(json.loads(snap.searcher.stored_fields(docnum)["data"]))
+
+
+def _hit(record: Record, terms: tuple[str, ...]) -> Hit:
+    text = record.body or " ".join(c.text for c in record.captions)
+    return Hit(
+        id=record.id, kind=record.kind, title=record.title, title_html=highlight(record.title, terms),
+        snippet=snippet(text, terms), pub_date=record.pub_date, region=record.region,
+        reporters=record.reporters, photographers=record.photographers or tuple(
+            p for c in record.captions for p in c.photographers),
+        section=record.section, page=record.page, paper=record.paper, source=record.source,
+    )
+
+
+def _live_docs(snap: Snapshot) -> Iterator[int]:
+    return snap.searcher.ixreader.all_doc_ids()
+
+
+def _matching_sorted(snap: Snapshot, query: SearchQuery, parsed: ParsedQuery,
+                     need: int | None) -> tuple[list[int], dict[str, dict[str, int]], str]:
+    """All matching docnums in result order (only the first ``need`` ordered by relevance)."""
+    whoosh_q = to_whoosh(parsed.tree)
+    docs = _live_docs(snap) if parsed.tree is None else snap.searcher.docs_for_query(whoosh_q)
+    preds = _filters(query)
+    passed, facets = filter_and_count(snap.rows, docs, preds)
+    sort = query.sort if parsed.tree is not None or query.sort != "relevance" else "newest"
+    rows = snap.rows
+    if sort == "relevance":
+        results = snap.searcher.search(whoosh_q, limit=need, filter=set(passed) if preds else None, terms=False)
+        ordered = [hit.docnum for hit in results]
+        if need is None or len(ordered) < need:
+            seen = set(ordered)
+            ordered += [d for d in passed if d not in seen]
+    else:
+        ordered = sorted(passed, key=lambda d: (rows[d][5], rows[d][6]))
+        ordered.sort(key=lambda d: rows[d][2] or "", reverse=(sort == "newest"))
+    return ordered, facets, sort
+
+
+def search(archive: Archive, query: SearchQuery) -> SearchPage:
+    """Run one search; raises QueryError for requests over the limits."""
+    started = time.perf_counter()
+    parsed = parse_query(query.q)
+    start = (query.page - 1) * query.page_size
+    need = start + query.page_size
+    if parsed.tree is not None and query.sort == "relevance" and need > MAX_RELEVANCE_DEPTH:
+        raise QueryError(f"按相关度最多翻到第 {MAX_RELEVANCE_DEPTH} 条；请缩小检索范围或改按日期排序")
+    snap = archive.snapshot()
+    ordered, facets, sort = _matching_sorted(snap, query, parsed, need)
+    terms = parsed.highlight_terms
+    hits = tuple(_hit(_record(snap, d), terms) for d in ordered[start:need])
+    notes = parsed.notes
+    if query.q.strip() and parsed.tree is None:
+        notes = notes + ("检索式中没有可检索的内容，显示全部记录",)
+    return SearchPage(query=query, understood=parsed.understood, notes=notes, terms=terms,
+                      total=len(ordered), hits=hits, facets=facets,
+                      took_ms=(time.perf_counter() - started) * 1000, sort=sort)
+
+
+def iter_results(archive: Archive, query: SearchQuery) -> Iterator[Record]:
+    """Every matching record in result order (for export); the snapshot stays alive while iterating."""
+    parsed = parse_query(query.q)
+    snap = archive.snapshot()
+    ordered, _, _ = _matching_sorted(snap, replace(query, page=1), parsed, None)
+    for d in ordered:
+        yield _record(snap, d)
+
+
+# --- single records --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecordPage:
+    """A record with its page neighbours and related coverage."""
+
+    record: Record
+    body_html: str
+    title_html: str
+    same_page: tuple[Hit, ...]
+    related: tuple[Hit, ...]
+    terms: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "record": self.record.to_dict(),
+            "kind_label": KIND_LABELS.get(self.record.kind, self.record.kind),
+            "same_page": [h.to_dict() for h in self.same_page],
+            "related": [h.to_dict() for h in self.related],
+        }
+
+
+def _docnum_for_id(snap: Snapshot, record_id: str) -> int:
+    docnum = snap.searcher.document_number(id=record_id) if record_id.isalnum() else None
+    if docnum is None:
+        raise RecordNotFound(f"没有编号为 {record_id[:40]} 的记录")
+    return docnum
+
+
+def get_record(archive: Archive, record_id: str, q: str = "", related: int = 5) -> RecordPage:
+    """One record by id, with search terms from ``q`` highlighted; raises RecordNotFound."""
+    snap = archive.snapshot()
+    docnum = _docnum_for_id(snap, record_id)
+    record = _record(snap, docnum)
+    try:
+        terms = parse_query(q).highlight_terms if q else ()
+    except QueryError:
+        terms = ()
+    file = snap.searcher.stored_fields(docnum).get("file", "")
+    same = snap.searcher.search(wq.Term("file", file), limit=None)
+    neighbours = sorted((d.docnum for d in same if d.docnum != docnum), key=lambda d: snap.rows[d][6])
+    same_page = tuple(_hit(_record(snap, d), ()) for d in neighbours)
+    related_hits: list[Hit] = []
+    if related:
+        from indexer.schema import full_text
+
+        sample = full_text(record)[:3000]
+        exclude = {docnum, *neighbours}
+        for hit in snap.searcher.more_like(docnum, "words", text=sample, top=related + len(exclude)):
+            if hit.docnum not in exclude and len(related_hits) < related:
+                related_hits.append(_hit(_record(snap, hit.docnum), ()))
+    return RecordPage(record=record, body_html=highlight(record.body, terms),
+                      title_html=highlight(record.title, terms), same_page=same_page,
+                      related=tuple(related_hits), terms=terms)
+
+
+# --- statistics ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArchiveStats:
+    """The archive at a glance (``baokan stats``, the home page, ``/api/stats``)."""
+
+    records: int
+    by_kind: dict[str, int]
+    by_region: dict[str, int]
+    by_year: dict[str, int]
+    date_range: tuple[str | None, str | None]
+    index_bytes: int
+    latest_pages: tuple[tuple[str, str, str | None, int], ...]  # (date, source, page, records)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "records": self.records,
+            "by_kind": self.by_kind,
+            "by_region": self.by_region,
+            "by_year": self.by_year,
+            "date_range": {"from": self.date_range[0], "to": self.date_range[1]},
+            "index_bytes": self.index_bytes,
+            "latest_pages": [{"date": d, "source": s, "page": p, "records": n} for d, s, p, n in self.latest_pages],
+        }
+
+
+def archive_stats(archive: Archive, latest: int = 8) -> ArchiveStats:
+    """Counts over every live record."""
+    from indexer.store import index_bytes
+
+    snap = archive.snapshot()
+    rows = snap.rows
+    docs = list(_live_docs(snap))
+    _, facets = filter_and_count(rows, docs, {})
+    dates = [rows[d][2] for d in docs if rows[d][2]]
+    pages: dict[str, tuple[str, int]] = {}
+    for d in docs:
+        date, source = rows[d][2] or "", rows[d][5]
+        prev = pages.get(source)
+        pages[source] = (date, (prev[1] if prev else 0) + 1)
+    newest = sorted(pages.items(), key=lambda kv: (kv[1][0], kv[0]), reverse=True)[:latest]
+    latest_pages = []
+    for file, (date, count) in newest:
+        first = _record(snap, next(d for d in docs if rows[d][5] == file))
+        latest_pages.append((date, first.source, first.page, count))
+    by_year = dict(sorted(facets["year"].items()))
+    return ArchiveStats(records=len(docs), by_kind=facets["kind"], by_region=facets["region"], by_year=by_year,
+                        date_range=(min(dates) if dates else None, max(dates) if dates else None),
+                        index_bytes=index_bytes(archive.index_dir), latest_pages=tuple(latest_pages))

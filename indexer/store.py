@@ -1,0 +1,188 @@
+"""The index on disk: creating/opening it, its build settings, and read snapshots.
+
+A ``Snapshot`` is one searcher plus the facet values of every document in it,
+built once per segment and reused across refreshes, so facet counting never
+reads stored fields. Requests take the current snapshot; after an ingest
+commits, the next request gets a fresh one (no restart).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.index import Index
+from whoosh.searching import Searcher
+
+from indexer.errors import IndexMissing, SettingsMismatch
+from indexer.schema import SCHEMA_VERSION, build_schema, decode_facets
+
+SETTINGS_FILE = "baokan.json"
+INDEX_NAME = "baokan"
+
+
+@dataclass(frozen=True)
+class IndexSettings:
+    """What the index was built with; a change means old and new analysis would mix."""
+
+    schema_version: int
+    gazetteer: str  # sha256 of the gazetteer's canonical JSON
+    dictionary: str  # sha256 of jieba's dictionary (and user dictionary)
+
+    def describe_difference(self, other: IndexSettings) -> list[str]:
+        names = {"schema_version": "索引结构版本", "gazetteer": "地名表 (gazetteer)", "dictionary": "分词词典"}
+        return [names[k] for k, v in asdict(self).items() if asdict(other)[k] != v]
+
+
+def dictionary_fingerprint() -> str:
+    """sha256 of jieba's main dictionary file."""
+    import jieba
+
+    path = Path(jieba.__file__).with_name("dict.txt")
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def current_settings(gazetteer_fingerprint: str) -> IndexSettings:
+    return IndexSettings(SCHEMA_VERSION, gazetteer_fingerprint[:16], dictionary_fingerprint())
+
+
+def read_settings(index_dir: str | os.PathLike[str]) -> IndexSettings | None:
+    path = Path(index_dir) / SETTINGS_FILE
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        return IndexSettings(int(data["schema_version"]), str(data["gazetteer"]), str(data["dictionary"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def write_settings(index_dir: str | os.PathLike[str], settings: IndexSettings) -> None:
+    path = Path(index_dir) / SETTINGS_FILE
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=1), "utf-8")
+    os.replace(tmp, path)
+
+
+def index_exists(index_dir: str | os.PathLike[str]) -> bool:
+    return Path(index_dir).is_dir() and whoosh_index.exists_in(str(index_dir), indexname=INDEX_NAME)
+
+
+def open_index(index_dir: str | os.PathLike[str]) -> Index:
+    """Open an existing index or raise IndexMissing."""
+    if not index_exists(index_dir):
+        raise IndexMissing(f"{index_dir} 中没有索引：先运行 baokan ingest")
+    return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+
+
+def create_or_open_index(index_dir: str | os.PathLike[str], settings: IndexSettings, rebuild: bool = False) -> Index:
+    """Open the index for writing, creating it (or recreating it with ``rebuild``)."""
+    Path(index_dir).mkdir(parents=True, exist_ok=True)
+    if index_exists(index_dir) and not rebuild:
+        built_with = read_settings(index_dir)
+        if built_with is not None and built_with != settings:
+            changed = "、".join(built_with.describe_difference(settings))
+            raise SettingsMismatch(f"索引是用不同的{changed}建立的；请加 --rebuild 重建索引")
+        if built_with is None:
+            write_settings(index_dir, settings)
+        return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+    ix = whoosh_index.create_in(str(index_dir), build_schema(), indexname=INDEX_NAME)
+    write_settings(index_dir, settings)
+    return ix
+
+
+def index_bytes(index_dir: str | os.PathLike[str]) -> int:
+    """Bytes the index occupies on disk."""
+    return sum(p.stat().st_size for p in Path(index_dir).iterdir() if p.is_file())
+
+
+# --- read snapshots ------------------------------------------------------------
+
+FacetRow = tuple[str, str | None, str | None, tuple[str, ...], str | None, str, int]
+"""(kind, region, pub_date, reporters, section, source, ordinal) of one document."""
+
+_segment_cache: dict[str, list[FacetRow]] = {}
+_segment_cache_lock = threading.Lock()
+
+
+def _row(values: dict[str, Any]) -> FacetRow:
+    return (
+        values.get("kind") or "article",
+        values.get("region"),
+        values.get("date"),
+        tuple(values.get("reporter") or ()),
+        values.get("section"),
+        values.get("source") or "",
+        int(values.get("ordinal") or 0),
+    )
+
+
+def _segment_rows(reader: Any) -> list[FacetRow]:
+    segment = reader.segment() if hasattr(reader, "segment") else None
+    key = segment.segment_id() if segment is not None else None  # random per segment
+    if key is not None:
+        with _segment_cache_lock:
+            cached = _segment_cache.get(key)
+        if cached is not None:
+            return cached
+    rows: list[FacetRow] = []
+    intern: dict[FacetRow, FacetRow] = {}
+    if reader.has_column("facets"):
+        for raw in reader.column_reader("facets"):
+            row = _row(decode_facets(raw))
+            rows.append(intern.setdefault(row, row))
+    else:
+        rows = [_row({})] * reader.doc_count_all()
+    if key is not None:
+        with _segment_cache_lock:
+            _segment_cache[key] = rows
+    return rows
+
+
+class Snapshot:
+    """A searcher and the facet rows of all its documents (indexed by global docnum)."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self.searcher = searcher
+        rows: list[FacetRow] = []
+        for reader, offset in searcher.ixreader.leaf_readers():
+            seg = _segment_rows(reader)
+            assert len(rows) == offset
+            rows.extend(seg)
+        self.rows = rows
+
+    def is_deleted(self, docnum: int) -> bool:
+        return self.searcher.ixreader.is_deleted(docnum)
+
+
+class Archive:
+    """An index directory opened for reading; ``snapshot()`` is safe from many threads."""
+
+    def __init__(self, index_dir: str | os.PathLike[str]) -> None:
+        self.index_dir = str(index_dir)
+        self._lock = threading.Lock()
+        self._ix: Index | None = None
+        self._snapshot: Snapshot | None = None
+
+    def snapshot(self) -> Snapshot:
+        """The current snapshot, refreshed if an ingest has committed since."""
+        with self._lock:
+            if self._ix is None:
+                self._ix = open_index(self.index_dir)
+            snap = self._snapshot
+            if snap is None:
+                snap = Snapshot(self._ix.searcher())
+            elif not snap.searcher.up_to_date():
+                # A new searcher, not refresh(): refresh() may close readers that
+                # requests still using the old snapshot are reading from.
+                snap = Snapshot(self._ix.searcher())
+            self._snapshot = snap
+            return snap
+
+    def close(self) -> None:
+        with self._lock:
+            self._snapshot = None
+            self._ix = None
