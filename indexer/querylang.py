@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
+from dataclasses import field as dataclass_field
 
 from indexer.errors import QueryError
 from indexer.schema import FIELD_ALIASES
@@ -34,7 +35,7 @@ class Text:
 
     value: str
     field: str | None = None  # None = anywhere; else a key of FIELD_ALIASES' values
-    quoted: bool = False
+    quoted: bool = dataclass_field(default=False, compare=False)  # matching is the same either way
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class DateRange:
 
     start: str | None
     end: str | None
-    label: str
+    label: str = dataclass_field(default="", compare=False)  # as the user wrote it
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,8 @@ class _Parser:
         node = self.parse_and()
         if node is not None:
             items.append(node)
+        elif (tok := self.peek()) is not None and tok.kind == "OR":
+            self.notes.append("OR 两侧缺少检索词，已忽略")
         while (tok := self.peek()) is not None and tok.kind == "OR":
             self.i += 1
             node = self.parse_and()
