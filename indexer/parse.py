@@ -105,16 +105,17 @@ class _Walker:
         return self.blocks[i] if 0 <= i < len(self.blocks) else None
 
     def is_section(self, i: int) -> bool:
-        """A column label: a heading followed by a heading of the same or lower rank, or by a headline.
+        """A column label: a heading followed by another heading or by a plain-line headline.
 
-        "## 科技视界" then "## 清华大学教授到中区开展产学研对接活动" -> section 科技视界.
+        "## 科技视界" then "## 清华大学教授到中区开展产学研对接活动" -> section 科技视界;
+        "# 温县：怀药产业插上科技翅膀" then "——温县推进怀药精深加工见闻" is a headline and its subtitle.
         """
         b, nxt = self.at(i), self.at(i + 1)
         if b is None or not b.heading or nxt is None:
             return False
         if nxt.heading:
-            return nxt.level >= b.level
-        return nxt.candidate and self.title_at(i + 1, in_article=False, open_end=False) is not None
+            return True
+        return nxt.candidate and not nxt.subtitle and self.title_at(i + 1, in_article=False, open_end=False) is not None
 
     def title_at(self, i: int, *, in_article: bool, open_end: bool) -> _Title | None:
         """A headline starting at block i (with kicker/subtitle), or None."""
@@ -122,9 +123,6 @@ class _Walker:
         if b is None or nxt is None:
             return None
         if b.heading:
-            if nxt.heading and nxt.level < b.level:  # "### 坚持创新驱动" over "# 我市新增…": a kicker
-                below = self.title_at(i + 1, in_article=in_article, open_end=open_end)
-                return _Title(f"{b.text} {below.text}", below.next, below.kind) if below else None
             if self.is_section(i):
                 return None
             return self._finish_title(b.text, i + 1)
