@@ -19,6 +19,7 @@ CAPTION_TITLE_MAX = 20
 KICKER_MAX = 30  # a kicker (引题) is a short phrase; a longer open line is body text broken by the layout
 _NOT_LAST = frozenset("了的和与及在对把将从向、")  # a line ending "…慰问了" stops mid-sentence, it is no kicker
 DUPLICATE_MIN_CJK = 20  # a repeated run shorter than this may be a legitimate repetition
+DUPLICATE_MAX_CHARS = 2000  # OCR repeats a paragraph, not a whole article
 _CLOSERS = frozenset("。！？!?….”’」』；;：:）)》】\"'")
 _SENTENCE_END = frozenset("。！？!?")
 _HEADING = re.compile(r"^(#{1,6})\s+(\S.*)$")
@@ -100,6 +101,15 @@ class _Walker:
         self.blocks = blocks
         self.drafts: list[_Draft] = []
         self.dropped: list[str] = []
+        # title_at/is_section look one or two blocks ahead and call each other: cache them and
+        # fill the caches from the end of the page, so no call recurses more than a level deep.
+        self._titles: dict[tuple[int, bool, bool], _Title | None] = {}
+        self._sections: dict[int, bool] = {}
+        for i in reversed(range(len(blocks))):
+            self.is_section(i)
+            for in_article in (False, True):
+                for open_end in (False, True):
+                    self.title_at(i, in_article=in_article, open_end=open_end)
 
     def at(self, i: int) -> _Block | None:
         return self.blocks[i] if 0 <= i < len(self.blocks) else None
@@ -110,6 +120,11 @@ class _Walker:
         "## 科技视界" then "## 清华大学教授到中区开展产学研对接活动" -> section 科技视界;
         "# 温县：怀药产业插上科技翅膀" then "——温县推进怀药精深加工见闻" is a headline and its subtitle.
         """
+        if i not in self._sections:
+            self._sections[i] = self._is_section(i)
+        return self._sections[i]
+
+    def _is_section(self, i: int) -> bool:
         b, nxt = self.at(i), self.at(i + 1)
         if b is None or not b.heading or nxt is None:
             return False
@@ -119,6 +134,12 @@ class _Walker:
 
     def title_at(self, i: int, *, in_article: bool, open_end: bool) -> _Title | None:
         """A headline starting at block i (with kicker/subtitle), or None."""
+        key = (i, in_article, open_end)
+        if key not in self._titles:
+            self._titles[key] = self._title_at(i, in_article=in_article, open_end=open_end)
+        return self._titles[key]
+
+    def _title_at(self, i: int, *, in_article: bool, open_end: bool) -> _Title | None:
         b, nxt = self.at(i), self.at(i + 1)
         if b is None or nxt is None:
             return None
@@ -272,30 +293,29 @@ def drop_repeated_runs(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     so the later copy is kept and the earlier one dropped. A paragraph repeated whole is the same case.
     """
     paras = list(paragraphs)
+    last_ending: dict[str, int] = {}  # tail text -> last paragraph that ends with it
+    for j, para in enumerate(paras):
+        for start in _sentence_starts(para):
+            last_ending[para[start:]] = j
     dropped: list[str] = []
-    for i in range(len(paras)):
-        for start in _sentence_starts(paras[i]):
-            tail = paras[i][start:]
+    for i, para in enumerate(paras):
+        for start in _sentence_starts(para):
+            tail = para[start:]
             if cjk_count(tail) < DUPLICATE_MIN_CJK:
                 break
-            if any(_ends_with_sentence(paras[j], tail) for j in range(i + 1, len(paras))):
+            if last_ending.get(tail, -1) > i:
                 dropped.append(tail)
-                paras[i] = paras[i][:start].rstrip()
+                paras[i] = para[:start].rstrip()
                 break
     return [p for p in paras if p.strip()], dropped
 
 
 def _sentence_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(k + 1 for k, ch in enumerate(text) if ch in _SENTENCE_END and k + 1 < len(text))
+    """Where sentences start, within the last DUPLICATE_MAX_CHARS of a paragraph, longest tail first."""
+    first = max(0, len(text) - DUPLICATE_MAX_CHARS)
+    starts = [first] if first == 0 else []
+    starts.extend(k + 1 for k in range(first, len(text) - 1) if text[k] in _SENTENCE_END)
     return starts
-
-
-def _ends_with_sentence(text: str, tail: str) -> bool:
-    if not text.endswith(tail):
-        return False
-    start = len(text) - len(tail)
-    return start == 0 or text[start - 1] in _SENTENCE_END or text[start - 1].isspace()
 
 
 def rejoin_broken(paragraphs: list[str]) -> list[str]:
