@@ -1,0 +1,52 @@
+"""The search site and JSON API: ``create_app`` is the one entry point (flaskr style)."""
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask, current_app
+
+from indexer.store import Archive
+
+DEFAULTS: dict[str, Any] = {
+    "INDEX_DIR": "index_data",  # FLASK_INDEX_DIR or BAOKAN_INDEX_DIR override it
+    "PAPER": "焦作日报",  # paper name for citations when a record does not say
+    "SITE_NAME": "焦作日报 · 报刊检索",
+    "JSON_SORT_KEYS": False,
+}
+
+_archive_lock = threading.Lock()
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app: defaults, then FLASK_* and BAOKAN_* environment, then ``test_config``."""
+    app = Flask(__name__)
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_prefixed_env("FLASK")
+    app.config.from_prefixed_env("BAOKAN")  # BAOKAN_INDEX_DIR=/srv/index -> INDEX_DIR
+    if test_config is not None:
+        app.config.from_mapping(test_config)
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]  # "巡察", not "\u5de1\u5bdf"
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+
+    from webapp import api, errors, export, views
+
+    app.register_blueprint(views.bp)
+    app.register_blueprint(api.bp)
+    app.register_blueprint(export.bp)
+    errors.init_app(app)
+    return app
+
+
+def get_archive() -> Archive:
+    """The app's one ``Archive``, created on first use (it opens the index lazily itself)."""
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    archive = app.extensions.get("baokan.archive")
+    if archive is None:
+        with _archive_lock:
+            archive = app.extensions.get("baokan.archive")
+            if archive is None:
+                archive = Archive(app.config["INDEX_DIR"])
+                app.extensions["baokan.archive"] = archive
+    return archive
