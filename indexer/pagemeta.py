@@ -122,7 +122,7 @@ def merge_meta(*metas: PageMeta | None) -> PageMeta:
 class Manifest:
     """A sidecar mapping file name -> PageMeta (date, page, paper), read from CSV or JSON."""
 
-    entries: Mapping[str, PageMeta] = field(default_factory=dict)
+    entries: Mapping[str, PageMeta] = field(default_factory=dict, hash=False)
     path: str = ""
 
     def lookup(self, source: str) -> PageMeta | None:

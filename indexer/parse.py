@@ -5,6 +5,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import PurePath
 
 from indexer.boilerplate import Boilerplate, default_boilerplate
@@ -391,21 +392,20 @@ def _region(draft: _Draft, gazetteer: Gazetteer, hint: str | None) -> str | None
 
 
 def _to_record(draft: _Draft, ordinal: int, source: str, meta: PageMeta, region: str | None) -> Record:
-    common = dict(
-        id=record_id(source, ordinal), section=draft.section, region=region, pub_date=meta.pub_date,
-        pub_date_source=meta.pub_date_source, source=source, page=meta.page, paper=meta.paper,
+    base = Record(
+        id=record_id(source, ordinal), kind="article", title=draft.title, body="", section=draft.section, region=region,
+        pub_date=meta.pub_date, pub_date_source=meta.pub_date_source, source=source, page=meta.page, paper=meta.paper,
     )
     if draft.kind == "caption":
         text, credit = draft.photo if draft.photo else ("", Credit(""))
-        return Record(kind="caption", title=draft.title, body=text, byline=credit.text or None, photographers=credit.reporters, **common)  # type: ignore[arg-type]
+        return replace(base, kind="caption", body=text, byline=credit.text or None, photographers=credit.reporters)
     photographers: list[str] = []
     for caption in draft.captions:
         photographers.extend(p for p in caption.photographers if p not in photographers)
-    credit = draft.byline
-    return Record(
-        kind="article", title=draft.title, body="\n".join(draft.paragraphs), byline=credit.text if credit else None,
-        reporters=credit.reporters if credit else (), correspondents=credit.correspondents if credit else (),
-        photographers=tuple(photographers), captions=tuple(draft.captions), **common,  # type: ignore[arg-type]
+    credit = draft.byline or Credit("")
+    return replace(
+        base, body="\n".join(draft.paragraphs), byline=credit.text or None, reporters=credit.reporters,
+        correspondents=credit.correspondents, photographers=tuple(photographers), captions=tuple(draft.captions),
     )
 
 
@@ -444,19 +444,14 @@ def parse_file(
     """Read and parse one page file; raises UnreadableFile. Source defaults to the file's base name."""
     text = read_page_file(path)
     name = source if source is not None else PurePath(os.fspath(path)).name
-    meta = meta_for_file(name, manifest)
-    if manifest is not None and meta.pub_date is None:
-        meta = merge_meta(meta, manifest.lookup(os.fspath(path)))
+    # date in the file name first, then the manifest entry for the path or for the source name
+    meta = merge_meta(meta_for_file(os.fspath(path), manifest), manifest.lookup(name) if manifest else None)
     return parse_page(text, name, meta=meta, gazetteer=gazetteer)
 
 
-_GAZETTEER: list[Gazetteer] = []
-
-
+@lru_cache(maxsize=1)
 def _default_gazetteer() -> Gazetteer:
-    if not _GAZETTEER:
-        _GAZETTEER.append(load_gazetteer())
-    return _GAZETTEER[0]
+    return load_gazetteer()
 
 
-__all__ = ["parse_page", "parse_file", "record_id", "clean_paragraphs", "cjk_count", "replace"]
+__all__ = ["parse_page", "parse_file", "record_id", "clean_paragraphs", "cjk_count"]
