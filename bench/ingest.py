@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from proctree import dir_bytes, run_measured  # noqa: E402
+from proctree import code_state, dir_bytes, run_measured  # noqa: E402
 
 PY = sys.executable
 BAOKAN = str(Path(PY).with_name("baokan"))
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     total = corpus_bytes(args.corpus)
     day_bytes = corpus_bytes(args.day)
     results: dict[str, Any] = {"corpus": args.corpus, "corpus_mb": round(total / 1e6, 2), "day": args.day,
-                               "nproc": os.cpu_count(), "loadavg_start": os.getloadavg(), "steps": []}
+                               "nproc": os.cpu_count(), "code": code_state(), "loadavg_start": os.getloadavg(), "steps": []}
     for system in args.systems.split(","):
         ix = work / system
         inc = work / f"{system}_inc"

@@ -124,3 +124,17 @@ def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     rank = max(1, min(len(ordered), round(q / 100 * len(ordered) + 0.5)))
     return ordered[rank - 1]
+
+
+def code_state() -> dict[str, str]:
+    """The commit benchmarked, and a hash of any uncommitted changes to the code under test."""
+    import hashlib
+
+    root = Path(__file__).resolve().parent.parent
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True).stdout
+
+    diff = git("diff", "HEAD", "--", "indexer", "webapp")
+    return {"commit": git("rev-parse", "--short", "HEAD").strip(),
+            "uncommitted_diff_sha1": hashlib.sha1(diff.encode()).hexdigest()[:10] if diff else ""}
