@@ -61,6 +61,7 @@ def full_text(record: Record) -> str:
     parts = [record.title, record.byline or "", record.body]
     for caption in record.captions:
         parts.append(caption.text)
+        parts.extend(caption.photographers)
     parts.extend(record.reporters)
     parts.extend(record.correspondents)
     parts.extend(record.photographers)
@@ -77,6 +78,7 @@ def facet_values(record: Record, ordinal: int, file: str) -> dict[str, Any]:
         "section": record.section,
         "source": file,
         "ordinal": ordinal,
+        "id": record.id,
     }
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from whoosh import collectors
 from whoosh import query as wq
 
 from indexer.analysis import query_grams, word_spans
@@ -323,9 +324,29 @@ def _live_docs(snap: Snapshot) -> Iterator[int]:
     return snap.searcher.ixreader.all_doc_ids()
 
 
+def _ranked(snap: Snapshot, whoosh_q: wq.Query, limit: int | None, allow: set[int] | None) -> list[int]:
+    """Docnums by descending score, exactly.
+
+    Whoosh's collectors by default "replace" matchers mid-search using
+    max-quality estimates that are wrong for phrase and AndMaybe queries: with
+    limit=7 a record scoring higher than the 7th was never seen, so page 2
+    disagreed with page 1. replace=0 and usequality=False turn that off.
+    """
+    collector: collectors.Collector
+    if limit is None:
+        collector = collectors.UnlimitedCollector()
+        collector.replace = 0
+    else:
+        collector = collectors.TopCollector(limit=limit, usequality=False, replace=0)
+    if allow is not None:
+        collector = collectors.FilterCollector(collector, allow=allow)
+    snap.searcher.search_with_collector(whoosh_q, collector)
+    return [hit.docnum for hit in collector.results()]
+
+
 def _matching_sorted(snap: Snapshot, query: SearchQuery, parsed: ParsedQuery,
-                     need: int | None) -> tuple[list[int], dict[str, dict[str, int]], str]:
-    """All matching docnums in result order (only the first ``need`` ordered by relevance)."""
+                     need: int | None) -> tuple[int, list[int], dict[str, dict[str, int]], str]:
+    """(total, matching docnums in result order, facets, sort); with ``need``, at least the first ``need``."""
     whoosh_q = to_whoosh(parsed.tree)
     docs = _live_docs(snap) if parsed.tree is None else snap.searcher.docs_for_query(whoosh_q)
     preds = _filters(query)
@@ -333,15 +354,14 @@ def _matching_sorted(snap: Snapshot, query: SearchQuery, parsed: ParsedQuery,
     sort = query.sort if parsed.tree is not None or query.sort != "relevance" else "newest"
     rows = snap.rows
     if sort == "relevance":
-        results = snap.searcher.search(whoosh_q, limit=need, filter=set(passed) if preds else None, terms=False)
-        ordered = [hit.docnum for hit in results]
+        ordered = _ranked(snap, whoosh_q, need, set(passed) if preds else None)
         if need is None or len(ordered) < need:
             seen = set(ordered)
             ordered += [d for d in passed if d not in seen]
     else:
         ordered = sorted(passed, key=lambda d: (rows[d][5], rows[d][6]))
         ordered.sort(key=lambda d: rows[d][2] or "", reverse=(sort == "newest"))
-    return ordered, facets, sort
+    return len(passed), ordered, facets, sort
 
 
 def search(archive: Archive, query: SearchQuery) -> SearchPage:
@@ -353,14 +373,14 @@ def search(archive: Archive, query: SearchQuery) -> SearchPage:
     if parsed.tree is not None and query.sort == "relevance" and need > MAX_RELEVANCE_DEPTH:
         raise QueryError(f"按相关度最多翻到第 {MAX_RELEVANCE_DEPTH} 条；请缩小检索范围或改按日期排序")
     snap = archive.snapshot()
-    ordered, facets, sort = _matching_sorted(snap, query, parsed, need)
+    total, ordered, facets, sort = _matching_sorted(snap, query, parsed, need)
     terms = parsed.highlight_terms
     hits = tuple(_hit(_record(snap, d), terms) for d in ordered[start:need])
     notes = parsed.notes
     if query.q.strip() and parsed.tree is None:
         notes = notes + ("检索式中没有可检索的内容，显示全部记录",)
     return SearchPage(query=query, understood=parsed.understood, notes=notes, terms=terms,
-                      total=len(ordered), hits=hits, facets=facets,
+                      total=total, hits=hits, facets=facets,
                       took_ms=(time.perf_counter() - started) * 1000, sort=sort)
 
 
@@ -368,9 +388,17 @@ def iter_results(archive: Archive, query: SearchQuery) -> Iterator[Record]:
     """Every matching record in result order (for export); the snapshot stays alive while iterating."""
     parsed = parse_query(query.q)
     snap = archive.snapshot()
-    ordered, _, _ = _matching_sorted(snap, replace(query, page=1), parsed, None)
+    _, ordered, _, _ = _matching_sorted(snap, replace(query, page=1), parsed, None)
     for d in ordered:
         yield _record(snap, d)
+
+
+def matching_ids(archive: Archive, query: SearchQuery) -> list[str]:
+    """The ids of every matching record, in result order, without reading stored records."""
+    parsed = parse_query(query.q)
+    snap = archive.snapshot()
+    _, ordered, _, _ = _matching_sorted(snap, replace(query, page=1), parsed, None)
+    return [snap.rows[d][7] for d in ordered]
 
 
 # --- single records --------------------------------------------------------------

@@ -101,8 +101,8 @@ def index_bytes(index_dir: str | os.PathLike[str]) -> int:
 
 # --- read snapshots ------------------------------------------------------------
 
-FacetRow = tuple[str, str | None, str | None, tuple[str, ...], str | None, str, int]
-"""(kind, region, pub_date, reporters, section, source, ordinal) of one document."""
+FacetRow = tuple[str, str | None, str | None, tuple[str, ...], str | None, str, int, str]
+"""(kind, region, pub_date, reporters, section, file, ordinal, id) of one document."""
 
 _segment_cache: dict[str, list[FacetRow]] = {}
 _segment_cache_lock = threading.Lock()
@@ -117,6 +117,7 @@ def _row(values: dict[str, Any]) -> FacetRow:
         values.get("section"),
         values.get("source") or "",
         int(values.get("ordinal") or 0),
+        values.get("id") or "",
     )
 
 
