@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from flask import Blueprint, current_app, render_template, request, url_for
 
+from indexer.errors import RecordNotFound
 from indexer.records import KIND_LABELS
 from indexer.search import MAX_RELEVANCE_DEPTH, RecordPage, SearchPage, SearchQuery, get_record
 from webapp import get_archive
@@ -286,8 +287,6 @@ def search() -> str:
 
 def record_page(record_id: str, q: str) -> RecordPage:
     """The record behind /records/<id> and /api/records/<id>; RecordNotFound -> 404."""
-    from indexer.errors import RecordNotFound
-
     if not record_id or len(record_id) > MAX_RECORD_ID or not record_id.isascii() or not record_id.isalnum():
         raise RecordNotFound(f"没有编号为 {record_id[:40]} 的记录")
     return get_record(get_archive(), record_id, q=q[:1000])
