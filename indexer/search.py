@@ -354,7 +354,8 @@ def _matching_sorted(snap: Snapshot, query: SearchQuery, parsed: ParsedQuery,
     sort = query.sort if parsed.tree is not None or query.sort != "relevance" else "newest"
     rows = snap.rows
     if sort == "relevance":
-        ordered = _ranked(snap, whoosh_q, need, set(passed) if preds else None)
+        # With filters, rank only what passed them (an empty set means no hits, not "no filter").
+        ordered = _ranked(snap, whoosh_q, need, set(passed) if preds else None) if passed else []
         if need is None or len(ordered) < need:
             seen = set(ordered)
             ordered += [d for d in passed if d not in seen]

@@ -283,10 +283,6 @@ def test_record_page_of_a_photo_with_captions_and_page_in_citation(client):
     assert "李四. " in html  # the photographer is the author of a photo
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "indexer.search._matching_sorted passes filter=set(passed) to Whoosh; an EMPTY set is falsy, so Whoosh "
-    "applies no filter and the unfiltered hits come back (total 0, hits shown; the export too). "
-    "Fix in the library: when preds and not passed, the result is empty. Remove this marker then."))
 def test_a_filter_matching_nothing_shows_no_hits(client):
     data = client.get("/api/search", query_string={"q": "示范区", "reporter": "没有这个人"}).json
     assert data["total"] == 0
