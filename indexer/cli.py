@@ -189,6 +189,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("interrupted")
         return 130
+    except BrokenPipeError:  # `baokan parse … | head`: the reader went away
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as exc:  # a bug: one line for users, the traceback with BAOKAN_DEBUG=1
+        import os
+
+        if os.environ.get("BAOKAN_DEBUG"):
+            raise
+        _err(f"内部错误 {type(exc).__name__}: {exc}（设置 BAOKAN_DEBUG=1 查看详情）")
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":
