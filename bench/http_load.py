@@ -1,5 +1,8 @@
 """HTTP benchmark: requests/s and latency of ``/api/search`` under the production server.
 
+(Not ``bench/http.py``: a file of that name shadows the standard library's
+``http`` package for every script in this directory, and whoosh imports urllib.)
+
 Starts ``baokan serve`` (waitress) on 127.0.0.1 with a free port and the given
 index, waits for it, warms it with one pass over the query mix, then runs
 ``--clients`` threads (urllib, keep-alive not used: one connection per request,
@@ -7,32 +10,26 @@ as a browser without keep-alive would) cycling through the mix until
 ``--requests`` requests or ``--seconds`` seconds, whichever comes first.
 Loopback only. The server's process memory (PSS) is sampled during the load.
 
-    nice -n 10 python bench/http.py --index bench/out/ix10k/ours --meta bench/out/c10k/meta.json \\
+    nice -n 10 python bench/http_load.py --index bench/out/ix10k/ours --meta bench/out/c10k/meta.json \\
         --clients 16 --requests 800 --seconds 120 --out bench/out/http10k.json
 """
 from __future__ import annotations
-
-import sys
-from pathlib import Path
-
-# This file is named like the standard library's ``http`` package: take its own
-# directory off the front of the path before urllib imports ``http.client``,
-# and put it at the end (for proctree and query).
-HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE] + [str(HERE)]
 
 import argparse
 import json
 import os
 import socket
 import subprocess
+import sys
 import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from proctree import code_state, percentile, tree_memory_kb  # noqa: E402
 from query import query_mix  # noqa: E402
 
