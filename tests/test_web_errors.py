@@ -176,7 +176,7 @@ def test_api_search_never_fails_whatever_the_params(client, params):
     if r.status_code == 400:
         assert set(body) == {"ok", "error", "status"} and body["ok"] is False and body["error"]
     else:
-        assert body["ok"] is True and isinstance(body["hits"], list)  # (total vs hits: see the xfail in pages)
+        assert body["ok"] is True and body["total"] >= len(body["hits"])
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
