@@ -98,7 +98,9 @@ def iter_input_files(paths: Iterable[str]) -> Iterator[tuple[str, str, str | Non
     ``source`` names the file in records: its path below the directory given
     ("archive" -> "2021-11-13/01.txt"), or its base name for a file given.
 
-    Directories are walked without following symlinks to directories, so a
+    In directories, hidden files and sidecar data (.json .jsonl .csv .tsv) are
+    passed over (see ``is_page_file``); a file named on the command line is
+    always tried. Directories are walked without following symlinks to directories, so a
     symlink loop cannot trap the walk; a path that cannot be read is yielded
     with its error.
     """
@@ -109,6 +111,8 @@ def iter_input_files(paths: Iterable[str]) -> Iterator[tuple[str, str, str | Non
             for dirpath, dirnames, filenames in os.walk(path, onerror=errors.append):
                 dirnames.sort()
                 for name in sorted(filenames):
+                    if not is_page_file(name):
+                        continue
                     full = os.path.join(dirpath, name)
                     yield full, display_path(os.path.relpath(full, path)).replace(os.sep, "/"), None
             for err in errors:
@@ -117,6 +121,17 @@ def iter_input_files(paths: Iterable[str]) -> Iterator[tuple[str, str, str | Non
             yield str(path), display_path(path.name), None
         else:
             yield str(path), "", "文件不存在"
+
+
+NOT_PAGES = (".json", ".jsonl", ".csv", ".tsv")  # manifests, expected-record files: data, not pages
+
+
+def is_page_file(name: str) -> bool:
+    """Files in a directory that are taken as pages: not hidden, not sidecar data.
+
+    Anything else (images, PDFs, garbage) is still tried, and reported by name if unreadable.
+    """
+    return not name.startswith(".") and not name.lower().endswith(NOT_PAGES)
 
 
 def display_path(path: str) -> str:

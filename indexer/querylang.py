@@ -261,6 +261,7 @@ class _Parser:
 
 
 def _and(items: list[Node]) -> Node | None:
+    items = [c for item in items for c in (item.children if isinstance(item, And) else (item,))]
     if not items:
         return None
     return items[0] if len(items) == 1 else And(tuple(items))
