@@ -98,14 +98,17 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:]
 
 
-class GramTokenizer(Tokenizer):
-    """Overlapping character bigrams (plus a paragraph's last character)."""
+class _SpanTokenizer(Tokenizer):
+    """Whoosh's tokenizer protocol over a ``spans(text, mode)`` function."""
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self)
 
     def __hash__(self) -> int:
         return hash(type(self))
+
+    def spans(self, text: str, mode: str) -> Iterator[tuple[str, int, int]]:
+        raise NotImplementedError
 
     def __call__(self, value: str, positions: bool = False, chars: bool = False, keeporiginal: bool = False,
                  removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
@@ -116,11 +119,18 @@ class GramTokenizer(Tokenizer):
         elif not tokenize:
             spans = iter([(normalize_text(value), 0, len(value))])
         else:
-            spans = gram_spans(value)
+            spans = self.spans(value, mode)
         for tok in _emit(token, spans, positions, chars, start_pos, start_char):
             if keeporiginal:
                 tok.original = tok.text
             yield tok
+
+
+class GramTokenizer(_SpanTokenizer):
+    """Overlapping character bigrams (plus a paragraph's last character)."""
+
+    def spans(self, text: str, mode: str) -> Iterator[tuple[str, int, int]]:
+        return gram_spans(text)
 
 
 def word_spans(text: str, mode: str = "index") -> Iterator[tuple[str, int, int]]:
@@ -143,29 +153,11 @@ def word_texts(text: str) -> list[str]:
     return [w for w, _, _ in word_spans(text, "index")]
 
 
-class JiebaTokenizer(Tokenizer):
+class JiebaTokenizer(_SpanTokenizer):
     """jieba segmentation with ordinal positions (the stock ChineseAnalyzer stores offsets)."""
 
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self)
-
-    def __hash__(self) -> int:
-        return hash(type(self))
-
-    def __call__(self, value: str, positions: bool = False, chars: bool = False, keeporiginal: bool = False,
-                 removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
-                 mode: str = "", **kwargs: Any) -> Iterator[Token]:
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        if isinstance(value, Pretokenized):
-            spans: Iterator[tuple[str, int, int]] = ((t, 0, 0) for t in value.tokens)
-        elif not tokenize:
-            spans = iter([(normalize_text(value), 0, len(value))])
-        else:
-            spans = word_spans(value, "query" if mode == "query" else "index")
-        for tok in _emit(token, spans, positions, chars, start_pos, start_char):
-            if keeporiginal:
-                tok.original = tok.text
-            yield tok
+    def spans(self, text: str, mode: str) -> Iterator[tuple[str, int, int]]:
+        return word_spans(text, "query" if mode == "query" else "index")
 
 
 def GramAnalyzer() -> Composable:
