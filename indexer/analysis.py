@@ -17,6 +17,7 @@ normalise again (cheap, idempotent) so a raw query string is safe too.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from whoosh.analysis import Composable, Token, Tokenizer
@@ -133,14 +134,25 @@ class GramTokenizer(_SpanTokenizer):
         return gram_spans(text)
 
 
+@cache
+def load_jieba() -> Any:
+    """jieba with its dictionary loaded and its start-up chatter on stderr silenced."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
 def word_spans(text: str, mode: str = "index") -> Iterator[tuple[str, int, int]]:
     """jieba words with offsets; search mode at index time adds the sub-words.
 
     "清华大学核能与新能源技术研究院" -> 清华 华大 大学 清华大学 核能 … 新能源 …
     Tokens without a letter, digit or CJK character (punctuation) are dropped.
     """
-    import jieba
-
+    jieba = load_jieba()
     norm = normalize_text(text)
     jieba_mode = "search" if mode != "query" else "default"
     for word, start, end in jieba.tokenize(norm, mode=jieba_mode):

@@ -16,6 +16,7 @@ import json
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from typing import Any
 from whoosh.index import LockError
 from whoosh.writing import IndexWriter
 
-from indexer.analysis import Pretokenized, gram_texts, word_texts
+from indexer.analysis import Pretokenized, gram_texts, load_jieba, word_texts
 from indexer.errors import BaokanError, IndexLocked
 from indexer.gazetteer import Gazetteer, load_gazetteer
 from indexer.pagemeta import Manifest
@@ -37,6 +38,7 @@ from indexer.store import create_or_open_index, current_settings
 COMMIT_EVERY_RECORDS = 5_000
 COMMIT_EVERY_SECONDS = 60.0
 LOCK_WAIT_SECONDS = 10.0
+IN_FLIGHT = 16  # files parsed ahead of the writer
 
 
 @dataclass(frozen=True)
@@ -291,12 +293,21 @@ def _run(tasks: list[Task], writer_box: list[IndexWriter], ix: Any,
             _init_worker(manifest, gazetteer)
             yield from map(prepare_file, tasks)
             return
-        import jieba
-
-        jieba.initialize()  # load the dictionary once, before forking
+        load_jieba()  # load the dictionary once, before forking
         ctx = multiprocessing.get_context("fork")
+        # At most IN_FLIGHT files parsed ahead of the writer: imap's result queue is
+        # unbounded, and token lists waiting for a slower writer would grow without limit.
+        slots = threading.BoundedSemaphore(IN_FLIGHT)
+
+        def throttled() -> Iterator[Task]:
+            for task in tasks:
+                slots.acquire()
+                yield task
+
         with ctx.Pool(workers, initializer=_init_worker, initargs=(manifest, gazetteer)) as pool:
-            yield from pool.imap(prepare_file, tasks, chunksize=2)
+            for prepared in pool.imap(prepare_file, throttled(), chunksize=1):
+                slots.release()
+                yield prepared
 
     for prepared in results():
         done += 1

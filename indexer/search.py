@@ -302,6 +302,17 @@ def filter_and_count(rows: list[FacetRow], docnums: Iterator[int] | list[int],
     return passed, facets
 
 
+def warm_up(archive: Archive | None = None) -> None:
+    """Load what the first search would otherwise wait for: jieba's dictionary, the character map, a snapshot."""
+    from indexer.analysis import load_jieba
+    from indexer.normalize import normalize_text
+
+    load_jieba()
+    normalize_text("")
+    if archive is not None:
+        archive.snapshot()
+
+
 # --- the search ----------------------------------------------------------------
 
 

@@ -47,6 +47,9 @@ def serve(index_dir: str, host: str = "127.0.0.1", port: int = 8000, threads: in
         _say(f"无法建立演示档案：{exc}")
         return 1
     app = create_app({"INDEX_DIR": index_dir})
+    from indexer.search import warm_up
+
+    warm_up()  # jieba's dictionary loads now, not during the first visitor's search
     _say(f"serving http://{host}:{port}/  (index: {index_dir})")
     try:
         # ident: the Server header says "baokan", no version.
