@@ -1,0 +1,123 @@
+"""Ingest: idempotent, changed files replace their records, same-named files never collide."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from indexer.ingest import ingest
+from indexer.parse import parse_file
+from indexer.search import SearchQuery, archive_stats, matching_ids, search
+from indexer.store import Archive
+
+DATA = Path(__file__).parent / "data"
+SEED_000 = DATA / "000_26f9c0bf5d7a20f6.txt"
+SEED_004 = DATA / "004_16b43a71a00cea4c.txt"
+
+
+def _all_ids(index_dir: Path) -> list[str]:
+    return matching_ids(Archive(index_dir), SearchQuery(sort="oldest"))
+
+
+@pytest.fixture()
+def pages(tmp_path: Path) -> Path:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    shutil.copy(SEED_000, folder / "2022-07-26_01.txt")
+    shutil.copy(SEED_004, folder / "2021-11-13_03.txt")
+    (folder / "manifest.csv").write_text("file,date\n", "utf-8")  # sidecar data: passed over
+    return folder
+
+
+def test_ingest_is_idempotent(pages: Path, tmp_path: Path) -> None:
+    index_dir = tmp_path / "ix"
+    first = ingest([str(pages)], str(index_dir), workers=1)
+    expected = sum(len(parse_file(p).records) for p in pages.glob("*.txt"))
+    assert (first.files_seen, first.files_indexed, first.records_added) == (2, 2, expected)
+    ids = _all_ids(index_dir)
+    second = ingest([str(pages)], str(index_dir), workers=1)
+    assert (second.files_unchanged, second.files_indexed, second.records_added) == (2, 0, 0)
+    assert second.records_unchanged == expected
+    assert _all_ids(index_dir) == ids
+    assert len(ids) == len(set(ids)) == expected
+
+
+def test_a_changed_file_replaces_its_records(pages: Path, tmp_path: Path) -> None:
+    index_dir = tmp_path / "ix"
+    ingest([str(pages)], str(index_dir), workers=1)
+    before = archive_stats(Archive(index_dir)).records
+    page = pages / "2021-11-13_03.txt"
+    page.write_text(page.read_text("utf-8").replace("官卫红", "官伟宏"), "utf-8")
+    report = ingest([str(pages)], str(index_dir), workers=1)
+    assert (report.files_indexed, report.files_unchanged, report.records_added) == (1, 1, 0)
+    assert report.records_updated == len(parse_file(page).records)
+    archive = Archive(index_dir)
+    assert search(archive, SearchQuery(q="官卫红")).total == 0
+    assert search(archive, SearchQuery(q="官伟宏")).total > 0
+    ids = _all_ids(index_dir)
+    assert len(ids) == len(set(ids)) == before
+
+
+def test_a_shrunk_file_loses_its_dropped_records(pages: Path, tmp_path: Path) -> None:
+    index_dir = tmp_path / "ix"
+    ingest([str(pages)], str(index_dir), workers=1)
+    page = pages / "2022-07-26_01.txt"
+    text = page.read_text("utf-8")
+    page.write_text(text[: text.index("# 我市财政保障激发科技创新活力")], "utf-8")
+    report = ingest([str(pages)], str(index_dir), workers=1)
+    assert report.records_removed > 0
+    assert search(Archive(index_dir), SearchQuery(q="9244.2万元")).total == 0
+    assert archive_stats(Archive(index_dir)).records == len(parse_file(page).records) + len(
+        parse_file(pages / "2021-11-13_03.txt").records)
+
+
+def test_files_with_the_same_name_in_different_folders_both_stay(tmp_path: Path) -> None:
+    for day, seed in (("2021-11-13", SEED_004), ("2022-07-26", SEED_000)):
+        (tmp_path / "archive" / day).mkdir(parents=True)
+        shutil.copy(seed, tmp_path / "archive" / day / "01.txt")
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    shutil.copy(SEED_004, other / "01.txt")
+    index_dir = tmp_path / "ix"
+    ingest([str(tmp_path / "archive")], str(index_dir), workers=1)
+    ingest([str(other / "01.txt")], str(index_dir), workers=1)
+    expected = len(parse_file(SEED_004).records) * 2 + len(parse_file(SEED_000).records)
+    ids = _all_ids(index_dir)
+    assert len(ids) == len(set(ids)) == expected
+    # A second run over both is a no-op: the fallback ids are not re-assigned.
+    again = ingest([str(tmp_path / "archive"), str(other)], str(index_dir), workers=1)
+    assert again.files_unchanged == 3 and _all_ids(index_dir) == ids
+
+
+def test_worker_processes_give_the_same_index_as_one_process(pages: Path, tmp_path: Path) -> None:
+    for n in range(6):
+        shutil.copy(SEED_004, pages / f"copy{n}.txt")
+    one = tmp_path / "one"
+    two = tmp_path / "two"
+    ingest([str(pages)], str(one), workers=1)
+    ingest([str(pages)], str(two), workers=2)
+    assert sorted(_all_ids(one)) == sorted(_all_ids(two))
+    assert search(Archive(one), SearchQuery(q="吕沛")).facets == search(Archive(two), SearchQuery(q="吕沛")).facets
+
+
+def test_cli_ingest_summary_and_progress(pages: Path, tmp_path: Path) -> None:
+    index_dir = tmp_path / "ix"
+    run = subprocess.run([sys.executable, "-m", "indexer.cli", "ingest", str(pages), "--index-dir", str(index_dir),
+                          "--json"], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    summary = json.loads(run.stdout)
+    assert summary["files"] == 2 and summary["skipped"] == [] and summary["records_added"] > 20
+    stats = subprocess.run([sys.executable, "-m", "indexer.cli", "stats", "--index-dir", str(index_dir), "--json"],
+                           capture_output=True, text=True, timeout=120)
+    data = json.loads(stats.stdout)
+    assert data["records"] == summary["records_added"]
+    assert {"by_kind", "by_region", "by_year", "date_range", "index_bytes"} <= data.keys()
+    found = subprocess.run([sys.executable, "-m", "indexer.cli", "search", "吕沛", "--index-dir", str(index_dir),
+                            "--json"], capture_output=True, text=True, timeout=120)
+    body = json.loads(found.stdout)
+    assert body["total"] > 0 and {"total", "hits", "facets"} <= body.keys()
+    assert all("吕沛" in h["snippet"] or "吕沛" in h["title"] for h in body["hits"])
