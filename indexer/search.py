@@ -426,6 +426,7 @@ class RecordPage:
     same_page: tuple[Hit, ...]
     related: tuple[Hit, ...]
     terms: tuple[str, ...] = field(default=())
+    captions_html: tuple[str, ...] = field(default=())  # each embedded caption, escaped, terms marked
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -468,7 +469,8 @@ def get_record(archive: Archive, record_id: str, q: str = "", related: int = 5) 
                 related_hits.append(_hit(_record(snap, hit.docnum), ()))
     return RecordPage(record=record, body_html=highlight(record.body, terms),
                       title_html=highlight(record.title, terms), same_page=same_page,
-                      related=tuple(related_hits), terms=terms)
+                      related=tuple(related_hits), terms=terms,
+                      captions_html=tuple(highlight(c.text, terms) for c in record.captions))
 
 
 # --- statistics ----------------------------------------------------------------

@@ -592,9 +592,6 @@ def test_phone_viewport_has_no_horizontal_scroll(open_session):
     session.guard.check()
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="bug: the hits-over-time SVG scales its 11px labels with the 640-wide viewBox, "
-                          "so on a 390px phone the year/count labels render at ~6px (unreadable)")
 def test_phone_chart_labels_are_readable(open_session):
     session = open_session(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
     page = session.page

@@ -290,3 +290,11 @@ def test_a_filter_matching_nothing_shows_no_hits(client):
     html = client.get("/search", query_string={"q": "示范区", "reporter": "没有这个人"}).text
     assert 'id="empty"' in html and hit_ids(html) == []
     assert client.get("/export.jsonl", query_string={"q": "示范区", "reporter": "没有这个人"}).data == b""
+
+
+def test_record_page_marks_terms_inside_embedded_captions_and_credits_once(client):
+    hit = client.get("/api/search", query_string={"q": "标题:反馈会"}).json["hits"][0]
+    html = client.get(f"/records/{hit['id']}", query_string={"q": "蒋鑫"}).text
+    captions = html[html.index('id="captions"'):html.index('class="cite"')]
+    assert "<mark>蒋鑫</mark>" in captions
+    assert "（摄影 蒋鑫）" not in captions
