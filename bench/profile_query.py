@@ -1,0 +1,64 @@
+"""Where a search's time goes, per query kind of the mix (cProfile, warm archive).
+
+Reports, per query, the milliseconds spent in the stages of ``indexer.search``:
+matching every document (``docs_for_query``), filtering and counting facets,
+ranking (``Searcher.search``), loading stored records and building snippets.
+Profiler overhead inflates the totals; the split is what matters.
+
+    nice -n 10 python bench/profile_query.py bench/out/ix10k/ours bench/out/c10k/meta.json [RUNS]
+"""
+from __future__ import annotations
+
+import cProfile
+import json
+import logging
+import pstats
+import sys
+import time
+import warnings
+from pathlib import Path
+
+warnings.filterwarnings("ignore")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from query import Ours, query_mix  # noqa: E402
+
+STAGES = {
+    "match all (docs_for_query)": ("searching.py", "docs_for_query"),
+    "filter + facet counts": ("search.py", "filter_and_count"),
+    "rank (_ranked: score every match)": ("search.py", "_ranked"),
+    "load records (stored JSON)": ("search.py", "_record"),
+    "snippets + highlight": ("search.py", "_hit"),
+    "snapshot()": ("store.py", "snapshot"),
+}
+
+
+def main(argv: list[str]) -> int:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    index_dir, meta = argv[0], argv[1]
+    runs = int(argv[2]) if len(argv) > 2 else 5
+    ours = Ours(index_dir)
+    mix = query_mix(json.loads(Path(meta).read_text("utf-8")))
+    print("| query | hits | ms/run (profiled) | " + " | ".join(STAGES) + " |")
+    print("|---|---|---|" + "---|" * len(STAGES))
+    for spec in mix:
+        total = ours.search(spec)["total"]  # warm
+        prof = cProfile.Profile()
+        t = time.perf_counter()
+        prof.enable()
+        for _ in range(runs):
+            ours.search(spec)
+        prof.disable()
+        per_run = (time.perf_counter() - t) * 1000 / runs
+        stats = pstats.Stats(prof).stats  # (file, line, func) -> (cc, nc, tt, ct, callers)
+        cells = []
+        for file_end, func in STAGES.values():
+            ct = sum(v[3] for (f, _, fn), v in stats.items() if f.endswith(file_end) and fn == func)
+            cells.append(f"{ct * 1000 / runs:.1f}")
+        print(f"| {spec['kind']} | {total} | {per_run:.1f} | " + " | ".join(cells) + " |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
