@@ -129,3 +129,73 @@ def tree_rss_kb(pid: int) -> int:
             except (FileNotFoundError, ProcessLookupError):
                 pass
     return total
+
+
+# --- a real ``baokan serve`` (waitress) on loopback -------------------------------------
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+_PRINTABLE_ASCII = "".join(chr(c) for c in range(33, 127))
+
+
+class Server:
+    """``baokan serve --index-dir D --port P`` on 127.0.0.1 in a subprocess (stop() ends it)."""
+
+    def __init__(self, index_dir: Path, log: Path, threads: int = 8) -> None:
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self._log = open(log, "w")  # noqa: SIM115 - closed in stop()
+        self.proc = subprocess.Popen([*baokan_cmd(), "serve", "--index-dir", str(index_dir), "--host", "127.0.0.1",
+                                      "--port", str(self.port), "--threads", str(threads)],
+                                     stdout=self._log, stderr=subprocess.STDOUT, cwd=REPO)
+        self.log_path = log
+        import time
+
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                status, _, _ = self.get("/api/stats", timeout=5)
+                if status == 200:
+                    break
+            except OSError:
+                pass
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise AssertionError(f"server did not start: {log.read_text(errors='replace')[-2000:]}")
+            time.sleep(0.2)
+
+    def get(self, path: str, timeout: float = 30) -> tuple[int, dict[str, str], bytes]:
+        """GET a path (already URL-encoded): status, headers, body; 4xx/5xx are returned, not raised."""
+        import http.client
+
+        from urllib.parse import quote
+
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        try:
+            conn.request("GET", quote(path, safe=_PRINTABLE_ASCII))  # only non-ASCII, spaces, controls escaped
+            resp = conn.getresponse()
+            return resp.status, {k.lower(): v for k, v in resp.getheaders()}, resp.read()
+        finally:
+            conn.close()
+
+    def get_json(self, path: str, timeout: float = 30) -> tuple[int, Any]:
+        status, _, body = self.get(path, timeout)
+        return status, json.loads(body)
+
+    def stop(self) -> str:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self._log.close()
+        return self.log_path.read_text(errors="replace")
