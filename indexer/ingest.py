@@ -230,7 +230,9 @@ def _open_writer(ix: Any, wait: float) -> IndexWriter:
     deadline = time.monotonic() + wait
     while True:
         try:
-            return ix.writer(limitmb=256)
+            # compound=False: a compound segment file is copied into RAM when a searcher
+            # opens it (~550 MB at 100k records); separate files are mmapped instead.
+            return ix.writer(limitmb=256, compound=False)
         except LockError:
             if time.monotonic() >= deadline:
                 raise IndexLocked("另一个进程正在写入索引（baokan ingest 正在运行？）；请等它结束后再试") from None
