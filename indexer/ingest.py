@@ -284,11 +284,7 @@ def _run(tasks: list[Task], writer_box: list[IndexWriter], ix: Any,
          gazetteer: Gazetteer, workers: int | None, progress: ProgressFn | None, commit_every: int,
          lock_wait: float) -> None:
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
-    pending = 0
-    last_commit = time.monotonic()
     owners = _IdOwners(ix)
-    done = 0
-    written = 0
 
     def results() -> Iterator[Prepared]:
         if workers <= 1 or len(tasks) < 4:
@@ -311,7 +307,20 @@ def _run(tasks: list[Task], writer_box: list[IndexWriter], ix: Any,
                 slots.release()
                 yield prepared
 
-    for prepared in results():
+    try:
+        _write_all(results(), writer_box, ix, known, report, progress, commit_every, lock_wait, owners, len(tasks))
+    finally:
+        owners.close()
+
+
+def _write_all(results: Iterator[Prepared], writer_box: list[IndexWriter], ix: Any,
+               known: dict[str, tuple[str, int]], report: IngestReport, progress: ProgressFn | None,
+               commit_every: int, lock_wait: float, owners: _IdOwners, total: int) -> None:
+    pending = 0
+    last_commit = time.monotonic()
+    done = 0
+    written = 0
+    for prepared in results:
         done += 1
         writer = writer_box[0]
         if prepared.status == "skipped":
@@ -336,7 +345,7 @@ def _run(tasks: list[Task], writer_box: list[IndexWriter], ix: Any,
             pending += n
             written += n
         if progress:
-            progress(done, len(tasks), written)
+            progress(done, total, written)
         if pending >= commit_every or (pending and time.monotonic() - last_commit > COMMIT_EVERY_SECONDS):
             writer.commit()
             report.commits += 1
@@ -363,6 +372,9 @@ class _IdOwners:
         for doc in docs:
             self.claimed[doc["id"]] = key
         return docs
+
+    def close(self) -> None:
+        self.searcher.close()
 
     def _owner(self, record_id_: str) -> str | None:
         if record_id_ in self.claimed:

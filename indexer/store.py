@@ -155,8 +155,11 @@ class Snapshot:
             rows.extend(seg)
         self.rows = rows
 
-    def is_deleted(self, docnum: int) -> bool:
-        return self.searcher.ixreader.is_deleted(docnum)
+    def __del__(self) -> None:
+        # Requests hold the snapshot they started with; the last one to let go closes its files.
+        searcher = getattr(self, "searcher", None)
+        if searcher is not None:
+            searcher.close()
 
 
 class Archive:
