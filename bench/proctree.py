@@ -1,6 +1,6 @@
 """Run a command and measure its wall time and the peak memory of its whole process tree.
 
-Memory is sampled from /proc every 0.1 s over the child and all its descendants
+Memory is sampled from /proc every 0.5 s over the child and all its descendants
 (ingest worker processes included):
 
 * ``peak_pss_mb``: the peak of the summed PSS (proportional set size: a page
@@ -77,7 +77,7 @@ def tree_memory_kb(root: int) -> tuple[int, int]:
 
 
 def run_measured(cmd: list[str], *, env: dict[str, str] | None = None, timeout: float | None = None,
-                 interval: float = 0.1, cwd: str | None = None) -> Measured:
+                 interval: float = 0.5, cwd: str | None = None) -> Measured:
     """Run ``cmd`` (at the current niceness), sampling its process tree's memory."""
     import tempfile
 
