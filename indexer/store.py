@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import threading
+import weakref
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -158,35 +159,48 @@ class Snapshot:
     def __del__(self) -> None:
         # Requests hold the snapshot they started with; the last one to let go closes its files.
         searcher = getattr(self, "searcher", None)
-        if searcher is not None:
+        if searcher is not None and not getattr(searcher, "is_closed", False):
             searcher.close()
 
 
 class Archive:
-    """An index directory opened for reading; ``snapshot()`` is safe from many threads."""
+    """An index directory opened for reading; ``snapshot()`` is safe from many threads.
+
+    Each thread gets its own snapshot: Whoosh's segment readers share one file
+    object per segment and read it with seek+read, so two threads searching
+    through one searcher read each other's positions (garbled postings, the
+    wrong stored document). A snapshot lives until its thread sees a newer
+    index generation; a streamed export keeps the one it started with.
+    """
 
     def __init__(self, index_dir: str | os.PathLike[str]) -> None:
         self.index_dir = str(index_dir)
         self._lock = threading.Lock()
         self._ix: Index | None = None
-        self._snapshot: Snapshot | None = None
+        self._local = threading.local()
+        self._open: weakref.WeakSet[Snapshot] = weakref.WeakSet()
 
     def snapshot(self) -> Snapshot:
-        """The current snapshot, refreshed if an ingest has committed since."""
+        """This thread's current snapshot, refreshed if an ingest has committed since."""
         with self._lock:
             if self._ix is None:
                 self._ix = open_index(self.index_dir)
-            snap = self._snapshot
-            if snap is None:
-                snap = Snapshot(self._ix.searcher())
-            elif not snap.searcher.up_to_date():
-                # A new searcher, not refresh(): refresh() may close readers that
-                # requests still using the old snapshot are reading from.
-                snap = Snapshot(self._ix.searcher())
-            self._snapshot = snap
-            return snap
+            ix = self._ix
+        snap: Snapshot | None = getattr(self._local, "snapshot", None)
+        if snap is None or not snap.searcher.up_to_date():
+            # A new searcher, not refresh(): refresh() may close readers that a
+            # streamed response still reads from.
+            snap = Snapshot(ix.searcher())
+            self._local.snapshot = snap
+            with self._lock:
+                self._open.add(snap)
+        return snap
 
     def close(self) -> None:
+        """Close every snapshot's files (at shutdown; searches after this reopen the index)."""
         with self._lock:
-            self._snapshot = None
+            for snap in list(self._open):
+                snap.searcher.close()
+            self._open = weakref.WeakSet()
             self._ix = None
+            self._local = threading.local()

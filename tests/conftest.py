@@ -46,7 +46,11 @@ def seed_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def app(seed_index_dir: Path):
     from webapp import create_app
 
-    return create_app({"TESTING": True, "INDEX_DIR": str(seed_index_dir)})
+    app = create_app({"TESTING": True, "INDEX_DIR": str(seed_index_dir)})
+    yield app
+    archive = app.extensions.get("baokan.archive")
+    if archive is not None:
+        archive.close()
 
 
 @pytest.fixture
