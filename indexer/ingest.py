@@ -32,7 +32,7 @@ from indexer.gazetteer import Gazetteer, load_gazetteer
 from indexer.pagemeta import Manifest
 from indexer.parse import parse_file, record_id
 from indexer.records import Record
-from indexer.schema import encode_facets, facet_values, full_text
+from indexer.schema import FILE_MARKER, encode_facets, facet_values, full_text
 from indexer.store import create_or_open_index, current_settings
 
 COMMIT_EVERY_RECORDS = 5_000
@@ -176,6 +176,13 @@ def record_documents(record: Record, ordinal: int, key: str, file_hash: str) -> 
     }
 
 
+def placeholder_document(key: str, file_hash: str) -> dict[str, Any]:
+    """Remembers a page that gave no records, so the next run skips it as unchanged."""
+    return {"file": key, "file_hash": f"{key}\x00{file_hash}\x00{EMPTY_FLAG}",
+            "facets": encode_facets({"kind": FILE_MARKER, "source": key})}
+
+
+EMPTY_FLAG = "empty"
 Task = tuple[str, str, str, str | None]  # (path, source, file key, hash already indexed)
 
 
@@ -193,6 +200,8 @@ def prepare_file(task: Task) -> Prepared:
     try:
         page = parse_file(path, source=source, manifest=_worker_state.get("manifest"), gazetteer=_worker_state.get("gazetteer"))
         docs = tuple(record_documents(r, n, key, file_hash) for n, r in enumerate(page.records))
+        if not docs:
+            docs = (placeholder_document(key, file_hash),)
     except BaokanError as exc:
         return Prepared(shown, key, "skipped", reason=getattr(exc, "reason", str(exc)))
     except Exception as exc:  # a parser bug must not stop the batch: report it by file name
@@ -219,10 +228,11 @@ def _known_hashes(ix: Any) -> dict[str, tuple[str, int]]:
         if "file_hash" not in reader.indexed_field_names():
             return known
         for term in reader.lexicon("file_hash"):
-            key, _, digest = term.decode("utf-8", "surrogateescape").partition("\x00")
+            key, _, rest = term.decode("utf-8").partition("\x00")
+            digest, _, flag = rest.partition("\x00")
             live = sum(1 for d in reader.postings("file_hash", term).all_ids() if not reader.is_deleted(d))
             if live:
-                known[key] = (digest, live)
+                known[key] = (digest, 0 if flag == EMPTY_FLAG else live)
     return known
 
 
@@ -240,8 +250,11 @@ def _open_writer(ix: Any, wait: float) -> IndexWriter:
 
 
 def file_key(path: str) -> str:
-    """The identity of an input file: its absolute path (symlinks resolved)."""
-    return os.path.realpath(path)
+    """The identity of an input file: its absolute path (symlinks resolved), as valid UTF-8.
+
+    An undecodable byte in a name is kept as an escape: b"\\xff.txt" -> "\\\\xff.txt".
+    """
+    return os.fsencode(os.path.realpath(path)).decode("utf-8", "backslashreplace")
 
 
 ProgressFn = Callable[[int, int, int], None]  # (files done, files total, records written)
@@ -335,7 +348,7 @@ def _write_all(results: Iterator[Prepared], writer_box: list[IndexWriter], ix: A
             docs = owners.claim(prepared.key, prepared.docs)
             for doc in docs:
                 writer.add_document(**doc)
-            n = len(docs)
+            n = sum(1 for doc in docs if "id" in doc)  # a placeholder is not a record
             report.records_updated += min(old, n)
             report.records_added += max(0, n - old)
             report.records_removed += max(0, old - n)
@@ -367,10 +380,11 @@ class _IdOwners:
         self.searcher = ix.searcher()  # the index as it was when this run started
 
     def claim(self, key: str, docs: tuple[dict[str, Any], ...]) -> tuple[dict[str, Any], ...]:
-        if any(self._owner(doc["id"]) not in (None, key) for doc in docs):
+        if any("id" in doc and self._owner(doc["id"]) not in (None, key) for doc in docs):
             docs = tuple(_with_id(doc, record_id(key, n)) for n, doc in enumerate(docs))
         for doc in docs:
-            self.claimed[doc["id"]] = key
+            if "id" in doc:
+                self.claimed[doc["id"]] = key
         return docs
 
     def close(self) -> None:

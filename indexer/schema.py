@@ -16,6 +16,7 @@ from indexer.analysis import GramAnalyzer, WordAnalyzer
 from indexer.records import Record
 
 SCHEMA_VERSION = 1
+FILE_MARKER = "_file"  # kind of the one placeholder document of a page that gave no records
 
 # Field name in the query language (Chinese and English) -> searchable index field.
 FIELD_ALIASES: dict[str, str] = {

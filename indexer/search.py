@@ -22,6 +22,7 @@ from indexer.errors import QueryError, RecordNotFound
 from indexer.querylang import And, DateRange, Node, Not, Or, ParsedQuery, Text, parse_date, parse_query
 from indexer.records import KIND_LABELS, Record
 from indexer.snippets import highlight, snippet
+from indexer.schema import FILE_MARKER
 from indexer.store import Archive, FacetRow, Snapshot
 
 SORTS = ("relevance", "newest", "oldest")
@@ -276,6 +277,8 @@ def filter_and_count(rows: list[FacetRow], docnums: Iterator[int] | list[int],
     items = list(preds.items())
     for d in docnums:
         row = rows[d]
+        if row[0] == FILE_MARKER:  # a record-less page's placeholder, not a record
+            continue
         failed = None
         nfail = 0
         for name, pred in items:
@@ -332,7 +335,8 @@ def _hit(record: Record, terms: tuple[str, ...]) -> Hit:
 
 
 def _live_docs(snap: Snapshot) -> Iterator[int]:
-    return snap.searcher.ixreader.all_doc_ids()
+    rows = snap.rows
+    return (d for d in snap.searcher.ixreader.all_doc_ids() if rows[d][0] != FILE_MARKER)
 
 
 def _ranked(snap: Snapshot, whoosh_q: wq.Query, limit: int | None, allow: set[int] | None) -> list[int]:
@@ -365,8 +369,8 @@ def _matching_sorted(snap: Snapshot, query: SearchQuery, parsed: ParsedQuery,
     sort = query.sort if parsed.tree is not None or query.sort != "relevance" else "newest"
     rows = snap.rows
     if sort == "relevance":
-        # With filters, rank only what passed them (an empty set means no hits, not "no filter").
-        ordered = _ranked(snap, whoosh_q, need, set(passed) if preds else None) if passed else []
+        # Rank only what passed the filters (and is a record): an empty set means no hits.
+        ordered = _ranked(snap, whoosh_q, need, set(passed)) if passed else []
         if need is None or len(ordered) < need:
             seen = set(ordered)
             ordered += [d for d in passed if d not in seen]
@@ -456,7 +460,8 @@ def get_record(archive: Archive, record_id: str, q: str = "", related: int = 5) 
         terms = ()
     file = snap.searcher.stored_fields(docnum).get("file", "")
     same = snap.searcher.search(wq.Term("file", file), limit=None)
-    neighbours = sorted((d.docnum for d in same if d.docnum != docnum), key=lambda d: snap.rows[d][6])
+    neighbours = sorted((h.docnum for h in same if h.docnum != docnum and snap.rows[h.docnum][0] != FILE_MARKER),
+                        key=lambda d: snap.rows[d][6])
     same_page = tuple(_hit(_record(snap, d), ()) for d in neighbours)
     related_hits: list[Hit] = []
     if related:

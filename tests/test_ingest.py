@@ -121,3 +121,21 @@ def test_cli_ingest_summary_and_progress(pages: Path, tmp_path: Path) -> None:
     body = json.loads(found.stdout)
     assert body["total"] > 0 and {"total", "hits", "facets"} <= body.keys()
     assert all("吕沛" in h["snippet"] or "吕沛" in h["title"] for h in body["hits"])
+
+
+def test_a_page_without_records_is_remembered_but_never_shown(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "2021-12-05_01.txt").write_text("扫一扫 关注我们\n", "utf-8")
+    shutil.copy(SEED_004, folder / "2021-11-13_03.txt")
+    index_dir = tmp_path / "ix"
+    first = ingest([str(folder)], str(index_dir), workers=1)
+    assert first.files_empty == [str(folder / "2021-12-05_01.txt")]
+    expected = len(parse_file(SEED_004).records)
+    archive = Archive(index_dir)
+    assert archive_stats(archive).records == expected
+    for q in ("", "-不存在的词", "NOT 吕沛 OR 吕沛"):
+        page = search(archive, SearchQuery(q=q, page_size=100))
+        assert page.total == len(page.hits) == expected == sum(page.facets["kind"].values()), q
+    again = ingest([str(folder)], str(index_dir), workers=1)
+    assert (again.files_unchanged, again.files_indexed, again.records_unchanged) == (2, 0, expected)
