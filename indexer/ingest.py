@@ -269,7 +269,7 @@ def ingest(paths: Iterable[str], index_dir: str, *, manifest: Manifest | None = 
     gazetteer = gazetteer or load_gazetteer(None)
     ix = create_or_open_index(index_dir, current_settings(gazetteer.fingerprint), rebuild=rebuild)
     report = IngestReport()
-    writer = _open_writer(ix, lock_wait)  # hold the lock before reading state, so no one changes it
+    writer_box = [_open_writer(ix, lock_wait)]  # hold the lock before reading state; replaced at each commit
     try:
         known = {} if rebuild else _known_hashes(ix)
         tasks: list[Task] = []
@@ -280,13 +280,13 @@ def ingest(paths: Iterable[str], index_dir: str, *, manifest: Manifest | None = 
                 continue
             key = file_key(path)
             tasks.append((path, source, key, known.get(key, (None, 0))[0]))
-        _run(tasks, writer_box := [writer], ix, known, report, manifest, gazetteer, workers, progress,
+        _run(tasks, writer_box, ix, known, report, manifest, gazetteer, workers, progress,
              commit_every, lock_wait)
-        writer = writer_box[0]
-        writer.commit()
+        writer_box[0].commit()
         report.commits += 1
     except BaseException:
-        writer.cancel()
+        if not writer_box[0].is_closed:
+            writer_box[0].cancel()  # the last commit stands; releases the lock
         raise
     report.seconds = time.monotonic() - started
     return report
@@ -363,6 +363,7 @@ def _write_all(results: Iterator[Prepared], writer_box: list[IndexWriter], ix: A
             writer.commit()
             report.commits += 1
             writer_box[0] = _open_writer(ix, lock_wait)
+            owners.refresh(ix)  # a commit may merge away the segments its searcher reads
             pending = 0
             last_commit = time.monotonic()
 
@@ -389,6 +390,10 @@ class _IdOwners:
 
     def close(self) -> None:
         self.searcher.close()
+
+    def refresh(self, ix: Any) -> None:
+        self.searcher.close()
+        self.searcher = ix.searcher()
 
     def _owner(self, record_id_: str) -> str | None:
         if record_id_ in self.claimed:

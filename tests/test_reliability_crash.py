@@ -266,12 +266,6 @@ def test_sigkill_during_ingest_keeps_last_commit(tmp_path: Path) -> None:
     assert kills >= KILLS
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "ingest: re-ingesting changed files over several commits crashes: _IdOwners reads stored fields "
-    "through the searcher opened at the start of the run, whose per-document reader is closed after "
-    "the first mid-run commit (whoosh3 stored_fields: TypeError 'NoneType' object is not subscriptable); "
-    "the except-branch then calls cancel() on the first, already committed writer (IndexingError 'This "
-    "writer is closed'), which hides the cause and reaches the CLI as a traceback"))
 def test_reingest_changed_files_over_several_commits(tmp_path: Path) -> None:
     paths = make_corpus(tmp_path / "c", 40, short=True)
     Ingest(tmp_path / "c", tmp_path / "ix").finish()
