@@ -7,6 +7,7 @@ documents counts every facet as if its own filter were off.
 """
 from __future__ import annotations
 
+import heapq
 import json
 import time
 from collections import Counter
@@ -339,41 +340,40 @@ def _live_docs(snap: Snapshot) -> Iterator[int]:
     return (d for d in snap.searcher.ixreader.all_doc_ids() if rows[d][0] != FILE_MARKER)
 
 
-def _ranked(snap: Snapshot, whoosh_q: wq.Query, limit: int | None, allow: set[int] | None) -> list[int]:
-    """Docnums by descending score, exactly.
+def _scored(snap: Snapshot, whoosh_q: wq.Query) -> dict[int, float]:
+    """Every matching docnum with its score, in one pass of the matcher.
 
-    Whoosh's collectors by default "replace" matchers mid-search using
-    max-quality estimates that are wrong for phrase and AndMaybe queries: with
-    limit=7 a record scoring higher than the 7th was never seen, so page 2
-    disagreed with page 1. replace=0 and usequality=False turn that off.
+    Scores are exact: Whoosh's collectors by default "replace" matchers
+    mid-search using max-quality estimates that are wrong for phrase and
+    AndMaybe queries (with limit=7 a record scoring above the 7th was never
+    seen, so page 2 disagreed with page 1); replace=0 turns that off.
     """
-    collector: collectors.Collector
-    if limit is None:
-        collector = collectors.UnlimitedCollector()
-        collector.replace = 0
-    else:
-        collector = collectors.TopCollector(limit=limit, usequality=False, replace=0)
-    if allow is not None:
-        collector = collectors.FilterCollector(collector, allow=allow)
+    collector = collectors.UnlimitedCollector()
+    collector.replace = 0
     snap.searcher.search_with_collector(whoosh_q, collector)
-    return [hit.docnum for hit in collector.results()]
+    return {docnum: score for score, docnum in collector.items}
 
 
 def _matching_sorted(snap: Snapshot, query: SearchQuery, parsed: ParsedQuery,
                      need: int | None) -> tuple[int, list[int], dict[str, dict[str, int]], str]:
-    """(total, matching docnums in result order, facets, sort); with ``need``, at least the first ``need``."""
-    whoosh_q = to_whoosh(parsed.tree)
-    docs = _live_docs(snap) if parsed.tree is None else snap.searcher.docs_for_query(whoosh_q)
-    preds = _filters(query)
-    passed, facets = filter_and_count(snap.rows, docs, preds)
+    """(total, matching docnums in result order, facets, sort); ``need`` bounds the ordering work."""
     sort = query.sort if parsed.tree is not None or query.sort != "relevance" else "newest"
+    whoosh_q = to_whoosh(parsed.tree)
+    scores: dict[int, float] = {}
+    if parsed.tree is None:
+        docs: Iterator[int] | list[int] = _live_docs(snap)
+    elif sort == "relevance":
+        scores = _scored(snap, whoosh_q)
+        docs = list(scores)
+    else:
+        docs = snap.searcher.docs_for_query(whoosh_q)  # no scoring needed to sort by date
+    passed, facets = filter_and_count(snap.rows, docs, _filters(query))
     rows = snap.rows
     if sort == "relevance":
-        # Rank only what passed the filters (and is a record): an empty set means no hits.
-        ordered = _ranked(snap, whoosh_q, need, set(passed)) if passed else []
-        if need is None or len(ordered) < need:
-            seen = set(ordered)
-            ordered += [d for d in passed if d not in seen]
+        def key(d: int) -> tuple[float, int]:
+            return (-scores[d], d)
+
+        ordered = heapq.nsmallest(need, passed, key=key) if need is not None else sorted(passed, key=key)
     else:
         ordered = sorted(passed, key=lambda d: (rows[d][5], rows[d][6]))
         ordered.sort(key=lambda d: rows[d][2] or "", reverse=(sort == "newest"))
