@@ -221,18 +221,31 @@ def _os_reason(exc: OSError) -> str:
 
 
 def _known_hashes(ix: Any) -> dict[str, tuple[str, int]]:
-    """file key -> (content hash, live record count), read from the index's terms."""
+    """file key -> (content hash, live record count), read from the index's terms.
+
+    Only segments with deletions need their postings walked; elsewhere the
+    term's document frequency is the live count.
+    """
     known: dict[str, tuple[str, int]] = {}
-    with ix.searcher() as searcher:
-        reader = searcher.reader()
-        if "file_hash" not in reader.indexed_field_names():
-            return known
-        for term in reader.lexicon("file_hash"):
-            key, _, rest = term.decode("utf-8").partition("\x00")
-            digest, _, flag = rest.partition("\x00")
-            live = sum(1 for d in reader.postings("file_hash", term).all_ids() if not reader.is_deleted(d))
-            if live:
-                known[key] = (digest, 0 if flag == EMPTY_FLAG else live)
+    with ix.reader() as reader:
+        for leaf, _ in reader.leaf_readers():
+            if "file_hash" not in leaf.indexed_field_names():
+                continue
+            deletions = leaf.has_deletions()
+            for term in leaf.lexicon("file_hash"):
+                if deletions:
+                    live = sum(1 for d in leaf.postings("file_hash", term).all_ids() if not leaf.is_deleted(d))
+                else:
+                    live = leaf.doc_frequency("file_hash", term)
+                if not live:
+                    continue
+                key, _, rest = term.decode("utf-8").partition("\x00")
+                digest, _, flag = rest.partition("\x00")
+                count = 0 if flag == EMPTY_FLAG else live
+                previous = known.get(key)
+                if previous and previous[0] == digest:  # the same file's records in several segments
+                    count += previous[1]
+                known[key] = (digest, count)
     return known
 
 
