@@ -40,39 +40,39 @@ def read_page_file(path: str | os.PathLike[str]) -> str:
         p = Path(path)
         size = p.stat().st_size
         if p.is_dir():
-            raise UnreadableFile(name, "is a directory, not a page file")
+            raise UnreadableFile(name, "是目录，不是版面文件")
         if size > MAX_PAGE_BYTES:
-            raise UnreadableFile(name, f"too large for a page ({size / 1048576:.1f} MB > {MAX_PAGE_BYTES // 1048576} MB)")
+            raise UnreadableFile(name, f"文件过大，不像一个版面（{size / 1048576:.1f} MB，上限 {MAX_PAGE_BYTES // 1048576} MB）")
         data = p.read_bytes()
     except UnreadableFile:
         raise
     except FileNotFoundError:
-        raise UnreadableFile(name, "no such file") from None
+        raise UnreadableFile(name, "文件不存在") from None
     except PermissionError:
-        raise UnreadableFile(name, "permission denied") from None
+        raise UnreadableFile(name, "没有读取权限") from None
     except IsADirectoryError:
-        raise UnreadableFile(name, "is a directory, not a page file") from None
+        raise UnreadableFile(name, "是目录，不是版面文件") from None
     except OSError as exc:  # symlink loop, I/O error, name too long...
-        raise UnreadableFile(name, f"cannot read: {exc.strerror or exc.__class__.__name__}") from None
+        raise UnreadableFile(name, f"无法读取：{exc.strerror or exc.__class__.__name__}") from None
     except (ValueError, TypeError) as exc:  # embedded NUL in the path, odd path objects
-        raise UnreadableFile(name, f"bad path: {exc}") from None
+        raise UnreadableFile(name, f"路径无效：{exc}") from None
     return decode_page_bytes(data, name)
 
 
 def decode_page_bytes(data: bytes, name: str) -> str:
     """Decode page bytes (BOM, then UTF-8, then GB18030); CRLF/CR become \\n."""
     if len(data) > MAX_PAGE_BYTES:
-        raise UnreadableFile(name, f"too large for a page ({len(data) / 1048576:.1f} MB)")
+        raise UnreadableFile(name, f"文件过大，不像一个版面（{len(data) / 1048576:.1f} MB）")
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise UnreadableFile(name, f"binary file ({what}), not page text")
+            raise UnreadableFile(name, f"二进制文件（{what}），不是版面文本")
     text = _decode(data, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise UnreadableFile(name, "empty file" if not data else "empty page (only whitespace)")
+        raise UnreadableFile(name, "空文件" if not data else "空白版面（只有空白字符）")
     controls = sum(1 for ch in text if ch < " " and ch not in _ALLOWED_CONTROLS)
     if controls > _MAX_CONTROL_SHARE * len(text):
-        raise UnreadableFile(name, "binary file (control characters), not page text")
+        raise UnreadableFile(name, "二进制文件（控制字符），不是版面文本")
     return text
 
 
@@ -83,11 +83,11 @@ def _decode(data: bytes, name: str) -> str:
             try:
                 return data.decode(encoding).lstrip("\ufeff")
             except UnicodeDecodeError:
-                raise UnreadableFile(name, f"starts with a {encoding} byte-order mark but does not decode as {encoding}") from None
+                raise UnreadableFile(name, f"有 {encoding} 字节顺序标记，但无法按 {encoding} 解码") from None
     if not data:
-        raise UnreadableFile(name, "empty file")
+        raise UnreadableFile(name, "空文件")
     if b"\x00" in data:
-        raise UnreadableFile(name, "binary file (NUL bytes), not page text")
+        raise UnreadableFile(name, "二进制文件（NUL 字节），不是版面文本")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -97,4 +97,4 @@ def _decode(data: bytes, name: str) -> str:
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError:
-        raise UnreadableFile(name, "not text in UTF-8, UTF-16 (with BOM) or GB18030/GBK") from None
+        raise UnreadableFile(name, "不是 UTF-8、UTF-16（带 BOM）或 GB18030/GBK 编码的文本") from None

@@ -41,9 +41,9 @@ def test_debug_reports_dropped_parts_on_stderr() -> None:
 @pytest.mark.parametrize(
     ("name", "content", "reason"),
     [
-        ("empty.txt", b"", "empty file"),
-        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (PNG image)"),
-        ("nul.txt", "本报讯".encode() + b"\x00\x00\x01", "binary file (NUL bytes)"),
+        ("empty.txt", b"", "空文件"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "二进制文件（PNG image）"),
+        ("nul.txt", "本报讯".encode() + b"\x00\x00\x01", "二进制文件（NUL 字节）"),
     ],
 )
 def test_unreadable_file_is_one_clear_line(tmp_path: Path, name: str, content: bytes, reason: str) -> None:
@@ -52,7 +52,8 @@ def test_unreadable_file_is_one_clear_line(tmp_path: Path, name: str, content: b
     result = baokan("parse", str(path), "--json")
     assert result.returncode != 0
     assert result.stdout == ""
-    assert result.stderr.splitlines() == [f"baokan: {path}: {reason}, not page text" if "binary" in reason else f"baokan: {path}: {reason}"]
+    expected = f"{reason}，不是版面文本" if reason.startswith("二进制") else reason
+    assert result.stderr.splitlines() == [f"baokan: {path}: {expected}"]
     assert "Traceback" not in result.stderr
 
 
@@ -61,7 +62,7 @@ def test_good_files_still_print_when_one_is_bad(tmp_path: Path) -> None:
     result = baokan("parse", str(missing), str(DATA / "004_16b43a71a00cea4c.txt"), "--json")
     assert result.returncode != 0
     assert len(result.stdout.splitlines()) == 13
-    assert result.stderr.splitlines() == [f"baokan: {missing}: no such file"]
+    assert result.stderr.splitlines() == [f"baokan: {missing}: 文件不存在"]
 
 
 def test_bad_gazetteer_and_manifest_are_one_line_errors(tmp_path: Path) -> None:

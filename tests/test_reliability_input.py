@@ -59,13 +59,13 @@ def bad_dir(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
     bad: dict[str, str] = {}  # file name as printed -> a word its reason must contain
     (d / "empty.txt").write_bytes(b"")
-    bad["empty.txt"] = "empty"
+    bad["empty.txt"] = "空文件"
     (d / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(4096))
     bad["photo.txt"] = "PNG"
     (d / "scan.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" + os.urandom(4096))
     bad["scan.pdf"] = "PDF"
     (d / "latin1_junk.txt").write_bytes(b"\xc3\x28\xa0\xa1\xe2\x28\xa1\xff\xfe\xfd\x80\x81" * 200)
-    bad["latin1_junk.txt"] = "not text"
+    bad["latin1_junk.txt"] = "编码的文本"
     seed = seed_text(0).encode("utf-8")
     (d / "nul_2021-12-03_01.txt").write_bytes(seed[:3000] + b"\x00" * 64 + seed[3000:])
     bad["nul_2021-12-03_01.txt"] = "NUL"
@@ -73,7 +73,7 @@ def bad_dir(tmp_path_factory: pytest.TempPathFactory) -> dict:
     with open(d / "huge_one_line.txt", "wb") as fh:
         for _ in range(BIG_MB * 1024 * 1024 // len(line) + 1):
             fh.write(line)
-    bad["huge_one_line.txt"] = "too large"
+    bad["huge_one_line.txt"] = "文件过大"
     os.symlink("selfloop.txt", d / "selfloop.txt")  # a symlink pointing at itself: ELOOP
     bad["selfloop.txt"] = "符号链接循环"
     os.symlink("..", d / "loop_to_parent")  # a directory symlink loop: must not trap the walk
@@ -156,7 +156,7 @@ def test_huge_file_is_skipped_quickly(tmp_path: Path) -> None:
     proc = run_baokan("ingest", str(d / "huge.txt"), "--index-dir", str(tmp_path / "ix"), timeout=120)
     elapsed = time.monotonic() - started
     assert proc.returncode == 3, proc.stderr
-    assert "too large" in proc.stderr and "Traceback" not in proc.stderr
+    assert "文件过大" in proc.stderr and "Traceback" not in proc.stderr
     assert elapsed < 60, elapsed
 
 

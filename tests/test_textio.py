@@ -39,16 +39,16 @@ def test_utf8_cut_inside_the_last_character_keeps_the_whole_ones() -> None:
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        (b"", "empty file"),
-        (b" \n\r\n\t", "empty page"),
-        (b"\xef\xbb\xbf", "empty"),
+        (b"", "空文件"),
+        (b" \n\r\n\t", "空白版面"),
+        (b"\xef\xbb\xbf", "空"),
         (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "PNG image"),
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF document"),
         (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG image"),
         (b"PK\x03\x04\x14\x00", "ZIP"),
-        ("本报讯".encode() + b"\x00\x01\x02", "NUL bytes"),
-        (b"abc" + b"\x01\x02\x03\x04\x05" * 20, "control characters"),
-        (b"\x81\x30\xff\xfe\xfd" * 10, "not text"),
+        ("本报讯".encode() + b"\x00\x01\x02", "NUL 字节"),
+        (b"abc" + b"\x01\x02\x03\x04\x05" * 20, "控制字符"),
+        (b"\x81\x30\xff\xfe\xfd" * 10, "编码的文本"),
     ],
     ids=["empty", "whitespace", "bom-only", "png", "pdf", "jpeg", "zip", "nul", "controls", "undecodable"],
 )
@@ -76,10 +76,10 @@ def _symlink_loop(tmp: Path) -> Path:
 @pytest.mark.parametrize(
     ("make", "reason"),
     [
-        (lambda tmp: tmp / "missing.txt", "no such file"),
-        (lambda tmp: tmp, "is a directory"),
-        (_symlink_loop, "cannot read"),
-        (lambda tmp: Path(str(tmp) + "/x\x00.txt"), "bad path"),
+        (lambda tmp: tmp / "missing.txt", "文件不存在"),
+        (lambda tmp: tmp, "是目录"),
+        (_symlink_loop, "无法读取"),
+        (lambda tmp: Path(str(tmp) + "/x\x00.txt"), "路径无效"),
     ],
     ids=["missing", "directory", "symlink-loop", "nul-in-path"],
 )
@@ -97,7 +97,7 @@ def test_permission_denied(tmp_path: Path) -> None:
     path.write_text(PAGE, encoding="utf-8")
     path.chmod(0)
     try:
-        with pytest.raises(UnreadableFile, match="permission denied"):
+        with pytest.raises(UnreadableFile, match="没有读取权限"):
             read_page_file(path)
     finally:
         path.chmod(0o600)
@@ -107,5 +107,5 @@ def test_too_large_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setattr(textio, "MAX_PAGE_BYTES", 100)
     path = tmp_path / "big.txt"
     path.write_text("焦" * 100, encoding="utf-8")
-    with pytest.raises(UnreadableFile, match="too large for a page"):
+    with pytest.raises(UnreadableFile, match="文件过大"):
         read_page_file(path)
