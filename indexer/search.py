@@ -187,7 +187,7 @@ def _word_query(fieldname: str, value: str) -> wq.Query | None:
     return wq.Or([wq.Term(fieldname, w) for w in words])
 
 
-def _text_query(node: Text) -> wq.Query:
+def _text_query(node: Text, scored: bool = True) -> wq.Query:
     if node.field == "kind":
         kind = KIND_ALIASES.get(node.value.lower())
         return wq.Term("kind", kind) if kind else wq.NullQuery
@@ -196,28 +196,40 @@ def _text_query(node: Text) -> wq.Query:
     if recall is None:
         return wq.NullQuery
     boosts: list[wq.Query] = []
-    if node.field is None:
+    if scored and node.field is None:
         boosts += [q for q in (_gram_query("title", node.value), _word_query("words", node.value),
                                _word_query("title_words", node.value)) if q is not None]
-    elif node.field == "title":
+    elif scored and node.field == "title":
         boosts += [q for q in (_word_query("title_words", node.value),) if q is not None]
     return wq.AndMaybe(recall, wq.Or(boosts)) if boosts else recall
 
 
-def to_whoosh(node: Node | None) -> wq.Query:
-    """Translate the syntax tree; recall never depends on jieba (word queries only boost)."""
+def to_whoosh(node: Node | None, scored: bool = True) -> wq.Query:
+    """Translate the syntax tree; recall never depends on jieba (word queries only boost).
+
+    ``科技 -巡察`` becomes AndNot(科技, 巡察): the excluded part is matched
+    without ranking boosts and only against what the positive part found,
+    never by walking every document as a bare Not would.
+    """
     if node is None:
         return wq.Every()
     if isinstance(node, Text):
-        return _text_query(node)
+        return _text_query(node, scored)
     if isinstance(node, DateRange):
         return wq.TermRange("pub_date", node.start or "0000-00-00", node.end or "9999-99-99")
     if isinstance(node, Not):
-        return wq.Not(to_whoosh(node.child))
+        return wq.Not(to_whoosh(node.child, scored=False))
     if isinstance(node, And):
-        return wq.And([to_whoosh(c) for c in node.children])
+        positives = [to_whoosh(c, scored) for c in node.children if not isinstance(c, Not)]
+        negatives = [to_whoosh(c.child, scored=False) for c in node.children if isinstance(c, Not)]
+        if not positives:
+            return wq.Not(negatives[0] if len(negatives) == 1 else wq.Or(negatives))
+        query = positives[0] if len(positives) == 1 else wq.And(positives)
+        if negatives:
+            query = wq.AndNot(query, negatives[0] if len(negatives) == 1 else wq.Or(negatives))
+        return query
     if isinstance(node, Or):
-        return wq.Or([to_whoosh(c) for c in node.children])
+        return wq.Or([to_whoosh(c, scored) for c in node.children])
     raise TypeError(node)
 
 

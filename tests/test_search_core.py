@@ -285,3 +285,20 @@ def test_record_view_and_stats(seed_archive: tuple[Archive, list[Record]]) -> No
     assert stats.by_kind == dict(Counter(r.kind for r in records).most_common())
     assert stats.date_range == (min(r.pub_date for r in records if r.pub_date),
                                 max(r.pub_date for r in records if r.pub_date))
+
+
+@pytest.mark.parametrize("q, expect", [
+    ("项目 -吕沛", lambda has: has("项目") and not has("吕沛")),
+    ("-吕沛", lambda has: not has("吕沛")),
+    ("吕沛 -项目 -官卫红", lambda has: has("吕沛") and not has("项目") and not has("官卫红")),
+    ("吕沛 OR -项目", lambda has: has("吕沛") or not has("项目")),
+    ("(温县 OR 孟州市) 发展 NOT ITO", lambda has: (has("温县") or has("孟州市")) and has("发展") and not has("ITO")),
+    ("NOT (吕沛 OR 官卫红)", lambda has: not (has("吕沛") or has("官卫红"))),
+])
+def test_boolean_queries_match_a_brute_force_scan(generated_archive: tuple[Archive, list[Record]], q: str,
+                                                  expect: object) -> None:
+    archive, records = generated_archive
+    expected = {r.id for r in records if expect(lambda term, r=r: _contains(r, term))}  # type: ignore[operator]
+    assert expected
+    assert _ids(archive, q) == expected
+    assert search(archive, SearchQuery(q=q)).total == len(expected)
