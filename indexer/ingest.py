@@ -282,7 +282,7 @@ def ingest(paths: Iterable[str], index_dir: str, *, manifest: Manifest | None = 
     gazetteer = gazetteer or load_gazetteer(None)
     ix = create_or_open_index(index_dir, current_settings(gazetteer.fingerprint), rebuild=rebuild)
     report = IngestReport()
-    writer_box = [_open_writer(ix, lock_wait)]  # hold the lock before reading state; replaced at each commit
+    batch = _BatchWriter(ix, lock_wait, commit_every)  # takes the lock before reading state
     try:
         known = {} if rebuild else _known_hashes(ix)
         tasks: list[Task] = []
@@ -293,92 +293,107 @@ def ingest(paths: Iterable[str], index_dir: str, *, manifest: Manifest | None = 
                 continue
             key = file_key(path)
             tasks.append((path, source, key, known.get(key, (None, 0))[0]))
-        _run(tasks, writer_box, ix, known, report, manifest, gazetteer, workers, progress,
-             commit_every, lock_wait)
-        writer_box[0].commit()
-        report.commits += 1
+        for done, prepared in enumerate(_prepared_files(tasks, manifest, gazetteer, workers), 1):
+            _account(prepared, known.get(prepared.key, ("", 0))[1], batch, report)
+            if progress:
+                progress(done, len(tasks), batch.written)
+            batch.commit_if_due(report)
+        batch.commit(report)
     except BaseException:
-        if not writer_box[0].is_closed:
-            writer_box[0].cancel()  # the last commit stands; releases the lock
+        batch.cancel()  # the last commit stands; releases the lock
         raise
+    finally:
+        batch.close()
     report.seconds = time.monotonic() - started
     return report
 
 
-def _run(tasks: list[Task], writer_box: list[IndexWriter], ix: Any,
-         known: dict[str, tuple[str, int]], report: IngestReport, manifest: Manifest | None,
-         gazetteer: Gazetteer, workers: int | None, progress: ProgressFn | None, commit_every: int,
-         lock_wait: float) -> None:
+def _prepared_files(tasks: list[Task], manifest: Manifest | None, gazetteer: Gazetteer,
+                    workers: int | None) -> Iterator[Prepared]:
+    """``prepare_file`` over the tasks, in order: in worker processes unless the batch is tiny."""
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
-    owners = _IdOwners(ix)
+    if workers <= 1 or len(tasks) < 4:
+        _init_worker(manifest, gazetteer)
+        yield from map(prepare_file, tasks)
+        return
+    load_jieba()  # load the dictionary once, before forking
+    ctx = multiprocessing.get_context("fork")
+    # At most IN_FLIGHT files parsed ahead of the writer: imap's result queue is
+    # unbounded, and token lists waiting for a slower writer would grow without limit.
+    slots = threading.BoundedSemaphore(IN_FLIGHT)
 
-    def results() -> Iterator[Prepared]:
-        if workers <= 1 or len(tasks) < 4:
-            _init_worker(manifest, gazetteer)
-            yield from map(prepare_file, tasks)
-            return
-        load_jieba()  # load the dictionary once, before forking
-        ctx = multiprocessing.get_context("fork")
-        # At most IN_FLIGHT files parsed ahead of the writer: imap's result queue is
-        # unbounded, and token lists waiting for a slower writer would grow without limit.
-        slots = threading.BoundedSemaphore(IN_FLIGHT)
+    def throttled() -> Iterator[Task]:
+        for task in tasks:
+            slots.acquire()
+            yield task
 
-        def throttled() -> Iterator[Task]:
-            for task in tasks:
-                slots.acquire()
-                yield task
-
-        with ctx.Pool(workers, initializer=_init_worker, initargs=(manifest, gazetteer)) as pool:
-            for prepared in pool.imap(prepare_file, throttled(), chunksize=1):
-                slots.release()
-                yield prepared
-
-    try:
-        _write_all(results(), writer_box, ix, known, report, progress, commit_every, lock_wait, owners, len(tasks))
-    finally:
-        owners.close()
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(manifest, gazetteer)) as pool:
+        for prepared in pool.imap(prepare_file, throttled(), chunksize=1):
+            slots.release()
+            yield prepared
 
 
-def _write_all(results: Iterator[Prepared], writer_box: list[IndexWriter], ix: Any,
-               known: dict[str, tuple[str, int]], report: IngestReport, progress: ProgressFn | None,
-               commit_every: int, lock_wait: float, owners: _IdOwners, total: int) -> None:
-    pending = 0
-    last_commit = time.monotonic()
-    done = 0
-    written = 0
-    for prepared in results:
-        done += 1
-        writer = writer_box[0]
-        if prepared.status == "skipped":
-            report.skipped.append((prepared.path, prepared.reason))
-        elif prepared.status == "unchanged":
-            report.files_unchanged += 1
-            report.records_unchanged += known.get(prepared.key, ("", 0))[1]
-        else:
-            old = known.get(prepared.key, ("", 0))[1]
-            if prepared.status == "changed":
-                writer.delete_by_term("file", prepared.key)
-            docs = owners.claim(prepared.key, prepared.docs)
-            for doc in docs:
-                writer.add_document(**doc)
-            n = sum(1 for doc in docs if "id" in doc)  # a placeholder is not a record
-            report.records_updated += min(old, n)
-            report.records_added += max(0, n - old)
-            report.records_removed += max(0, old - n)
-            report.files_indexed += 1
-            if n == 0:
-                report.files_empty.append(prepared.path)
-            pending += n
-            written += n
-        if progress:
-            progress(done, total, written)
-        if pending >= commit_every or (pending and time.monotonic() - last_commit > COMMIT_EVERY_SECONDS):
-            writer.commit()
-            report.commits += 1
-            writer_box[0] = _open_writer(ix, lock_wait)
-            owners.refresh(ix)  # a commit may merge away the segments its searcher reads
-            pending = 0
-            last_commit = time.monotonic()
+def _account(prepared: Prepared, old_records: int, batch: _BatchWriter, report: IngestReport) -> None:
+    """Write one prepared file (if it changed) and count it in the report."""
+    if prepared.status == "skipped":
+        report.skipped.append((prepared.path, prepared.reason))
+    elif prepared.status == "unchanged":
+        report.files_unchanged += 1
+        report.records_unchanged += old_records
+    else:
+        n = batch.replace_file(prepared)
+        report.records_updated += min(old_records, n)
+        report.records_added += max(0, n - old_records)
+        report.records_removed += max(0, old_records - n)
+        report.files_indexed += 1
+        if n == 0:
+            report.files_empty.append(prepared.path)
+
+
+class _BatchWriter:
+    """The run's one writer: holds the lock, commits every N records or M seconds."""
+
+    def __init__(self, ix: Any, lock_wait: float, commit_every: int) -> None:
+        self.ix = ix
+        self.lock_wait = lock_wait
+        self.commit_every = commit_every
+        self.writer = _open_writer(ix, lock_wait)
+        self.owners = _IdOwners(ix)
+        self.pending = 0
+        self.written = 0
+        self.last_commit = time.monotonic()
+
+    def replace_file(self, prepared: Prepared) -> int:
+        """Put a new or changed file's documents in place of its old ones; returns its record count."""
+        if prepared.status == "changed":
+            self.writer.delete_by_term("file", prepared.key)
+        docs = self.owners.claim(prepared.key, prepared.docs)
+        for doc in docs:
+            self.writer.add_document(**doc)
+        n = sum(1 for doc in docs if "id" in doc)  # a placeholder is not a record
+        self.pending += n
+        self.written += n
+        return n
+
+    def commit_if_due(self, report: IngestReport) -> None:
+        overdue = time.monotonic() - self.last_commit > COMMIT_EVERY_SECONDS
+        if self.pending >= self.commit_every or (self.pending and overdue):
+            self.commit(report)
+            self.writer = _open_writer(self.ix, self.lock_wait)
+            self.owners.refresh(self.ix)  # a commit may merge away the segments its searcher reads
+
+    def commit(self, report: IngestReport) -> None:
+        self.writer.commit()
+        report.commits += 1
+        self.pending = 0
+        self.last_commit = time.monotonic()
+
+    def cancel(self) -> None:
+        if not self.writer.is_closed:
+            self.writer.cancel()
+
+    def close(self) -> None:
+        self.owners.close()
 
 
 class _IdOwners:
