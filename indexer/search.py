@@ -7,7 +7,6 @@ documents counts every facet as if its own filter were off.
 """
 from __future__ import annotations
 
-import heapq
 import json
 import time
 from collections import Counter
@@ -352,43 +351,63 @@ def _live_docs(snap: Snapshot) -> Iterator[int]:
     return (d for d in snap.searcher.ixreader.all_doc_ids() if rows[d][0] != FILE_MARKER)
 
 
-def _scored(snap: Snapshot, whoosh_q: wq.Query) -> dict[int, float]:
-    """Every matching docnum with its score, in one pass of the matcher.
+def _ranking_query(parsed: ParsedQuery) -> wq.Query | None:
+    """What orders the matches: the query's words (body and headline) and its strings in headlines."""
+    queries = [q for term in parsed.highlight_terms
+               for q in (_word_query("words", term), _word_query("title_words", term), _gram_query("title", term))
+               if q is not None]
+    return wq.Or(queries) if queries else None
+
+
+def _ranked(snap: Snapshot, ranking: wq.Query | None, passed: list[int], need: int | None) -> list[int]:
+    """``passed`` in relevance order: records the ranking query scores, best first, then the rest newest first.
 
     Scores are exact: Whoosh's collectors by default "replace" matchers
-    mid-search using max-quality estimates that are wrong for phrase and
-    AndMaybe queries (with limit=7 a record scoring above the 7th was never
-    seen, so page 2 disagreed with page 1); replace=0 turns that off.
+    mid-search using max-quality estimates that are wrong for phrase queries
+    (with limit=7 a record scoring above the 7th was never seen, so page 2
+    disagreed with page 1); replace=0 and usequality=False turn that off.
     """
-    collector = collectors.UnlimitedCollector()
-    collector.replace = 0
-    snap.searcher.search_with_collector(whoosh_q, collector)
-    return {docnum: score for score, docnum in collector.items}
+    ranked: list[int] = []
+    if ranking is not None:
+        inner: collectors.ScoredCollector
+        if need is None:
+            inner = collectors.UnlimitedCollector()
+            inner.replace = 0
+        else:
+            inner = collectors.TopCollector(limit=need, usequality=False, replace=0)
+        collector = collectors.FilterCollector(inner, allow=set(passed))
+        snap.searcher.search_with_collector(ranking, collector)
+        ranked = [hit.docnum for hit in collector.results()]
+    if need is None or len(ranked) < need:
+        seen = set(ranked)
+        ranked += [d for d in _by_date(snap.rows, passed, newest=True) if d not in seen]
+    return ranked
+
+
+def _by_date(rows: list[FacetRow], docs: list[int], newest: bool) -> list[int]:
+    """Docs by publication date, then page file and position on the page."""
+    ordered = sorted(docs, key=lambda d: (rows[d][5], rows[d][6]))
+    ordered.sort(key=lambda d: rows[d][2] or "", reverse=newest)
+    return ordered
 
 
 def _matching_sorted(snap: Snapshot, query: SearchQuery, parsed: ParsedQuery,
                      need: int | None) -> tuple[int, list[int], dict[str, dict[str, int]], str]:
-    """(total, matching docnums in result order, facets, sort); ``need`` bounds the ordering work."""
-    sort = query.sort if parsed.tree is not None or query.sort != "relevance" else "newest"
-    whoosh_q = to_whoosh(parsed.tree)
-    scores: dict[int, float] = {}
-    if parsed.tree is None:
-        docs: Iterator[int] | list[int] = _live_docs(snap)
-    elif sort == "relevance":
-        scores = _scored(snap, whoosh_q)
-        docs = list(scores)
-    else:
-        docs = snap.searcher.docs_for_query(whoosh_q)  # no scoring needed to sort by date
-    passed, facets = filter_and_count(snap.rows, docs, _filters(query))
-    rows = snap.rows
-    if sort == "relevance":
-        def key(d: int) -> tuple[float, int]:
-            return (-scores[d], d)
+    """(total, matching docnums in result order, facets, sort); ``need`` bounds the ordering work.
 
-        ordered = heapq.nsmallest(need, passed, key=key) if need is not None else sorted(passed, key=key)
+    Matching uses the recall path alone (no scoring); only the records that
+    pass the filters are then ranked, by a query over words and headlines.
+    """
+    sort = query.sort if parsed.tree is not None or query.sort != "relevance" else "newest"
+    if parsed.tree is None:
+        docs: Iterator[int] = _live_docs(snap)
     else:
-        ordered = sorted(passed, key=lambda d: (rows[d][5], rows[d][6]))
-        ordered.sort(key=lambda d: rows[d][2] or "", reverse=(sort == "newest"))
+        docs = snap.searcher.docs_for_query(to_whoosh(parsed.tree, scored=False))
+    passed, facets = filter_and_count(snap.rows, docs, _filters(query))
+    if sort == "relevance":
+        ordered = _ranked(snap, _ranking_query(parsed), passed, need) if passed else []
+    else:
+        ordered = _by_date(snap.rows, passed, newest=(sort == "newest"))
     return len(passed), ordered, facets, sort
 
 
