@@ -186,41 +186,31 @@ def _word_query(fieldname: str, value: str) -> wq.Query | None:
     return wq.Or([wq.Term(fieldname, w) for w in words])
 
 
-def _text_query(node: Text, scored: bool = True) -> wq.Query:
+def _text_query(node: Text) -> wq.Query:
     if node.field == "kind":
         kind = KIND_ALIASES.get(node.value.lower())
         return wq.Term("kind", kind) if kind else wq.NullQuery
-    fieldname = node.field or "text"
-    recall = _gram_query(fieldname, node.value)
-    if recall is None:
-        return wq.NullQuery
-    boosts: list[wq.Query] = []
-    if scored and node.field is None:
-        boosts += [q for q in (_gram_query("title", node.value), _word_query("words", node.value),
-                               _word_query("title_words", node.value)) if q is not None]
-    elif scored and node.field == "title":
-        boosts += [q for q in (_word_query("title_words", node.value),) if q is not None]
-    return wq.AndMaybe(recall, wq.Or(boosts)) if boosts else recall
+    return _gram_query(node.field or "text", node.value) or wq.NullQuery
 
 
-def to_whoosh(node: Node | None, scored: bool = True) -> wq.Query:
-    """Translate the syntax tree; recall never depends on jieba (word queries only boost).
+def to_whoosh(node: Node | None) -> wq.Query:
+    """Translate the syntax tree into the matching query: bigram path only, so recall never depends on jieba.
 
-    ``科技 -巡察`` becomes AndNot(科技, 巡察): the excluded part is matched
-    without ranking boosts and only against what the positive part found,
-    never by walking every document as a bare Not would.
+    ``科技 -巡察`` becomes AndNot(科技, 巡察): the exclusion is matched only
+    against what the positive part found, never by walking every document as
+    a bare Not would.
     """
     if node is None:
         return wq.Every()
     if isinstance(node, Text):
-        return _text_query(node, scored)
+        return _text_query(node)
     if isinstance(node, DateRange):
         return wq.TermRange("pub_date", node.start or "0000-00-00", node.end or "9999-99-99")
     if isinstance(node, Not):
-        return wq.Not(to_whoosh(node.child, scored=False))
+        return wq.Not(to_whoosh(node.child))
     if isinstance(node, And):
-        positives = [to_whoosh(c, scored) for c in node.children if not isinstance(c, Not)]
-        negatives = [to_whoosh(c.child, scored=False) for c in node.children if isinstance(c, Not)]
+        positives = [to_whoosh(c) for c in node.children if not isinstance(c, Not)]
+        negatives = [to_whoosh(c.child) for c in node.children if isinstance(c, Not)]
         if not positives:
             return wq.Not(negatives[0] if len(negatives) == 1 else wq.Or(negatives))
         query = positives[0] if len(positives) == 1 else wq.And(positives)
@@ -228,7 +218,7 @@ def to_whoosh(node: Node | None, scored: bool = True) -> wq.Query:
             query = wq.AndNot(query, negatives[0] if len(negatives) == 1 else wq.Or(negatives))
         return query
     if isinstance(node, Or):
-        return wq.Or([to_whoosh(c, scored) for c in node.children])
+        return wq.Or([to_whoosh(c) for c in node.children])
     raise TypeError(node)
 
 
@@ -402,7 +392,7 @@ def _matching_sorted(snap: Snapshot, query: SearchQuery, parsed: ParsedQuery,
     if parsed.tree is None:
         docs: Iterator[int] = _live_docs(snap)
     else:
-        docs = snap.searcher.docs_for_query(to_whoosh(parsed.tree, scored=False))
+        docs = snap.searcher.docs_for_query(to_whoosh(parsed.tree))
     passed, facets = filter_and_count(snap.rows, docs, _filters(query))
     if sort == "relevance":
         ordered = _ranked(snap, _ranking_query(parsed), passed, need) if passed else []
