@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.index import Index
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import TOC, FileIndex, Index
 from whoosh.searching import Searcher
 
 from indexer.errors import IndexMissing, SettingsMismatch
@@ -90,9 +91,17 @@ def create_or_open_index(index_dir: str | os.PathLike[str], settings: IndexSetti
         if built_with is None:
             write_settings(index_dir, settings)
         return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
-    ix = whoosh_index.create_in(str(index_dir), build_schema(), indexname=INDEX_NAME)
+    # A rebuilt index continues the old generation numbers instead of restarting at 0:
+    # a running server compares generations to know its snapshot is stale.
+    previous = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME).latest_generation() \
+        if index_exists(index_dir) else -1
+    storage = FileStorage(str(index_dir))
+    for name in list(storage):
+        if name.startswith(f"_{INDEX_NAME}_"):  # the old tables of contents, as TOC.create does
+            storage.delete_file(name)
+    TOC(build_schema(), [], previous + 1).write(storage, INDEX_NAME)
     write_settings(index_dir, settings)
-    return ix
+    return FileIndex(storage, build_schema(), INDEX_NAME)
 
 
 def index_bytes(index_dir: str | os.PathLike[str]) -> int:
@@ -105,7 +114,13 @@ def index_bytes(index_dir: str | os.PathLike[str]) -> int:
 FacetRow = tuple[str, str | None, str | None, tuple[str, ...], str | None, str, int, str]
 """(kind, region, pub_date, reporters, section, file, ordinal, id) of one document."""
 
-_segment_cache: dict[str, list[FacetRow]] = {}
+class _SegmentRows(list):  # type: ignore[type-arg]
+    """The facet rows of one segment (a list subclass, so the cache below can hold it weakly)."""
+
+
+# segment id -> its rows, for as long as some snapshot still uses the segment: a segment
+# merged away by later ingests drops out instead of staying in memory for good.
+_segment_cache: weakref.WeakValueDictionary[str, _SegmentRows] = weakref.WeakValueDictionary()
 _segment_cache_lock = threading.Lock()
 
 
@@ -122,7 +137,7 @@ def _row(values: dict[str, Any]) -> FacetRow:
     )
 
 
-def _segment_rows(reader: Any) -> list[FacetRow]:
+def _segment_rows(reader: Any) -> _SegmentRows:
     segment = reader.segment() if hasattr(reader, "segment") else None
     key = segment.segment_id() if segment is not None else None  # random per segment
     if key is not None:
@@ -130,14 +145,14 @@ def _segment_rows(reader: Any) -> list[FacetRow]:
             cached = _segment_cache.get(key)
         if cached is not None:
             return cached
-    rows: list[FacetRow] = []
+    rows = _SegmentRows()
     intern: dict[FacetRow, FacetRow] = {}
     if reader.has_column("facets"):
         for raw in reader.column_reader("facets"):
             row = _row(decode_facets(raw))
             rows.append(intern.setdefault(row, row))
     else:
-        rows = [_row({})] * reader.doc_count_all()
+        rows.extend([_row({})] * reader.doc_count_all())
     if key is not None:
         with _segment_cache_lock:
             _segment_cache[key] = rows
@@ -150,10 +165,12 @@ class Snapshot:
     def __init__(self, searcher: Searcher) -> None:
         self.searcher = searcher
         rows: list[FacetRow] = []
+        self._segments = []  # keeps this snapshot's entries in the segment cache alive
         for reader, offset in searcher.ixreader.leaf_readers():
             seg = _segment_rows(reader)
             assert len(rows) == offset
             rows.extend(seg)
+            self._segments.append(seg)
         self.rows = rows
 
     def __del__(self) -> None:
