@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import argparse
+import html
 import json
+import re
 import sys
 from collections.abc import Sequence
 
@@ -86,8 +88,6 @@ def _cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(page.to_dict())
         return EXIT_OK
-    import re
-
     out = sys.stdout
     out.write(f"检索式：{page.understood or '（全部）'}  共 {page.total} 条  第 {page.query.page}/{page.pages} 页  "
               f"{page.took_ms:.0f} 毫秒\n")
@@ -95,8 +95,6 @@ def _cmd_search(args: argparse.Namespace) -> int:
         out.write(f"提示：{note}\n")
     for n, hit in enumerate(page.hits, (page.query.page - 1) * page.query.page_size + 1):
         plain = re.sub(r"</?mark>", "", hit.snippet)
-        import html
-
         out.write(f"{n:>4}. [{hit.pub_date or '日期不详'}] {hit.title or '（图片）'}  {hit.region or ''}  "
                   f"{'、'.join(hit.reporters)}  id={hit.id}\n      {html.unescape(plain)}\n")
     return EXIT_OK

@@ -536,15 +536,15 @@ def archive_stats(archive: Archive, latest: int = 8) -> ArchiveStats:
     docs = list(_live_docs(snap))
     _, facets = filter_and_count(rows, docs, {})
     dates = [rows[d][2] for d in docs if rows[d][2]]
-    pages: dict[str, tuple[str, int]] = {}
+    pages: dict[str, tuple[str, int, int]] = {}  # page file -> (date, records, a docnum on it)
     for d in docs:
-        date, source = rows[d][2] or "", rows[d][5]
-        prev = pages.get(source)
-        pages[source] = (date, (prev[1] if prev else 0) + 1)
+        date, file = rows[d][2] or "", rows[d][5]
+        prev = pages.get(file)
+        pages[file] = (date, (prev[1] if prev else 0) + 1, prev[2] if prev else d)
     newest = sorted(pages.items(), key=lambda kv: (kv[1][0], kv[0]), reverse=True)[:latest]
     latest_pages = []
-    for file, (date, count) in newest:
-        first = _record(snap, next(d for d in docs if rows[d][5] == file))
+    for _, (date, count, docnum) in newest:
+        first = _record(snap, docnum)
         latest_pages.append((date, first.source, first.page, count))
     by_year = dict(sorted(facets["year"].items()))
     return ArchiveStats(records=len(docs), by_kind=facets["kind"], by_region=facets["region"], by_year=by_year,
