@@ -16,6 +16,7 @@ normalise again (cheap, idempotent) so a raw query string is safe too.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -73,8 +74,41 @@ def gram_spans(text: str) -> Iterator[tuple[str, int, int]]:
 
 
 def gram_texts(text: str) -> list[str]:
-    """The bigram-path token texts of ``text`` (what an ingest worker pre-computes)."""
+    """The bigram-path token texts of ``text``, in order."""
     return [t for t, _, _ in gram_spans(text)]
+
+
+_PARAGRAPH_SPLIT = re.compile("[" + PARAGRAPH_BREAKS + "]")
+_SPACES = re.compile(r"\s+")  # the same characters as str.isspace()
+
+
+def match_text(text: str) -> str:
+    """What substring matching compares against: normalised, whitespace removed, one line per paragraph.
+
+    "示范区 吕沛\n官卫红" -> "示范区吕沛\n官卫红". A query string (normalised, without
+    whitespace) matches a record exactly when it is a substring of this text.
+    """
+    paras = (_SPACES.sub("", p) for p in _PARAGRAPH_SPLIT.split(normalize_text(text)))
+    return "\n".join(p for p in paras if p)
+
+
+def gram_set(matched: str) -> list[str]:
+    """The distinct bigram-path terms of a ``match_text``: its bigrams and each line's last character.
+
+    Equal to ``set(gram_texts(text))`` for ``matched = match_text(text)``, computed far faster.
+    """
+    grams: set[str] = set()
+    if not matched:
+        return []
+    for line in matched.split("\n"):
+        grams.update(line[i:i + 2] for i in range(len(line) - 1))
+        grams.add(line[-1])
+    return list(grams)
+
+
+def query_needle(text: str) -> str:
+    """A query string as it is looked for in ``match_text``: normalised, whitespace removed."""
+    return "".join(ch for ch in normalize_text(text) if not ch.isspace())
 
 
 def query_grams(text: str) -> list[str]:

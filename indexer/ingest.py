@@ -18,6 +18,7 @@ import os
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,13 +27,14 @@ from typing import Any
 from whoosh.index import LockError
 from whoosh.writing import IndexWriter
 
-from indexer.analysis import Pretokenized, gram_texts, load_jieba, word_texts
+from indexer.analysis import gram_set, load_jieba, match_text, word_texts
 from indexer.errors import BaokanError, IndexLocked
 from indexer.gazetteer import Gazetteer, load_gazetteer
 from indexer.pagemeta import Manifest
 from indexer.parse import parse_file, record_id
 from indexer.records import Record
 from indexer.schema import FILE_MARKER, encode_facets, facet_values, full_text
+from indexer.segwriter import FastWriter, TermCounts, TermSet
 from indexer.store import create_or_open_index, current_settings
 
 COMMIT_EVERY_RECORDS = 5_000
@@ -152,8 +154,10 @@ def _init_worker(manifest: Manifest | None, gazetteer: Gazetteer) -> None:
 
 
 def record_documents(record: Record, ordinal: int, key: str, file_hash: str) -> dict[str, Any]:
-    """The Whoosh fields of one record, with the expensive token lists pre-computed."""
-    text = full_text(record)
+    """The Whoosh fields of one record, with the expensive term lists pre-computed."""
+    raw = full_text(record)
+    text = match_text(raw)
+    title = match_text(record.title)
     return {
         "id": record.id,
         "file": key,
@@ -162,10 +166,12 @@ def record_documents(record: Record, ordinal: int, key: str, file_hash: str) -> 
         "pub_date": record.pub_date or "",
         "year": (record.pub_date or "")[:4],
         "month": (record.pub_date or "")[:7],
-        "text": Pretokenized(gram_texts(text)),
-        "title": Pretokenized(gram_texts(record.title)),
-        "words": Pretokenized(word_texts(text)),
-        "title_words": Pretokenized(word_texts(record.title)),
+        "text": TermSet(gram_set(text)),
+        "title": TermSet(gram_set(title)),
+        "text_match": text.encode("utf-8"),
+        "title_match": title.encode("utf-8"),
+        "words": TermCounts(Counter(word_texts(raw))),
+        "title_words": TermCounts(Counter(word_texts(record.title))),
         "reporter": "\n".join(record.reporters),
         "photographer": "\n".join(record.photographers + tuple(p for c in record.captions for p in c.photographers)),
         "correspondent": "\n".join(record.correspondents),
@@ -255,7 +261,7 @@ def _open_writer(ix: Any, wait: float) -> IndexWriter:
         try:
             # compound=False: a compound segment file is copied into RAM when a searcher
             # opens it (~550 MB at 100k records); separate files are mmapped instead.
-            return ix.writer(limitmb=256, compound=False)
+            return FastWriter(ix, compound=False)
         except LockError:
             if time.monotonic() >= deadline:
                 raise IndexLocked("另一个进程正在写入索引（baokan ingest 正在运行？）；请等它结束后再试") from None

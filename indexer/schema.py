@@ -1,21 +1,24 @@
 """The Whoosh schema: one vocabulary shared with ``Record``, ``SearchQuery`` and the URL.
 
-Text is indexed twice: ``text``/``title`` as character bigrams (recall: any
-substring is found) and ``words``/``title_words`` as jieba words (ranking).
-Facet values live in one column (``facets``) read once per segment.
+Text is indexed twice: ``text``/``title`` as each record's distinct character
+bigrams, with the text they came from in ``text_match``/``title_match`` (recall:
+any substring is found, see ``indexer.substring``), and ``words``/``title_words``
+as jieba words (ranking). Facet values live in one column (``facets``) read once
+per segment.
 """
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from whoosh import columns
-from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
+from whoosh import columns, formats
+from whoosh.fields import COLUMN, ID, STORED, TEXT, FieldType, Schema
 
-from indexer.analysis import GramAnalyzer, WordAnalyzer
+from indexer.analysis import GramAnalyzer, WordAnalyzer, gram_set, match_text
 from indexer.records import Record
+from indexer.segwriter import TermSet
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 FILE_MARKER = "_file"  # kind of the one placeholder document of a page that gave no records
 
 # Field name in the query language (Chinese and English) -> searchable index field.
@@ -31,6 +34,21 @@ FIELD_ALIASES: dict[str, str] = {
 }
 
 
+class GramSet(FieldType):
+    """A text's distinct bigrams (and each paragraph's last character): no positions, no frequencies.
+
+    Matching only: the query is checked against the field's match column
+    (``indexer.substring``), so positions would only cost space and time.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(formats.Existence(), GramAnalyzer(), scorable=False, stored=False)
+
+    def index(self, value: Any, **kwargs: Any) -> Any:
+        terms = value.terms if isinstance(value, TermSet) else gram_set(match_text(value))
+        return ((t.encode("utf-8"), 1, 1.0, b"") for t in terms)
+
+
 def build_schema() -> Schema:
     """The index schema (bump SCHEMA_VERSION when it changes)."""
     grams = GramAnalyzer()
@@ -43,8 +61,10 @@ def build_schema() -> Schema:
         pub_date=ID(),
         year=ID(),
         month=ID(),
-        text=TEXT(analyzer=grams, phrase=True),
-        title=TEXT(analyzer=grams, phrase=True, field_boost=3.0),
+        text=GramSet(),
+        title=GramSet(),
+        text_match=COLUMN(columns.VarBytesColumn()),
+        title_match=COLUMN(columns.VarBytesColumn()),
         words=TEXT(analyzer=words, phrase=False),
         title_words=TEXT(analyzer=words, phrase=False, field_boost=3.0),
         reporter=TEXT(analyzer=grams, phrase=True),

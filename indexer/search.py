@@ -24,6 +24,7 @@ from indexer.records import KIND_LABELS, Record
 from indexer.snippets import highlight, snippet
 from indexer.schema import FILE_MARKER
 from indexer.store import Archive, FacetRow, Snapshot
+from indexer.substring import MATCH_COLUMNS, substring_query
 
 SORTS = ("relevance", "newest", "oldest")
 FACETS = ("region", "year", "month", "kind", "reporter", "section")
@@ -170,6 +171,9 @@ class SearchPage:
 
 
 def _gram_query(fieldname: str, value: str) -> wq.Query | None:
+    """Records whose ``fieldname`` contains ``value`` (after normalisation, whitespace ignored)."""
+    if fieldname in MATCH_COLUMNS:
+        return substring_query(fieldname, value)
     grams = query_grams(value)
     if not grams:
         return None
@@ -177,6 +181,9 @@ def _gram_query(fieldname: str, value: str) -> wq.Query | None:
         g = grams[0]
         return wq.Prefix(fieldname, g) if len(g) == 1 else wq.Term(fieldname, g)
     return wq.Phrase(fieldname, grams)
+
+
+HEADLINE_SCORE = 5.0  # what containing a query string in the headline adds to a record's score
 
 
 def _word_query(fieldname: str, value: str) -> wq.Query | None:
@@ -344,9 +351,14 @@ def _live_docs(snap: Snapshot) -> Iterator[int]:
 def _ranking_query(parsed: ParsedQuery) -> wq.Query | None:
     """What orders the matches: the query's words (body and headline) and its strings in headlines."""
     queries = [q for term in parsed.highlight_terms
-               for q in (_word_query("words", term), _word_query("title_words", term), _gram_query("title", term))
+               for q in (_word_query("words", term), _word_query("title_words", term), _headline_query(term))
                if q is not None]
     return wq.Or(queries) if queries else None
+
+
+def _headline_query(term: str) -> wq.Query | None:
+    query = _gram_query("title", term)
+    return None if query is None else wq.ConstantScoreQuery(query, HEADLINE_SCORE)
 
 
 def _ranked(snap: Snapshot, ranking: wq.Query | None, passed: list[int], need: int | None) -> list[int]:

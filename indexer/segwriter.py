@@ -1,0 +1,417 @@
+"""A faster Whoosh segment writer for bulk ingest; the segments it writes are ordinary W3 segments.
+
+Whoosh's ``SegmentWriter`` turns every token into a posting tuple, sorts all
+tuples of a segment at commit and writes each term's postings one call per
+posting: at 10k records that was ~80% of the ingest's CPU (bench/RESULTS.md).
+``FastWriter`` keeps Whoosh's writer for everything else (stored fields,
+columns, lengths, deletions, the lock, the table of contents) and changes
+only how postings get to disk:
+
+* postings wait in memory grouped by field and term (``array`` per term), so
+  the commit sorts terms, never postings;
+* the ingest workers hand over each document's distinct terms (``TermSet``) or
+  term counts (``TermCounts``) already computed, so the writer appends
+  docnums instead of re-analysing text;
+* a term's postings go to the codec in blocks, and a term with one posting is
+  inlined into the term table instead of getting its own postings block
+  (whoosh-reloaded's W3 codec has that option but crashes on it:
+  ``set_inline`` vs ``set_inlined``);
+* merges read whole postings blocks of the old segments, not one posting at
+  a time, and ``tiered_merge`` only merges segments of similar size, so a
+  record is rewritten a few times over the index's life, not at every commit.
+"""
+from __future__ import annotations
+
+import math
+import struct
+from array import array
+from collections import defaultdict
+from typing import Any
+
+from whoosh import formats
+from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter, W3Segment
+from whoosh.matching import ListMatcher
+from whoosh.writing import SegmentWriter
+
+MERGE_FANOUT = 8  # segments of one size tier merged together
+MAX_MERGED_DOCS = 40_000  # segments this big are never merged again (bounds a merge's memory and time)
+
+
+class TermSet(str):
+    """A field value given as its distinct terms (computed in a worker process)."""
+
+    terms: list[str]
+
+    def __new__(cls, terms: list[str]) -> TermSet:
+        obj = super().__new__(cls, "")
+        obj.terms = terms
+        return obj
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (TermSet, (self.terms,))
+
+
+class TermCounts(str):
+    """A field value given as term -> frequency (computed in a worker process)."""
+
+    counts: dict[str, int]
+
+    def __new__(cls, counts: dict[str, int]) -> TermCounts:
+        obj = super().__new__(cls, "")
+        obj.counts = counts
+        return obj
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (TermCounts, (self.counts,))
+
+
+# --- postings in memory -------------------------------------------------------------
+
+_EXIST, _FREQ, _GENERIC = 0, 1, 2
+
+
+def _mode(fieldobj: Any) -> int:
+    fmt = fieldobj.format
+    if type(fmt) is formats.Existence:
+        return _EXIST
+    if type(fmt) is formats.Frequency:
+        return _FREQ
+    return _GENERIC
+
+
+class _Postings:
+    """One term's postings: docnums, and weights/values where the format has them."""
+
+    __slots__ = ("ids", "weights", "values")
+
+    def __init__(self, mode: int) -> None:
+        self.ids = array("I")
+        self.weights: array[float] | None = None if mode == _EXIST else array("f")
+        self.values: Any = None if mode == _EXIST else (array("I") if mode == _FREQ else [])
+
+
+class MemoryPool:
+    """The postings of the segment being written, grouped by field and term."""
+
+    def __init__(self, schema: Any) -> None:
+        self.schema = schema
+        self.fields: dict[str, dict[bytes, _Postings]] = {}
+        self.modes: dict[str, int] = {}
+        self.boosts: dict[str, float] = {}
+
+    def _terms(self, fieldname: str) -> dict[bytes, _Postings]:
+        terms = self.fields.get(fieldname)
+        if terms is None:
+            fieldobj = self.schema[fieldname]
+            terms = self.fields[fieldname] = {}
+            self.modes[fieldname] = _mode(fieldobj)
+            self.boosts[fieldname] = float(getattr(fieldobj.format, "field_boost", 1.0))
+        return terms
+
+    def add_terms(self, fieldname: str, docnum: int, terms: list[bytes]) -> None:
+        """Existence postings: ``docnum`` contains each of ``terms`` (distinct)."""
+        table = self._terms(fieldname)
+        mode = self.modes[fieldname]
+        if mode != _EXIST:
+            counts = dict.fromkeys(terms, 1)
+            self.add_counts(fieldname, docnum, counts)
+            return
+        for t in terms:
+            p = table.get(t)
+            if p is None:
+                p = table[t] = _Postings(_EXIST)
+            p.ids.append(docnum)
+
+    def add_counts(self, fieldname: str, docnum: int, counts: dict[bytes, int]) -> None:
+        table = self._terms(fieldname)
+        mode = self.modes[fieldname]
+        if mode == _EXIST:
+            self.add_terms(fieldname, docnum, list(counts))
+            return
+        if mode == _GENERIC:
+            raise TypeError(f"field {fieldname!r} needs positions, not term counts")
+        fb = self.boosts[fieldname]
+        for t, n in counts.items():
+            p = table.get(t)
+            if p is None:
+                p = table[t] = _Postings(_FREQ)
+            p.ids.append(docnum)
+            p.weights.append(n * fb)  # type: ignore[union-attr]
+            p.values.append(n)
+
+    def add(self, fieldname: str, tbytes: bytes, docnum: int, weight: float, vbytes: bytes) -> None:
+        """One posting as Whoosh's field.index() makes it."""
+        table = self._terms(fieldname)
+        mode = self.modes[fieldname]
+        p = table.get(tbytes)
+        if p is None:
+            p = table[tbytes] = _Postings(mode)
+        p.ids.append(docnum)
+        if mode == _FREQ:
+            p.weights.append(weight)  # type: ignore[union-attr]
+            p.values.append(struct.unpack("!I", vbytes)[0])
+        elif mode == _GENERIC:
+            p.weights.append(weight)  # type: ignore[union-attr]
+            p.values.append(vbytes)
+
+    def extend(self, fieldname: str, tbytes: bytes, ids: list[int], weights: Any, values: Any) -> None:
+        """Postings copied from another segment (already renumbered, in docnum order)."""
+        table = self._terms(fieldname)
+        mode = self.modes[fieldname]
+        p = table.get(tbytes)
+        if p is None:
+            p = table[tbytes] = _Postings(mode)
+        p.ids.extend(ids)
+        if mode == _FREQ:
+            p.weights.extend(weights)  # type: ignore[union-attr]
+            p.values.extend(struct.unpack(f"!{len(ids)}I", b"".join(values)) if values else [1] * len(ids))
+        elif mode == _GENERIC:
+            p.weights.extend(weights)  # type: ignore[union-attr]
+            p.values.extend(values if values else [b""] * len(ids))
+
+    def write(self, fieldwriter: Any, lengths: Any) -> None:
+        """Write every term, fields and terms in sorted order, through the codec's field writer."""
+        for fieldname in sorted(self.fields):
+            fieldobj = self.schema[fieldname]
+            table = self.fields[fieldname]
+            mode = self.modes[fieldname]
+            boost = self.boosts[fieldname]
+            fieldlengths = None
+            if lengths is not None and fieldobj.scorable:
+                fieldlengths = _field_lengths(lengths, fieldname)
+            fieldwriter.start_field(fieldname, fieldobj)
+            postwriter = fieldwriter._postwriter
+            for tbytes in sorted(table):
+                p = table[tbytes]
+                fieldwriter.start_term(tbytes)
+                postwriter.add_all(p.ids, p.weights, p.values, mode, fieldlengths, boost)
+                fieldwriter.finish_term()
+            fieldwriter.finish_field()
+
+    def clear(self) -> None:
+        self.fields.clear()
+
+
+def _field_lengths(lengths: Any, fieldname: str) -> list[int]:
+    return [lengths.doc_field_length(d, fieldname) for d in range(lengths.doc_count_all())]
+
+
+# --- the codec ----------------------------------------------------------------------
+
+
+class FastPostingsWriter(W3PostingsWriter):
+    """W3 postings writer with a whole-term ``add_all`` and working inlining."""
+
+    def add_all(self, ids: array[int], weights: Any, values: Any, mode: int, lengths: list[int] | None,
+                boost: float = 1.0) -> None:
+        """All postings of the current term: blocks written, the last one left for ``finish_postings``."""
+        n = len(ids)
+        limit = self._blocklimit
+        for start in range(0, n, limit):
+            end = min(n, start + limit)
+            block_ids = ids[start:end]
+            self._ids = block_ids
+            if weights is None:
+                self._weights = array("f", [boost]) * (end - start)
+                self._maxweight = boost
+            else:
+                self._weights = weights[start:end]
+                self._maxweight = max(self._weights)
+            if mode == _FREQ:
+                self._values = [struct.pack(f"!{end - start}I", *values[start:end])]
+            elif mode == _GENERIC:
+                self._values = [v for v in values[start:end] if v]
+            else:
+                self._values = []
+            if lengths is not None:
+                block_lengths = [lengths[d] for d in block_ids]
+                self._minlength = min(block_lengths) or None
+                self._maxlength = max(block_lengths)
+            else:
+                self._minlength = None
+                self._maxlength = 0
+            if end < n:
+                self._write_block()
+
+    def finish_postings(self) -> Any:
+        terminfo = self._terminfo
+        if not self.written() and len(self) < self._inlinelimit:
+            terminfo.add_block(self)
+            values = self._values
+            if self._format.fixed_value_size() and values:  # one joined bytes -> one value per posting
+                size = self._format.fixed_value_size()
+                joined = b"".join(values)
+                values = [joined[i:i + size] for i in range(0, len(joined), size)]
+            terminfo.set_inlined(self._ids, self._weights, values)
+            self._terminfo = None
+            return terminfo
+        return super().finish_postings()
+
+
+class FastCodec(W3Codec):
+    """The W3 codec writing with ``FastPostingsWriter``; its segments read with plain W3Codec."""
+
+    def __init__(self) -> None:
+        super().__init__(inlinelimit=2)
+
+    def postings_writer(self, dbfile: Any, byteids: bool = False) -> W3PostingsWriter:
+        if byteids:  # term vectors: not used by baokan, keep Whoosh's own writer
+            return super().postings_writer(dbfile, byteids=True)
+        return FastPostingsWriter(dbfile, blocklimit=self._blocklimit, compression=self._compression,
+                                  inlinelimit=self._inlinelimit)
+
+    def new_segment(self, storage: Any, indexname: str) -> W3Segment:
+        # The table of contents pickles the segment's codec: name Whoosh's, so
+        # readers never need this module.
+        return W3Segment(W3Codec(), indexname)
+
+
+# --- reading whole posting lists (merges) -----------------------------------------
+
+
+def _read_postings(codec: Any, postfile: Any, terminfo: Any, fmt: Any) -> tuple[list[int], Any, Any]:
+    """All (ids, weights, values) of one term of a W3 segment, block by block."""
+    m = codec.postings_reader(postfile, terminfo, fmt)
+    if isinstance(m, ListMatcher):
+        return list(m._ids), list(m._weights or [1.0] * len(m._ids)), list(m._values or ())
+    assert isinstance(m, W3LeafMatcher)
+    ids: list[int] = []
+    weights: list[float] = []
+    values: list[bytes] = []
+    fixed = fmt.fixed_value_size()
+    while True:
+        m._read_ids()
+        m._read_weights()
+        ids.extend(m._ids)
+        weights.extend(m._weights)
+        if fixed != 0:
+            m._read_values()
+            values.extend(m._values)
+        if m._lastblock:
+            break
+        m._goto(m._nextoffset)
+    return ids, weights, values
+
+
+# --- the writer ---------------------------------------------------------------------
+
+
+class FastWriter(SegmentWriter):
+    """``SegmentWriter`` with the in-memory pool above; commit merges with ``tiered_merge``."""
+
+    def __init__(self, ix: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("codec", FastCodec())
+        super().__init__(ix, **kwargs)
+        self.pool = MemoryPool(self.schema)  # type: ignore[assignment]
+        self.mergetype = tiered_merge
+
+    def add_document(self, **fields: Any) -> None:
+        self._check_state()
+        perdocwriter = self.perdocwriter
+        schema = self.schema
+        docnum = self.docnum
+        pool = self.pool
+        fieldnames = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, fieldnames)
+        perdocwriter.start_doc(docnum)
+        try:
+            for fieldname in fieldnames:
+                value = fields[fieldname]
+                if value is None:
+                    continue
+                field = schema[fieldname]
+                length = 0
+                if isinstance(value, TermSet):
+                    pool.add_terms(fieldname, docnum, [t.encode("utf-8") for t in value.terms])
+                    length = len(value.terms) if field.scorable else 0
+                    value = None
+                elif isinstance(value, TermCounts):
+                    pool.add_counts(fieldname, docnum, {t.encode("utf-8"): n for t, n in value.counts.items()})
+                    length = sum(value.counts.values()) if field.scorable else 0
+                    value = None
+                elif field.indexed:
+                    scorable = field.scorable
+                    for tbytes, freq, weight, vbytes in field.index(value):
+                        if scorable:
+                            length += freq
+                        pool.add(fieldname, tbytes, docnum, weight, vbytes)
+                perdocwriter.add_field(fieldname, field, value if field.stored else None, length)
+                column = field.column_type
+                if column and value is not None:
+                    perdocwriter.add_column_value(fieldname, column, field.to_column_value(value))
+        except Exception:
+            perdocwriter.cancel_doc()
+            raise
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: dict[int, int] | None) -> None:
+        terms = reader._terms
+        codec = terms._codec
+        postfile = terms._postfile
+        schema = self.schema
+        pool = self.pool
+        for (fieldname, tbytes), terminfo in terms.items():
+            if fieldname not in schema:
+                continue
+            fmt = schema[fieldname].format
+            ids, weights, values = _read_postings(codec, postfile, terminfo, fmt)
+            if docmap is None:
+                new_ids = [startdoc + d for d in ids]
+            else:
+                keep = [i for i, d in enumerate(ids) if d in docmap]
+                if not keep:
+                    continue
+                new_ids = [docmap[ids[i]] for i in keep]
+                weights = [weights[i] for i in keep]
+                if values:
+                    values = [values[i] for i in keep]
+            pool.extend(fieldname, tbytes, new_ids, weights, values)
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        pdr = self.per_document_reader() if self.codec.length_stats else None
+        self.pool.write(self.fieldwriter, pdr)
+        self.fieldwriter.close()
+        if pdr:
+            pdr.close()
+
+    def _close_segment(self) -> None:
+        if not self.perdocwriter.is_closed:
+            self.perdocwriter.close()
+        if not self.fieldwriter.is_closed:
+            self.fieldwriter.close()
+        self.pool.clear()
+
+
+def tiered_merge(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
+    """Merge policy: when MERGE_FANOUT segments share a size tier, merge them.
+
+    Tiers are powers of MERGE_FANOUT in live documents; segments of
+    MAX_MERGED_DOCS or more are left alone (a bulk ingest writes them).
+    Returns the segments that stay as they are.
+    """
+    from whoosh.reading import SegmentReader
+
+    tiers: dict[int, list[Any]] = defaultdict(list)
+    for seg in segments:
+        live = seg.doc_count()
+        if live == 0:
+            continue  # every document deleted: dropped from the index
+        if live < MAX_MERGED_DOCS:
+            tiers[int(math.log(live, MERGE_FANOUT))].append(seg)
+    chosen: list[Any] = []
+    for tier in sorted(tiers):
+        group = tiers[tier]
+        if len(group) >= MERGE_FANOUT and sum(s.doc_count() for s in group) <= MAX_MERGED_DOCS * 2:
+            chosen = group
+            break
+    merged = {id(s) for s in chosen}
+    for seg in chosen:
+        reader = SegmentReader(writer.storage, writer.schema, seg)
+        try:
+            writer.add_reader(reader)
+        finally:
+            reader.close()
+    return [s for s in segments if id(s) not in merged and s.doc_count() > 0]

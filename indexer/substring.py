@@ -1,0 +1,160 @@
+"""The recall path's query: records whose text contains a string, found through bigrams and checked.
+
+The ``text`` and ``title`` fields index each record's *distinct* bigrams
+(``schema.GramSet``: no positions, no frequencies), and the columns
+``text_match``/``title_match`` hold the text those bigrams came from
+(``analysis.match_text``). A query string of
+
+* one character matches the bigrams it starts (a prefix query; a paragraph's
+  last character is indexed on its own),
+* two characters is one bigram term: exact,
+* three or more: the records holding all its bigrams are candidates, and
+  each candidate's match text is checked for the string itself (bytes in
+  bytes: UTF-8 never matches inside a character).
+
+So every record containing the string is found, whatever jieba makes of it,
+and nothing else is.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from whoosh import matching
+from whoosh import query as wq
+from whoosh.query import qcore
+from whoosh.matching.wrappers import WrappingMatcher
+
+from indexer.analysis import query_grams, query_needle
+
+MATCH_COLUMNS = {"text": "text_match", "title": "title_match"}
+
+
+def substring_query(fieldname: str, value: str) -> wq.Query | None:
+    """The query for records whose ``fieldname`` contains ``value``; None for a string with nothing to find."""
+    needle = query_needle(value)
+    if not needle:
+        return None
+    if len(needle) == 1:
+        return wq.Prefix(fieldname, needle)
+    if len(needle) == 2:
+        return wq.Term(fieldname, needle)
+    return Substring(fieldname, needle)
+
+
+class Substring(qcore.Query):
+    """Records whose ``fieldname`` (a GramSet field with a match column) contains ``needle`` (3+ characters)."""
+
+    def __init__(self, fieldname: str, needle: str, boost: float = 1.0) -> None:
+        self.fieldname = fieldname
+        self.needle = needle
+        self.boost = boost
+        self.grams = list(dict.fromkeys(query_grams(needle)))
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Substring) and self.fieldname == other.fieldname
+                and self.needle == other.needle and self.boost == other.boost)
+
+    def __hash__(self) -> int:
+        return hash((type(self), self.fieldname, self.needle, self.boost))
+
+    def __repr__(self) -> str:
+        return f"Substring({self.fieldname!r}, {self.needle!r})"
+
+    def __str__(self) -> str:
+        return f'{self.fieldname}:"{self.needle}"'
+
+    def is_leaf(self) -> bool:
+        return True
+
+    def field(self) -> str:
+        return self.fieldname
+
+    def has_terms(self) -> bool:
+        return True
+
+    def terms(self, phrases: bool = False) -> Any:
+        for gram in self.grams:
+            yield (self.fieldname, gram)
+
+    def _and_query(self) -> wq.Query:
+        return wq.And([wq.Term(self.fieldname, g) for g in self.grams])
+
+    def estimate_size(self, ixreader: Any) -> int:
+        return int(self._and_query().estimate_size(ixreader))
+
+    def estimate_min_size(self, ixreader: Any) -> int:
+        return int(self._and_query().estimate_min_size(ixreader))
+
+    def matcher(self, searcher: Any, context: Any = None) -> matching.Matcher:
+        if not searcher.is_atomic():
+            subs = [(self.matcher(s, context), offset) for s, offset in searcher.leaf_searchers()]
+            return matching.MultiMatcher([m for m, _ in subs], [o for _, o in subs])
+        reader = searcher.reader()
+        for gram in self.grams:
+            if (self.fieldname, gram) not in reader:
+                return matching.NullMatcher()
+        candidates = self._and_query().matcher(searcher, context)
+        if not candidates.is_active():
+            return matching.NullMatcher()
+        column = match_column(reader, MATCH_COLUMNS[self.fieldname])
+        m: matching.Matcher = _ContainsMatcher(candidates, column, self.needle.encode("utf-8"))
+        if self.boost != 1.0:
+            m = WrappingMatcher(m, boost=self.boost)
+        return m
+
+
+def match_column(reader: Any, name: str) -> Any:
+    """The segment's match-text column reader, opened once per reader (opening reads its offsets)."""
+    cache = reader.__dict__.setdefault("_baokan_columns", {})
+    column = cache.get(name)
+    if column is None:
+        column = cache[name] = reader.column_reader(name) if reader.has_column(name) else None
+    return column
+
+
+class _ContainsMatcher(WrappingMatcher):
+    """The candidates whose match text contains the needle."""
+
+    def __init__(self, child: matching.Matcher, column: Any, needle: bytes) -> None:
+        super().__init__(child)
+        self._column = column
+        self._needle = needle
+        self._find_next()
+
+    def copy(self) -> _ContainsMatcher:
+        return _ContainsMatcher(self.child.copy(), self._column, self._needle)
+
+    def _replacement(self, newchild: matching.Matcher) -> _ContainsMatcher:
+        return _ContainsMatcher(newchild, self._column, self._needle)
+
+    def _contains(self) -> bool:
+        column = self._column
+        return column is not None and self._needle in column[self.child.id()]
+
+    def _find_next(self) -> None:
+        child = self.child
+        while child.is_active() and not self._contains():
+            child.next()
+
+    def next(self) -> None:
+        self.child.next()
+        self._find_next()
+
+    def skip_to(self, id: int) -> None:
+        self.child.skip_to(id)
+        self._find_next()
+
+    def supports_block_quality(self) -> bool:
+        return False
+
+    def all_ids(self) -> Any:
+        child = self.child
+        column = self._column
+        needle = self._needle
+        if column is None:
+            return
+        while child.is_active():
+            docnum = child.id()
+            if needle in column[docnum]:
+                yield docnum
+            child.next()
