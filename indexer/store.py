@@ -42,11 +42,13 @@ class IndexSettings:
 
 
 def dictionary_fingerprint() -> str:
-    """sha256 of jieba's main dictionary file."""
+    """sha256 of jieba's main dictionary file and the rjieba version (index-time words)."""
+    from importlib.metadata import version
+
     import jieba
 
     path = Path(jieba.__file__).with_name("dict.txt")
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    return hashlib.sha256(path.read_bytes() + f"rjieba {version('rjieba')}".encode()).hexdigest()[:16]
 
 
 def current_settings(gazetteer_fingerprint: str) -> IndexSettings:

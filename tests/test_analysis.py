@@ -1,11 +1,16 @@
 """Tokenizers follow Whoosh's rules, and normalisation keeps offsets."""
 from __future__ import annotations
 
+import re
+from collections import Counter
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indexer.analysis import GramTokenizer, JiebaTokenizer, Pretokenized, gram_texts, query_grams
+from indexer.analysis import (GramTokenizer, JiebaTokenizer, Pretokenized, gram_set, gram_texts, load_jieba, match_text,
+                              query_grams, query_needle, word_texts)
 from indexer.normalize import normalize_text
 
 
@@ -83,3 +88,39 @@ def test_every_query_gram_sequence_occurs_in_the_text_tokens(text: str) -> None:
                 else:
                     n = len(grams)
                     assert any(tokens[k:k + n] == grams for k in range(len(tokens)))
+
+
+@given(st.text(alphabet="李建光吕沛官卫红 0123ABab,。\n\r\u3000\u2028", max_size=40))
+def test_gram_set_of_match_text_is_the_set_of_gram_tokens(text: str) -> None:
+    assert sorted(gram_set(match_text(text))) == sorted(set(gram_texts(text)))
+
+
+def test_match_text_drops_whitespace_and_keeps_paragraphs() -> None:
+    assert match_text("示范区 吕沛\n\n官卫红\u3000到\r\n") == "示范区吕沛\n官卫红到"
+    assert query_needle(" 官卫 红 ") == "官卫红"
+
+
+def _sample_texts() -> list[str]:
+    root = Path(__file__).resolve().parent
+    pages = sorted((root / "data").glob("*.txt")) + sorted((root.parent / "webapp" / "demo_pages").glob("*.txt"))
+    return [p.read_bytes().decode("utf-8", "replace") for p in pages]
+
+
+def test_index_words_are_jiebas_search_mode_words() -> None:
+    """rjieba (index time) and jieba (the reference, and query time) agree on the sample pages.
+
+    The one known difference (ranking only: matching never uses words): rjieba keeps an ASCII run like "0-6" or "p5_1.jpg" whole where jieba
+    splits it; no Chinese word may differ.
+    """
+    import jieba
+
+    load_jieba()
+    texts = _sample_texts()
+    assert len(texts) >= 6
+    for text in texts:
+        reference = Counter(w.strip() for w in jieba.cut_for_search(normalize_text(text))
+                            if any(ch.isalnum() for ch in w))
+        ours = Counter(word_texts(text))
+        differing = (ours - reference) + (reference - ours)
+        assert all(re.fullmatch(r"[\x21-\x7e]+", w) for w in differing), differing
+        assert sum(differing.values()) <= 4
