@@ -3,15 +3,18 @@
 Reports, per query, the milliseconds spent in the stages of ``indexer.search``:
 matching every document (``docs_for_query``), filtering and counting facets,
 ranking (``Searcher.search``), loading stored records and building snippets.
-Profiler overhead inflates the totals; the split is what matters.
+Profiler overhead inflates the totals; the split is what matters. The
+per-snapshot result cache is off (``BAOKAN_RESULT_CACHE=0``) unless ``--cache``
+is given, so every run matches and ranks from scratch.
 
-    nice -n 10 python bench/profile_query.py bench/out/ix10k/ours bench/out/c10k/meta.json [RUNS]
+    nice -n 10 python bench/profile_query.py bench/out/ix10k/ours bench/out/c10k/meta.json [RUNS] [--cache]
 """
 from __future__ import annotations
 
 import cProfile
 import json
 import logging
+import os
 import pstats
 import sys
 import time
@@ -23,9 +26,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from query import Ours, query_mix  # noqa: E402
 
 STAGES = {
-    "match all (docs_for_query)": ("searching.py", "docs_for_query"),
+    "match all (query_docnums)": ("vecmatch.py", "query_docnums"),
     "filter + facet counts": ("search.py", "filter_and_count"),
-    "rank (_ranked: score every match)": ("search.py", "_ranked"),
+    "rank (_ranked)": ("search.py", "_ranked"),
+    "of which scoring (query_scores)": ("vecmatch.py", "query_scores"),
+    "date order (_by_date)": ("search.py", "_by_date"),
     "load records (stored JSON)": ("search.py", "_record"),
     "snippets + highlight": ("search.py", "_hit"),
     "snapshot()": ("store.py", "snapshot"),
@@ -36,6 +41,10 @@ def main(argv: list[str]) -> int:
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
+    if "--cache" in argv:
+        argv = [a for a in argv if a != "--cache"]
+    else:
+        os.environ["BAOKAN_RESULT_CACHE"] = "0"
     index_dir, meta = argv[0], argv[1]
     runs = int(argv[2]) if len(argv) > 2 else 5
     ours = Ours(index_dir)

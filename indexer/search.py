@@ -1,20 +1,22 @@
 """Searching: a ``SearchQuery`` in, a ``SearchPage`` (plain data) out.
 
 Everything a page needs is copied out while the searcher is open (hits die with
-their searcher). Filters and facet counts run over per-document facet rows held
-by the snapshot, not Whoosh's ``groupedby``: one pass over the matching
-documents counts every facet as if its own filter were off.
+their searcher). Filters and facet counts run over the snapshot's integer-coded
+facet columns, not Whoosh's ``groupedby``: vectorised over the matching
+documents, every facet counted as if its own filter were off. Matching and
+ranking read Whoosh's matchers as arrays (``indexer.vecmatch``).
 """
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from whoosh import collectors
+import numpy as np
 from whoosh import query as wq
 
 from indexer.analysis import query_grams, word_spans
@@ -23,7 +25,8 @@ from indexer.querylang import And, DateRange, Node, Not, Or, ParsedQuery, Text, 
 from indexer.records import KIND_LABELS, Record
 from indexer.snippets import highlight, snippet
 from indexer.schema import FILE_MARKER
-from indexer.store import Archive, FacetRow, Snapshot
+from indexer.store import Archive, FacetColumns, Snapshot
+from indexer.vecmatch import query_docnums, query_scores
 from indexer.substring import MATCH_COLUMNS, substring_query
 
 SORTS = ("relevance", "newest", "oldest")
@@ -231,27 +234,31 @@ def to_whoosh(node: Node | None) -> wq.Query:
 
 # --- filters and facets ------------------------------------------------------------
 
-Predicate = Callable[[FacetRow], bool]
+ValuePredicate = Callable[[Any], bool]
+
+# filter name -> (codes attribute, vocabulary attribute) of ``FacetColumns``
+_FILTER_COLUMNS = {"region": ("region", "regions"), "kind": ("kind", "kinds"), "reporter": ("reporter", "reporters"),
+                   "section": ("section", "sections"), "date": ("date", "dates")}
 
 
-def _filters(query: SearchQuery) -> dict[str, Predicate]:
-    """Filter name -> predicate over a facet row; a filter named X hides facet(s) X."""
-    preds: dict[str, Predicate] = {}
+def _filters(query: SearchQuery) -> dict[str, ValuePredicate]:
+    """Filter name -> predicate over one facet value (any of a record's reporters); a filter named X hides facet(s) X."""
+    preds: dict[str, ValuePredicate] = {}
     if query.region:
         region = query.region
-        preds["region"] = lambda r: r[1] == region
+        preds["region"] = lambda v: v == region
     if query.kind:
         kind = query.kind
-        preds["kind"] = lambda r: r[0] == kind
+        preds["kind"] = lambda v: v == kind
     if query.reporter:
         reporter = query.reporter
-        preds["reporter"] = lambda r: reporter in r[3]
+        preds["reporter"] = lambda v: v == reporter
     if query.section:
         section = query.section
-        preds["section"] = lambda r: r[4] == section
+        preds["section"] = lambda v: v == section
     if query.date_from or query.date_to:
         lo, hi = query.date_from or "0000", query.date_to or "9999"
-        preds["date"] = lambda r: r[2] is not None and lo <= r[2] <= hi
+        preds["date"] = lambda v: v is not None and lo <= v <= hi
     return preds
 
 
@@ -259,49 +266,64 @@ _FACETS_OF_FILTER = {"region": ("region",), "kind": ("kind",), "reporter": ("rep
                      "section": ("section",), "date": ("year", "month")}
 
 
-def _count_row(counters: dict[str, Counter[str]], row: FacetRow, only: tuple[str, ...] | None) -> None:
-    kind, region, date, reporters, section = row[0], row[1], row[2], row[3], row[4]
-    want = only or FACETS
-    if "kind" in want:
-        counters["kind"][kind] += 1
-    if region and "region" in want:
-        counters["region"][region] += 1
-    if date:
-        if "year" in want:
-            counters["year"][date[:4]] += 1
-        if "month" in want:
-            counters["month"][date[:7]] += 1
-    if "reporter" in want:
-        for name in reporters:
-            counters["reporter"][name] += 1
-    if section and "section" in want:
-        counters["section"][section] += 1
+def _passes(cols: FacetColumns, name: str, pred: ValuePredicate, docs: np.ndarray) -> np.ndarray:
+    """Which of ``docs`` pass one filter: the predicate is evaluated once per distinct value, then looked up."""
+    codes_attr, vocab_attr = _FILTER_COLUMNS[name]
+    vocab = getattr(cols, vocab_attr)
+    table = np.fromiter((bool(pred(v)) for v in vocab), dtype=bool, count=len(vocab))
+    codes = getattr(cols, codes_attr)
+    if name == "reporter":  # several per record: a record passes if any of its reporters does
+        hit = np.zeros(cols.n, bool)
+        hit[cols.reporter_doc[table[codes]]] = True
+        return hit[docs]
+    return table[codes[docs]]
 
 
-def filter_and_count(rows: list[FacetRow], docnums: Iterator[int] | list[int],
-                     preds: dict[str, Predicate]) -> tuple[list[int], dict[str, dict[str, int]]]:
-    """Docnums passing every filter, and facet counts each with its own filter off."""
+def _value_counts(codes: np.ndarray, vocab: list[Any]) -> Iterator[tuple[Any, int]]:
+    counts = np.bincount(codes, minlength=len(vocab))
+    for i in np.flatnonzero(counts).tolist():
+        yield vocab[i], int(counts[i])
+
+
+def filter_and_count(cols: FacetColumns, docs: np.ndarray,
+                     preds: dict[str, ValuePredicate]) -> tuple[np.ndarray, dict[str, dict[str, int]]]:
+    """Docnums (ascending array) passing every filter, and facet counts each with its own filter off."""
+    if FILE_MARKER in cols.kinds:  # a record-less page's placeholder, not a record
+        docs = docs[cols.kind[docs] != cols.kinds.index(FILE_MARKER)]
+    fails = {name: ~_passes(cols, name, pred, docs) for name, pred in preds.items()}
+    if fails:
+        nfail = np.sum([f.view(np.uint8) for f in fails.values()], axis=0, dtype=np.int64)
+        ok = nfail == 0
+        one = nfail == 1
+        passed = docs[ok]
+    else:
+        passed = docs
+
+    def counted(facet: str) -> np.ndarray:
+        """The docs a facet counts: those passing every filter, plus those failing only the filter it hides."""
+        if not fails:
+            return docs
+        for name, failed in fails.items():
+            if facet in _FACETS_OF_FILTER[name]:
+                return docs[ok | (one & failed)]
+        return passed
+
     counters: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
-    passed: list[int] = []
-    items = list(preds.items())
-    for d in docnums:
-        row = rows[d]
-        if row[0] == FILE_MARKER:  # a record-less page's placeholder, not a record
-            continue
-        failed = None
-        nfail = 0
-        for name, pred in items:
-            if not pred(row):
-                nfail += 1
-                failed = name
-                if nfail > 1:
-                    break
-        if nfail == 0:
-            passed.append(d)
-            _count_row(counters, row, None)
-        elif nfail == 1:
-            assert failed is not None
-            _count_row(counters, row, _FACETS_OF_FILTER[failed])
+    for facet, codes, vocab in (("kind", cols.kind, cols.kinds), ("region", cols.region, cols.regions),
+                                ("section", cols.section, cols.sections)):
+        for value, n in _value_counts(codes[counted(facet)], vocab):
+            if value or facet == "kind":
+                counters[facet][value] += n
+    year_docs, month_docs = counted("year"), counted("month")
+    for facet, sel, width in (("year", year_docs, 4), ("month", month_docs, 7)):
+        for value, n in _value_counts(cols.date[sel], cols.dates):
+            if value:
+                counters[facet][value[:width]] += n
+    reporter_docs = counted("reporter")
+    in_set = np.zeros(cols.n, bool)
+    in_set[reporter_docs] = True
+    for value, n in _value_counts(cols.reporter[in_set[cols.reporter_doc]], cols.reporters):
+        counters["reporter"][value] += n
     facets: dict[str, dict[str, int]] = {}
     for name in FACETS:
         counter = counters[name]
@@ -343,9 +365,41 @@ def _hit(record: Record, terms: tuple[str, ...]) -> Hit:
     )
 
 
-def _live_docs(snap: Snapshot) -> Iterator[int]:
-    rows = snap.rows
-    return (d for d in snap.searcher.ixreader.all_doc_ids() if rows[d][0] != FILE_MARKER)
+# per snapshot: match sets and ranking scores of recent queries; BAOKAN_RESULT_CACHE=0 turns it off (benchmarks)
+RESULT_CACHE_ENTRIES = int(os.environ.get("BAOKAN_RESULT_CACHE", "16"))
+RESULT_CACHE_DOCS = 4_000_000  # ... and at most this many docnums in all
+
+
+def _cached(snap: Snapshot, key: tuple[Any, ...], compute: Callable[[], Any], size: Callable[[Any], int]) -> Any:
+    """A per-snapshot LRU: paging and re-sorting the same query do not match or score again.
+
+    The snapshot is the cache's scope, so a new ingest (a new snapshot) is always seen.
+    """
+    if RESULT_CACHE_ENTRIES <= 0:
+        return compute()
+    with snap.cache_lock:
+        hit = snap.cache.get(key)
+        if hit is not None:
+            snap.cache.move_to_end(key)
+            return hit[0]
+    value = compute()
+    with snap.cache_lock:
+        snap.cache[key] = (value, size(value))
+        total = sum(n for _, n in snap.cache.values())
+        while len(snap.cache) > 1 and (len(snap.cache) > RESULT_CACHE_ENTRIES or total > RESULT_CACHE_DOCS):
+            _, (_, n) = snap.cache.popitem(last=False)
+            total -= n
+    return value
+
+
+def _live_docs(snap: Snapshot) -> np.ndarray:
+    """Every live record's docnum, ascending (no deleted documents, no page placeholders)."""
+    cols = snap.columns
+    live = np.ones(cols.n, bool)
+    live[snap.deleted] = False
+    if FILE_MARKER in cols.kinds:
+        live &= cols.kind != cols.kinds.index(FILE_MARKER)
+    return np.flatnonzero(live).astype(np.int64)
 
 
 def _ranking_query(parsed: ParsedQuery) -> wq.Query | None:
@@ -361,55 +415,79 @@ def _headline_query(term: str) -> wq.Query | None:
     return None if query is None else wq.ConstantScoreQuery(query, HEADLINE_SCORE)
 
 
-def _ranked(snap: Snapshot, ranking: wq.Query | None, passed: list[int], need: int | None) -> list[int]:
+def _ranking_scores(snap: Snapshot, ranking: wq.Query) -> tuple[np.ndarray, np.ndarray]:
+    """Every document the ranking query matches, with its score (read as arrays, see ``indexer.vecmatch``)."""
+    return _cached(snap, ("rank", repr(ranking)), lambda: query_scores(snap.searcher, ranking),
+                   lambda v: len(v[0]))
+
+
+def _ranked(snap: Snapshot, ranking: wq.Query | None, passed: np.ndarray, need: int | None) -> np.ndarray:
     """``passed`` in relevance order: records the ranking query scores, best first, then the rest newest first.
 
-    Scores are exact: Whoosh's collectors by default "replace" matchers
-    mid-search using max-quality estimates that are wrong for phrase queries
-    (with limit=7 a record scoring above the 7th was never seen, so page 2
-    disagreed with page 1); replace=0 and usequality=False turn that off.
+    Exactly what Whoosh's collectors gave with ``replace=0, usequality=False``
+    (every match scored, best score first, ties by docnum): the scores are
+    Whoosh's own, computed over arrays instead of one posting at a time.
     """
-    ranked: list[int] = []
+    cols = snap.columns
+    in_passed = np.zeros(cols.n, bool)
+    in_passed[passed] = True
+    ranked = np.zeros(0, np.int64)
     if ranking is not None:
-        inner: collectors.ScoredCollector
-        if need is None:
-            inner = collectors.UnlimitedCollector()
-            inner.replace = 0
-        else:
-            inner = collectors.TopCollector(limit=need, usequality=False, replace=0)
-        collector = collectors.FilterCollector(inner, allow=set(passed))
-        snap.searcher.search_with_collector(ranking, collector)
-        ranked = [hit.docnum for hit in collector.results()]
+        ids, scores = _ranking_scores(snap, ranking)
+        keep = in_passed[ids]
+        ids, scores = ids[keep], scores[keep]
+        if need is not None and len(ids) > need:
+            # only the best ``need``: everything scoring at least the need-th best score, then sorted
+            cut = -np.partition(-scores, need - 1)[need - 1]
+            top = scores >= cut
+            ids, scores = ids[top], scores[top]
+        order = np.lexsort((ids, -scores))
+        ranked = ids[order[:need] if need is not None else order]
     if need is None or len(ranked) < need:
-        seen = set(ranked)
-        ranked += [d for d in _by_date(snap.rows, passed, newest=True) if d not in seen]
+        in_passed[ranked] = False
+        rest = passed[in_passed[passed]]
+        ranked = np.concatenate([ranked, _by_date(cols, rest, newest=True,
+                                                  need=None if need is None else need - len(ranked))])
     return ranked
 
 
-def _by_date(rows: list[FacetRow], docs: list[int], newest: bool) -> list[int]:
-    """Docs by publication date, then page file and position on the page."""
-    ordered = sorted(docs, key=lambda d: (rows[d][5], rows[d][6]))
-    ordered.sort(key=lambda d: rows[d][2] or "", reverse=newest)
-    return ordered
+def _by_date(cols: FacetColumns, docs: np.ndarray, newest: bool, need: int | None = None) -> np.ndarray:
+    """Docs by publication date, then page file and position on the page (then docnum); the first ``need`` suffice."""
+    rank = cols.date_rank(newest)[docs]
+    if need is not None and 0 < need and len(docs) > 2 * need:
+        first = np.argpartition(rank, need - 1)[:need]
+        return docs[first[np.argsort(rank[first])]]
+    return docs[np.argsort(rank)]
+
+
+def _matches(snap: Snapshot, query: SearchQuery, parsed: ParsedQuery) -> tuple[np.ndarray, dict[str, dict[str, int]]]:
+    """(docnums passing the filters, facets) of a query; cached per snapshot."""
+    filters = tuple(sorted(query.filters.items()))
+
+    def compute() -> tuple[np.ndarray, dict[str, dict[str, int]]]:
+        if parsed.tree is None:
+            docs = _live_docs(snap)
+        else:
+            docs = query_docnums(snap.searcher, to_whoosh(parsed.tree))
+        return filter_and_count(snap.columns, docs, _filters(query))
+
+    passed, facets = _cached(snap, ("match", query.q, filters), compute, lambda v: len(v[0]))
+    return passed, {name: dict(counts) for name, counts in facets.items()}
 
 
 def _matching_sorted(snap: Snapshot, query: SearchQuery, parsed: ParsedQuery,
-                     need: int | None) -> tuple[int, list[int], dict[str, dict[str, int]], str]:
+                     need: int | None) -> tuple[int, np.ndarray, dict[str, dict[str, int]], str]:
     """(total, matching docnums in result order, facets, sort); ``need`` bounds the ordering work.
 
     Matching uses the recall path alone (no scoring); only the records that
     pass the filters are then ranked, by a query over words and headlines.
     """
     sort = query.sort if parsed.tree is not None or query.sort != "relevance" else "newest"
-    if parsed.tree is None:
-        docs: Iterator[int] = _live_docs(snap)
-    else:
-        docs = snap.searcher.docs_for_query(to_whoosh(parsed.tree))
-    passed, facets = filter_and_count(snap.rows, docs, _filters(query))
+    passed, facets = _matches(snap, query, parsed)
     if sort == "relevance":
-        ordered = _ranked(snap, _ranking_query(parsed), passed, need) if passed else []
+        ordered = _ranked(snap, _ranking_query(parsed), passed, need) if len(passed) else passed
     else:
-        ordered = _by_date(snap.rows, passed, newest=(sort == "newest"))
+        ordered = _by_date(snap.columns, passed, newest=(sort == "newest"), need=need)
     return len(passed), ordered, facets, sort
 
 
@@ -424,7 +502,7 @@ def search(archive: Archive, query: SearchQuery) -> SearchPage:
     snap = archive.snapshot()
     total, ordered, facets, sort = _matching_sorted(snap, query, parsed, need)
     terms = parsed.highlight_terms
-    hits = tuple(_hit(_record(snap, d), terms) for d in ordered[start:need])
+    hits = tuple(_hit(_record(snap, d), terms) for d in ordered[start:need].tolist())
     notes = parsed.notes
     if query.q.strip() and parsed.tree is None:
         notes = notes + ("检索式中没有可检索的内容，显示全部记录",)
@@ -438,7 +516,7 @@ def iter_results(archive: Archive, query: SearchQuery) -> Iterator[Record]:
     parsed = parse_query(query.q)
     snap = archive.snapshot()
     _, ordered, _, _ = _matching_sorted(snap, replace(query, page=1), parsed, None)
-    for d in ordered:
+    for d in ordered.tolist():
         yield _record(snap, d)
 
 
@@ -447,7 +525,8 @@ def matching_ids(archive: Archive, query: SearchQuery) -> list[str]:
     parsed = parse_query(query.q)
     snap = archive.snapshot()
     _, ordered, _, _ = _matching_sorted(snap, replace(query, page=1), parsed, None)
-    return [snap.rows[d][7] for d in ordered]
+    rows = snap.rows
+    return [rows[d][7] for d in ordered.tolist()]
 
 
 # --- single records --------------------------------------------------------------
@@ -545,8 +624,9 @@ def archive_stats(archive: Archive, latest: int = 8) -> ArchiveStats:
 
     snap = archive.snapshot()
     rows = snap.rows
-    docs = list(_live_docs(snap))
-    _, facets = filter_and_count(rows, docs, {})
+    live = _live_docs(snap)
+    _, facets = filter_and_count(snap.columns, live, {})
+    docs = live.tolist()
     dates = [rows[d][2] for d in docs if rows[d][2]]
     pages: dict[str, tuple[str, int, int]] = {}  # page file -> (date, records, a docnum on it)
     for d in docs:

@@ -2,8 +2,10 @@
 
 A ``Snapshot`` is one searcher plus the facet values of every document in it,
 built once per segment and reused across refreshes, so facet counting never
-reads stored fields. Requests take the current snapshot; after an ingest
-commits, the next request gets a fresh one (no restart).
+reads stored fields; ``Snapshot.columns`` holds them as integer-coded numpy
+arrays for vectorised filtering, counting and date ordering. Requests take the
+current snapshot; after an ingest commits, the next request gets a fresh one
+(no restart).
 """
 from __future__ import annotations
 
@@ -12,10 +14,12 @@ import json
 import os
 import threading
 import weakref
+from collections import OrderedDict
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC, FileIndex, Index
@@ -161,6 +165,56 @@ def _segment_rows(reader: Any) -> _SegmentRows:
     return rows
 
 
+def _codes(values: list[Any], order: bool = False) -> tuple[np.ndarray, list[Any]]:
+    """Integer codes of ``values`` and the vocabulary; with ``order``, codes sort as the values (None first)."""
+    vocab = list(dict.fromkeys(values))
+    if order:
+        vocab.sort(key=lambda v: (v is not None, v if v is not None else ""))
+    index = {v: i for i, v in enumerate(vocab)}
+    return np.fromiter((index[v] for v in values), dtype=np.int32, count=len(values)), vocab
+
+
+class FacetColumns:
+    """The facet rows of a snapshot as integer-coded numpy arrays (one entry per global docnum).
+
+    Filters become per-value truth tables looked up by code, facet counts
+    ``np.bincount`` over the codes of the matching documents, and the date
+    orders are precomputed ranks, so none of it loops over documents in Python.
+    """
+
+    def __init__(self, rows: list[FacetRow]) -> None:
+        self.n = len(rows)
+        self.kind, self.kinds = _codes([r[0] for r in rows])
+        self.region, self.regions = _codes([r[1] for r in rows])
+        self.date, self.dates = _codes([r[2] for r in rows], order=True)
+        self.section, self.sections = _codes([r[4] for r in rows])
+        self.file, self.files = _codes([r[5] for r in rows], order=True)
+        self.ordinal = np.fromiter((r[6] for r in rows), dtype=np.int64, count=self.n)
+        counts = np.fromiter((len(r[3]) for r in rows), dtype=np.int64, count=self.n)
+        self.reporter_doc = np.repeat(np.arange(self.n, dtype=np.int64), counts)  # entry -> its docnum
+        self.reporter, self.reporters = _codes([name for r in rows for name in r[3]])
+        self._orders: dict[bool, np.ndarray] = {}
+        self._lock = threading.Lock()
+
+    def date_rank(self, newest: bool) -> np.ndarray:
+        """Each docnum's position in the whole archive by date (newest or oldest first), then file, ordinal, docnum."""
+        with self._lock:
+            rank = self._orders.get(newest)
+            if rank is None:
+                keys = sorted({d or "" for d in self.dates})
+                key_of = np.array([keys.index(d or "") for d in self.dates], dtype=np.int64) if self.dates \
+                    else np.zeros(0, np.int64)
+                date_key = key_of[self.date] if self.n else np.zeros(0, np.int64)
+                order = np.lexsort((np.arange(self.n), self.ordinal, self.file, -date_key if newest else date_key))
+                rank = np.empty(self.n, np.int64)
+                rank[order] = np.arange(self.n)
+                self._orders[newest] = rank
+            return rank
+
+
+_columns_cache: weakref.WeakValueDictionary[tuple[str, ...], FacetColumns] = weakref.WeakValueDictionary()
+
+
 class Snapshot:
     """A searcher and the facet rows of all its documents (indexed by global docnum)."""
 
@@ -168,12 +222,42 @@ class Snapshot:
         self.searcher = searcher
         rows: list[FacetRow] = []
         self._segments = []  # keeps this snapshot's entries in the segment cache alive
+        keys: list[str] = []
         for reader, offset in searcher.ixreader.leaf_readers():
             seg = _segment_rows(reader)
             assert len(rows) == offset
             rows.extend(seg)
             self._segments.append(seg)
+            segment = reader.segment() if hasattr(reader, "segment") else None
+            keys.append(segment.segment_id() if segment is not None else f"?{id(seg)}")
         self.rows = rows
+        self._columns_key = tuple(keys)
+        self._columns: FacetColumns | None = None
+        self._deleted: np.ndarray | None = None
+        self.cache: OrderedDict[Any, Any] = OrderedDict()  # per-snapshot results (indexer.search)
+        self.cache_lock = threading.Lock()
+
+    @property
+    def columns(self) -> FacetColumns:
+        """The facet columns, shared by every snapshot of the same segments (built once per index generation)."""
+        if self._columns is None:
+            with _segment_cache_lock:
+                cols = _columns_cache.get(self._columns_key)
+            if cols is None:
+                cols = FacetColumns(self.rows)
+                with _segment_cache_lock:
+                    cols = _columns_cache.setdefault(self._columns_key, cols)
+            self._columns = cols
+        return self._columns
+
+    @property
+    def deleted(self) -> np.ndarray:
+        """Global docnums deleted in this snapshot (ascending)."""
+        if self._deleted is None:
+            parts = [np.array(sorted(reader.deleted_docs_set), dtype=np.int64) + offset
+                     for reader, offset in self.searcher.ixreader.leaf_readers() if reader.has_deletions()]
+            self._deleted = np.concatenate(parts) if parts else np.zeros(0, np.int64)
+        return self._deleted
 
     def __del__(self) -> None:
         # Requests hold the snapshot they started with; the last one to let go closes its files.

@@ -1,0 +1,297 @@
+"""Whoosh matcher trees read into numpy arrays: every match of a segment (and its score) at once.
+
+Whoosh walks postings one document at a time in Python (several microseconds
+per posting per level of the matcher tree), which made matching and ranking
+linear in the hit count at a high constant. These functions take the matcher
+tree Whoosh built for a query and read it block by block instead: leaf
+postings are unpickled blocks turned into arrays, unions/intersections/
+exclusions are set operations, BM25F is computed with numpy.
+
+Results are exactly Whoosh's: the same documents, and scores computed with
+the same floating-point operations in the same order (``bm25`` term by term,
+sums child by child). A matcher type not known here is read through its own
+``all_ids()``/``score()``, so a new query type is slower, never different.
+Every function reads from the matcher's *current* position (matchers such as
+``IntersectionMatcher`` advance their children when built) and consumes it.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.matching import (
+    AndNotMatcher,
+    ArrayUnionMatcher,
+    FilterMatcher,
+    IntersectionMatcher,
+    ListMatcher,
+    NullMatcherClass,
+    UnionMatcher,
+    WrappingMatcher,
+)
+from whoosh.reading import TermNotFound
+from whoosh.scoring import BM25FScorer
+from whoosh.util.numeric import byte_to_length
+
+EMPTY_IDS = np.empty(0, np.int64)
+EMPTY_SCORES = np.empty(0, np.float64)
+_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
+
+Scored = tuple[np.ndarray, np.ndarray]  # (ascending docnums, scores)
+
+
+# --- leaves -----------------------------------------------------------------------
+
+
+def _leaf_blocks(m: W3LeafMatcher, weights: bool) -> tuple[np.ndarray, np.ndarray | None]:
+    """The remaining ids (and weights) of a postings matcher, block by block."""
+    id_parts: list[np.ndarray] = []
+    w_parts: list[np.ndarray] = []
+    while m.is_active():
+        if m._data is None:
+            m._read_data()
+        raw = m._data[0]
+        ids = np.cumsum(np.asarray(raw, dtype=np.int64))  # whoosh's delta_decode, per block
+        start = m._i
+        if start:
+            ids = ids[start:]
+        id_parts.append(ids)
+        if weights:
+            w = m._data[1]
+            n = m._blocklength
+            if w is None:
+                arr = np.ones(n, np.float64)
+            elif isinstance(w, float):
+                arr = np.full(n, w, np.float64)
+            else:
+                arr = np.asarray(w, dtype=np.float32).astype(np.float64)
+            w_parts.append(arr[start:] if start else arr)
+        m._next_block()
+    if not id_parts:
+        return EMPTY_IDS, (EMPTY_SCORES if weights else None)
+    ids = np.concatenate(id_parts)
+    return ids, (np.concatenate(w_parts) if weights else None)
+
+
+def field_length_bytes(reader: Any, fieldname: str) -> np.ndarray | None:
+    """The segment's encoded field lengths (one byte per document), read once per reader."""
+    cache = reader.__dict__.setdefault("_baokan_lengths", {})
+    if fieldname in cache:
+        return cache[fieldname]
+    out = None
+    perdoc = getattr(reader, "_perdoc", None)
+    col = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN) if perdoc is not None else None
+    if col is not None and getattr(col, "_fixedlen", None) == 1 and col._default == 0:
+        n = reader.doc_count_all()
+        count = min(col._count, n)
+        out = np.zeros(n, np.uint8)
+        if count:
+            out[:count] = np.frombuffer(bytes(col._dbfile.get(col._basepos, count)), dtype=np.uint8)
+    cache[fieldname] = out
+    return out
+
+
+def _leaf_scored(m: W3LeafMatcher, reader: Any) -> Scored | None:
+    scorer = m.scorer
+    if type(scorer) is not BM25FScorer or m._byteids or m._term is None:
+        return None
+    lengths = field_length_bytes(reader, m._term[0])
+    if lengths is None:
+        return None
+    ids, w = _leaf_blocks(m, True)
+    assert w is not None
+    fl = _LENGTHS[lengths[ids]]
+    idf, avgfl, B, K1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+    # whoosh.scoring.bm25, operation for operation
+    scores = idf * ((w * (K1 + 1)) / (w + K1 * ((1 - B) + B * fl / avgfl)))
+    return ids, scores
+
+
+# --- generic fallbacks ------------------------------------------------------------------
+
+
+def _iter_ids(m: Any) -> np.ndarray:
+    return np.fromiter(m.all_ids(), dtype=np.int64)
+
+
+def _iter_scored(m: Any) -> Scored:
+    ids: list[int] = []
+    scores: list[float] = []
+    while m.is_active():
+        ids.append(m.id())
+        scores.append(m.score())
+        m.next()
+    return np.array(ids, dtype=np.int64), np.array(scores, dtype=np.float64)
+
+
+# --- boolean matching -----------------------------------------------------------------
+
+
+def match_ids(m: Any) -> np.ndarray:
+    """The remaining ids of matcher ``m``, ascending (consumes ``m``)."""
+    if isinstance(m, NullMatcherClass) or not m.is_active():
+        return EMPTY_IDS
+    t = type(m)
+    if t is W3LeafMatcher and not m._byteids:
+        return _leaf_blocks(m, False)[0]
+    if t is UnionMatcher:
+        return np.union1d(match_ids(m.a), match_ids(m.b))
+    if t is IntersectionMatcher:
+        return np.intersect1d(match_ids(m.a), match_ids(m.b), assume_unique=True)
+    if t is AndNotMatcher:
+        return np.setdiff1d(match_ids(m.a), match_ids(m.b), assume_unique=True)
+    if t is _ArrayUnion:
+        parts = [match_ids(c) for c in m.children]
+        return np.unique(np.concatenate(parts)) if parts else EMPTY_IDS
+    if t is ArrayUnionMatcher and not m._scored:
+        head = _array_union_head(m)[0]
+        rest = [match_ids(s) for s in m._submatchers]
+        return np.union1d(head, np.concatenate(rest)) if rest else head
+    if t is FilterMatcher:
+        ids = match_ids(m.child)
+        return ids[_in_set(ids, m._ids) != m._exclude]
+    if t is WrappingMatcher:
+        return match_ids(m.child)
+    if t is ListMatcher:
+        return np.asarray(m._ids[m._i:], dtype=np.int64)
+    return _iter_ids(m)
+
+
+def _in_set(ids: np.ndarray, idset: Any) -> np.ndarray:
+    if not len(ids):
+        return np.zeros(0, bool)
+    return np.fromiter((int(i) in idset for i in ids), dtype=bool, count=len(ids)) \
+        if len(idset) > len(ids) else np.isin(ids, np.fromiter(idset, dtype=np.int64, count=len(idset)))
+
+
+def _array_union_head(m: ArrayUnionMatcher) -> Scored:
+    """The part ArrayUnionMatcher has already read from its children (its score buffer)."""
+    a = np.frombuffer(m._a, dtype=np.float64)
+    start, offset, limit = m._docnum, m._offset, m._limit
+    if start >= limit:
+        return EMPTY_IDS, EMPTY_SCORES
+    part = a[start - offset:limit - offset]
+    idx = np.nonzero(part > 0)[0]
+    return idx + start, part[idx]
+
+
+# --- scored matching ---------------------------------------------------------------------
+
+
+def match_scored(m: Any, reader: Any) -> Scored:
+    """The remaining ids of matcher ``m`` and the score Whoosh would give each (consumes ``m``)."""
+    return _scored(m, reader)
+
+
+def _accumulate(parts: list[Scored], factor: float | None = None) -> Scored:
+    """Sum of the parts' scores per id, added part by part in order (as ``a.score() + b.score()``)."""
+    parts = [p for p in parts if len(p[0])]
+    if not parts:
+        return EMPTY_IDS, EMPTY_SCORES
+    if len(parts) == 1 and factor is None:
+        return parts[0]
+    ids = parts[0][0] if len(parts) == 1 else np.unique(np.concatenate([p[0] for p in parts]))
+    acc = np.zeros(len(ids), np.float64)
+    for pids, pscores in parts:
+        pos = np.searchsorted(ids, pids)
+        acc[pos] += pscores if factor is None else pscores * factor
+    return ids, acc
+
+
+def _scored(m: Any, reader: Any) -> Scored:
+    if isinstance(m, NullMatcherClass) or not m.is_active():
+        return EMPTY_IDS, EMPTY_SCORES
+    t = type(m)
+    if t is W3LeafMatcher:
+        got = _leaf_scored(m, reader)
+        if got is not None:
+            return got
+        return _iter_scored(m)
+    if t is UnionMatcher:
+        return _accumulate([_scored(m.a, reader), _scored(m.b, reader)])
+    if t is _ArrayUnion:
+        ids, acc = _accumulate([_scored(c, reader) for c in m.children], factor=m.boost)
+        if not m.scored:
+            return ids, np.ones(len(ids))
+        keep = acc > 0
+        return ids[keep], acc[keep]
+    if t is ArrayUnionMatcher and m._scored:
+        head = _array_union_head(m)
+        boost = m._boost
+        ids, acc = _accumulate([_scored(s, reader) for s in m._submatchers], factor=boost)
+        keep = acc > 0  # the array union only yields documents whose summed score is positive
+        return np.concatenate([head[0], ids[keep]]), np.concatenate([head[1], acc[keep]])
+    if t is WrappingMatcher:
+        ids, scores = _scored(m.child, reader)
+        return ids, scores * m.boost
+    if t is FilterMatcher:
+        ids, scores = _scored(m.child, reader)
+        keep = _in_set(ids, m._ids) != m._exclude
+        return ids[keep], scores[keep] * m.boost
+    if t is ListMatcher and m._scorer is None and m._all_weights:
+        ids = np.asarray(m._ids[m._i:], dtype=np.int64)
+        return ids, np.full(len(ids), float(m._all_weights))
+    return _iter_scored(m)
+
+
+# --- building matchers ------------------------------------------------------------------
+
+
+class _ArrayUnion:
+    """What ``ArrayUnionMatcher`` would compute, without letting it pre-read its first 2,048 documents one by one."""
+
+    def __init__(self, children: list[Any], boost: float, scored: bool) -> None:
+        self.children = children
+        self.boost = boost
+        self.scored = scored
+
+    def is_active(self) -> bool:
+        return any(c.is_active() for c in self.children)
+
+
+def build_matcher(q: Any, searcher: Any, context: Any) -> Any:
+    """``q.matcher(searcher, context)``, except that an ``Or`` Whoosh would run as an array union is deferred."""
+    if type(q) is wq.Or and len(q.subqueries) > 1:
+        matcher_type = q.matcher_type
+        if matcher_type == q.AUTO_MATCHER:
+            needs_current = context.needs_current if context else True
+            subs = q.subqueries
+            if not (len(subs) < q.TOO_MANY_CLAUSES
+                    and (needs_current or q.scale or len(subs) == 2 or searcher.doc_count_all() > 5000)):
+                matcher_type = q.ARRAY_MATCHER
+        if matcher_type == q.ARRAY_MATCHER:
+            scored = context.weighting is not None if context else True
+            return _ArrayUnion([build_matcher(sub, searcher, context) for sub in q.subqueries], q.boost, scored)
+    return q.matcher(searcher, context)
+
+
+# --- whole searchers -------------------------------------------------------------------
+
+
+def query_docnums(searcher: Any, q: Any) -> np.ndarray:
+    """Global docnums matching ``q``, ascending: ``Searcher.docs_for_query`` as one array."""
+    parts = []
+    for sub, offset in searcher.leaf_searchers():
+        try:
+            ids = match_ids(build_matcher(q, sub, sub.boolean_context()))
+        except TermNotFound:
+            continue
+        if len(ids):
+            parts.append(ids + offset if offset else ids)
+    return np.concatenate(parts) if parts else EMPTY_IDS
+
+
+def query_scores(searcher: Any, q: Any) -> Scored:
+    """Global docnums matching ``q`` with the scores a collector would see (``searcher.context()``)."""
+    context = searcher.context()
+    id_parts, score_parts = [], []
+    for sub, offset in searcher.leaf_searchers():
+        ids, scores = match_scored(build_matcher(q, sub, context), sub.reader())
+        if len(ids):
+            id_parts.append(ids + offset if offset else ids)
+            score_parts.append(scores)
+    if not id_parts:
+        return EMPTY_IDS, EMPTY_SCORES
+    return np.concatenate(id_parts), np.concatenate(score_parts)
