@@ -45,8 +45,9 @@ class GramSet(FieldType):
         super().__init__(formats.Existence(), GramAnalyzer(), scorable=False, stored=False)
 
     def index(self, value: Any, **kwargs: Any) -> Any:
-        terms = value.terms if isinstance(value, TermSet) else gram_set(match_text(value))
-        return ((t.encode("utf-8"), 1, 1.0, b"") for t in terms)
+        if isinstance(value, TermSet):
+            return ((t, 1, 1.0, b"") for t in value.term_bytes())
+        return ((t.encode("utf-8"), 1, 1.0, b"") for t in gram_set(match_text(value)))
 
 
 def build_schema() -> Schema:

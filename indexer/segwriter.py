@@ -24,45 +24,73 @@ from __future__ import annotations
 
 import math
 import struct
+import zlib
 from array import array
+from pickle import dumps
 from collections import defaultdict
 from typing import Any
 
 from whoosh import formats
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter, W3Segment
 from whoosh.matching import ListMatcher
+from whoosh.system import pack_int, pack_long, pack_uint, pack_ushort
+from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
+BLOCK_LIMIT = 128  # postings per block (W3Codec's default blocklimit)
 MERGE_FANOUT = 8  # segments of one size tier merged together
 MAX_MERGED_DOCS = 40_000  # segments this big are never merged again (bounds a merge's memory and time)
 
 
 class TermSet(str):
-    """A field value given as its distinct terms (computed in a worker process)."""
+    """A field value given as its distinct terms (computed in a worker process).
 
-    terms: list[str]
+    Carried as one UTF-8 blob, b"\\n"-separated (terms never contain whitespace):
+    cheaper to pickle across processes and to split than a list of strings.
+    """
 
-    def __new__(cls, terms: list[str]) -> TermSet:
+    blob: bytes
+
+    def __new__(cls, terms: list[str] | bytes) -> TermSet:
         obj = super().__new__(cls, "")
-        obj.terms = terms
+        obj.blob = terms if isinstance(terms, bytes) else "\n".join(terms).encode("utf-8")
         return obj
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (TermSet, (self.terms,))
+        return (TermSet, (self.blob,))
+
+    def term_bytes(self) -> list[bytes]:
+        return self.blob.split(b"\n") if self.blob else []
+
+    @property
+    def terms(self) -> list[str]:
+        return [t.decode("utf-8") for t in self.term_bytes()]
 
 
 class TermCounts(str):
     """A field value given as term -> frequency (computed in a worker process)."""
 
-    counts: dict[str, int]
+    blob: bytes
+    freqs: tuple[int, ...]
 
-    def __new__(cls, counts: dict[str, int]) -> TermCounts:
+    def __new__(cls, counts: dict[str, int] | tuple[bytes, tuple[int, ...]]) -> TermCounts:
         obj = super().__new__(cls, "")
-        obj.counts = counts
+        if isinstance(counts, tuple):
+            obj.blob, obj.freqs = counts
+        else:
+            obj.blob = "\n".join(counts).encode("utf-8")
+            obj.freqs = tuple(counts.values())
         return obj
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (TermCounts, (self.counts,))
+        return (TermCounts, ((self.blob, self.freqs),))
+
+    def term_bytes(self) -> list[bytes]:
+        return self.blob.split(b"\n") if self.blob else []
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {t.decode("utf-8"): n for t, n in zip(self.term_bytes(), self.freqs)}
 
 
 # --- postings in memory -------------------------------------------------------------
@@ -116,11 +144,15 @@ class MemoryPool:
             counts = dict.fromkeys(terms, 1)
             self.add_counts(fieldname, docnum, counts)
             return
+        get = table.get
         for t in terms:
-            p = table.get(t)
+            p = get(t)
             if p is None:
-                p = table[t] = _Postings(_EXIST)
-            p.ids.append(docnum)
+                table[t] = docnum  # most terms occur once: a bare docnum until a second one comes
+            elif type(p) is int:
+                table[t] = array("I", (p, docnum))
+            else:
+                p.append(docnum)
 
     def add_counts(self, fieldname: str, docnum: int, counts: dict[bytes, int]) -> None:
         table = self._terms(fieldname)
@@ -143,6 +175,9 @@ class MemoryPool:
         """One posting as Whoosh's field.index() makes it."""
         table = self._terms(fieldname)
         mode = self.modes[fieldname]
+        if mode == _EXIST:
+            self.add_terms(fieldname, docnum, [tbytes])
+            return
         p = table.get(tbytes)
         if p is None:
             p = table[tbytes] = _Postings(mode)
@@ -158,6 +193,11 @@ class MemoryPool:
         """Postings copied from another segment (already renumbered, in docnum order)."""
         table = self._terms(fieldname)
         mode = self.modes[fieldname]
+        if mode == _EXIST:
+            old = table.get(tbytes)
+            table[tbytes] = merged = array("I") if old is None else _as_array(old)
+            merged.extend(ids)
+            return
         p = table.get(tbytes)
         if p is None:
             p = table[tbytes] = _Postings(mode)
@@ -180,20 +220,121 @@ class MemoryPool:
             if lengths is not None and fieldobj.scorable:
                 fieldlengths = _field_lengths(lengths, fieldname)
             fieldwriter.start_field(fieldname, fieldobj)
-            postwriter = fieldwriter._postwriter
-            for tbytes in sorted(table):
-                p = table[tbytes]
-                fieldwriter.start_term(tbytes)
-                postwriter.add_all(p.ids, p.weights, p.values, mode, fieldlengths, boost)
-                fieldwriter.finish_term()
+            if mode == _GENERIC:
+                postwriter = fieldwriter._postwriter
+                for tbytes in sorted(table):
+                    p = table[tbytes]
+                    fieldwriter.start_term(tbytes)
+                    postwriter.add_all(p.ids, p.weights, p.values, mode, fieldlengths, boost)
+                    fieldwriter.finish_term()
+            else:
+                _write_terms(fieldwriter, table, mode, boost, fieldlengths)
             fieldwriter.finish_field()
 
     def clear(self) -> None:
         self.fields.clear()
 
 
+def _as_array(ids: int | array[int]) -> array[int]:
+    return array("I", (ids,)) if type(ids) is int else ids  # type: ignore[arg-type]
+
+
 def _field_lengths(lengths: Any, fieldname: str) -> list[int]:
     return [lengths.doc_field_length(d, fieldname) for d in range(lengths.doc_count_all())]
+
+
+# --- writing terms -------------------------------------------------------------------
+#
+# For Existence and Frequency fields (the bigram sets and jieba words: nearly all
+# terms) the term table rows and postings blocks are packed here directly, byte
+# for byte what W3FieldWriter + W3PostingsWriter + W3TermInfo.to_bytes write
+# (test_segwriter.py compares the two), without their per-term objects.
+
+_TERMINFO = struct.Struct("!BfIBBfII")  # W3TermInfo._struct
+_MAGIC = b"W3Bl"  # whoosh3.WHOOSH3_HEADER_MAGIC
+_SMALL_BLOCK = 64  # pickled blocks shorter than this are stored uncompressed (the block says so)
+
+
+def _write_terms(fieldwriter: Any, table: dict[bytes, _Postings], mode: int, boost: float,
+                 lengths: list[int] | None) -> None:
+    tindex = fieldwriter._tindex
+    postfile = fieldwriter._postfile
+    prefix = pack_ushort(fieldwriter._fieldid)
+    add = tindex.add
+    pack = _TERMINFO.pack
+    freq = mode == _FREQ
+    for tbytes in sorted(table):
+        p = table[tbytes]
+        if not freq:  # Existence: the entry is the docnum(s) itself
+            if type(p) is int:
+                row = pack(1, boost, 1, 0, 0, boost, p, p) + dumps(((p,), (boost,), ()), 2)
+            elif len(p) == 1:
+                d = p[0]
+                row = pack(1, boost, 1, 0, 0, boost, d, d) + dumps(((d,), (boost,), ()), 2)
+            else:
+                row = _write_blocks(postfile, p, None, None, boost, lengths)
+        elif len(p.ids) == 1:  # inlined into the term table, as W3 does for terms under its inline limit
+            d = p.ids[0]
+            w = p.weights[0]
+            lb = length_to_byte(lengths[d]) if lengths is not None else 0
+            row = pack(1, w, 1, lb, lb, w, d, d) + dumps(((d,), (w,), (pack_uint(p.values[0]),)), 2)
+        else:
+            row = _write_blocks(postfile, p.ids, p.weights, p.values, boost, lengths)
+        add(prefix + tbytes, row)
+
+
+def _write_blocks(postfile: Any, ids: array[int], weights_all: Any, freqs: Any, boost: float,
+                  lengths: list[int] | None) -> bytes:
+    """Write one term's postings blocks (Frequency if ``weights_all`` is given, else Existence); return its row."""
+    start = postfile.tell()
+    postfile.write(_MAGIC)
+    n = len(ids)
+    freq = weights_all is not None
+    total_weight = 0.0
+    max_weight = 0.0
+    min_length: int | None = None
+    max_length = 0
+    for lo in range(0, n, BLOCK_LIMIT):
+        hi = min(n, lo + BLOCK_LIMIT)
+        block = ids[lo:hi]
+        count = hi - lo
+        deltas = (block[0],) + tuple(b - a for a, b in zip(block, block[1:])) if count > 1 else (block[0],)
+        if freq:
+            weights = weights_all[lo:hi]
+            block_max = max(weights)
+            total_weight += sum(weights)
+            w0 = weights[0]
+            mini_weights: Any = None if w0 == 1.0 and block_max == 1.0 and min(weights) == 1.0 else (
+                w0 if block_max == w0 and min(weights) == w0 else tuple(weights))
+            values: Any = struct.pack(f"!{count}I", *freqs[lo:hi])
+        else:
+            block_max = boost
+            total_weight += boost * count
+            mini_weights = None if boost == 1.0 else boost
+            values = None
+        if lengths is not None:
+            block_lengths = [lengths[d] for d in block]
+            bmin = min(block_lengths) or None
+            bmax = max(block_lengths)
+        else:
+            bmin, bmax = None, 0
+        data = dumps((deltas, mini_weights, values), 2)
+        comp = 3 if len(data) >= _SMALL_BLOCK else 0
+        if comp:
+            data = zlib.compress(data, comp)
+        info = dumps((count, block[-1], block_max, comp, length_to_byte(bmin), length_to_byte(bmax)), 2)
+        size = len(info) + len(data)
+        postfile.write(pack_int(-size if hi == n else size))
+        postfile.write(info)
+        postfile.write(data)
+        max_weight = max(max_weight, block_max)
+        if bmin is not None:
+            min_length = bmin if min_length is None else min(min_length, bmin)
+        max_length = max(max_length, bmax)
+    extent = postfile.tell() - start
+    row = _TERMINFO.pack(0, total_weight, n, 0 if min_length is None else length_to_byte(min_length),
+                         length_to_byte(max_length), max_weight, ids[0], ids[-1])
+    return row + pack_long(start) + pack_int(extent)
 
 
 # --- the codec ----------------------------------------------------------------------
@@ -322,12 +463,13 @@ class FastWriter(SegmentWriter):
                 field = schema[fieldname]
                 length = 0
                 if isinstance(value, TermSet):
-                    pool.add_terms(fieldname, docnum, [t.encode("utf-8") for t in value.terms])
-                    length = len(value.terms) if field.scorable else 0
+                    terms = value.term_bytes()
+                    pool.add_terms(fieldname, docnum, terms)
+                    length = len(terms) if field.scorable else 0
                     value = None
                 elif isinstance(value, TermCounts):
-                    pool.add_counts(fieldname, docnum, {t.encode("utf-8"): n for t, n in value.counts.items()})
-                    length = sum(value.counts.values()) if field.scorable else 0
+                    pool.add_counts(fieldname, docnum, dict(zip(value.term_bytes(), value.freqs)))
+                    length = sum(value.freqs) if field.scorable else 0
                     value = None
                 elif field.indexed:
                     scorable = field.scorable
