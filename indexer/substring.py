@@ -97,7 +97,7 @@ class Substring(qcore.Query):
         if not candidates.is_active():
             return matching.NullMatcher()
         column = match_column(reader, MATCH_COLUMNS[self.fieldname])
-        m: matching.Matcher = _ContainsMatcher(candidates, column, self.needle.encode("utf-8"))
+        m: matching.Matcher = ContainsMatcher(candidates, column, self.needle.encode("utf-8"))
         if self.boost != 1.0:
             m = WrappingMatcher(m, boost=self.boost)
         return m
@@ -112,35 +112,70 @@ def match_column(reader: Any, name: str) -> Any:
     return column
 
 
-class _ContainsMatcher(WrappingMatcher):
-    """The candidates whose match text contains the needle."""
+class ContainsMatcher(WrappingMatcher):
+    """The candidates whose match text contains the needle.
+
+    Positions itself lazily, so a vectorised reader (``indexer.vecmatch``) can
+    take the untouched candidates as an array and check them in one pass.
+    """
 
     def __init__(self, child: matching.Matcher, column: Any, needle: bytes) -> None:
         super().__init__(child)
         self._column = column
         self._needle = needle
-        self._find_next()
+        self._ready = False
 
-    def copy(self) -> _ContainsMatcher:
-        return _ContainsMatcher(self.child.copy(), self._column, self._needle)
+    def copy(self) -> ContainsMatcher:
+        return ContainsMatcher(self.child.copy(), self._column, self._needle)
 
-    def _replacement(self, newchild: matching.Matcher) -> _ContainsMatcher:
-        return _ContainsMatcher(newchild, self._column, self._needle)
+    def _replacement(self, newchild: matching.Matcher) -> ContainsMatcher:
+        return ContainsMatcher(newchild, self._column, self._needle)
 
-    def _contains(self) -> bool:
+    def unread(self) -> bool:
+        """True while the candidates have not been read: ``contains`` may then be given all of them."""
+        return not self._ready
+
+    def contains(self, docnum: int) -> bool:
         column = self._column
-        return column is not None and self._needle in column[self.child.id()]
+        return column is not None and self._needle in column[docnum]
+
+    def _ensure(self) -> None:
+        if not self._ready:
+            self._ready = True
+            self._find_next()
 
     def _find_next(self) -> None:
         child = self.child
-        while child.is_active() and not self._contains():
+        while child.is_active() and not self.contains(child.id()):
             child.next()
 
+    def is_active(self) -> bool:
+        self._ensure()
+        return self.child.is_active()
+
+    def id(self) -> int:
+        self._ensure()
+        return self.child.id()
+
+    def score(self) -> float:
+        self._ensure()
+        return self.child.score()
+
+    def weight(self) -> float:
+        self._ensure()
+        return self.child.weight()
+
+    def value(self) -> Any:
+        self._ensure()
+        return self.child.value()
+
     def next(self) -> None:
+        self._ensure()
         self.child.next()
         self._find_next()
 
     def skip_to(self, id: int) -> None:
+        self._ensure()
         self.child.skip_to(id)
         self._find_next()
 
@@ -148,13 +183,10 @@ class _ContainsMatcher(WrappingMatcher):
         return False
 
     def all_ids(self) -> Any:
+        self._ensure()
         child = self.child
-        column = self._column
-        needle = self._needle
-        if column is None:
-            return
         while child.is_active():
             docnum = child.id()
-            if needle in column[docnum]:
+            if self.contains(docnum):
                 yield docnum
             child.next()

@@ -35,6 +35,8 @@ from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25FScorer
 from whoosh.util.numeric import byte_to_length
 
+from indexer.substring import ContainsMatcher
+
 EMPTY_IDS = np.empty(0, np.int64)
 EMPTY_SCORES = np.empty(0, np.float64)
 _LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
@@ -131,6 +133,9 @@ def _iter_scored(m: Any) -> Scored:
 
 def match_ids(m: Any) -> np.ndarray:
     """The remaining ids of matcher ``m``, ascending (consumes ``m``)."""
+    if type(m) is ContainsMatcher and m.unread():  # substring: candidates as an array, then each one checked
+        ids = match_ids(m.child)
+        return ids[np.fromiter((m.contains(int(d)) for d in ids), dtype=bool, count=len(ids))]
     if isinstance(m, NullMatcherClass) or not m.is_active():
         return EMPTY_IDS
     t = type(m)
