@@ -80,9 +80,14 @@ def index_exists(index_dir: str | os.PathLike[str]) -> bool:
 
 
 def open_index(index_dir: str | os.PathLike[str]) -> Index:
-    """Open an existing index or raise IndexMissing."""
+    """Open an existing index for reading; IndexMissing if there is none, SettingsMismatch if its layout is another."""
     if not index_exists(index_dir):
         raise IndexMissing(f"{index_dir} 中没有索引：先运行 baokan ingest")
+    built_with = read_settings(index_dir)
+    if built_with is not None and built_with.schema_version != SCHEMA_VERSION:
+        # An index of another layout would answer some queries wrongly, not fail: refuse it.
+        raise SettingsMismatch(f"索引结构版本 {built_with.schema_version} 与本程序的版本 {SCHEMA_VERSION} 不同："
+                               "请运行 baokan ingest --rebuild 重建索引")
     return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
 
 

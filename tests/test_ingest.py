@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from indexer.errors import SettingsMismatch
 from indexer.ingest import ingest
 from indexer.parse import parse_file
 from indexer.search import SearchQuery, archive_stats, matching_ids, search
@@ -159,3 +160,19 @@ def test_a_rebuild_refreshes_open_archives_and_frees_old_facet_rows(pages: Path,
     assert not old & set(store._segment_cache.keys())
     assert archive_stats(archive).records == sum(len(parse_file(p).records) for p in pages.glob("*.txt"))
     assert search(archive, SearchQuery(q="吕沛")).total > 0
+
+
+def test_an_index_of_another_schema_version_is_refused_not_misread(pages: Path, tmp_path: Path) -> None:
+    index_dir = tmp_path / "ix"
+    ingest([str(pages)], str(index_dir), workers=1)
+    settings = index_dir / "baokan.json"
+    data = json.loads(settings.read_text("utf-8"))
+    data["schema_version"] -= 1
+    settings.write_text(json.dumps(data), "utf-8")
+    with pytest.raises(SettingsMismatch, match="--rebuild"):
+        search(Archive(index_dir), SearchQuery(q="官卫红"))
+    out = subprocess.run([sys.executable, "-m", "indexer.cli", "search", "官卫红", "--index-dir", str(index_dir)],
+                         capture_output=True, text=True)
+    assert out.returncode != 0 and "--rebuild" in out.stderr and "Traceback" not in out.stderr
+    ingest([str(pages)], str(index_dir), workers=1, rebuild=True)
+    assert search(Archive(index_dir), SearchQuery(q="官卫红")).total > 0
