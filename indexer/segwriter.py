@@ -108,14 +108,17 @@ def _mode(fieldobj: Any) -> int:
 
 
 class _Postings:
-    """One term's postings: docnums, and weights/values where the format has them."""
+    """One term's postings in a Frequency field (freqs) or a field with positions (encoded values).
+
+    Existence fields keep a bare docnum or an ``array`` of them instead.
+    """
 
     __slots__ = ("ids", "weights", "values")
 
     def __init__(self, mode: int) -> None:
         self.ids = array("I")
-        self.weights: array[float] | None = None if mode == _EXIST else array("f")
-        self.values: Any = None if mode == _EXIST else (array("I") if mode == _FREQ else [])
+        self.weights = array("f")
+        self.values: Any = array("I") if mode == _FREQ else []
 
 
 class MemoryPool:
@@ -168,7 +171,7 @@ class MemoryPool:
             if p is None:
                 p = table[t] = _Postings(_FREQ)
             p.ids.append(docnum)
-            p.weights.append(n * fb)  # type: ignore[union-attr]
+            p.weights.append(n * fb)
             p.values.append(n)
 
     def add(self, fieldname: str, tbytes: bytes, docnum: int, weight: float, vbytes: bytes) -> None:
@@ -183,10 +186,10 @@ class MemoryPool:
             p = table[tbytes] = _Postings(mode)
         p.ids.append(docnum)
         if mode == _FREQ:
-            p.weights.append(weight)  # type: ignore[union-attr]
+            p.weights.append(weight)
             p.values.append(struct.unpack("!I", vbytes)[0])
         elif mode == _GENERIC:
-            p.weights.append(weight)  # type: ignore[union-attr]
+            p.weights.append(weight)
             p.values.append(vbytes)
 
     def extend(self, fieldname: str, tbytes: bytes, ids: list[int], weights: Any, values: Any) -> None:
@@ -203,10 +206,10 @@ class MemoryPool:
             p = table[tbytes] = _Postings(mode)
         p.ids.extend(ids)
         if mode == _FREQ:
-            p.weights.extend(weights)  # type: ignore[union-attr]
+            p.weights.extend(weights)
             p.values.extend(struct.unpack(f"!{len(ids)}I", b"".join(values)) if values else [1] * len(ids))
         elif mode == _GENERIC:
-            p.weights.extend(weights)  # type: ignore[union-attr]
+            p.weights.extend(weights)
             p.values.extend(values if values else [b""] * len(ids))
 
     def write(self, fieldwriter: Any, lengths: Any) -> None:
@@ -225,7 +228,7 @@ class MemoryPool:
                 for tbytes in sorted(table):
                     p = table[tbytes]
                     fieldwriter.start_term(tbytes)
-                    postwriter.add_all(p.ids, p.weights, p.values, mode, fieldlengths, boost)
+                    postwriter.add_all(p.ids, p.weights, p.values, fieldlengths)
                     fieldwriter.finish_term()
             else:
                 _write_terms(fieldwriter, table, mode, boost, fieldlengths)
@@ -341,10 +344,9 @@ def _write_blocks(postfile: Any, ids: array[int], weights_all: Any, freqs: Any, 
 
 
 class FastPostingsWriter(W3PostingsWriter):
-    """W3 postings writer with a whole-term ``add_all`` and working inlining."""
+    """W3 postings writer with a whole-term ``add_all`` and working inlining (fields with positions)."""
 
-    def add_all(self, ids: array[int], weights: Any, values: Any, mode: int, lengths: list[int] | None,
-                boost: float = 1.0) -> None:
+    def add_all(self, ids: array[int], weights: array[float], values: list[bytes], lengths: list[int] | None) -> None:
         """All postings of the current term: blocks written, the last one left for ``finish_postings``."""
         n = len(ids)
         limit = self._blocklimit
@@ -352,18 +354,9 @@ class FastPostingsWriter(W3PostingsWriter):
             end = min(n, start + limit)
             block_ids = ids[start:end]
             self._ids = block_ids
-            if weights is None:
-                self._weights = array("f", [boost]) * (end - start)
-                self._maxweight = boost
-            else:
-                self._weights = weights[start:end]
-                self._maxweight = max(self._weights)
-            if mode == _FREQ:
-                self._values = [struct.pack(f"!{end - start}I", *values[start:end])]
-            elif mode == _GENERIC:
-                self._values = [v for v in values[start:end] if v]
-            else:
-                self._values = []
+            self._weights = weights[start:end]
+            self._maxweight = max(self._weights)
+            self._values = [v for v in values[start:end] if v]
             if lengths is not None:
                 block_lengths = [lengths[d] for d in block_ids]
                 self._minlength = min(block_lengths) or None
@@ -378,12 +371,7 @@ class FastPostingsWriter(W3PostingsWriter):
         terminfo = self._terminfo
         if not self.written() and len(self) < self._inlinelimit:
             terminfo.add_block(self)
-            values = self._values
-            if self._format.fixed_value_size() and values:  # one joined bytes -> one value per posting
-                size = self._format.fixed_value_size()
-                joined = b"".join(values)
-                values = [joined[i:i + size] for i in range(0, len(joined), size)]
-            terminfo.set_inlined(self._ids, self._weights, values)
+            terminfo.set_inlined(self._ids, self._weights, self._values)
             self._terminfo = None
             return terminfo
         return super().finish_postings()
