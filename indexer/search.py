@@ -244,18 +244,10 @@ _FILTER_COLUMNS = {"region": ("region", "regions"), "kind": ("kind", "kinds"), "
 def _filters(query: SearchQuery) -> dict[str, ValuePredicate]:
     """Filter name -> predicate over one facet value (any of a record's reporters); a filter named X hides facet(s) X."""
     preds: dict[str, ValuePredicate] = {}
-    if query.region:
-        region = query.region
-        preds["region"] = lambda v: v == region
-    if query.kind:
-        kind = query.kind
-        preds["kind"] = lambda v: v == kind
-    if query.reporter:
-        reporter = query.reporter
-        preds["reporter"] = lambda v: v == reporter
-    if query.section:
-        section = query.section
-        preds["section"] = lambda v: v == section
+    for name in ("region", "kind", "reporter", "section"):
+        wanted = getattr(query, name)
+        if wanted:
+            preds[name] = lambda v, wanted=wanted: v == wanted
     if query.date_from or query.date_to:
         lo, hi = query.date_from or "0000", query.date_to or "9999"
         preds["date"] = lambda v: v is not None and lo <= v <= hi

@@ -185,12 +185,8 @@ class MemoryPool:
         if p is None:
             p = table[tbytes] = _Postings(mode)
         p.ids.append(docnum)
-        if mode == _FREQ:
-            p.weights.append(weight)
-            p.values.append(struct.unpack("!I", vbytes)[0])
-        elif mode == _GENERIC:
-            p.weights.append(weight)
-            p.values.append(vbytes)
+        p.weights.append(weight)
+        p.values.append(struct.unpack("!I", vbytes)[0] if mode == _FREQ else vbytes)
 
     def extend(self, fieldname: str, tbytes: bytes, ids: list[int], weights: Any, values: Any) -> None:
         """Postings copied from another segment (already renumbered, in docnum order)."""
@@ -205,11 +201,10 @@ class MemoryPool:
         if p is None:
             p = table[tbytes] = _Postings(mode)
         p.ids.extend(ids)
+        p.weights.extend(weights)
         if mode == _FREQ:
-            p.weights.extend(weights)
             p.values.extend(struct.unpack(f"!{len(ids)}I", b"".join(values)) if values else [1] * len(ids))
-        elif mode == _GENERIC:
-            p.weights.extend(weights)
+        else:
             p.values.extend(values if values else [b""] * len(ids))
 
     def write(self, fieldwriter: Any, lengths: Any) -> None:
