@@ -220,6 +220,11 @@ class FacetColumns:
 _columns_cache: weakref.WeakValueDictionary[tuple[str, ...], FacetColumns] = weakref.WeakValueDictionary()
 
 
+def _close_searcher(searcher: Searcher) -> None:
+    if not getattr(searcher, "is_closed", False):
+        searcher.close()
+
+
 class Snapshot:
     """A searcher and the facet rows of all its documents (indexed by global docnum)."""
 
@@ -241,6 +246,11 @@ class Snapshot:
         self._deleted: np.ndarray | None = None
         self.cache: OrderedDict[Any, Any] = OrderedDict()  # per-snapshot results (indexer.search)
         self.cache_lock = threading.Lock()
+        # Requests hold the snapshot they started with; the last one to let go closes its
+        # files. A finalizer, not __del__: it holds the searcher, so when the snapshot dies
+        # in a reference cycle (an app and its archive) the files are closed before the
+        # cycle's objects are finalized, never left to the file objects' own (warning) finalizers.
+        self._close = weakref.finalize(self, _close_searcher, searcher)
 
     @property
     def columns(self) -> FacetColumns:
@@ -264,11 +274,6 @@ class Snapshot:
             self._deleted = np.concatenate(parts) if parts else np.zeros(0, np.int64)
         return self._deleted
 
-    def __del__(self) -> None:
-        # Requests hold the snapshot they started with; the last one to let go closes its files.
-        searcher = getattr(self, "searcher", None)
-        if searcher is not None and not getattr(searcher, "is_closed", False):
-            searcher.close()
 
 
 class Archive:
@@ -308,7 +313,13 @@ class Archive:
         """Close every snapshot's files (at shutdown; searches after this reopen the index)."""
         with self._lock:
             for snap in list(self._open):
-                snap.searcher.close()
+                snap._close()
             self._open = weakref.WeakSet()
             self._ix = None
             self._local = threading.local()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -70,6 +70,9 @@ def live_server(request: pytest.FixtureRequest) -> Iterator[str]:
         server.close()  # the loop ends once its socket map is empty
         server.task_dispatcher.shutdown()
         thread.join(timeout=10)
+        archive = app.extensions.get("baokan.archive")
+        if archive is not None:
+            archive.close()
 
 
 @pytest.fixture(scope="module")
