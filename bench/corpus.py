@@ -22,6 +22,11 @@ intended record counts and the pools' heads for the query benchmark.
 
     python bench/corpus.py --records 10000 --seed 1 --out bench/out/c10k
     python bench/corpus.py --records 50 --seed 7 --day 2025-01-15 --out bench/out/day
+    python bench/corpus.py --records 1000000 --seed 1 --jobs 2 --out bench/out/c1m
+
+Generator 2 (meta.json "generator": 2) writes pages in chunks of 400, each chunk
+with its own RNG, so ``--jobs`` does not change the output; generator 1 (the
+10k/100k corpora of session 2) drew every page from one RNG stream.
 """
 from __future__ import annotations
 
@@ -289,11 +294,44 @@ def issue_dates(rng: random.Random, pages: int, start: dt.date, end: dt.date) ->
     return out
 
 
-def generate(records: int, seed: int, out: Path, day: dt.date | None = None,
+CHUNK_PAGES = 400  # pages per unit of work; each chunk has its own seeded RNG
+
+
+def _write_chunk(job: tuple[int, int, str, list[tuple[str, str, int, int]]]) -> tuple[int, int, int]:
+    """Write one chunk of pages: (bytes, articles, captions). Runs in a worker process."""
+    seed, chunk, out, pages = job
+    writer = _chunk_writer(seed)
+    writer.rng = random.Random(f"{seed}/{chunk}")  # the chunk's text depends on (seed, chunk) only
+    writer._words = []
+    total = articles = captions = 0
+    for rel, date, page_no, n in pages:
+        text, a, c = writer.page(dt.date.fromisoformat(date), page_no, n)
+        path = Path(out) / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = text.encode("utf-8")
+        path.write_bytes(data)
+        total += len(data)
+        articles += a
+        captions += c
+    return total, articles, captions
+
+
+_WRITERS: dict[int, PageWriter] = {}
+
+
+def _chunk_writer(seed: int) -> PageWriter:
+    if seed not in _WRITERS:  # the dictionary and pools load once per process
+        _WRITERS[seed] = PageWriter(seed)
+    return _WRITERS[seed]
+
+
+def generate(records: int, seed: int, out: Path, day: dt.date | None = None, jobs: int = 1,
              start: dt.date = dt.date(1985, 1, 1), end: dt.date = dt.date(2024, 12, 31)) -> dict:
+    """Write the corpus. Pages are laid out from one seeded RNG, then written in chunks of
+    ``CHUNK_PAGES``, each with its own RNG, so the output is the same for any ``jobs``."""
     started = time.monotonic()
-    writer = PageWriter(seed)
-    rng = writer.rng
+    writer = _chunk_writer(seed)
+    rng = random.Random(seed)
     sizes: list[int] = []
     while sum(sizes) < records:  # records per page: 8-15, as on the seed pages
         sizes.append(min(rng.randint(8, 15), records - sum(sizes)))
@@ -304,23 +342,27 @@ def generate(records: int, seed: int, out: Path, day: dt.date | None = None,
         while len(slots) < len(sizes):  # more pages than the date range holds: wrap around
             slots += slots[: len(sizes) - len(slots)]
     out.mkdir(parents=True, exist_ok=True)
-    total_bytes = articles = captions = 0
     seen: Counter[str] = Counter()
+    pages: list[tuple[str, str, int, int]] = []
     for (date, page_no), n in zip(slots, sizes):
-        text, a, c = writer.page(date, page_no, n)
         name = f"{date.isoformat()}_{page_no:02d}.txt"
         seen[name] += 1
         if seen[name] > 1:
             name = f"{date.isoformat()}_{page_no:02d}_{seen[name]}.txt"
-        path = out / str(date.year) / name
-        path.parent.mkdir(exist_ok=True)
-        data = text.encode("utf-8")
-        path.write_bytes(data)
-        total_bytes += len(data)
-        articles += a
-        captions += c
+        pages.append((f"{date.year}/{name}", date.isoformat(), page_no, n))
+    chunks = [(seed, k, str(out), pages[i:i + CHUNK_PAGES]) for k, i in enumerate(range(0, len(pages), CHUNK_PAGES))]
+    if jobs > 1:
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            results = list(pool.imap_unordered(_write_chunk, chunks))
+    else:
+        results = [_write_chunk(job) for job in chunks]
+    total_bytes = sum(r[0] for r in results)
+    articles = sum(r[1] for r in results)
+    captions = sum(r[2] for r in results)
     meta = {
-        "records": records, "seed": seed, "day": day.isoformat() if day else None,
+        "records": records, "seed": seed, "day": day.isoformat() if day else None, "generator": 2,
         "pages": len(sizes), "articles": articles, "captions": captions, "bytes": total_bytes,
         "bytes_per_record": round(total_bytes / max(records, 1)),
         "dates": [min(s[0] for s in slots).isoformat(), max(s[0] for s in slots).isoformat()],
@@ -339,6 +381,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--out", required=True, help="output directory (one sub-directory per year)")
     p.add_argument("--day", help="write only this day's pages (YYYY-MM-DD): a daily increment")
+    p.add_argument("--jobs", type=int, default=1, help="worker processes (the output does not depend on it)")
     args = p.parse_args(argv)
     import logging
 
@@ -346,7 +389,7 @@ def main(argv: list[str] | None = None) -> int:
 
     jieba.setLogLevel(logging.WARNING)
     day = dt.date.fromisoformat(args.day) if args.day else None
-    meta = generate(args.records, args.seed, Path(args.out), day)
+    meta = generate(args.records, args.seed, Path(args.out), day, jobs=args.jobs)
     json.dump(meta, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0
