@@ -13,10 +13,11 @@ from typing import Any
 
 from whoosh import columns, formats
 from whoosh.fields import COLUMN, ID, STORED, TEXT, FieldType, Schema
+from whoosh.system import pack_uint
 
 from indexer.analysis import GramAnalyzer, WordAnalyzer, gram_set, match_text
 from indexer.records import Record
-from indexer.segwriter import TermSet
+from indexer.segwriter import TermCounts, TermSet
 
 SCHEMA_VERSION = 2
 FILE_MARKER = "_file"  # kind of the one placeholder document of a page that gave no records
@@ -50,6 +51,21 @@ class GramSet(FieldType):
         return ((t.encode("utf-8"), 1, 1.0, b"") for t in gram_set(match_text(value)))
 
 
+class WordField(TEXT):
+    """jieba words with their frequencies (ranking); the value may come pre-counted as ``TermCounts``.
+
+    ``TermCounts`` is what the ingest workers send; Whoosh's own writer would see it
+    as the empty string it subclasses, so its postings are given here exactly as
+    ``Frequency.word_values`` would give them for the text they were counted from.
+    """
+
+    def index(self, value: Any, **kwargs: Any) -> Any:
+        if isinstance(value, TermCounts):
+            boost = self.format.field_boost
+            return ((t, f, f * boost, pack_uint(f)) for t, f in zip(value.term_bytes(), value.freqs))
+        return super().index(value, **kwargs)
+
+
 def build_schema() -> Schema:
     """The index schema (bump SCHEMA_VERSION when it changes)."""
     grams = GramAnalyzer()
@@ -66,8 +82,8 @@ def build_schema() -> Schema:
         title=GramSet(),
         text_match=COLUMN(columns.VarBytesColumn()),
         title_match=COLUMN(columns.VarBytesColumn()),
-        words=TEXT(analyzer=words, phrase=False),
-        title_words=TEXT(analyzer=words, phrase=False, field_boost=3.0),
+        words=WordField(analyzer=words, phrase=False),
+        title_words=WordField(analyzer=words, phrase=False, field_boost=3.0),
         reporter=TEXT(analyzer=grams, phrase=True),
         photographer=TEXT(analyzer=grams, phrase=True),
         correspondent=TEXT(analyzer=grams, phrase=True),

@@ -16,6 +16,9 @@ Every function reads from the matcher's *current* position (matchers such as
 """
 from __future__ import annotations
 
+import os
+import threading
+from collections import OrderedDict
 from typing import Any
 
 import numpy as np
@@ -47,8 +50,81 @@ Scored = tuple[np.ndarray, np.ndarray]  # (ascending docnums, scores)
 # --- leaves -----------------------------------------------------------------------
 
 
-def _leaf_blocks(m: W3LeafMatcher, weights: bool) -> tuple[np.ndarray, np.ndarray | None]:
-    """The remaining ids (and weights) of a postings matcher, block by block."""
+# Decoded postings of frequent terms, shared by every snapshot (a segment's postings never
+# change): {(segment id, postings offset): (ids, weights or None)}, least recently used first.
+POSTINGS_CACHE_BYTES = int(float(os.environ.get("BAOKAN_POSTINGS_CACHE_MB", "128")) * 1024 * 1024)
+POSTINGS_CACHE_MIN_BYTES = 2048  # shorter postings decode in well under a millisecond: not worth the memory
+_postings: OrderedDict[tuple[str, int], tuple[np.ndarray, np.ndarray | None]] = OrderedDict()
+_postings_bytes = 0
+_postings_lock = threading.Lock()
+
+
+def _cached_postings(key: tuple[str, int]) -> tuple[np.ndarray, np.ndarray | None] | None:
+    with _postings_lock:
+        got = _postings.get(key)
+        if got is not None:
+            _postings.move_to_end(key)
+        return got
+
+
+def _cache_postings(key: tuple[str, int], ids: np.ndarray, w: np.ndarray | None) -> None:
+    global _postings_bytes
+    size = ids.nbytes + (w.nbytes if w is not None else 0)
+    if size > POSTINGS_CACHE_BYTES // 4:
+        return
+    ids.flags.writeable = False  # shared: callers slice, never write
+    if w is not None:
+        w.flags.writeable = False
+    with _postings_lock:
+        if key in _postings:
+            return
+        _postings[key] = (ids, w)
+        _postings_bytes += size
+        while _postings_bytes > POSTINGS_CACHE_BYTES:
+            _, (old_ids, old_w) = _postings.popitem(last=False)
+            _postings_bytes -= old_ids.nbytes + (old_w.nbytes if old_w is not None else 0)
+
+
+def clear_postings_cache() -> None:
+    global _postings_bytes
+    with _postings_lock:
+        _postings.clear()
+        _postings_bytes = 0
+
+
+def _leaf_blocks(m: W3LeafMatcher, weights: bool, seg: str | None = None) -> tuple[np.ndarray, np.ndarray | None]:
+    """The remaining ids (and weights) of a postings matcher: from the cache, else block by block.
+
+    ``seg`` (the segment's id) enables the cache: a term's whole postings, once read
+    in full, are kept; a matcher that has moved on gets the part from its current id.
+    """
+    key = None
+    if seg is not None and POSTINGS_CACHE_BYTES > 0 and _extent_bytes(m) >= POSTINGS_CACHE_MIN_BYTES:
+        key = (seg, m._startoffset)
+    if key is None:
+        return _read_blocks(m, weights)
+    if not m.is_active():
+        return EMPTY_IDS, (EMPTY_SCORES if weights else None)
+    got = _cached_postings(key)
+    if got is None:  # read the whole list (a fresh matcher on the same postings), keep it
+        fresh = W3LeafMatcher(m._postfile, m._startoffset, m._length, m.format, term=m._term, scorer=m.scorer)
+        ids, w = _read_blocks(fresh, True)
+        assert w is not None
+        got = (ids, None if bool(np.all(w == 1.0)) else w)
+        _cache_postings(key, *got)
+    all_ids, all_w = got
+    start = int(np.searchsorted(all_ids, m.id()))  # the matcher may have moved on (intersections skip)
+    if not weights:
+        return all_ids[start:], None
+    return all_ids[start:], (all_w[start:] if all_w is not None else np.ones(len(all_ids) - start, np.float64))
+
+
+def _extent_bytes(m: W3LeafMatcher) -> int:
+    length = m._length  # the postings' size on disk (Whoosh's W3TermInfo keeps it as a 1-tuple)
+    return int(length[0] if isinstance(length, tuple) else length)
+
+
+def _read_blocks(m: W3LeafMatcher, weights: bool) -> tuple[np.ndarray, np.ndarray | None]:
     id_parts: list[np.ndarray] = []
     w_parts: list[np.ndarray] = []
     while m.is_active():
@@ -77,6 +153,24 @@ def _leaf_blocks(m: W3LeafMatcher, weights: bool) -> tuple[np.ndarray, np.ndarra
     return ids, (np.concatenate(w_parts) if weights else None)
 
 
+def _segment_key(reader: Any) -> str | None:
+    segment = reader.segment() if hasattr(reader, "segment") else None
+    return segment.segment_id() if segment is not None else None
+
+
+def _union(parts: list[np.ndarray]) -> np.ndarray:
+    """Sorted union of ascending docnum arrays of one segment (a mask, not a hash-and-sort)."""
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return EMPTY_IDS
+    if len(parts) == 1:
+        return parts[0]
+    mask = np.zeros(max(int(p[-1]) for p in parts) + 1, bool)
+    for p in parts:
+        mask[p] = True
+    return np.flatnonzero(mask)
+
+
 def field_length_bytes(reader: Any, fieldname: str) -> np.ndarray | None:
     """The segment's encoded field lengths (one byte per document), read once per reader."""
     cache = reader.__dict__.setdefault("_baokan_lengths", {})
@@ -102,7 +196,7 @@ def _leaf_scored(m: W3LeafMatcher, reader: Any) -> Scored | None:
     lengths = field_length_bytes(reader, m._term[0])
     if lengths is None:
         return None
-    ids, w = _leaf_blocks(m, True)
+    ids, w = _leaf_blocks(m, True, _segment_key(reader))
     assert w is not None
     fl = _LENGTHS[lengths[ids]]
     idf, avgfl, B, K1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
@@ -131,34 +225,32 @@ def _iter_scored(m: Any) -> Scored:
 # --- boolean matching -----------------------------------------------------------------
 
 
-def match_ids(m: Any) -> np.ndarray:
-    """The remaining ids of matcher ``m``, ascending (consumes ``m``)."""
+def match_ids(m: Any, seg: str | None = None) -> np.ndarray:
+    """The remaining ids of matcher ``m``, ascending (consumes ``m``); ``seg``: its segment's id, for the cache."""
     if type(m) is ContainsMatcher and m.unread():  # substring: candidates as an array, then each one checked
-        ids = match_ids(m.child)
+        ids = match_ids(m.child, seg)
         return ids[np.fromiter((m.contains(int(d)) for d in ids), dtype=bool, count=len(ids))]
     if isinstance(m, NullMatcherClass) or not m.is_active():
         return EMPTY_IDS
     t = type(m)
     if t is W3LeafMatcher and not m._byteids:
-        return _leaf_blocks(m, False)[0]
+        return _leaf_blocks(m, False, seg)[0]
     if t is UnionMatcher:
-        return np.union1d(match_ids(m.a), match_ids(m.b))
+        return _union([match_ids(m.a, seg), match_ids(m.b, seg)])
     if t is IntersectionMatcher:
-        return np.intersect1d(match_ids(m.a), match_ids(m.b), assume_unique=True)
+        return np.intersect1d(match_ids(m.a, seg), match_ids(m.b, seg), assume_unique=True)
     if t is AndNotMatcher:
-        return np.setdiff1d(match_ids(m.a), match_ids(m.b), assume_unique=True)
+        return np.setdiff1d(match_ids(m.a, seg), match_ids(m.b, seg), assume_unique=True)
     if t is _ArrayUnion:
-        parts = [match_ids(c) for c in m.children]
-        return np.unique(np.concatenate(parts)) if parts else EMPTY_IDS
+        return _union([match_ids(c, seg) for c in m.children])
     if t is ArrayUnionMatcher and not m._scored:
         head = _array_union_head(m)[0]
-        rest = [match_ids(s) for s in m._submatchers]
-        return np.union1d(head, np.concatenate(rest)) if rest else head
+        return _union([head] + [match_ids(s, seg) for s in m._submatchers])
     if t is FilterMatcher:
-        ids = match_ids(m.child)
+        ids = match_ids(m.child, seg)
         return ids[_in_set(ids, m._ids) != m._exclude]
     if t is WrappingMatcher:
-        return match_ids(m.child)
+        return match_ids(m.child, seg)
     if t is ListMatcher:
         return np.asarray(m._ids[m._i:], dtype=np.int64)
     return _iter_ids(m)
@@ -197,12 +289,12 @@ def _accumulate(parts: list[Scored], factor: float | None = None) -> Scored:
         return EMPTY_IDS, EMPTY_SCORES
     if len(parts) == 1 and factor is None:
         return parts[0]
-    ids = parts[0][0] if len(parts) == 1 else np.unique(np.concatenate([p[0] for p in parts]))
-    acc = np.zeros(len(ids), np.float64)
+    size = max(int(p[0][-1]) for p in parts) + 1
+    acc = np.zeros(size, np.float64)  # dense over the segment's docnums: ids within a part are distinct
     for pids, pscores in parts:
-        pos = np.searchsorted(ids, pids)
-        acc[pos] += pscores if factor is None else pscores * factor
-    return ids, acc
+        acc[pids] += pscores if factor is None else pscores * factor
+    ids = _union([p[0] for p in parts])
+    return ids, acc[ids]
 
 
 def _scored(m: Any, reader: Any) -> Scored:
@@ -257,7 +349,15 @@ class _ArrayUnion:
 
 
 def build_matcher(q: Any, searcher: Any, context: Any) -> Any:
-    """``q.matcher(searcher, context)``, except that an ``Or`` Whoosh would run as an array union is deferred."""
+    """``q.matcher(searcher, context)``, except that an ``Or`` Whoosh would run as an array union is
+    deferred, and a constant-score wrapper reads its child's ids as an array (Whoosh: one by one)."""
+    if type(q) is wq.ConstantScoreQuery and context is not None and not context.needs_current:
+        m = build_matcher(q.child, searcher, context)
+        if isinstance(m, NullMatcherClass):
+            return m
+        term = m.term()
+        ids = match_ids(m, _segment_key(searcher.reader()))
+        return ListMatcher(ids.astype(np.uint32).tolist(), all_weights=q.score, term=term)
     if type(q) is wq.Or and len(q.subqueries) > 1:
         matcher_type = q.matcher_type
         if matcher_type == q.AUTO_MATCHER:
@@ -280,7 +380,7 @@ def query_docnums(searcher: Any, q: Any) -> np.ndarray:
     parts = []
     for sub, offset in searcher.leaf_searchers():
         try:
-            ids = match_ids(build_matcher(q, sub, sub.boolean_context()))
+            ids = match_ids(build_matcher(q, sub, sub.boolean_context()), _segment_key(sub.reader()))
         except TermNotFound:
             continue
         if len(ids):

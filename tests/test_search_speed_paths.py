@@ -23,6 +23,7 @@ from indexer.records import Record
 from indexer.schema import FILE_MARKER
 from indexer.search import SearchQuery, _matching_sorted, _ranking_query, search, to_whoosh
 from indexer.store import Archive, create_or_open_index, current_settings
+from indexer import vecmatch
 from indexer.vecmatch import query_docnums, query_scores
 from test_search_core import _generated_records
 
@@ -58,8 +59,27 @@ def multi_segment(tmp_path_factory: pytest.TempPathFactory) -> tuple[Archive, li
 
 @pytest.mark.parametrize("q", QUERIES)
 def test_matches_and_scores_are_whooshs(multi_segment: tuple[Archive, list[Record]], q: str) -> None:
-    archive, _ = multi_segment
-    searcher = archive.snapshot().searcher
+    _assert_matches_and_scores_are_whooshs(multi_segment[0].snapshot().searcher, q)
+
+
+def test_the_postings_cache_changes_no_match_and_no_score(multi_segment: tuple[Archive, list[Record]],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every term's postings cached (the size floor lowered to 0): a first pass fills the cache, a
+    second reads only from it, matchers that intersections moved on included; both equal Whoosh."""
+    monkeypatch.setattr(vecmatch, "POSTINGS_CACHE_MIN_BYTES", 0)
+    vecmatch.clear_postings_cache()
+    searcher = multi_segment[0].snapshot().searcher
+    for q in QUERIES:
+        _assert_matches_and_scores_are_whooshs(searcher, q)
+    filled = len(vecmatch._postings)
+    assert filled > 50
+    for q in QUERIES:
+        _assert_matches_and_scores_are_whooshs(searcher, q)
+    assert len(vecmatch._postings) == filled  # the second pass read nothing new
+    vecmatch.clear_postings_cache()
+
+
+def _assert_matches_and_scores_are_whooshs(searcher, q: str) -> None:
     parsed = parse_query(q)
     mq = to_whoosh(parsed.tree)
     got = query_docnums(searcher, mq)
@@ -204,3 +224,21 @@ def test_cache_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(search_mod, "RESULT_CACHE_DOCS", 1)
     search(archive, SearchQuery(q="市"))
     assert len(archive.snapshot().cache) == 1
+
+
+def test_a_cached_term_read_by_a_matcher_that_moved_on_starts_where_it_stands(
+        multi_segment: tuple[Archive, list[Record]], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(vecmatch, "POSTINGS_CACHE_MIN_BYTES", 0)
+    vecmatch.clear_postings_cache()
+    searcher = multi_segment[0].snapshot().searcher
+    sub = searcher.leaf_searchers()[0][0]
+    seg = vecmatch._segment_key(sub.reader())
+    [(_, term)] = sub.reader().most_frequent_terms("words", 1)
+    everything = list(sub.postings("words", term).all_ids())
+    assert len(everything) > 20
+    for cached in (False, True):
+        m = sub.postings("words", term)
+        m.skip_to(everything[len(everything) // 2])
+        assert vecmatch.match_ids(m, seg).tolist() == everything[len(everything) // 2:]
+        assert len(vecmatch._postings) == 1  # the first read put the whole list in the cache, the second used it
+    vecmatch.clear_postings_cache()
