@@ -17,9 +17,10 @@ and nothing else is.
 """
 from __future__ import annotations
 
+import mmap
 from typing import Any
 
-from whoosh import matching
+from whoosh import columns, matching
 from whoosh import query as wq
 from whoosh.query import qcore
 from whoosh.matching.wrappers import WrappingMatcher
@@ -103,13 +104,50 @@ class Substring(qcore.Query):
         return m
 
 
-def match_column(reader: Any, name: str) -> Any:
-    """The segment's match-text column reader, opened once per reader (opening reads its offsets)."""
+def match_column(reader: Any, name: str) -> MatchTexts | None:
+    """The segment's match texts, opened once per reader (opening reads the column's offsets)."""
     cache = reader.__dict__.setdefault("_baokan_columns", {})
-    column = cache.get(name)
-    if column is None:
-        column = cache[name] = reader.column_reader(name) if reader.has_column(name) else None
-    return column
+    if name not in cache:
+        cache[name] = MatchTexts(reader.column_reader(name)) if reader.has_column(name) else None
+    return cache[name]
+
+
+class MatchTexts:
+    """One segment's match texts, searched in place.
+
+    The column file is memory-mapped and each check is ``mmap.find`` between the
+    document's offsets: no seek, read or copy per candidate (through Whoosh's
+    column reader a check cost a seek, a read and a bytes copy of the record).
+    A column that is not a plain file is read through Whoosh as before.
+    """
+
+    def __init__(self, column: Any) -> None:
+        self.column = column
+        self._map: mmap.mmap | None = None
+        raw = column._reader if type(column) is columns.TranslatingColumnReader else column
+        dbfile = getattr(raw, "_dbfile", None)
+        file = getattr(dbfile, "file", None)
+        if type(raw) is columns.VarBytesColumn.Reader and getattr(dbfile, "is_real", False) \
+                and hasattr(file, "fileno") and raw._length > 0:
+            try:
+                self._map = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+            except (OSError, ValueError):
+                self._map = None
+            self._base = raw._basepos
+            self._offsets = raw._offsets
+            self._lengths = raw._lengths
+
+    def text(self, docnum: int) -> bytes:
+        if self._map is None:
+            return bytes(self.column[docnum])
+        start = self._base + self._offsets[docnum]
+        return self._map[start:start + self._lengths[docnum]]
+
+    def contains(self, docnum: int, needle: bytes) -> bool:
+        if self._map is None:
+            return needle in self.column[docnum]
+        start = self._base + self._offsets[docnum]
+        return self._map.find(needle, start, start + self._lengths[docnum]) >= 0
 
 
 class ContainsMatcher(WrappingMatcher):
@@ -119,7 +157,7 @@ class ContainsMatcher(WrappingMatcher):
     take the untouched candidates as an array and check them in one pass.
     """
 
-    def __init__(self, child: matching.Matcher, column: Any, needle: bytes) -> None:
+    def __init__(self, child: matching.Matcher, column: MatchTexts | None, needle: bytes) -> None:
         super().__init__(child)
         self._column = column
         self._needle = needle
@@ -137,7 +175,7 @@ class ContainsMatcher(WrappingMatcher):
 
     def contains(self, docnum: int) -> bool:
         column = self._column
-        return column is not None and self._needle in column[docnum]
+        return column is not None and column.contains(docnum, self._needle)
 
     def _ensure(self) -> None:
         if not self._ready:

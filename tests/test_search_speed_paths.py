@@ -33,9 +33,9 @@ FILTERS = [{}, {"region": "温县"}, {"kind": "caption"}, {"date_from": "2000-01
            {"region": "孟州市", "kind": "article"}]
 
 
-def _add(index_dir: Path, records: list[Record], start: int, delete: list[str] = ()) -> None:
+def _add(index_dir: Path, records: list[Record], start: int, delete: list[str] = (), compound: bool = False) -> None:
     ix = create_or_open_index(index_dir, current_settings("0" * 64))
-    writer = ix.writer(limitmb=64)
+    writer = ix.writer(limitmb=64, compound=compound)
     for rid in delete:
         writer.delete_by_term("id", rid)
     for n, record in enumerate(records):
@@ -49,7 +49,8 @@ def multi_segment(tmp_path_factory: pytest.TempPathFactory) -> tuple[Archive, li
     records = _generated_records(1500, seed=11)
     cuts = [0, 700, 1100, 1350, 1500]
     for i, (a, b) in enumerate(zip(cuts, cuts[1:])):
-        _add(index_dir, records[a:b], a, delete=[r.id for r in records[:a:37]] if i == 3 else [])
+        # the last segment compound (match texts read through Whoosh), the others plain files (memory-mapped)
+        _add(index_dir, records[a:b], a, delete=[r.id for r in records[:a:37]] if i == 3 else [], compound=i == 3)
     archive = Archive(index_dir)
     leaves = archive.snapshot().searcher.ixreader.leaf_readers()
     assert len(leaves) == 4 and any(reader.has_deletions() for reader, _ in leaves)
@@ -242,3 +243,26 @@ def test_a_cached_term_read_by_a_matcher_that_moved_on_starts_where_it_stands(
         assert vecmatch.match_ids(m, seg).tolist() == everything[len(everything) // 2:]
         assert len(vecmatch._postings) == 1  # the first read put the whole list in the cache, the second used it
     vecmatch.clear_postings_cache()
+
+
+def test_match_texts_read_in_place_are_the_columns_bytes(multi_segment: tuple[Archive, list[Record]]) -> None:
+    from indexer.substring import match_column
+
+    searcher = multi_segment[0].snapshot().searcher
+    checked = 0
+    mapped = []
+    for sub, _ in searcher.leaf_searchers():
+        reader = sub.reader()
+        for name in ("text_match", "title_match"):
+            texts = match_column(reader, name)
+            assert texts is not None
+            mapped.append(texts._map is not None)
+            column = reader.column_reader(name)
+            for docnum in range(reader.doc_count_all()):
+                data = bytes(column[docnum])
+                assert texts.text(docnum) == data
+                if len(data) > 12:
+                    assert texts.contains(docnum, data[3:9]) and texts.contains(docnum, data[-6:])
+                    assert not texts.contains(docnum, data[-6:] + b"\xff")
+                checked += 1
+    assert checked > 2000 and mapped == [True] * 6 + [False] * 2  # both paths checked
