@@ -77,6 +77,18 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     return EXIT_SKIPPED if report.skipped else EXIT_OK
 
 
+def _cmd_compact(args: argparse.Namespace) -> int:
+    from indexer.ingest import compact_index
+
+    report = compact_index(_index_dir(args))
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        for line in report.summary_lines():
+            sys.stderr.write(line + "\n")
+    return EXIT_OK
+
+
 def _cmd_search(args: argparse.Namespace) -> int:
     from indexer.search import SearchQuery, search
     from indexer.store import Archive
@@ -147,6 +159,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=None, help="parser processes (default: up to 2)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.set_defaults(func=_cmd_ingest)
+
+    p = sub.add_parser("compact", help="merge the index's segments into one (after a bulk ingest)")
+    index_dir_arg(p)
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(func=_cmd_compact)
 
     p = sub.add_parser("search", help="search the index")
     p.add_argument("query", help='query, e.g. \'吕沛 "项目谋划" -灾后 标题:示范区 日期:2021-11\'')

@@ -34,8 +34,8 @@ from indexer.pagemeta import Manifest
 from indexer.parse import parse_file, record_id
 from indexer.records import Record
 from indexer.schema import FILE_MARKER, encode_facets, facet_values, full_text
-from indexer.segwriter import FastWriter, TermCounts, TermSet
-from indexer.store import create_or_open_index, current_settings
+from indexer.segwriter import FastWriter, TermCounts, TermSet, compact
+from indexer.store import create_or_open_index, current_settings, index_bytes, open_index
 
 COMMIT_EVERY_RECORDS = 20_000  # one segment per commit: bigger segments share their terms (smaller, faster)
 COMMIT_EVERY_SECONDS = 300.0
@@ -253,6 +253,37 @@ def _known_hashes(ix: Any) -> dict[str, tuple[str, int]]:
                     count += previous[1]
                 known[key] = (digest, count)
     return known
+
+
+@dataclass
+class CompactReport:
+    """What ``baokan compact`` did."""
+
+    segments_before: int
+    segments_after: int
+    bytes_before: int
+    bytes_after: int
+    seconds: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"segments_before": self.segments_before, "segments_after": self.segments_after,
+                "bytes_before": self.bytes_before, "bytes_after": self.bytes_after, "seconds": round(self.seconds, 2)}
+
+    def summary_lines(self) -> list[str]:
+        return [f"段 {self.segments_before} 个合并为 {self.segments_after} 个；索引 {self.bytes_before / 1e6:.1f} MB → "
+                f"{self.bytes_after / 1e6:.1f} MB（用时 {self.seconds:.1f} 秒）"]
+
+
+def compact_index(index_dir: str, lock_wait: float = LOCK_WAIT_SECONDS) -> CompactReport:
+    """Merge the index's segments into one (after a bulk load): smaller, and one pass per search.
+
+    Searches keep running on the old segments meanwhile; the merged one replaces them in one commit.
+    """
+    started = time.monotonic()
+    ix = open_index(index_dir)
+    before = index_bytes(index_dir)
+    segments_before, segments_after = compact(_open_writer(ix, lock_wait))
+    return CompactReport(segments_before, segments_after, before, index_bytes(index_dir), time.monotonic() - started)
 
 
 def _open_writer(ix: Any, wait: float) -> IndexWriter:

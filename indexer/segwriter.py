@@ -22,16 +22,18 @@ only how postings get to disk:
 """
 from __future__ import annotations
 
+import heapq
 import math
 import struct
 import zlib
 from array import array
 from pickle import dumps
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 from whoosh import formats
-from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter, W3Segment
+from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter, W3Segment, W3TermInfo
 from whoosh.matching import ListMatcher
 from whoosh.system import pack_int, pack_long, pack_uint, pack_ushort
 from whoosh.util.numeric import length_to_byte
@@ -210,24 +212,26 @@ class MemoryPool:
     def write(self, fieldwriter: Any, lengths: Any) -> None:
         """Write every term, fields and terms in sorted order, through the codec's field writer."""
         for fieldname in sorted(self.fields):
-            fieldobj = self.schema[fieldname]
-            table = self.fields[fieldname]
-            mode = self.modes[fieldname]
-            boost = self.boosts[fieldname]
-            fieldlengths = None
-            if lengths is not None and fieldobj.scorable:
-                fieldlengths = _field_lengths(lengths, fieldname)
-            fieldwriter.start_field(fieldname, fieldobj)
-            if mode == _GENERIC:
-                postwriter = fieldwriter._postwriter
-                for tbytes in sorted(table):
-                    p = table[tbytes]
-                    fieldwriter.start_term(tbytes)
-                    postwriter.add_all(p.ids, p.weights, p.values, fieldlengths)
-                    fieldwriter.finish_term()
-            else:
-                _write_terms(fieldwriter, table, mode, boost, fieldlengths)
+            fieldlengths = _lengths_for(self.schema[fieldname], lengths, fieldname)
+            fieldwriter.start_field(fieldname, self.schema[fieldname])
+            self.write_terms(fieldwriter, fieldname, fieldlengths)
             fieldwriter.finish_field()
+
+    def write_terms(self, fieldwriter: Any, fieldname: str, fieldlengths: list[int] | None) -> None:
+        """Write the pooled terms of one field (in sorted order) into the field being written, then drop them."""
+        table = self.fields.pop(fieldname, None)
+        if not table:
+            return
+        mode = self.modes[fieldname]
+        if mode == _GENERIC:
+            postwriter = fieldwriter._postwriter
+            for tbytes in sorted(table):
+                p = table[tbytes]
+                fieldwriter.start_term(tbytes)
+                postwriter.add_all(p.ids, p.weights, p.values, fieldlengths)
+                fieldwriter.finish_term()
+        else:
+            _write_terms(fieldwriter, table, mode, self.boosts[fieldname], fieldlengths)
 
     def clear(self) -> None:
         self.fields.clear()
@@ -235,6 +239,10 @@ class MemoryPool:
 
 def _as_array(ids: int | array[int]) -> array[int]:
     return array("I", (ids,)) if type(ids) is int else ids  # type: ignore[arg-type]
+
+
+def _lengths_for(fieldobj: Any, lengths: Any, fieldname: str) -> list[int] | None:
+    return _field_lengths(lengths, fieldname) if lengths is not None and fieldobj.scorable else None
 
 
 def _field_lengths(lengths: Any, fieldname: str) -> list[int]:
@@ -417,6 +425,73 @@ def _read_postings(codec: Any, postfile: Any, terminfo: Any, fmt: Any) -> tuple[
     return ids, weights, values
 
 
+# --- merging whole segments term by term ------------------------------------------------
+
+STREAM_CHUNK_TERMS = 20_000  # terms pooled between writes while streaming a merge
+
+
+def _field_rows(reader: Any, fieldname: str) -> Iterator[tuple[bytes, bytes]]:
+    """(term bytes, term info bytes) of one field of a W3 segment, in term order."""
+    terms = reader._terms
+    fnum = terms._fieldmap.get(fieldname)
+    if fnum is None:
+        return
+    prefix = pack_ushort(fnum)
+    for key, value in terms._tindex.items_from(prefix):
+        if not key.startswith(prefix):
+            return
+        yield key[2:], value
+
+
+def _tagged_rows(reader: Any, fieldname: str, n: int) -> Iterator[tuple[bytes, int, bytes]]:
+    for tbytes, value in _field_rows(reader, fieldname):
+        yield tbytes, n, value
+
+
+def write_merged_terms(pool: MemoryPool, fieldwriter: Any, lengths: Any,
+                       sources: list[tuple[Any, int, dict[int, int] | None]]) -> None:
+    """The postings of whole segments, merged term by term (a k-way merge of their sorted term tables).
+
+    ``sources`` are (segment reader, first new docnum, old -> new docnum map or None
+    when nothing is deleted), in docnum order. Only ``STREAM_CHUNK_TERMS`` terms are
+    in memory at a time, so a merge of any size runs in bounded memory.
+    """
+    schema = pool.schema
+    names = sorted({name for reader, _, _ in sources for name in reader._terms.indexed_field_names()
+                    if name in schema})
+    for fieldname in names:
+        fieldobj = schema[fieldname]
+        fmt = fieldobj.format
+        fieldlengths = _lengths_for(fieldobj, lengths, fieldname)
+        fieldwriter.start_field(fieldname, fieldobj)
+        streams = [_tagged_rows(reader, fieldname, n) for n, (reader, _, _) in enumerate(sources)]
+        pending = 0
+        last = None
+        for tbytes, n, value in heapq.merge(*streams):  # equal terms come in source order: docnums ascend
+            reader, startdoc, docmap = sources[n]
+            terms = reader._terms
+            ids, weights, values = _read_postings(terms._codec, terms._postfile, W3TermInfo.from_bytes(value), fmt)
+            if docmap is None:
+                new_ids = [startdoc + d for d in ids]
+            else:
+                keep = [i for i, d in enumerate(ids) if d in docmap]
+                if not keep:
+                    continue
+                new_ids = [docmap[ids[i]] for i in keep]
+                weights = [weights[i] for i in keep]
+                if values:
+                    values = [values[i] for i in keep]
+            if tbytes != last:
+                if pending >= STREAM_CHUNK_TERMS:  # every pooled term sorts before this one
+                    pool.write_terms(fieldwriter, fieldname, fieldlengths)
+                    pending = 0
+                pending += 1
+                last = tbytes
+            pool.extend(fieldname, tbytes, new_ids, weights, values)
+        pool.write_terms(fieldwriter, fieldname, fieldlengths)
+        fieldwriter.finish_field()
+
+
 # --- the writer ---------------------------------------------------------------------
 
 
@@ -428,6 +503,8 @@ class FastWriter(SegmentWriter):
         super().__init__(ix, **kwargs)
         self.pool = MemoryPool(self.schema)  # type: ignore[assignment]
         self.mergetype = tiered_merge
+        self.stream_merges = False  # set by compact(): segments added with add_reader are merged at flush
+        self._sources: list[tuple[Any, int, dict[int, int] | None]] = []
 
     def add_document(self, **fields: Any) -> None:
         self._check_state()
@@ -472,6 +549,9 @@ class FastWriter(SegmentWriter):
         self.docnum += 1
 
     def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: dict[int, int] | None) -> None:
+        if self.stream_merges:  # read at flush, term by term (the reader stays open until then)
+            self._sources.append((reader, startdoc, docmap))
+            return
         terms = reader._terms
         codec = terms._codec
         postfile = terms._postfile
@@ -497,7 +577,12 @@ class FastWriter(SegmentWriter):
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
         pdr = self.per_document_reader() if self.codec.length_stats else None
-        self.pool.write(self.fieldwriter, pdr)
+        if self._sources:
+            if self.pool.fields:
+                raise RuntimeError("a streamed merge cannot also take new documents")
+            write_merged_terms(self.pool, self.fieldwriter, pdr, self._sources)
+        else:
+            self.pool.write(self.fieldwriter, pdr)
         self.fieldwriter.close()
         if pdr:
             pdr.close()
@@ -540,3 +625,42 @@ def tiered_merge(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
         finally:
             reader.close()
     return [s for s in segments if id(s) not in merged and s.doc_count() > 0]
+
+
+def compact(writer: FastWriter) -> tuple[int, int]:
+    """Merge every segment of the writer's index into one, streaming (bounded memory), and commit.
+
+    Each segment repeats the table rows of every term it shares with the others
+    (at 100k records half the rows are such repeats); one segment stores each term
+    once and is searched in one pass. Deleted documents are dropped. The new segment
+    replaces the old ones in one commit: a crash leaves the index as it was.
+    Takes an open writer (it holds the index lock); returns (segments before, after).
+    """
+    from whoosh.reading import SegmentReader
+
+    segments = list(writer.segments)
+    if sum(1 for seg in segments if seg.doc_count() > 0) <= 1 and not any(seg.has_deletions() for seg in segments):
+        writer.cancel()
+        return len(segments), len(segments)
+    writer.stream_merges = True
+    readers: list[Any] = []
+
+    def merge_all(w: Any, segs: list[Any]) -> list[Any]:
+        for seg in segs:
+            if seg.doc_count() == 0:
+                continue
+            reader = SegmentReader(w.storage, w.schema, seg)
+            readers.append(reader)
+            w.add_reader(reader)
+        return []
+
+    try:
+        writer.commit(mergetype=merge_all)
+    except BaseException:
+        if not writer.is_closed:
+            writer.cancel()
+        raise
+    finally:
+        for reader in readers:
+            reader.close()
+    return len(segments), (1 if any(seg.doc_count() > 0 for seg in segments) else 0)

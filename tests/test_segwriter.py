@@ -135,3 +135,41 @@ def test_a_merge_drops_segments_whose_records_were_all_deleted(docs: list[dict[s
     w.commit()
     assert [s.doc_count_all() for s in fast._segments()] == [5]
     assert _contents(fast)["stored"].keys() == {d["id"] for d in docs[5:10]}
+
+
+def test_compact_streams_every_segment_into_one_that_holds_what_whoosh_writes(
+        docs: list[dict[str, Any]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(segwriter, "STREAM_CHUNK_TERMS", 7)  # many chunks: each must join the last in order
+    fast = _index(tmp_path / "fast")
+    deleted: set[str] = set()
+    size = len(docs) // 5 + 1
+    batches = [docs[i:i + size] for i in range(0, len(docs), size)]
+    for n, batch in enumerate(batches):
+        w = FastWriter(fast, compound=False)
+        if n >= 2:
+            for doc in batches[n - 2][::5]:  # deletions in several segments
+                w.delete_by_term("id", doc["id"])
+                deleted.add(doc["id"])
+        for doc in batch:
+            w.add_document(**doc)
+        w.commit(merge=False)
+    assert len(fast._segments()) == len(batches) >= 4 and deleted
+
+    assert segwriter.compact(FastWriter(fast, compound=False)) == (len(batches), 1)
+    assert fast.doc_count_all() == fast.doc_count() == len(docs) - len(deleted)  # deleted records are gone
+
+    reference = _index(tmp_path / "ref")
+    with reference.writer() as w:
+        for doc in docs:
+            if doc["id"] not in deleted:
+                w.add_document(**_plain(doc))
+    assert _contents(fast) == _contents(reference)
+    with reference.reader() as r1, fast.reader() as r2:
+        for fieldname in ("text", "title", "words", "title_words", "reporter", "id"):
+            assert list(r1.lexicon(fieldname)) == list(r2.lexicon(fieldname))
+            for term in r1.lexicon(fieldname):
+                a, b = r1.term_info(fieldname, term), r2.term_info(fieldname, term)
+                assert (a.doc_frequency(), a.weight(), a.min_length(), a.max_length(), a.max_weight()) == \
+                    (b.doc_frequency(), b.weight(), b.min_length(), b.max_length(), b.max_weight())
+    assert segwriter.compact(FastWriter(fast, compound=False)) == (1, 1)  # nothing to do
+    assert len(fast._segments()) == 1
