@@ -27,14 +27,18 @@ import math
 import struct
 import zlib
 from array import array
-from pickle import dumps
+from hashlib import md5
+from io import BytesIO
+from itertools import accumulate
+from pickle import dumps, loads
+from pickle import load as pickle_load
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
 from whoosh import formats
-from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter, W3Segment, W3TermInfo
-from whoosh.matching import ListMatcher
+from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter, W3Segment, W3TermInfo
+from whoosh.filedb.filetables import OrderedHashWriter
 from whoosh.system import pack_int, pack_long, pack_uint, pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
@@ -257,6 +261,10 @@ def _field_lengths(lengths: Any, fieldname: str) -> list[int]:
 # (test_segwriter.py compares the two), without their per-term objects.
 
 _TERMINFO = struct.Struct("!BfIBBfII")  # W3TermInfo._struct
+_INT = struct.Struct("!i")  # whoosh.system.pack_int
+_LENGTHS = struct.Struct("!ii")  # filetables._lengths: key and value length before each table row
+_POINTER = struct.Struct("!Iq")  # filetables._pointer: a hash table slot
+_NULL_POINTER = _POINTER.pack(0, 0)
 _MAGIC = b"W3Bl"  # whoosh3.WHOOSH3_HEADER_MAGIC
 _SMALL_BLOCK = 64  # pickled blocks shorter than this are stored uncompressed (the block says so)
 
@@ -265,6 +273,7 @@ def _write_terms(fieldwriter: Any, table: dict[bytes, _Postings], mode: int, boo
                  lengths: list[int] | None) -> None:
     tindex = fieldwriter._tindex
     postfile = fieldwriter._postfile
+    pos = postfile.tell()  # tracked here: a tell() per term is a syscall per term
     prefix = pack_ushort(fieldwriter._fieldid)
     add = tindex.add
     pack = _TERMINFO.pack
@@ -278,22 +287,26 @@ def _write_terms(fieldwriter: Any, table: dict[bytes, _Postings], mode: int, boo
                 d = p[0]
                 row = pack(1, boost, 1, 0, 0, boost, d, d) + dumps(((d,), (boost,), ()), 2)
             else:
-                row = _write_blocks(postfile, p, None, None, boost, lengths)
+                row, size = _write_blocks(postfile, pos, p, None, None, boost, lengths)
+                pos += size
         elif len(p.ids) == 1:  # inlined into the term table, as W3 does for terms under its inline limit
             d = p.ids[0]
             w = p.weights[0]
             lb = length_to_byte(lengths[d]) if lengths is not None else 0
             row = pack(1, w, 1, lb, lb, w, d, d) + dumps(((d,), (w,), (pack_uint(p.values[0]),)), 2)
         else:
-            row = _write_blocks(postfile, p.ids, p.weights, p.values, boost, lengths)
+            row, size = _write_blocks(postfile, pos, p.ids, p.weights, p.values, boost, lengths)
+            pos += size
         add(prefix + tbytes, row)
 
 
-def _write_blocks(postfile: Any, ids: array[int], weights_all: Any, freqs: Any, boost: float,
-                  lengths: list[int] | None) -> bytes:
-    """Write one term's postings blocks (Frequency if ``weights_all`` is given, else Existence); return its row."""
-    start = postfile.tell()
-    postfile.write(_MAGIC)
+def _write_blocks(postfile: Any, start: int, ids: array[int], weights_all: Any, freqs: Any, boost: float,
+                  lengths: list[int] | None) -> tuple[bytes, int]:
+    """Write one term's postings blocks at ``start`` (Frequency if ``weights_all`` is given, else Existence).
+
+    Returns the term's row and the bytes written.
+    """
+    parts = [_MAGIC]
     n = len(ids)
     freq = weights_all is not None
     total_weight = 0.0
@@ -330,17 +343,17 @@ def _write_blocks(postfile: Any, ids: array[int], weights_all: Any, freqs: Any, 
             data = zlib.compress(data, comp)
         info = dumps((count, block[-1], block_max, comp, length_to_byte(bmin), length_to_byte(bmax)), 2)
         size = len(info) + len(data)
-        postfile.write(pack_int(-size if hi == n else size))
-        postfile.write(info)
-        postfile.write(data)
+        parts += (pack_int(-size if hi == n else size), info, data)
         max_weight = max(max_weight, block_max)
         if bmin is not None:
             min_length = bmin if min_length is None else min(min_length, bmin)
         max_length = max(max_length, bmax)
-    extent = postfile.tell() - start
+    blob = b"".join(parts)
+    postfile.write(blob)
+    extent = len(blob)
     row = _TERMINFO.pack(0, total_weight, n, 0 if min_length is None else length_to_byte(min_length),
                          length_to_byte(max_length), max_weight, ids[0], ids[-1])
-    return row + pack_long(start) + pack_int(extent)
+    return row + pack_long(start) + pack_int(extent), extent
 
 
 # --- the codec ----------------------------------------------------------------------
@@ -380,6 +393,52 @@ class FastPostingsWriter(W3PostingsWriter):
         return super().finish_postings()
 
 
+class FastTermTable(OrderedHashWriter):
+    """Whoosh's ``OrderedHashWriter`` file, byte for byte, with leaner bookkeeping.
+
+    Whoosh asks the file for its position (a syscall) and keeps a tuple in a list
+    (~120 bytes) for every key until the table is closed; here the position is
+    counted and the hashes and positions sit in arrays (12 bytes a key), which
+    is what lets a segment of tens of millions of terms be written in bounded memory.
+    """
+
+    def __init__(self, writer: OrderedHashWriter) -> None:
+        self.__dict__.update(writer.__dict__)  # header written; extras (the field map) shared with the field writer
+        if any(writer.buckets):
+            raise ValueError("the table already has keys")
+        self._pos = self.dbfile.tell()
+        self._hashes = [array("I") for _ in range(256)]
+        self._positions = [array("Q") for _ in range(256)]
+
+    def add(self, key: bytes, value: bytes) -> None:
+        if key <= self.lastkey:
+            raise ValueError(f"Keys must increase: {self.lastkey!r}..{key!r}")
+        pos = self._pos
+        self.index.append(pos)
+        record = _LENGTHS.pack(len(key), len(value)) + key + value
+        self.dbfile.write(record)
+        self._pos = pos + len(record)
+        h = int.from_bytes(md5(key, usedforsecurity=False).digest()[12:], "big")  # filetables.md5_hash
+        self._hashes[h & 255].append(h)
+        self._positions[h & 255].append(pos)
+        self.lastkey = key
+
+    def _write_hashes(self) -> None:
+        # HashWriter._write_hashes over the arrays: same slots, same probing, same bytes
+        dbfile = self.dbfile
+        pack = _POINTER.pack
+        for hashes, positions in zip(self._hashes, self._positions):
+            numslots = 2 * len(hashes)
+            self.directory.append((dbfile.tell(), numslots))
+            table: list[tuple[int, int] | None] = [None] * numslots
+            for hashval, position in zip(hashes, positions):
+                slot = (hashval >> 8) % numslots
+                while table[slot] is not None:
+                    slot = (slot + 1) % numslots
+                table[slot] = (hashval, position)
+            dbfile.write(b"".join(pack(*entry) if entry is not None else _NULL_POINTER for entry in table))
+
+
 class FastCodec(W3Codec):
     """The W3 codec writing with ``FastPostingsWriter``; its segments read with plain W3Codec."""
 
@@ -392,6 +451,11 @@ class FastCodec(W3Codec):
         return FastPostingsWriter(dbfile, blocklimit=self._blocklimit, compression=self._compression,
                                   inlinelimit=self._inlinelimit)
 
+    def field_writer(self, storage: Any, segment: Any) -> W3FieldWriter:
+        writer = W3FieldWriter(self, storage, segment)
+        writer._tindex = FastTermTable(writer._tindex)
+        return writer
+
     def new_segment(self, storage: Any, indexname: str) -> W3Segment:
         # The table of contents pickles the segment's codec: name Whoosh's, so
         # readers never need this module.
@@ -402,27 +466,41 @@ class FastCodec(W3Codec):
 
 
 def _read_postings(codec: Any, postfile: Any, terminfo: Any, fmt: Any) -> tuple[list[int], Any, Any]:
-    """All (ids, weights, values) of one term of a W3 segment, block by block."""
-    m = codec.postings_reader(postfile, terminfo, fmt)
-    if isinstance(m, ListMatcher):
-        return list(m._ids), list(m._weights or [1.0] * len(m._ids)), list(m._values or ())
-    assert isinstance(m, W3LeafMatcher)
-    ids: list[int] = []
-    weights: list[float] = []
-    values: list[bytes] = []
+    """All (ids, weights, values) of one term of a W3 segment: W3LeafMatcher's decoding, one read per term."""
+    if terminfo.is_inlined():
+        ids, weights, values = terminfo.inlined_postings()
+        return list(ids), list(weights or [1.0] * len(ids)), list(values or ())
+    offset, length = terminfo.extent()
+    buf = postfile.get(offset, int(length[0] if isinstance(length, tuple) else length))
+    if buf[:4] != _MAGIC:
+        raise ValueError(f"postings block tag error at {offset}")
     fixed = fmt.fixed_value_size()
+    out_ids: list[int] = []
+    out_weights: list[float] = []
+    out_values: list[Any] = []
+    f = BytesIO(buf)
+    pos = 4
     while True:
-        m._read_ids()
-        m._read_weights()
-        ids.extend(m._ids)
-        weights.extend(m._weights)
-        if fixed != 0:
-            m._read_values()
-            values.extend(m._values)
-        if m._lastblock:
-            break
-        m._goto(m._nextoffset)
-    return ids, weights, values
+        size = _INT.unpack_from(buf, pos)[0]
+        start = pos + 4
+        f.seek(start)
+        count, _, _, comp, _, _ = pickle_load(f)
+        data = buf[f.tell():start + abs(size)]
+        deltas, weights, values = loads(zlib.decompress(data) if comp else data)
+        out_ids.extend(accumulate(deltas))
+        if weights is None:
+            out_weights.extend([1.0] * count)
+        elif isinstance(weights, float):
+            out_weights.extend([weights] * count)
+        else:
+            out_weights.extend(weights)
+        if fixed is None or fixed < 0:
+            out_values.extend(values)
+        elif fixed > 0:
+            out_values.extend(values[i:i + fixed] for i in range(0, len(values), fixed))
+        if size < 0:
+            return out_ids, out_weights, out_values
+        pos = start + size
 
 
 # --- merging whole segments term by term ------------------------------------------------

@@ -173,3 +173,28 @@ def test_compact_streams_every_segment_into_one_that_holds_what_whoosh_writes(
                     (b.doc_frequency(), b.weight(), b.min_length(), b.max_length(), b.max_weight())
     assert segwriter.compact(FastWriter(fast, compound=False)) == (1, 1)  # nothing to do
     assert len(fast._segments()) == 1
+
+
+def test_the_term_table_is_whooshs_byte_for_byte(tmp_path: Path) -> None:
+    from whoosh.filedb.filetables import OrderedHashReader, OrderedHashWriter
+
+    keys = sorted({f"{n:07d}".encode() * (1 + n % 3) for n in range(0, 300_000, 7)} | {b"\x00\x0b\xe5\x8f\x91"})
+    storage = FileStorage(str(tmp_path))
+    plain = OrderedHashWriter(storage.create_file("plain"))
+    fast = segwriter.FastTermTable(OrderedHashWriter(storage.create_file("fast")))
+    for n, key in enumerate(keys):
+        value = n.to_bytes(4, "big") * (n % 5)
+        plain.add(key, value)
+        fast.add(key, value)
+    with pytest.raises(ValueError):
+        fast.add(keys[0], b"")  # keys must increase, as in Whoosh
+    plain.extras["x"] = fast.extras["x"] = 1
+    plain.close()
+    fast.close()
+    data = (tmp_path / "fast").read_bytes()
+    assert data == (tmp_path / "plain").read_bytes() and len(data) > 500_000
+    reader = OrderedHashReader(storage.open_file("fast"))
+    try:
+        assert reader[keys[1234]] == (1234).to_bytes(4, "big") * (1234 % 5) and list(reader.keys()) == keys
+    finally:
+        reader.close()
