@@ -6,7 +6,7 @@ through its real CLI, ``baokan ingest --json``), measured from outside: wall
 time, peak memory of the whole process tree (workers included), index size.
 
     nice -n 10 python bench/ingest.py --corpus bench/out/c10k --day bench/out/day \\
-        --work bench/out/ix10k --out bench/out/ingest10k.json
+        --work bench/out/ix10k --out bench/out/ingest10k.json [--compact]
 """
 from __future__ import annotations
 
@@ -53,6 +53,10 @@ def step(name: str, cmd: list[str], index_dir: str, input_bytes: int, log: Any) 
     return out
 
 
+def by_step(results: dict[str, Any], name: str) -> dict[str, Any]:
+    return next(s for s in results["steps"] if s["step"] == name)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--corpus", required=True)
@@ -61,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", required=True, help="JSON results file")
     p.add_argument("--systems", default="ours,naive")
     p.add_argument("--workers", type=int, default=None, help="baokan ingest --workers")
+    p.add_argument("--compact", action="store_true", help="then `baokan compact` the built index (measured too)")
     args = p.parse_args(argv)
 
     work = Path(args.work)
@@ -95,6 +100,10 @@ def main(argv: list[str] | None = None) -> int:
         r["index_mb_before"] = results["steps"][-1]["index_mb"]
         results["steps"].append(r)
         shutil.rmtree(inc, ignore_errors=True)
+        if system == "ours" and args.compact:
+            r = step("ours compact", [BAOKAN, "compact", "--index-dir", str(ix), "--json"], str(ix), total, log)
+            r["index_mb_before"] = by_step(results, "ours build")["index_mb"]
+            results["steps"].append(r)
     results["loadavg_end"] = os.getloadavg()
     by = {s["step"]: s for s in results["steps"]}
     if "ours build" in by and "naive build" in by:
@@ -107,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
             "increment_time": round(by["ours increment"]["wall_s"] / by["naive increment"]["wall_s"], 2),
             "increment_cpu": round(by["ours increment"]["cpu_s"] / by["naive increment"]["cpu_s"], 2),
         }
+        if "ours compact" in by:
+            results["ratios_ours_to_naive"]["index_size_compacted"] = round(by["ours compact"]["index_mb"] / n["index_mb"], 2)
     Path(args.out).write_text(json.dumps(results, ensure_ascii=False, indent=1), "utf-8")
     log(json.dumps(results.get("ratios_ours_to_naive", {})))
     return 0
