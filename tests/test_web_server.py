@@ -126,8 +126,15 @@ def test_baokan_serve_runs_a_real_server(tmp_path):
     env = {**os.environ, "BAOKAN_INDEX_DIR": ""}
     baokan = Path(sys.executable).with_name("baokan")
     cmd = [str(baokan)] if baokan.exists() else [sys.executable, "-m", "indexer.cli"]
+    import resource
+
+    hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
+
+    def low_soft_limit() -> None:  # as a default systemd/login session would give (1,024); 256 here
+        resource.setrlimit(resource.RLIMIT_NOFILE, (256, hard))
+
     proc = subprocess.Popen([*cmd, "serve", "--index-dir", str(tmp_path / "idx"), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, preexec_fn=low_soft_limit)
     try:
         deadline = time.monotonic() + 120
         while True:
@@ -146,6 +153,9 @@ def test_baokan_serve_runs_a_real_server(tmp_path):
         assert status == 200 and json.loads(body)["total"] > 0
         status, _, body = _get(f"http://127.0.0.1:{port}/api/search?page=-1")
         assert status == 400 and json.loads(body)["ok"] is False
+        limits = Path(f"/proc/{proc.pid}/limits").read_text()
+        soft = next(line.split()[3] for line in limits.splitlines() if line.startswith("Max open files"))
+        assert soft == (str(hard) if hard != resource.RLIM_INFINITY else soft) and hard > 256  # lifted at start
     finally:
         proc.terminate()
         try:

@@ -34,12 +34,32 @@ def build_demo_archive(index_dir: str, pages: Path = DEMO_PAGES) -> int:
     return report.records_added
 
 
+def raise_open_file_limit() -> None:
+    """Lift the soft limit on open files to the hard one.
+
+    Each server thread keeps its own searcher, and a searcher holds some 16 files
+    per index segment: a large uncompacted index under 8 threads needs thousands,
+    past the usual soft default of 1,024 (Elasticsearch asks for 65,535 likewise).
+    """
+    try:
+        import resource
+    except ImportError:  # not on POSIX
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard == resource.RLIM_INFINITY or soft < hard:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard if hard != resource.RLIM_INFINITY else max(soft, 65535), hard))
+        except (ValueError, OSError):
+            pass
+
+
 def serve(index_dir: str, host: str = "127.0.0.1", port: int = 8000, threads: int = 8) -> int:
     """Serve the site (production WSGI server, not Flask's debug one); returns an exit status."""
     import waitress
 
     from webapp import create_app
 
+    raise_open_file_limit()
     try:
         if index_is_empty(index_dir):
             build_demo_archive(index_dir)
