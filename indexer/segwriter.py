@@ -736,7 +736,11 @@ def compact(writer: FastWriter) -> tuple[int, int]:
         writer.commit(mergetype=merge_all)
     except BaseException:
         if not writer.is_closed:
-            writer.cancel()
+            try:
+                writer.cancel()
+            finally:
+                if not writer.is_closed:  # cancel itself failed (a closed file, a full disk): still let go of the lock
+                    writer._finish()
         raise
     finally:
         for reader in readers:

@@ -27,6 +27,7 @@ from whoosh.searching import Searcher
 
 from indexer.errors import IndexMissing, SettingsMismatch
 from indexer.schema import SCHEMA_VERSION, build_schema, decode_facets
+from indexer.substring import close_match_columns
 
 SETTINGS_FILE = "baokan.json"
 INDEX_NAME = "baokan"
@@ -222,6 +223,8 @@ _columns_cache: weakref.WeakValueDictionary[tuple[str, ...], FacetColumns] = wea
 
 def _close_searcher(searcher: Searcher) -> None:
     if not getattr(searcher, "is_closed", False):
+        for reader, _ in searcher.ixreader.leaf_readers():
+            close_match_columns(reader)
         searcher.close()
 
 

@@ -104,6 +104,13 @@ class Substring(qcore.Query):
         return m
 
 
+def close_match_columns(reader: Any) -> None:
+    """Unmap the match texts a segment reader opened (call before closing the reader)."""
+    for texts in reader.__dict__.pop("_baokan_columns", {}).values():
+        if texts is not None:
+            texts.close()
+
+
 def match_column(reader: Any, name: str) -> MatchTexts | None:
     """The segment's match texts, opened once per reader (opening reads the column's offsets)."""
     cache = reader.__dict__.setdefault("_baokan_columns", {})
@@ -136,6 +143,12 @@ class MatchTexts:
             self._base = raw._basepos
             self._offsets = raw._offsets
             self._lengths = raw._lengths
+
+    def close(self) -> None:
+        """Unmap the column (the map holds its own file descriptor: the file's space is freed only then)."""
+        if self._map is not None:
+            self._map.close()
+            self._map = None
 
     def text(self, docnum: int) -> bytes:
         if self._map is None:

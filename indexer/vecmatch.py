@@ -154,8 +154,12 @@ def _read_blocks(m: W3LeafMatcher, weights: bool) -> tuple[np.ndarray, np.ndarra
 
 
 def _segment_key(reader: Any) -> str | None:
+    """A segment's identity for the postings cache: its index folder and segment id."""
     segment = reader.segment() if hasattr(reader, "segment") else None
-    return segment.segment_id() if segment is not None else None
+    if segment is None:
+        return None
+    folder = getattr(getattr(reader, "_storage", None), "folder", None)
+    return f"{folder}\x00{segment.segment_id()}" if folder else None  # RAM storage: not cached
 
 
 def _union(parts: list[np.ndarray]) -> np.ndarray:
@@ -355,7 +359,7 @@ def build_matcher(q: Any, searcher: Any, context: Any) -> Any:
         m = build_matcher(q.child, searcher, context)
         if isinstance(m, NullMatcherClass):
             return m
-        term = m.term()
+        term = m.term() if hasattr(m, "term") else None  # a deferred array union has no term
         ids = match_ids(m, _segment_key(searcher.reader()))
         return ListMatcher(ids.astype(np.uint32).tolist(), all_weights=q.score, term=term)
     if type(q) is wq.Or and len(q.subqueries) > 1:

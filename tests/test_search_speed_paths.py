@@ -266,3 +266,15 @@ def test_match_texts_read_in_place_are_the_columns_bytes(multi_segment: tuple[Ar
                     assert not texts.contains(docnum, data[-6:] + b"\xff")
                 checked += 1
     assert checked > 2000 and mapped == [True] * 6 + [False] * 2  # both paths checked
+
+
+def test_closing_an_archive_unmaps_its_match_texts(multi_segment: tuple[Archive, list[Record]]) -> None:
+    archive = Archive(multi_segment[0].index_dir)
+    needle = "".join(multi_segment[1][0].body.split())[10:14]
+    assert search(archive, SearchQuery(q=needle)).total > 0  # 3+ characters: match texts read
+    readers = [reader for reader, _ in archive.snapshot().searcher.ixreader.leaf_readers()]
+    maps = [texts._map for reader in readers for texts in reader.__dict__.get("_baokan_columns", {}).values()
+            if texts is not None and texts._map is not None]
+    assert maps and not any(m.closed for m in maps)
+    archive.close()
+    assert all(m.closed for m in maps)  # the files' space is freed once a compaction deletes them
