@@ -705,6 +705,15 @@ def tiered_merge(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
     return [s for s in segments if id(s) not in merged and s.doc_count() > 0]
 
 
+def _discard(writer: FastWriter) -> None:
+    """Cancel a writer that wrote nothing, and remove the empty files it opened for its segment."""
+    writer.cancel()
+    prefix = writer.newsegment.segment_id() + "."  # "<index>_<id>": its files are "<index>_<id>.*"
+    for name in list(writer.storage.list()):
+        if name.startswith(prefix):
+            writer.storage.delete_file(name)
+
+
 def compact(writer: FastWriter) -> tuple[int, int]:
     """Merge every segment of the writer's index into one, streaming (bounded memory), and commit.
 
@@ -718,7 +727,7 @@ def compact(writer: FastWriter) -> tuple[int, int]:
 
     segments = list(writer.segments)
     if sum(1 for seg in segments if seg.doc_count() > 0) <= 1 and not any(seg.has_deletions() for seg in segments):
-        writer.cancel()
+        _discard(writer)
         return len(segments), len(segments)
     writer.stream_merges = True
     readers: list[Any] = []

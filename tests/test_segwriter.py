@@ -186,8 +186,9 @@ def test_compact_streams_every_segment_into_one_that_holds_what_whoosh_writes(
                         a.min_id(), a.max_id()) == (b.doc_frequency(), b.weight(), b.min_length(),
                                                     b.max_length(), b.max_weight(), b.min_id(), b.max_id())
                 assert _raw(r1, fieldname, term) == _raw(r2, fieldname, term)
+    files = sorted(fast.storage.list())
     assert segwriter.compact(FastWriter(fast, compound=False)) == (1, 1)  # nothing to do
-    assert len(fast._segments()) == 1
+    assert len(fast._segments()) == 1 and sorted(fast.storage.list()) == files  # and nothing left behind
 
 
 def test_the_term_table_is_whooshs_byte_for_byte(tmp_path: Path) -> None:
