@@ -503,6 +503,18 @@ def _read_postings(codec: Any, postfile: Any, terminfo: Any, fmt: Any) -> tuple[
         pos = start + size
 
 
+def _renumbered(postings: tuple[list[int], Any, Any], startdoc: int,
+                docmap: dict[int, int] | None) -> tuple[list[int], Any, Any] | None:
+    """A segment's postings with the docnums they get in the new segment; None if all were deleted."""
+    ids, weights, values = postings
+    if docmap is None:
+        return [startdoc + d for d in ids], weights, values
+    keep = [i for i, d in enumerate(ids) if d in docmap]
+    if not keep:
+        return None
+    return [docmap[ids[i]] for i in keep], [weights[i] for i in keep], [values[i] for i in keep] if values else values
+
+
 # --- merging whole segments term by term ------------------------------------------------
 
 STREAM_CHUNK_TERMS = 20_000  # terms pooled between writes while streaming a merge
@@ -548,24 +560,17 @@ def write_merged_terms(pool: MemoryPool, fieldwriter: Any, lengths: Any,
         for tbytes, n, value in heapq.merge(*streams):  # equal terms come in source order: docnums ascend
             reader, startdoc, docmap = sources[n]
             terms = reader._terms
-            ids, weights, values = _read_postings(terms._codec, terms._postfile, W3TermInfo.from_bytes(value), fmt)
-            if docmap is None:
-                new_ids = [startdoc + d for d in ids]
-            else:
-                keep = [i for i, d in enumerate(ids) if d in docmap]
-                if not keep:
-                    continue
-                new_ids = [docmap[ids[i]] for i in keep]
-                weights = [weights[i] for i in keep]
-                if values:
-                    values = [values[i] for i in keep]
+            postings = _renumbered(_read_postings(terms._codec, terms._postfile, W3TermInfo.from_bytes(value), fmt),
+                                   startdoc, docmap)
+            if postings is None:
+                continue
             if tbytes != last:
                 if pending >= STREAM_CHUNK_TERMS:  # every pooled term sorts before this one
                     pool.write_terms(fieldwriter, fieldname, fieldlengths)
                     pending = 0
                 pending += 1
                 last = tbytes
-            pool.extend(fieldname, tbytes, new_ids, weights, values)
+            pool.extend(fieldname, tbytes, *postings)
         pool.write_terms(fieldwriter, fieldname, fieldlengths)
         fieldwriter.finish_field()
 
@@ -639,18 +644,9 @@ class FastWriter(SegmentWriter):
             if fieldname not in schema:
                 continue
             fmt = schema[fieldname].format
-            ids, weights, values = _read_postings(codec, postfile, terminfo, fmt)
-            if docmap is None:
-                new_ids = [startdoc + d for d in ids]
-            else:
-                keep = [i for i, d in enumerate(ids) if d in docmap]
-                if not keep:
-                    continue
-                new_ids = [docmap[ids[i]] for i in keep]
-                weights = [weights[i] for i in keep]
-                if values:
-                    values = [values[i] for i in keep]
-            pool.extend(fieldname, tbytes, new_ids, weights, values)
+            postings = _renumbered(_read_postings(codec, postfile, terminfo, fmt), startdoc, docmap)
+            if postings is not None:
+                pool.extend(fieldname, tbytes, *postings)
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
