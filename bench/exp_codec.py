@@ -32,9 +32,9 @@ def main(argv: list[str]) -> int:
     import jieba
     from whoosh.codec.whoosh3 import W3Codec
 
-    import indexer.ingest as ingest_mod
-    from indexer.search import SearchQuery, search
-    from indexer.store import Archive
+    import indexer.index.ingest as ingest_mod
+    from indexer.searching.service import SearchQuery, search
+    from indexer.searching.snapshot import Archive
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()

@@ -27,8 +27,8 @@ def main(argv: list[str]) -> int:
     import jieba
     from whoosh import query as wq
 
-    from indexer.search import SearchQuery, _gram_query, _word_query, search
-    from indexer.store import Archive
+    from indexer.searching.service import SearchQuery, _gram_query, _word_query, search
+    from indexer.searching.snapshot import Archive
 
     jieba.setLogLevel(logging.WARNING)
     index_dir = argv[0]

@@ -1,6 +1,6 @@
 """The naive baseline: what most Whoosh + jieba projects build.
 
-The same records as baokan (parsed by ``indexer.parse``), indexed with jieba's
+The same records as baokan (parsed by ``indexer.newspaper.parse``), indexed with jieba's
 bundled ``ChineseAnalyzer`` into one TEXT field with the text stored, plus
 region/year/date as plain ID fields; one writer, one commit. Searched with
 Whoosh's ``QueryParser``, facets by ``groupedby`` (region, year) and snippets by
@@ -44,9 +44,9 @@ def page_files(root: str) -> list[str]:
 
 def records(paths: list[str]) -> Iterator[dict[str, Any]]:
     """baokan's parse of each page, as the naive index's documents."""
-    from indexer.gazetteer import load_gazetteer
-    from indexer.parse import parse_file
-    from indexer.schema import full_text
+    from indexer.newspaper.gazetteer import load_gazetteer
+    from indexer.newspaper.parse import parse_file
+    from indexer.index.schema import full_text
 
     gazetteer = load_gazetteer(None)
     for path in paths:

@@ -1,6 +1,6 @@
 """Where a search's time goes, per query kind of the mix (cProfile, warm archive).
 
-Reports, per query, the milliseconds spent in the stages of ``indexer.search``:
+Reports, per query, the milliseconds spent in the stages of ``indexer.searching.service``:
 matching every document (``docs_for_query``), filtering and counting facets,
 ranking (``Searcher.search``), loading stored records and building snippets.
 Profiler overhead inflates the totals; the split is what matters. The

@@ -55,8 +55,8 @@ def query_mix(meta: dict[str, Any]) -> list[dict[str, Any]]:
 
 class Ours:
     def __init__(self, index_dir: str) -> None:
-        from indexer.search import SearchQuery, search
-        from indexer.store import Archive
+        from indexer.searching.service import SearchQuery, search
+        from indexer.searching.snapshot import Archive
 
         self.archive = Archive(index_dir)
         self._search = search
@@ -87,7 +87,7 @@ def cold(name: str, index_dir: str, spec: dict[str, Any]) -> dict[str, Any]:
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
     if name == "ours":
-        import indexer.search  # noqa: F401
+        import indexer.searching.service  # noqa: F401
     t0 = time.perf_counter()
     system = open_system(name, index_dir)
     t1 = time.perf_counter()

@@ -1,7 +1,78 @@
 """baokan's library: parse newspaper pages, index them, search them.
 
-This package never imports Flask; the web layer lives in ``webapp``.
+A record flows through the subpackages in order: ``newspaper`` (page text -> records),
+``text`` (normalisation, bigrams, words: shared by both sides), ``index`` (records ->
+Whoosh segments), ``search`` (query -> results). Scripts, benchmarks and the web layer
+import what they use from here, not from module paths::
+
+    from indexer import parse_page, ingest, open_archive, SearchQuery, search
+
+Names are loaded on first use, so ``from indexer import parse_page`` does not load
+Whoosh or numpy. This package never imports Flask; the web layer lives in ``webapp``.
 """
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
+
+# public name -> the module that defines it
+_EXPORTS: dict[str, str] = {
+    # records and errors
+    "Record": "indexer.records", "Caption": "indexer.records", "PageMeta": "indexer.records",
+    "ParsedPage": "indexer.records", "KIND_LABELS": "indexer.records",
+    "BaokanError": "indexer.errors", "UnreadableFile": "indexer.errors", "InvalidInput": "indexer.errors",
+    "QueryError": "indexer.errors", "IndexProblem": "indexer.errors", "IndexMissing": "indexer.errors",
+    "IndexLocked": "indexer.errors", "SettingsMismatch": "indexer.errors", "RecordNotFound": "indexer.errors",
+    # newspaper: page text -> records
+    "parse_page": "indexer.newspaper.parse", "parse_file": "indexer.newspaper.parse",
+    "record_id": "indexer.newspaper.parse", "read_page_file": "indexer.newspaper.textio",
+    "load_gazetteer": "indexer.newspaper.gazetteer", "Gazetteer": "indexer.newspaper.gazetteer",
+    "load_manifest": "indexer.newspaper.pagemeta", "Manifest": "indexer.newspaper.pagemeta",
+    # index: records -> Whoosh
+    "ingest": "indexer.index.ingest", "IngestReport": "indexer.index.ingest", "Progress": "indexer.index.ingest",
+    "compact_index": "indexer.index.ingest", "CompactReport": "indexer.index.ingest",
+    "index_exists": "indexer.index.store", "index_bytes": "indexer.index.store",
+    # search: query -> results
+    "Archive": "indexer.searching.snapshot", "open_archive": "indexer.searching.snapshot",
+    "SearchQuery": "indexer.searching.service", "SearchPage": "indexer.searching.service", "Hit": "indexer.searching.service",
+    "search": "indexer.searching.service", "iter_results": "indexer.searching.service",
+    "get_record": "indexer.searching.service", "RecordPage": "indexer.searching.service",
+    "archive_stats": "indexer.searching.service", "ArchiveStats": "indexer.searching.service",
+    "warm_up": "indexer.searching.service",
+    "FACETS": "indexer.searching.service", "SORTS": "indexer.searching.service",
+    "MAX_PAGE_SIZE": "indexer.searching.service", "MAX_RELEVANCE_DEPTH": "indexer.searching.service",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    """Load a public name from its module on first use (PEP 562)."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'indexer' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))
+
+
+if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eagerly
+    from indexer.errors import (BaokanError, IndexLocked, IndexMissing, IndexProblem, InvalidInput, QueryError,
+                                RecordNotFound, SettingsMismatch, UnreadableFile)
+    from indexer.index.ingest import CompactReport, IngestReport, Progress, compact_index, ingest
+    from indexer.index.store import index_bytes, index_exists
+    from indexer.newspaper.gazetteer import Gazetteer, load_gazetteer
+    from indexer.newspaper.pagemeta import Manifest, load_manifest
+    from indexer.newspaper.parse import parse_file, parse_page, record_id
+    from indexer.newspaper.textio import read_page_file
+    from indexer.records import KIND_LABELS, Caption, PageMeta, ParsedPage, Record
+    from indexer.searching.service import (FACETS, MAX_PAGE_SIZE, MAX_RELEVANCE_DEPTH, SORTS, ArchiveStats, Hit,
+                                        RecordPage, SearchPage, SearchQuery, archive_stats, get_record, iter_results,
+                                        search, warm_up)
+    from indexer.searching.snapshot import Archive, open_archive

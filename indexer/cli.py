@@ -25,9 +25,9 @@ def _err(message: str) -> None:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    from indexer.gazetteer import load_gazetteer
-    from indexer.pagemeta import load_manifest
-    from indexer.parse import parse_file
+    from indexer import load_gazetteer
+    from indexer import load_manifest
+    from indexer import parse_file
 
     gazetteer = load_gazetteer(args.gazetteer)
     manifest = load_manifest(args.manifest) if args.manifest else None
@@ -61,9 +61,9 @@ def _index_dir(args: argparse.Namespace) -> str:
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
-    from indexer.gazetteer import load_gazetteer
-    from indexer.ingest import Progress, ingest
-    from indexer.pagemeta import load_manifest
+    from indexer import load_gazetteer
+    from indexer import Progress, ingest
+    from indexer import load_manifest
 
     gazetteer = load_gazetteer(args.gazetteer)
     manifest = load_manifest(args.manifest) if args.manifest else None
@@ -78,7 +78,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def _cmd_compact(args: argparse.Namespace) -> int:
-    from indexer.ingest import compact_index
+    from indexer import compact_index
 
     report = compact_index(_index_dir(args))
     if args.json:
@@ -90,8 +90,8 @@ def _cmd_compact(args: argparse.Namespace) -> int:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
-    from indexer.search import SearchQuery, search
-    from indexer.store import Archive
+    from indexer import SearchQuery, search
+    from indexer import Archive
 
     params = {"q": args.query, "region": args.region or "", "date_from": args.date_from or "",
               "date_to": args.date_to or "", "kind": args.kind or "", "reporter": args.reporter or "",
@@ -113,8 +113,8 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
 
 def _cmd_stats(args: argparse.Namespace) -> int:
-    from indexer.search import archive_stats
-    from indexer.store import Archive
+    from indexer import archive_stats
+    from indexer import Archive
 
     stats = archive_stats(Archive(_index_dir(args)))
     if args.json:

@@ -23,19 +23,19 @@ class QueryError(InvalidInput):
     """A search request cannot be run as given (bad filter value, query too long...)."""
 
 
-class IndexError_(BaokanError):
+class IndexProblem(BaokanError):
     """The index is missing, locked, or was built with other settings."""
 
 
-class IndexMissing(IndexError_):
+class IndexMissing(IndexProblem):
     """No index exists in the given directory."""
 
 
-class IndexLocked(IndexError_):
+class IndexLocked(IndexProblem):
     """Another process is writing to the index."""
 
 
-class SettingsMismatch(IndexError_):
+class SettingsMismatch(IndexProblem):
     """The index was built with another gazetteer/tokenizer dictionary: rebuild it."""
 
 

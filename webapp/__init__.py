@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Flask, current_app
 
-from indexer.store import Archive
+from indexer import Archive
 
 DEFAULTS: dict[str, Any] = {
     "INDEX_DIR": "index_data",  # FLASK_INDEX_DIR or BAOKAN_INDEX_DIR override it

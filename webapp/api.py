@@ -5,7 +5,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
-from indexer.search import FACETS, MAX_PAGE_SIZE, SORTS
+from indexer import FACETS, MAX_PAGE_SIZE, SORTS
 from webapp.citation import gbt7714
 from webapp.params import current_stats, run_search
 from webapp.views import record_page

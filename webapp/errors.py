@@ -10,12 +10,12 @@ from __future__ import annotations
 from flask import Flask, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from indexer.errors import BaokanError, IndexError_, IndexMissing, InvalidInput, RecordNotFound
+from indexer.errors import BaokanError, IndexProblem, IndexMissing, InvalidInput, RecordNotFound
 
 STATUS_BY_ERROR: tuple[tuple[type[BaokanError], int], ...] = (
     (InvalidInput, 400),  # QueryError: page=abc, 未知地区, 检索式过长…
     (RecordNotFound, 404),
-    (IndexError_, 503),  # index missing, locked or built with other settings
+    (IndexProblem, 503),  # index missing, locked or built with other settings
 )
 
 HTTP_MESSAGES = {
@@ -87,7 +87,7 @@ def handle_baokan_error(exc: BaokanError) -> Response:
         current_app.logger.error("baokan error on %s: %s", request.path, exc)
         if isinstance(exc, IndexMissing):
             message = "档案索引尚未建立：请先运行 baokan ingest 或 baokan serve"
-        elif isinstance(exc, IndexError_):
+        elif isinstance(exc, IndexProblem):
             message = "索引暂时不可用，请稍后再试"
         else:
             message = HTTP_MESSAGES[500]

@@ -16,7 +16,7 @@ from urllib.parse import quote
 from flask import Blueprint, Response, request, stream_with_context, url_for
 
 from indexer.records import Record
-from indexer.search import SearchQuery, iter_results
+from indexer import SearchQuery, iter_results
 from webapp import get_archive
 from webapp.params import query_from_args
 

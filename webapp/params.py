@@ -13,7 +13,7 @@ from typing import Any
 from flask import current_app, url_for
 
 from indexer.errors import QueryError
-from indexer.search import ArchiveStats, SearchPage, SearchQuery, archive_stats, search
+from indexer import ArchiveStats, SearchPage, SearchQuery, archive_stats, search
 from webapp import get_archive
 
 _stats_lock = threading.Lock()
@@ -40,7 +40,7 @@ def known_regions() -> frozenset[str]:
     """Regions a ``region=`` filter may name: those in the archive plus the gazetteer's."""
     regions = set(current_stats().by_region)
     try:
-        from indexer.gazetteer import load_gazetteer
+        from indexer import load_gazetteer
 
         regions.update(load_gazetteer().regions)
     except Exception:  # a broken gazetteer file must not take the search page down

@@ -5,7 +5,8 @@ import sys
 from pathlib import Path
 
 from indexer.errors import BaokanError
-from indexer.store import Archive, index_exists
+from indexer import index_exists
+from indexer import Archive
 
 DEMO_PAGES = Path(__file__).with_name("demo_pages")
 
@@ -18,14 +19,14 @@ def index_is_empty(index_dir: str) -> bool:
     """True when there is no index or it holds no records."""
     if not index_exists(index_dir):
         return True
-    from indexer.search import archive_stats
+    from indexer import archive_stats
 
     return archive_stats(Archive(index_dir)).records == 0
 
 
 def build_demo_archive(index_dir: str, pages: Path = DEMO_PAGES) -> int:
     """Ingest the sample pages shipped in ``webapp/demo_pages/``; returns the records added."""
-    from indexer.ingest import ingest
+    from indexer import ingest
 
     _say(f"索引为空，正在用示例版面建立演示档案：{pages} -> {index_dir}")
     report = ingest([str(pages)], index_dir)
@@ -67,7 +68,7 @@ def serve(index_dir: str, host: str = "127.0.0.1", port: int = 8000, threads: in
         _say(f"无法建立演示档案：{exc}")
         return 1
     app = create_app({"INDEX_DIR": index_dir})
-    from indexer.search import warm_up
+    from indexer import warm_up
 
     warm_up()  # jieba's dictionary loads now, not during the first visitor's search
     _say(f"serving http://{host}:{port}/  (index: {index_dir})")

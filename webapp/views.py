@@ -8,7 +8,7 @@ from flask import Blueprint, current_app, render_template, request, url_for
 
 from indexer.errors import RecordNotFound
 from indexer.records import KIND_LABELS
-from indexer.search import MAX_RELEVANCE_DEPTH, RecordPage, SearchPage, SearchQuery, get_record
+from indexer import MAX_RELEVANCE_DEPTH, RecordPage, SearchPage, SearchQuery, get_record
 from webapp import get_archive
 from webapp.citation import display_title, gbt7714
 from webapp.params import changed_args, current_stats, run_search, search_url

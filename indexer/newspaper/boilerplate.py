@@ -1,0 +1,59 @@
+"""Page boilerplate (QR footers, slogans, image links, continuation markers) read from a data file."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from indexer.errors import InvalidInput
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """Whole-line patterns (anchored ^…$) and inline patterns cut out of a line."""
+
+    line_patterns: tuple[re.Pattern[str], ...]
+    inline_patterns: tuple[re.Pattern[str], ...]
+
+    def clean_line(self, line: str) -> tuple[str, tuple[str, ...]]:
+        """Return the line without boilerplate and the removed parts.
+
+        "扫一扫 关注我们" -> ("", ("扫一扫 关注我们",));
+        "…逐一销号。(下转第二版)" -> ("…逐一销号。", ("(下转第二版)",)).
+        """
+        removed: list[str] = []
+        for pattern in self.inline_patterns:
+            if pattern.search(line):
+                removed.extend(m.group() for m in pattern.finditer(line))
+                line = pattern.sub("", line)
+        stripped = line.strip()
+        if stripped and any(p.fullmatch(stripped) for p in self.line_patterns):
+            removed.append(stripped)
+            return "", tuple(removed)
+        return line, tuple(removed)
+
+
+def parse_patterns(text: str, where: str = "boilerplate") -> Boilerplate:
+    """Compile one regex per non-comment line; anchored ^…$ ones apply to whole lines."""
+    whole: list[re.Pattern[str]] = []
+    inline: list[re.Pattern[str]] = []
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        try:
+            if line.startswith("^") and line.endswith("$") and not line.endswith("\\$"):
+                whole.append(re.compile(line[1:-1]))
+            else:
+                inline.append(re.compile(line))
+        except re.error as exc:
+            raise InvalidInput(f"{where} line {number}: bad regex {line!r}: {exc}") from None
+    return Boilerplate(tuple(whole), tuple(inline))
+
+
+@lru_cache(maxsize=1)
+def default_boilerplate() -> Boilerplate:
+    """The bundled patterns in indexer/newspaper/data/boilerplate.txt."""
+    text = resources.files("indexer.newspaper").joinpath("data", "boilerplate.txt").read_text(encoding="utf-8")
+    return parse_patterns(text, "indexer/newspaper/data/boilerplate.txt")

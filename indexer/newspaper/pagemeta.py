@@ -1,0 +1,266 @@
+"""Page metadata: header block, date in the file name, manifest sidecar, date inferred from the text."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePath
+from typing import Any
+
+from indexer.errors import InvalidInput
+from indexer.records import PageMeta
+
+_PAPER = r"[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报|周报|都市报)"
+_DATE = r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+_WEEKDAY = r"(?:\s*[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]?)?"
+_PAGE = r"(?P<page>第\s*[0-9A-Za-z一二三四五六七八九十]{1,4}\s*版(?:\s*[:：]?\s*(?P<label>[^\s|｜/·:：]{1,10}))?)"
+# "焦作日报 | 2023年3月15日 星期三 | 第1版 要闻": each header line is a run of these tokens.
+_HEADER_TOKEN = re.compile(rf"\s*(?:(?P<paper>{_PAPER})|{_DATE}{_WEEKDAY}|{_PAGE})\s*[|｜/·]?\s*")
+_FILENAME_DATE = (
+    re.compile(r"(?<!\d)(\d{4})[-_.](\d{1,2})[-_.](\d{1,2})(?!\d)"),  # 2023-03-15
+    re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)"),  # 20230315
+)
+_HEADER_SCAN_LINES = 6
+
+
+def iso_date(year: int | str, month: int | str, day: int | str) -> str | None:
+    """"2023", "3", "15" -> "2023-03-15"; None for an impossible date or a year outside 1900-2099."""
+    try:
+        y, m, d = int(year), int(month), int(day)
+        if not 1900 <= y <= 2099:
+            return None
+        return dt.date(y, m, d).isoformat()
+    except (TypeError, ValueError):
+        return None
+
+
+def parse_header(lines: list[str]) -> tuple[PageMeta | None, int]:
+    """Read a header block at the top: (meta, number of lines it takes), or (None, 0).
+
+    "焦作日报" / "2023年3月15日 星期三" / "第1版 要闻" -> paper 焦作日报, 2023-03-15, page "第1版 要闻".
+    """
+    paper = date = page = None
+    used = 0
+    seen = 0
+    for index, raw in enumerate(lines):
+        line = raw.strip().lstrip("#").strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > _HEADER_SCAN_LINES:
+            break
+        tokens = _header_tokens(line)
+        if tokens is None:
+            break
+        for kind, value in tokens:
+            if kind == "paper" and paper is None:
+                paper = value
+            elif kind == "date" and date is None:
+                date = value
+            elif kind == "page" and page is None:
+                page = value
+        used = index + 1
+    if used == 0 or (paper is None and date is None and page is None):
+        return None, 0
+    return PageMeta(paper=paper, pub_date=date, pub_date_source="header" if date else None, page=page), used
+
+
+def _header_tokens(line: str) -> list[tuple[str, str]] | None:
+    """Tokens of a line made only of header parts, else None ("第1版 要闻" -> [("page", "第1版 要闻")])."""
+    tokens: list[tuple[str, str]] = []
+    pos = 0
+    while pos < len(line):
+        m = _HEADER_TOKEN.match(line, pos)
+        if not m or m.end() == pos:
+            return None
+        if m.group("paper"):
+            tokens.append(("paper", m.group("paper")))
+        elif m.group("y"):
+            date = iso_date(m.group("y"), m.group("m"), m.group("d"))
+            if date is None:
+                return None
+            tokens.append(("date", date))
+        else:
+            number = re.sub(r"\s+", "", m.group("page").split("版")[0]) + "版"
+            label = m.group("label")
+            tokens.append(("page", f"{number} {label}" if label else number))
+        pos = m.end()
+    return tokens or None
+
+
+def date_from_filename(name: str) -> str | None:
+    """"jzrb_2023-03-15_p1.txt" or "20230315-01.txt" -> "2023-03-15"; None if no valid date."""
+    base = PurePath(name).name
+    for pattern in _FILENAME_DATE:
+        for m in pattern.finditer(base):
+            date = iso_date(*m.groups())
+            if date:
+                return date
+    return None
+
+
+def merge_meta(*metas: PageMeta | None) -> PageMeta:
+    """Per field, the first known value in priority order; the date keeps its source with it."""
+    paper = page = date = None
+    source = None
+    for meta in metas:
+        if meta is None:
+            continue
+        paper = paper or meta.paper
+        page = page or meta.page
+        if date is None and meta.pub_date:
+            date, source = meta.pub_date, meta.pub_date_source
+    return PageMeta(paper=paper, pub_date=date, pub_date_source=source, page=page)
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """A sidecar mapping file name -> PageMeta (date, page, paper), read from CSV or JSON."""
+
+    entries: Mapping[str, PageMeta] = field(default_factory=dict, hash=False)
+    path: str = ""
+
+    def lookup(self, source: str) -> PageMeta | None:
+        """Meta for a file by its name as given, else by its base name ("dir/p1.txt" -> "p1.txt")."""
+        return self.entries.get(source) or self.entries.get(PurePath(source).name)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+_FILE_KEYS = ("file", "source", "filename", "name", "path")
+_DATE_KEYS = ("pub_date", "date")
+
+
+def load_manifest(path: str | Path) -> Manifest:
+    """Load a CSV (header: file,date,page,paper) or JSON manifest; a bad file raises InvalidInput."""
+    where = str(path)
+    try:
+        raw = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"manifest {where}: cannot read it ({exc.__class__.__name__})") from None
+    stripped = raw.lstrip()
+    if where.lower().endswith(".json") or stripped.startswith(("{", "[")):
+        try:
+            data = json.loads(raw)
+        except ValueError as exc:
+            raise InvalidInput(f"manifest {where}: bad JSON ({exc})") from None
+        rows = _json_rows(data, where)
+    else:
+        try:
+            rows = list(csv.DictReader(io.StringIO(raw)))
+        except csv.Error as exc:
+            raise InvalidInput(f"manifest {where}: bad CSV ({exc})") from None
+    entries: dict[str, PageMeta] = {}
+    for number, row in enumerate(rows, 1):
+        meta_row = {str(k).strip().lower(): v for k, v in row.items() if k is not None}
+        name = next((str(meta_row[k]).strip() for k in _FILE_KEYS if meta_row.get(k)), "")
+        if not name:
+            raise InvalidInput(f"manifest {where}: entry {number} has no file name (columns: file,date,page,paper)")
+        date_text = next((str(meta_row[k]).strip() for k in _DATE_KEYS if meta_row.get(k)), "")
+        date = normalize_date(date_text) if date_text else None
+        if date_text and date is None:
+            raise InvalidInput(f"manifest {where}: entry {number} ({name}): bad date {date_text!r}, expected YYYY-MM-DD")
+        page = meta_row.get("page")
+        paper = meta_row.get("paper")
+        entries[name] = PageMeta(
+            paper=str(paper).strip() or None if paper not in (None, "") else None,
+            pub_date=date,
+            pub_date_source="manifest" if date else None,
+            page=str(page).strip() or None if page not in (None, "") else None,
+        )
+    return Manifest(entries, where)
+
+
+def _json_rows(data: Any, where: str) -> list[Mapping[str, Any]]:
+    """JSON manifests: {"p1.txt": {"date": ...}} or [{"file": "p1.txt", "date": ...}]."""
+    if isinstance(data, dict):
+        rows: Iterable[Any] = ({**v, "file": k} if isinstance(v, dict) else v for k, v in data.items())
+    elif isinstance(data, list):
+        rows = data
+    else:
+        raise InvalidInput(f"manifest {where}: expected an object or a list of objects")
+    out = list(rows)
+    if not all(isinstance(r, dict) for r in out):
+        raise InvalidInput(f"manifest {where}: every entry must be an object with file, date, page, paper")
+    return out
+
+
+def normalize_date(text: str) -> str | None:
+    """"2023-03-15", "2023/3/15", "20230315", "2023年3月15日" -> "2023-03-15"; else None."""
+    m = re.fullmatch(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*", text) or re.fullmatch(
+        r"\s*(\d{4})(\d{2})(\d{2})\s*", text
+    )
+    return iso_date(*m.groups()) if m else None
+
+
+# ---- inferring the date of an undated page -------------------------------------------------
+
+_MONTH_DAY = re.compile(r"(?:(?<!\d)(\d{4})\s*年\s*)?(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!代)")
+_FORWARD = re.compile(r"谋划|计划|规划|预算|目标|明年")
+_SENTENCE = re.compile(r"[^。！？!?\n]+")
+_LATE_MONTH = 10  # from October on, a page plans next year's projects
+
+
+def infer_pub_date(text: str) -> str | None:
+    """Infer the date of an undated page from the dates in its text, or None.
+
+    Day: papers report events up to the issue date, so the page's date is the latest day
+    mentioned in its most mentioned month ("7月22日"…"7月26日上午" -> 07-26; 004's
+    11月9日…11月13日 -> 11-13; stray "10月18日" / "9月29日" are in other months).
+    Year: each "YYYY年" votes for itself, three times if its sentence says "今年" (000:
+    "今年截至目前…2022年重点研发专项" -> 2022), twice inside a full date; but on a late-year page
+    (month >= 10) a year followed by 谋划/计划/规划/预算/目标 or in a sentence with 明年 plans
+    the next year and votes for the year before (004: "2022年项目谋划" in November -> 2021).
+    Most votes wins, ties to the later year. No month-day or no year: None.
+    """
+    days: list[tuple[int, int]] = []
+    for m in _MONTH_DAY.finditer(text):
+        month, day = int(m.group(2)), int(m.group(3))
+        if iso_date(2000, month, day):  # 2000 is a leap year: 2月29日 is allowed here
+            days.append((month, day))
+    if not days:
+        return None
+    months = Counter(month for month, _ in days)
+    top = max(months.values())
+    month = max(m for m, n in months.items() if n == top)
+    day = max(d for m, d in days if m == month)
+    votes: Counter[int] = Counter()
+    for sentence in _SENTENCE.finditer(text):
+        s = sentence.group()
+        this_year = "今年" in s
+        for m in _YEAR.finditer(s):
+            year = int(m.group(1))
+            after = s[m.end() : m.end() + 8]
+            full_date = bool(re.match(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日", after))
+            if month >= _LATE_MONTH and not full_date and (_FORWARD.search(after) or "明年" in s):
+                votes[year - 1] += 1
+            else:
+                votes[year] += 3 if this_year else 2 if full_date else 1
+    if not votes:
+        return None
+    best = max(votes.values())
+    year = max(y for y, n in votes.items() if n == best)
+    return iso_date(year, month, day) or iso_date(year, month, min(day, 28))
+
+
+def meta_for_file(path: str, manifest: Manifest | None = None) -> PageMeta:
+    """What is known about a file before reading it: date from its name, then the manifest."""
+    name_date = date_from_filename(path)
+    from_name = PageMeta(pub_date=name_date, pub_date_source="filename") if name_date else None
+    from_manifest = manifest.lookup(path) if manifest is not None else None
+    return merge_meta(from_name, from_manifest)
+
+
+def with_inferred_date(meta: PageMeta, text: str) -> PageMeta:
+    """Fill in a missing date by inference (source "inferred")."""
+    if meta.pub_date:
+        return meta
+    date = infer_pub_date(text)
+    return replace(meta, pub_date=date, pub_date_source="inferred" if date else None)

@@ -1,0 +1,1 @@
+"""The read side: the query language, matching with the recall guarantee, facets, ranking, records, stats."""

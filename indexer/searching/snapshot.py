@@ -1,0 +1,232 @@
+"""Read snapshots of the index: a searcher plus the facet values of every document in it.
+
+The facet values are built once per segment and reused across refreshes, so facet
+counting never reads stored fields; ``Snapshot.columns`` holds them as integer-coded
+numpy arrays for vectorised filtering, counting and date ordering. Requests take the
+current snapshot; after an ingest commits, the next request gets a fresh one (no restart).
+"""
+from __future__ import annotations
+
+import os
+import threading
+import weakref
+from collections import OrderedDict
+from typing import Any
+
+import numpy as np
+from whoosh.index import Index
+from whoosh.searching import Searcher
+
+from indexer.index.schema import decode_facets
+from indexer.index.store import open_index
+from indexer.searching.substring import close_match_columns
+
+
+FacetRow = tuple[str, str | None, str | None, tuple[str, ...], str | None, str, int, str]
+"""(kind, region, pub_date, reporters, section, file, ordinal, id) of one document."""
+
+class _SegmentRows(list):  # type: ignore[type-arg]
+    """The facet rows of one segment (a list subclass, so the cache below can hold it weakly)."""
+
+
+# segment id -> its rows, for as long as some snapshot still uses the segment: a segment
+# merged away by later ingests drops out instead of staying in memory for good.
+_segment_cache: weakref.WeakValueDictionary[str, _SegmentRows] = weakref.WeakValueDictionary()
+_segment_cache_lock = threading.Lock()
+
+
+def _row(values: dict[str, Any]) -> FacetRow:
+    return (
+        values.get("kind") or "article",
+        values.get("region"),
+        values.get("date"),
+        tuple(values.get("reporter") or ()),
+        values.get("section"),
+        values.get("source") or "",
+        int(values.get("ordinal") or 0),
+        values.get("id") or "",
+    )
+
+
+def _segment_rows(reader: Any) -> _SegmentRows:
+    segment = reader.segment() if hasattr(reader, "segment") else None
+    key = segment.segment_id() if segment is not None else None  # random per segment
+    if key is not None:
+        with _segment_cache_lock:
+            cached = _segment_cache.get(key)
+        if cached is not None:
+            return cached
+    rows = _SegmentRows()
+    intern: dict[FacetRow, FacetRow] = {}
+    if reader.has_column("facets"):
+        for raw in reader.column_reader("facets"):
+            row = _row(decode_facets(raw))
+            rows.append(intern.setdefault(row, row))
+    else:
+        rows.extend([_row({})] * reader.doc_count_all())
+    if key is not None:
+        with _segment_cache_lock:
+            _segment_cache[key] = rows
+    return rows
+
+
+def _codes(values: list[Any], order: bool = False) -> tuple[np.ndarray, list[Any]]:
+    """Integer codes of ``values`` and the vocabulary; with ``order``, codes sort as the values (None first)."""
+    vocab = list(dict.fromkeys(values))
+    if order:
+        vocab.sort(key=lambda v: (v is not None, v if v is not None else ""))
+    index = {v: i for i, v in enumerate(vocab)}
+    return np.fromiter((index[v] for v in values), dtype=np.int32, count=len(values)), vocab
+
+
+class FacetColumns:
+    """The facet rows of a snapshot as integer-coded numpy arrays (one entry per global docnum).
+
+    Filters become per-value truth tables looked up by code, facet counts
+    ``np.bincount`` over the codes of the matching documents, and the date
+    orders are precomputed ranks, so none of it loops over documents in Python.
+    """
+
+    def __init__(self, rows: list[FacetRow]) -> None:
+        self.n = len(rows)
+        self.kind, self.kinds = _codes([r[0] for r in rows])
+        self.region, self.regions = _codes([r[1] for r in rows])
+        self.date, self.dates = _codes([r[2] for r in rows], order=True)
+        self.section, self.sections = _codes([r[4] for r in rows])
+        self.file, self.files = _codes([r[5] for r in rows], order=True)
+        self.ordinal = np.fromiter((r[6] for r in rows), dtype=np.int64, count=self.n)
+        counts = np.fromiter((len(r[3]) for r in rows), dtype=np.int64, count=self.n)
+        self.reporter_doc = np.repeat(np.arange(self.n, dtype=np.int64), counts)  # entry -> its docnum
+        self.reporter, self.reporters = _codes([name for r in rows for name in r[3]])
+        self._orders: dict[bool, np.ndarray] = {}
+        self._lock = threading.Lock()
+
+    def date_rank(self, newest: bool) -> np.ndarray:
+        """Each docnum's position in the whole archive by date (newest or oldest first), then file, ordinal, docnum."""
+        with self._lock:
+            rank = self._orders.get(newest)
+            if rank is None:
+                keys = sorted({d or "" for d in self.dates})
+                key_of = np.array([keys.index(d or "") for d in self.dates], dtype=np.int64) if self.dates \
+                    else np.zeros(0, np.int64)
+                date_key = key_of[self.date] if self.n else np.zeros(0, np.int64)
+                order = np.lexsort((np.arange(self.n), self.ordinal, self.file, -date_key if newest else date_key))
+                rank = np.empty(self.n, np.int64)
+                rank[order] = np.arange(self.n)
+                self._orders[newest] = rank
+            return rank
+
+
+_columns_cache: weakref.WeakValueDictionary[tuple[str, ...], FacetColumns] = weakref.WeakValueDictionary()
+
+
+def _close_searcher(searcher: Searcher) -> None:
+    if not getattr(searcher, "is_closed", False):
+        for reader, _ in searcher.ixreader.leaf_readers():
+            close_match_columns(reader)
+        searcher.close()
+
+
+class Snapshot:
+    """A searcher and the facet rows of all its documents (indexed by global docnum)."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self.searcher = searcher
+        rows: list[FacetRow] = []
+        self._segments = []  # keeps this snapshot's entries in the segment cache alive
+        keys: list[str] = []
+        for reader, offset in searcher.ixreader.leaf_readers():
+            seg = _segment_rows(reader)
+            assert len(rows) == offset
+            rows.extend(seg)
+            self._segments.append(seg)
+            segment = reader.segment() if hasattr(reader, "segment") else None
+            keys.append(segment.segment_id() if segment is not None else f"?{id(seg)}")
+        self.rows = rows
+        self._columns_key = tuple(keys)
+        self._columns: FacetColumns | None = None
+        self._deleted: np.ndarray | None = None
+        self.cache: OrderedDict[Any, Any] = OrderedDict()  # per-snapshot results (indexer.searching.service)
+        self.cache_lock = threading.Lock()
+        # Requests hold the snapshot they started with; the last one to let go closes its
+        # files. A finalizer, not __del__: it holds the searcher, so when the snapshot dies
+        # in a reference cycle (an app and its archive) the files are closed before the
+        # cycle's objects are finalized, never left to the file objects' own (warning) finalizers.
+        self._close = weakref.finalize(self, _close_searcher, searcher)
+
+    @property
+    def columns(self) -> FacetColumns:
+        """The facet columns, shared by every snapshot of the same segments (built once per index generation)."""
+        if self._columns is None:
+            with _segment_cache_lock:
+                cols = _columns_cache.get(self._columns_key)
+            if cols is None:
+                cols = FacetColumns(self.rows)
+                with _segment_cache_lock:
+                    cols = _columns_cache.setdefault(self._columns_key, cols)
+            self._columns = cols
+        return self._columns
+
+    @property
+    def deleted(self) -> np.ndarray:
+        """Global docnums deleted in this snapshot (ascending)."""
+        if self._deleted is None:
+            parts = [np.array(sorted(reader.deleted_docs_set), dtype=np.int64) + offset
+                     for reader, offset in self.searcher.ixreader.leaf_readers() if reader.has_deletions()]
+            self._deleted = np.concatenate(parts) if parts else np.zeros(0, np.int64)
+        return self._deleted
+
+
+
+class Archive:
+    """An index directory opened for reading; ``snapshot()`` is safe from many threads.
+
+    Each thread gets its own snapshot: Whoosh's segment readers share one file
+    object per segment and read it with seek+read, so two threads searching
+    through one searcher read each other's positions (garbled postings, the
+    wrong stored document). A snapshot lives until its thread sees a newer
+    index generation; a streamed export keeps the one it started with.
+    """
+
+    def __init__(self, index_dir: str | os.PathLike[str]) -> None:
+        self.index_dir = str(index_dir)
+        self._lock = threading.Lock()
+        self._ix: Index | None = None
+        self._local = threading.local()
+        self._open: weakref.WeakSet[Snapshot] = weakref.WeakSet()
+
+    def snapshot(self) -> Snapshot:
+        """This thread's current snapshot, refreshed if an ingest has committed since."""
+        with self._lock:
+            if self._ix is None:
+                self._ix = open_index(self.index_dir)
+            ix = self._ix
+        snap: Snapshot | None = getattr(self._local, "snapshot", None)
+        if snap is None or not snap.searcher.up_to_date():
+            # A new searcher, not refresh(): refresh() may close readers that a
+            # streamed response still reads from.
+            snap = Snapshot(ix.searcher())
+            self._local.snapshot = snap
+            with self._lock:
+                self._open.add(snap)
+        return snap
+
+    def close(self) -> None:
+        """Close every snapshot's files (at shutdown; searches after this reopen the index)."""
+        with self._lock:
+            for snap in list(self._open):
+                snap._close()
+            self._open = weakref.WeakSet()
+            self._ix = None
+            self._local = threading.local()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_archive(index_dir: str | os.PathLike[str]) -> Archive:
+    """An ``Archive`` over ``index_dir``; use it as a context manager to close its files."""
+    return Archive(index_dir)

@@ -1,0 +1,83 @@
+"""Highlighting by substring over normalised text, so every kind of match is marked.
+
+Whoosh's highlighter re-tokenizes and drops overlapping bigrams (官卫红 would
+light up only 官卫); matching the normalised query strings directly marks all
+of 官卫红, phrases, digits and Latin alike, at the right offsets because
+normalisation keeps one character per character. Whitespace in the text is
+skipped when matching, as it is by the index: "记者宋崇飞" marks "记者 宋崇飞".
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from html import escape
+
+from indexer.text.normalize import normalize_text
+
+Span = tuple[int, int]
+
+
+def match_spans(text: str, terms: Iterable[str]) -> list[Span]:
+    """Merged, sorted ``(start, end)`` spans of ``text`` where any term occurs."""
+    norm = normalize_text(text)
+    offsets = [i for i, ch in enumerate(norm) if not ch.isspace()]
+    compact = "".join(norm[i] for i in offsets)
+    spans: list[Span] = []
+    for term in terms:
+        needle = "".join(ch for ch in normalize_text(term) if not ch.isspace())
+        if not needle:
+            continue
+        start = compact.find(needle)
+        while start != -1:
+            spans.append((offsets[start], offsets[start + len(needle) - 1] + 1))
+            start = compact.find(needle, start + 1)
+    return _merge(spans)
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    spans.sort()
+    merged: list[Span] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def mark(text: str, spans: Sequence[Span], start: int = 0, end: int | None = None) -> str:
+    """HTML-escape ``text[start:end]``, wrapping the spans in ``<mark>``."""
+    end = len(text) if end is None else end
+    out: list[str] = []
+    pos = start
+    for s, e in spans:
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, start), min(e, end)
+        out.append(escape(text[pos:s]))
+        out.append(f"<mark>{escape(text[s:e])}</mark>")
+        pos = e
+    out.append(escape(text[pos:end]))
+    return "".join(out)
+
+
+def highlight(text: str, terms: Iterable[str]) -> str:
+    """The whole text, escaped, every match marked."""
+    return mark(text, match_spans(text, terms))
+
+
+def snippet(text: str, terms: Sequence[str], width: int = 140) -> str:
+    """An escaped excerpt of about ``width`` characters around the densest matches."""
+    text = text.replace("\n", " ")
+    spans = match_spans(text, terms)
+    if not spans:
+        cut = text[:width]
+        return escape(cut) + ("…" if len(text) > width else "")
+    best_start, best_count = spans[0][0], 0
+    for i, (s, _) in enumerate(spans):
+        count = sum(1 for s2, _ in spans[i:] if s2 < s + width)
+        if count > best_count:
+            best_start, best_count = s, count
+    start = max(0, min(best_start - width // 4, len(text) - width))
+    end = min(len(text), start + width)
+    body = mark(text, spans, start, end)
+    return ("…" if start > 0 else "") + body + ("…" if end < len(text) else "")
