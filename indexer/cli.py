@@ -34,6 +34,9 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for path in args.files:
         try:
+            if args.explain:
+                _explain(path, manifest, gazetteer)
+                continue
             page = parse_file(path, manifest=manifest, gazetteer=gazetteer)
         except BaokanError as exc:
             _err(str(exc))
@@ -49,6 +52,20 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             for part in page.dropped:
                 sys.stderr.write(f"dropped\t{page.source}\t{json.dumps(part, ensure_ascii=False)}\n")
     return status
+
+
+def _explain(path: str, manifest: object, gazetteer: object) -> None:
+    """``baokan parse --explain``: "  12  headline  followed by a dateline or byline (+4)  温县举办太极拳比赛"."""
+    from indexer import explain_file
+
+    page, lines = explain_file(path, manifest=manifest, gazetteer=gazetteer)
+    out = sys.stdout
+    out.write(f"== {page.source}: {len(page.records)} records ({page.meta.paper or '-'} {page.meta.pub_date or '-'} "
+              f"{page.meta.page or ''})\n")
+    for line in lines:
+        text = line.text.strip()
+        text = text if len(text) <= 40 else text[:39] + "…"
+        out.write(f"{line.number:>4}  {line.role:<12}  {text}\n      {'':<12}  └ {line.reason}\n")
 
 
 DEFAULT_INDEX_DIR = "index_data"
@@ -113,8 +130,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
 
 def _cmd_stats(args: argparse.Namespace) -> int:
-    from indexer import archive_stats
-    from indexer import Archive
+    from indexer import FIELD_LABELS, Archive, archive_stats
 
     stats = archive_stats(Archive(_index_dir(args)))
     if args.json:
@@ -123,8 +139,8 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     out = sys.stdout
     out.write(f"记录 {stats.records} 条  日期 {stats.date_range[0] or '-'} 至 {stats.date_range[1] or '-'}  "
               f"索引 {stats.index_bytes / 1e6:.1f} MB\n")
-    for title, counts in (("类型", stats.by_kind), ("地区", stats.by_region), ("年份", stats.by_year)):
-        out.write(f"{title}：" + "  ".join(f"{k} {v}" for k, v in counts.items()) + "\n")
+    for name, counts in (("kind", stats.by_kind), ("region", stats.by_region), ("year", stats.by_year)):
+        out.write(f"{FIELD_LABELS[name]}：" + "  ".join(f"{k} {v}" for k, v in counts.items()) + "\n")
     return EXIT_OK
 
 
@@ -145,6 +161,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--manifest", help="CSV or JSON sidecar mapping file -> date, page, paper")
     p.add_argument("--gazetteer", help="region gazetteer JSON (default: the bundled 焦作 one)")
     p.add_argument("--debug", action="store_true", help="report dropped boilerplate/layout on stderr")
+    p.add_argument("--explain", action="store_true",
+                   help="print every line with the role it got (headline, byline, body, ...) and the main reason")
     p.set_defaults(func=_cmd_parse)
 
     def index_dir_arg(p: argparse.ArgumentParser) -> None:

@@ -1,32 +1,55 @@
-"""Credit lines: article bylines ("本报讯(记者徐金华)", "□ 李文") and photo credits ("本报记者 宋崇飞 摄")."""
+"""Credit lines: datelines and bylines ("本报讯(记者徐金华)", "□ 李文"), end credits ("（记者 张三）") and photo credits.
+
+Every matcher takes one line (or paragraph) as printed and returns the credit as printed
+plus the people in it by role; none of them decides where an article starts.
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-_CJK_NAME = r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})?"
-# Longest roles first: "本报记者" must not be read as the name "本报" + role "记者".
-_REPORTER_ROLES = ("本报见习记者", "本报特约记者", "本报记者", "新华社记者", "见习记者", "特约记者", "首席记者", "摄影记者", "记者", "实习生")
-_CORRESPONDENT_ROLES = ("本报通讯员", "特约通讯员", "通讯员")
-_ROLE = "|".join(sorted(_REPORTER_ROLES + _CORRESPONDENT_ROLES, key=len, reverse=True))
-_SEP = r"[\s、,，/]"
+_HAN = "\u4e00-\u9fff"
+_CJK_NAME = rf"[{_HAN}]{{2,4}}(?:·[{_HAN}]{{1,6}})?"
+# "本报记者", "本报驻埃及记者", "新华社记者", "本报特约记者", "见习记者", "实习生", "通讯员", ...
+_REPORTER_ROLE = (
+    rf"(?:(?:本报|新华社|中新社|人民日报|经济日报|光明日报)?(?:驻[{_HAN}]{{1,6}})?(?:特约|见习|首席|摄影|实习)?记者"
+    r"|实习生|作者[:：]?|文[/／]|文·图[/／]|图·文[/／]|文图[/／]|撰文[:：]?)"
+)
+_CORRESPONDENT_ROLE = r"(?:本报|特约)?通讯员"
+_ROLE = rf"(?:{_REPORTER_ROLE}|{_CORRESPONDENT_ROLE})"
+_SEP = r"[\s、,，/／]"
 # names need a separator or a role between them, so a long run of text cannot be cut into
 # "names" in exponentially many ways: "本报记者 宋崇飞 通讯员 李红", "记者徐金华、王晓东"
-_NAMES = rf"(?:(?:{_ROLE}){_SEP}*)?{_CJK_NAME}(?:(?:{_SEP}+(?:(?:{_ROLE}){_SEP}*)?|(?:{_ROLE}){_SEP}*){_CJK_NAME})*"
+_NAMES = rf"(?:{_ROLE}{_SEP}*)?{_CJK_NAME}(?:(?:{_SEP}+(?:{_ROLE}{_SEP}*)?|{_ROLE}{_SEP}*){_CJK_NAME})*"
 
-# "本报讯(记者徐金华)", "本报讯（记者 王晓东 通讯员 李红）", "新华社北京3月14日电（记者 刘明）"
+# Datelines that open an article: "本报讯(记者徐金华)", "本报3月24日讯", "本报郑州3月24日电  （记者张三、李四）",
+# "新华社北京3月14日电（记者 刘明）", "中新网郑州3月24日电", "【新华社延安十四日电】", "据新华社北京3月24日电".
+_DATE = r"(?:\d{1,2}月)?\d{1,2}日|[一二三四五六七八九十]{1,3}日"
+_AGENCY = r"(?:新华社|中新社|中新网|人民日报|人民网|央视网|光明日报|经济日报|中国日报|法治日报|工人日报|河南日报|大河报)"
 _WIRE = re.compile(
-    r"^(?P<credit>(?:据)?(?:本报讯|本报[\u4e00-\u9fff]{1,6}讯|(?:新华社|中新社|人民日报)[\u4e00-\u9fff\d]{0,14}电)"
-    r"\s*(?:[(（](?P<inner>[^()（）\n]{0,60})[)）])?)\s*"
+    rf"^(?P<credit>(?:据)?(?:本报讯|本报[{_HAN}]{{0,8}}(?:{_DATE})?讯|本报[{_HAN}]{{0,8}}(?:{_DATE})电"
+    rf"|{_AGENCY}[{_HAN}]{{0,10}}(?:{_DATE})电|【{_AGENCY}[{_HAN}]{{0,10}}(?:{_DATE})?电】)"
+    rf"\s*(?:[(（](?P<inner>[^()（）\n]{{0,60}})[)）])?)\s*"
 )
 # "□ 李文", "■本报记者 张三 李四"
 _BOX = re.compile(rf"^(?P<credit>[□■]\s*(?P<inner>{_NAMES}))\s*$")
-# a credit line of its own: "本报记者 王晓东 通讯员 李红"
-_STANDALONE = re.compile(rf"^(?P<credit>(?P<inner>(?:{_ROLE}){_SEP}*{_NAMES}))\s*$")
-# photo credit closing a paragraph: "…作业。本报记者 宋崇飞 摄", "通讯员 李红 摄", "记者 王飞/摄"
-_PHOTO = re.compile(rf"(?<![^\s。！？!?”’」』)）.;；])(?P<credit>{_NAMES}\s*/?\s*摄(?:影)?)\s*$")
+# a credit line of its own: "本报记者 王晓东 通讯员 李红", "文/张然", "作者：陈曦"
+_STANDALONE = re.compile(rf"^(?P<credit>(?P<inner>{_ROLE}{_SEP}*{_NAMES}))\s*$")
+# a credit closing an article: "（记者 张三）", "（本报记者 张三 李四）", "（文/张三）", "(记者 X 通讯员 Y)"
+_END = re.compile(rf"(?P<credit>[(（]\s*(?P<inner>{_ROLE}{_SEP}*{_NAMES})\s*[)）])\s*$")
+# a commentary author's line: "王建华（作者为河南理工大学教授）", "（作者系市委党校教师）" after a name
+_AUTHOR_NOTE = re.compile(rf"^(?P<credit>(?P<inner>{_CJK_NAME})\s*[(（]\s*作者(?:为|系|是)[^()（）]{{1,40}}[)）])\s*$")
+# photo credit closing a paragraph: "…作业。本报记者 宋崇飞 摄", "通讯员 李红 摄", "记者 王飞/摄",
+# "袁新宇摄（视觉中国）", "新华社发（王建伟 摄）", "（新华社发）"
+_PHOTO = re.compile(
+    rf"(?<![^\s。！？!?”’」』)）.;；])(?P<credit>{_NAMES}\s*/?\s*摄(?:影)?(?:\s*[(（][^()（）]{{1,12}}[)）])?"
+    rf"|{_AGENCY}发\s*[(（]\s*{_NAMES}\s*/?\s*摄\s*[)）]|[(（]\s*{_AGENCY}(?:记者)?发\s*[)）])\s*$"
+)
 _MAX_CREDIT = 60
-_TOKEN = re.compile(rf"(?P<role>{_ROLE})|(?P<name>[\u4e00-\u9fff·]+)")
+_TOKEN = re.compile(rf"(?P<role>{_ROLE})|(?P<name>[{_HAN}·]+)")
+# two-character names padded to three columns: "赵  鹏   林  蔚" -> "赵鹏   林蔚"
+_PADDED = re.compile(rf"(?<![{_HAN}])([{_HAN}])[ \u3000]{{1,2}}([{_HAN}])(?![{_HAN}])")
+_NOT_NAMES = frozenset({"报道", "报告", "摄", "摄影", "综合", "本报", "文图", "图文", "整理", "发", "电", "讯"})
 
 
 @dataclass(frozen=True)
@@ -37,18 +60,34 @@ class Credit:
     reporters: tuple[str, ...] = ()
     correspondents: tuple[str, ...] = ()
 
+    @property
+    def people(self) -> tuple[str, ...]:
+        return self.reporters + tuple(n for n in self.correspondents if n not in self.reporters)
+
+    def merged(self, other: Credit) -> Credit:
+        """Two credits of one article ("本报讯" and "（记者 张三）") as one."""
+        text = f"{self.text} {other.text}".strip()
+        reporters = self.reporters + tuple(n for n in other.reporters if n not in self.reporters)
+        correspondents = self.correspondents + tuple(n for n in other.correspondents if n not in self.correspondents)
+        return Credit(text, reporters, correspondents)
+
+
+def unpad(text: str) -> str:
+    """Join two-character names padded with spaces: "本报记者  赵  鹏   林  蔚" -> "本报记者  赵鹏   林蔚"."""
+    return _PADDED.sub(r"\1\2", text)
+
 
 def split_names(inner: str, default_role: str = "记者") -> Credit:
     """People in the inside of a credit: "记者 王晓东 通讯员 李红" -> reporters 王晓东, correspondents 李红."""
     reporters: list[str] = []
     correspondents: list[str] = []
     role = default_role
-    for m in _TOKEN.finditer(inner):
+    for m in _TOKEN.finditer(unpad(inner)):
         if m.group("role"):
             role = m.group("role")
             continue
         for name in _names_in(m.group("name")):
-            target = correspondents if role in _CORRESPONDENT_ROLES else reporters
+            target = correspondents if "通讯员" in role else reporters
             if name not in target:
                 target.append(name)
     return Credit(inner, tuple(reporters), tuple(correspondents))
@@ -56,7 +95,7 @@ def split_names(inner: str, default_role: str = "记者") -> Credit:
 
 def _names_in(run: str) -> list[str]:
     """One run of characters between separators: "徐金华" -> [徐金华]; "徐金华王晓东" -> two 3-character names."""
-    if run in ("报道", "报告", "摄", "摄影", "综合", "本报", "文图", "图文", "整理"):
+    if run in _NOT_NAMES:
         return []
     if len(run) == 6 and "·" not in run:
         return [run[:3], run[3:]]
@@ -68,31 +107,82 @@ def _names_in(run: str) -> list[str]:
 def match_byline(block: str) -> tuple[Credit, str] | None:
     """A byline at the start of a block: (credit, rest of the block), else None.
 
-    "本报讯(记者徐金华)7月26日上午,…" -> (Credit("本报讯(记者徐金华)", ("徐金华",)), "7月26日上午,…").
+    "本报讯(记者徐金华)7月26日上午,…" -> (Credit("本报讯(记者徐金华)", ("徐金华",)), "7月26日上午,…");
+    "本报记者  赵  鹏   林  蔚" -> (Credit(…, ("赵鹏", "林蔚")), "").
     """
     m = _WIRE.match(block)
     if m:
         people = split_names(m.group("inner") or "", default_role="")
         return Credit(m.group("credit").strip(), people.reporters, people.correspondents), block[m.end():].strip()
+    line = block.strip()
+    if len(line) > _MAX_CREDIT:
+        return None
+    flat = unpad(line)
     for pattern in (_BOX, _STANDALONE):
-        m = pattern.match(block.strip()) if len(block) <= _MAX_CREDIT else None
+        m = pattern.match(flat)
         if m:
             people = split_names(m.group("inner"))
             if people.reporters or people.correspondents:
-                return Credit(m.group("credit").strip(), people.reporters, people.correspondents), ""
+                return Credit(line, people.reporters, people.correspondents), ""
     return None
+
+
+def match_end_credit(block: str) -> tuple[str, Credit] | None:
+    """A credit closing an article: (text before it, credit), else None.
+
+    "…取得实效。（记者 张三）" -> ("…取得实效。", Credit("（记者 张三）", ("张三",)));
+    "王建华（作者为河南理工大学教授）" -> ("", Credit(…, ("王建华",))).
+    """
+    line = block.rstrip()
+    m = _AUTHOR_NOTE.match(unpad(line.strip()))
+    if m:
+        return "", Credit(line.strip(), (m.group("inner"),))
+    tail_start = max(0, len(line) - _MAX_CREDIT)
+    flat_tail = unpad(line[tail_start:])
+    m = _END.search(flat_tail)
+    if not m:
+        return None
+    people = split_names(m.group("inner"))
+    if not (people.reporters or people.correspondents):
+        return None
+    # the same credit in the line as printed (unpad only removed spaces inside it)
+    opening = line.rfind("（" if m.group("credit").startswith("（") else "(")
+    if opening < 0:
+        return None
+    return line[:opening].rstrip(), Credit(line[opening:].strip(), people.reporters, people.correspondents)
 
 
 def match_photo_credit(block: str) -> tuple[str, Credit] | None:
     """A photo credit closing a block: (text before it, credit with photographers in ``reporters``).
 
-    "…进行作业。本报记者 宋崇飞 摄" -> ("…进行作业。", Credit("本报记者 宋崇飞 摄", ("宋崇飞",))).
+    "…进行作业。本报记者 宋崇飞 摄" -> ("…进行作业。", Credit("本报记者 宋崇飞 摄", ("宋崇飞",)));
+    "…开幕式在呼伦贝尔举行。（新华社发）" -> ("…举行。", Credit("（新华社发）")).
     """
-    m = _PHOTO.search(block, max(0, len(block) - _MAX_CREDIT))  # a credit is short: look at the end only
+    start = max(0, len(block) - _MAX_CREDIT)  # a credit is short: look at the end only
+    flat = block[:start] + unpad(block[start:])
+    m = _PHOTO.search(flat, start)
     if not m:
         return None
-    people = split_names(m.group("credit").rstrip("摄影/ \t"))
-    names = people.reporters + tuple(n for n in people.correspondents if n not in people.reporters)
+    credit = m.group("credit")
+    cut = _original_offset(block, flat, m.start())
+    before, printed = block[:cut].rstrip(), block[cut:].strip()
+    if "发" in credit and "摄" not in credit:  # "（新华社发）": an agency, no person
+        return before, Credit(printed)
+    inner = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", credit) if credit.rstrip().endswith(("）", ")")) and "发" not in credit else credit
+    inner = re.sub(rf"^{_AGENCY}发\s*[(（]|[)）]$", "", inner)
+    people = split_names(inner.rstrip("摄影/ \t）)").rstrip("摄影/ \t"))
+    names = people.people
     if not names:
         return None
-    return block[: m.start()].rstrip(), Credit(m.group("credit"), names)
+    return before, Credit(printed, names)
+
+
+def _original_offset(block: str, flat: str, flat_offset: int) -> int:
+    """Where ``flat[flat_offset:]`` starts in ``block`` (``flat`` is ``block`` with some spaces removed)."""
+    keep = sum(1 for ch in flat[flat_offset:] if not ch.isspace())
+    pos = len(block)
+    while keep and pos > 0:
+        pos -= 1
+        if not block[pos].isspace():
+            keep -= 1
+    return pos

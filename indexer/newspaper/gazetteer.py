@@ -71,6 +71,20 @@ class Gazetteer:
             "own_area_words": list(self.own_area_words),
         }
 
+    def for_other_paper(self) -> Gazetteer:
+        """The gazetteer for another paper's pages: words that mean "our city" only in our own paper go.
+
+        On 焦作日报's pages "我市", "全市", "市委" mean 焦作市; on 人民日报's they mean some other
+        city, or none (a national story about Kazakhstan is not 焦作市). Names stay: "焦作市",
+        "温县" mean the same place in any paper. "该区", "区领导" follow the page's district,
+        which another paper's page does not have.
+        """
+        stem = self.city.removesuffix("市")
+        return Gazetteer(
+            city=self.city, city_markers=tuple(m for m in self.city_markers if stem in m),
+            region_aliases=self.region_aliases, false_hits=self.false_hits, own_area_words=(), paper=self.paper,
+        )
+
     def canonical(self, name: str) -> str | None:
         """The canonical region for a name or alias: "中区" -> "中站区", "我市" -> "焦作市"."""
         text = name.strip()

@@ -1,0 +1,194 @@
+"""The lines of a page as an editor sees them: text, gaps, indentation, heading marks, credits, and the page's habits.
+
+Nothing here decides where an article starts (``indexer.newspaper.segment`` does); this
+module only measures. Each ``Line`` knows what it looks like on its own ("short, no end
+punctuation", "a dateline", "a photo credit"); ``PageStyle`` knows what the page does
+with its body paragraphs (blank lines between them or not, indented or not), so a line
+can be compared with the page's own body text rather than with a fixed rule.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from indexer.newspaper.boilerplate import Boilerplate
+from indexer.newspaper.bylines import Credit, match_byline, match_end_credit, match_photo_credit
+
+HEADLINE_MAX = 48  # "开启“科创飞地”招商新模式 河南理工大学科技园入驻深圳天安云谷" is 32 without spaces
+EXCLAIM_HEADLINE_MAX = 30  # "这样的好干部，点赞！" is a headline; a long line ending in ！ is a sentence
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HEADING = re.compile(r"^(#{1,6})\s+(\S.*)$")
+_CLOSING = "”’」』）)》】〉\"'"
+_SENTENCE_END = frozenset("。！？!?…")
+_NOT_LAST = frozenset("，,、；;：:了的和与及在对把将从向被给")  # "…等疫情防控点位慰问了" stops mid-sentence
+# "一、" "（二）" "3." "第一，": sub-headings and list items inside an article
+ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、是要]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[,，、])")
+# A body that opens like a news lead: "3月14日，…", "近日，…", "记者从…获悉", "截至8月底，…"
+_LEAD = re.compile(
+    r"^(?:[(（]?\d{1,2}月\d{1,2}日|\d{1,2}日[上下晚早凌中]|\d{4}年\d{1,2}月|近日|日前|昨日|昨天|今天|今日|连日来|近期|"
+    r"近年来|今年以来|记者(?:从|近日|日前|获悉|了解到|在)|据|截至|当地时间)"
+)
+# "图为…", "图①…", "上图：…": a photo caption even without a credit
+_CAPTION_START = re.compile(r"^(?:图为|图[①-⑳\d]|[上下左右中]图[:：为]?|组图[:：])")
+_PHOTO_PLACEHOLDER = re.compile(r"^[(（](?:图片|照片|图|组图)[)）]$")
+
+
+def cjk_count(text: str) -> int:
+    """Number of CJK ideographs in a text."""
+    return len(_CJK.findall(text))
+
+
+def bigrams(text: str) -> set[str]:
+    """CJK character pairs of a text: "温县举办" -> {温县, 县举, 举办}."""
+    chars = _CJK.findall(text)
+    return {a + b for a, b in zip(chars, chars[1:])}
+
+
+@dataclass
+class Line:
+    """One non-blank line of the page and what it looks like on its own."""
+
+    number: int  # 1-based line number in the file
+    raw: str
+    text: str  # stripped, heading marks removed
+    gap: int = 0  # blank lines before it (a page's first line counts as a gap)
+    indent: bool = False  # starts with two or more spaces, a U+3000 or a tab
+    level: int = 0  # markdown heading level, 0 for plain text
+    byline: tuple[Credit, str] | None = None  # a dateline or credit opening the line, and the rest
+    end_credit: tuple[str, Credit] | None = None  # "（记者 张三）" closing the line, and the text before it
+    photo: tuple[str, Credit] | None = None  # a photo credit closing the line, and the caption before it
+    caption_mark: bool = False  # "图为…", "图①…" or just below a "（图片）" placeholder
+
+    @property
+    def heading(self) -> bool:
+        return self.level > 0
+
+    @property
+    def plain(self) -> bool:
+        """Text that is none of: heading, credit, photo caption."""
+        return self.level == 0 and self.byline is None and self.photo is None and not self.caption_mark \
+            and not (self.end_credit is not None and not self.end_credit[0])
+
+    @property
+    def credit_only(self) -> bool:
+        """A credit line of its own: "本报记者 王晓东 通讯员 李红", "□ 李文", "本报讯"."""
+        return self.byline is not None and not self.byline[1]
+
+    @property
+    def enumerated(self) -> bool:
+        return bool(ENUMERATOR.match(self.text))
+
+    @property
+    def headline_shaped(self) -> bool:
+        """Could be a headline or sub-heading: short, no sentence inside, does not stop mid-phrase.
+
+        "官卫红到区消防救援大队调研消防工作", "市民点赞“口袋公园”", "垃圾分类，你做对了吗？" are;
+        "会议要求：", "…慰问了", "“当前，…。”" and "总投资10亿" are not.
+        """
+        t = self.text
+        if not self.plain or cjk_count(t) < 2:
+            return False
+        squashed = re.sub(r"\s+", "", t)
+        if len(squashed) > HEADLINE_MAX or "。" in t:
+            return False
+        core = t.rstrip(_CLOSING) or t
+        last = core[-1]
+        if any(ch in _SENTENCE_END for ch in core[:-1]):
+            return False  # two sentences
+        if last in _SENTENCE_END:
+            return last in "！？!?" and len(squashed) <= EXCLAIM_HEADLINE_MAX
+        if last in _NOT_LAST or (last.isascii() and last.isalnum() and core == t):
+            return False
+        return True
+
+    @property
+    def ends_open(self) -> bool:
+        """The line stops mid-sentence: "…要直接部署、直接督办" (the layout broke the paragraph)."""
+        t = self.text.rstrip()
+        return bool(t) and t[-1] not in _SENTENCE_END and t[-1] not in _CLOSING and t[-1] not in "；;：:"
+
+    @property
+    def opens_like_a_lead(self) -> bool:
+        body = self.byline[1] if self.byline is not None else self.text
+        return bool(_LEAD.match(body))
+
+
+def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1) -> tuple[list[Line], list[str]]:
+    """Page lines to ``Line``s, with boilerplate cut out and a lone photo credit joined to the caption above.
+
+    "5月18日，博爱县的农民在晾晒新麦。" / "本报记者 宋崇飞 摄" -> one line with a photo credit.
+    """
+    out: list[Line] = []
+    dropped: list[str] = []
+    gap = 1
+    placeholder = False
+    for number, raw in enumerate(lines, first_number):
+        line, removed = boilerplate.clean_line(raw)
+        dropped.extend(removed)
+        if not line.strip():
+            if not removed:
+                gap += 1
+            continue
+        indent = bool(re.match(r"^(?:[ \u00a0]{2,}|\u3000|\t)", line))
+        line = line.strip()
+        if _PHOTO_PLACEHOLDER.match(line):  # "（图片）": where a photo stood; the next line is its caption
+            dropped.append(line)
+            placeholder = True
+            continue
+        m = _HEADING.match(line)
+        if m:
+            out.append(Line(number, line, m.group(2).strip(), gap, indent, level=len(m.group(1))))
+            gap, placeholder = 0, False
+            continue
+        photo = match_photo_credit(line)
+        if photo is not None and not photo[0] and out and out[-1].plain and out[-1].photo is None:
+            # "…进行作业。" / "本报记者 宋崇飞 摄" on the next line: one caption
+            prev = out.pop()
+            joined = prev.text + ("" if _glued(prev.text) else " ") + line
+            photo = match_photo_credit(joined)
+            gap, indent, number, line = prev.gap, prev.indent, prev.number, joined
+        byline = match_byline(line)
+        if byline is not None:
+            photo = None
+        end = match_end_credit(line) if byline is None and photo is None else None
+        mark = (placeholder or bool(_CAPTION_START.match(line))) and byline is None
+        out.append(Line(number, line, line, gap, indent, byline=byline, end_credit=end, photo=photo, caption_mark=mark))
+        gap, placeholder = 0, False
+    return out, dropped
+
+
+def _glued(text: str) -> bool:
+    return not text or text[-1] in "。！？!?….”’」』；;：:）)》】\"'"
+
+
+@dataclass(frozen=True)
+class PageStyle:
+    """How this page sets its body paragraphs, measured on lines that are clearly body text.
+
+    ``paragraph_gap``: the usual number of blank lines between two body paragraphs (0 on a
+    page without blank lines, 1 on most exports), so a wider gap marks a new article.
+    ``indented_body``: the page indents its paragraphs, so an unindented line stands out.
+    """
+
+    paragraph_gap: int | None
+    indented_body: bool
+
+    @classmethod
+    def measure(cls, lines: list[Line]) -> PageStyle:
+        gaps: Counter[int] = Counter()
+        indented = total = 0
+        for prev, line in zip(lines, lines[1:]):
+            if _clear_body(prev) and _clear_body(line):
+                gaps[min(line.gap, 2)] += 1
+        for line in lines:
+            if _clear_body(line):
+                total += 1
+                indented += line.indent
+        paragraph_gap = gaps.most_common(1)[0][0] if sum(gaps.values()) >= 2 else None
+        return cls(paragraph_gap, total >= 3 and indented / total >= 0.6)
+
+
+def _clear_body(line: Line) -> bool:
+    """A line that is body text beyond doubt: long, and ends a sentence."""
+    return line.plain and len(line.text) >= 40 and not line.ends_open and not line.headline_shaped

@@ -1,0 +1,365 @@
+"""Where articles start: every line gets a role (headline, byline, body, sub-heading, caption, ...) and a reason.
+
+The page is read the way an editor reads it, from all its signals at once. A record is
+``[section] [kicker] headline [subtitle] [byline] body… [end credit]`` or a photo caption.
+The one hard question is whether a short, unpunctuated line inside an article starts a
+new record (a headline) or not (a sub-heading, or a paragraph the layout broke). Each
+such line is scored on the evidence for a new record, and every piece of evidence is
+kept as the reason shown by ``baokan parse --explain``:
+
+* what follows it: a dateline or byline ("本报讯（记者 张三）…") is the strongest sign;
+  a body that opens like a news lead ("3月14日，…", "记者从…获悉") or repeats the line's
+  words ("温县举办太极拳比赛" / "…温县在陈家沟举办太极拳比赛") is a sign too;
+* how it is set compared with this page's own body paragraphs: a wider blank gap than
+  the page puts between paragraphs, no indent where paragraphs are indented, a ``#`` mark;
+* what came before: an end credit ("（记者 张三）") closes an article; a paragraph that
+  breaks off mid-sentence goes on in the next line; a one-paragraph brief above;
+* what it is: numbered ("一、", "（二）") lines and very short lines are sub-headings; a
+  group of headline lines (kicker, headline, subtitle) is a headline.
+
+A line whose evidence adds up to ``START_SCORE`` starts a record. The weights are few and round on purpose:
+each stands for a family of page layouts, not for one test page (README, "Segmentation").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from indexer.newspaper.bylines import Credit
+from indexer.newspaper.layout import Line, PageStyle, bigrams
+
+CAPTION_TITLE_MAX = 20
+TITLE_GROUP_MAX = 3  # kicker, headline, subtitle
+SUBHEAD_MAX = 12  # "产业链条越拉越长": sub-headings are short; a longer unmarked line may be a broken paragraph
+START_SCORE = 1.5  # the evidence a headline-shaped line inside an article needs to start a new record
+BRIEF_MAX_CHARS = 300  # an article of one paragraph this short is a brief: the next headline-shaped line is news
+
+
+@dataclass
+class Draft:
+    """A record being assembled: its headline, credit, paragraphs (sub-headings marked) and captions."""
+
+    kind: str
+    title: str = ""
+    section: str | None = None
+    byline: Credit | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    subheads: set[int] = field(default_factory=set)  # indexes of paragraphs that are sub-headings
+    captions: list[tuple[str, Credit]] = field(default_factory=list)
+    photo: tuple[str, Credit] | None = None
+    closed: bool = False  # an end credit was printed: the article is over
+
+    def add(self, text: str, subhead: bool = False) -> None:
+        if subhead:
+            self.subheads.add(len(self.paragraphs))
+        self.paragraphs.append(text)
+
+    def credit(self, credit: Credit) -> None:
+        self.byline = credit if self.byline is None else self.byline.merged(credit)
+
+
+@dataclass(frozen=True)
+class Explained:
+    """One line of the page with the role it got and the main reason: ``baokan parse --explain``."""
+
+    number: int
+    role: str
+    reason: str
+    text: str
+
+
+@lru_cache(maxsize=1)
+def section_labels() -> frozenset[str]:
+    """Labels in indexer/newspaper/data/sections.txt ("简讯", "时评", ...)."""
+    text = resources.files("indexer.newspaper").joinpath("data", "sections.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+class Segmenter:
+    """Walks the lines of one page and assembles drafts, explaining each line's role."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.style = PageStyle.measure(lines)
+        self.drafts: list[Draft] = []
+        self.dropped: list[str] = []
+        self.explained: list[Explained] = []
+        self.section: str | None = None
+        self.cur: Draft | None = None
+
+    # --- looking at lines --------------------------------------------------------------
+
+    def at(self, i: int) -> Line | None:
+        return self.lines[i] if 0 <= i < len(self.lines) else None
+
+    def is_section(self, i: int) -> bool:
+        """A column label: "简讯" alone, or a heading followed by another heading or a headline.
+
+        "## 科技视界" then "## 清华大学教授到中区开展产学研对接活动" -> section 科技视界;
+        "# 温县：怀药产业插上科技翅膀" then "——温县推进怀药精深加工见闻" is a headline and its subtitle.
+        """
+        line, nxt = self.at(i), self.at(i + 1)
+        if line is None or nxt is None:
+            return False
+        if line.plain and line.text in section_labels():
+            return True
+        if not line.heading:
+            return False
+        if nxt.heading:
+            return not nxt.text.startswith("—")
+        group = self.title_group(i + 1)
+        return group is not None and not nxt.text.startswith("—") and self.followed_by_credit(group)
+
+    def title_group(self, i: int) -> int | None:
+        """The end (exclusive) of a headline group starting at line i, or None.
+
+        Up to three headline lines (kicker, headline, subtitle; "# " headings count) that
+        are followed by something a headline stands over: a byline, body text, a caption.
+        """
+        first = self.at(i)
+        if first is None or not (first.headline_shaped or first.heading):
+            return None
+        j = i + 1
+        while j - i < TITLE_GROUP_MAX and (nxt := self.at(j)) is not None and (nxt.headline_shaped or nxt.heading) \
+                and not nxt.enumerated and not (nxt.heading and self.lines[j - 1].heading):
+            j += 1
+        after = self.at(j)
+        if after is None:
+            return None
+        if j - i == TITLE_GROUP_MAX and after.headline_shaped and not after.enumerated:
+            return None  # a run of short lines longer than a headline group: a list, not a headline
+        return j
+
+    def followed_by_credit(self, end: int) -> bool:
+        nxt = self.at(end)
+        return nxt is not None and nxt.byline is not None
+
+    def new_record_score(self, i: int, end: int) -> tuple[float, list[str]]:
+        """The evidence that the headline group lines[i:end] starts a new record inside the current article."""
+        line = self.lines[i]
+        nxt = self.at(end)
+        cur = self.cur
+        score, why = 0.0, []
+
+        def note(points: float, reason: str) -> None:
+            nonlocal score
+            score += points
+            why.append(f"{reason} ({points:+g})")
+
+        if nxt is not None and nxt.byline is not None:
+            note(4, "followed by a dateline or byline")
+        if line.heading:
+            note(3, "marked as a heading")
+        if line.enumerated:
+            note(-4, "numbered like a sub-heading")
+        if cur is not None and cur.closed:
+            note(3, "the article above ended with its credit")
+        gap = self.style.paragraph_gap
+        if gap is not None:
+            if line.gap > gap:
+                note(2, "set off by a wider gap than the page's paragraphs")
+            elif line.gap < gap:
+                note(-1, "closer to the text above than paragraphs are")
+        if self.style.indented_body:
+            if line.indent:
+                note(-2, "indented like the page's paragraphs")
+            else:
+                note(1, "not indented, unlike the page's paragraphs")
+        if end - i >= 2:
+            note(1, f"a headline group of {end - i} lines")
+        if nxt is not None and nxt.plain and nxt.opens_like_a_lead:
+            note(1, "the text below opens like a news lead")
+        if nxt is not None and nxt.byline is None:
+            words = set().union(*(bigrams(t.text) for t in self.lines[i:end]))
+            below = bigrams(nxt.text[:80])
+            share = len(words & below) / len(words) if words else 0.0
+            if share >= 0.5:
+                note(2, "repeats its words in the text below")
+            elif share >= 0.25:
+                note(1.5, "shares its words with the text below")
+            elif share > 0.1:
+                note(0.5, "shares a few words with the text below")
+        if cur is not None and cur.paragraphs and len(cur.paragraphs) == 1 and not cur.subheads \
+                and len(cur.paragraphs[0]) <= BRIEF_MAX_CHARS:
+            note(1, "the article above is a one-paragraph brief")
+        if cur is not None and cur.subheads:
+            note(-1, "the article above already has sub-headings")
+        if len(line.text) <= 8 and end - i == 1 and not line.heading:
+            note(-1, "very short, like a sub-heading")
+        prev = self.at(i - 1)
+        if prev is not None and prev.plain and prev.ends_open and not prev.headline_shaped and not line.heading:
+            note(-2, "the paragraph above breaks off mid-sentence")
+        return score, why
+
+    # --- building records --------------------------------------------------------------
+
+    def explain(self, i: int, role: str, reason: str) -> None:
+        line = self.lines[i]
+        self.explained.append(Explained(line.number, role, reason, line.raw))
+
+    def finish(self) -> None:
+        if self.cur is not None:
+            self.drafts.append(self.cur)
+        self.cur = None
+
+    def start(self, kind: str, title: str = "") -> Draft:
+        self.finish()
+        self.cur = Draft(kind=kind, title=title, section=self.section)
+        return self.cur
+
+    def walk(self) -> None:
+        i = 0
+        while i < len(self.lines):
+            i = self.step(i)
+        self.finish()
+
+    def step(self, i: int) -> int:
+        line = self.lines[i]
+        cur = self.cur
+        in_article = cur is not None and cur.kind == "article"
+        if self.is_section(i):
+            self.finish()
+            self.section = line.text
+            self.dropped.append(line.raw)
+            self.explain(i, "section", "a column label above articles")
+            return i + 1
+        end = self.title_group(i)
+        if end is not None:
+            starts, reason = self.starts_record(i, end)
+            if starts:
+                return self.take_title(i, end, reason)
+        if line.photo is not None or line.caption_mark:
+            return self.take_captions(i)
+        if line.byline is not None:
+            return self.take_byline(i)
+        if line.end_credit is not None:
+            before, credit = line.end_credit
+            if cur is None:
+                cur = self.start("article")
+            if before:
+                cur.add(before)
+            cur.credit(credit)
+            cur.closed = True
+            self.explain(i, "end-credit" if not before else "body", "ends with the article's credit")
+            return i + 1
+        if line.heading:  # a heading with nothing under it
+            self.dropped.append(line.raw)
+            self.explain(i, "dropped", "a heading with no text under it")
+            return i + 1
+        subhead = in_article and self.is_subhead(line)
+        if not in_article or cur is None:
+            cur = self.start("article")
+            self.explain(i, "body", "text with no headline above it")
+        else:
+            self.explain(i, "subhead" if subhead else "body",
+                         f"a sub-heading: {self._last_reason}" if subhead and end is not None else
+                         "a short line inside the article" if subhead else "continues the article")
+        cur.add(line.text, subhead=subhead)
+        return i + 1
+
+    _last_reason = ""
+
+    def is_subhead(self, line: Line) -> bool:
+        """A headline-shaped line kept inside an article stands alone (a sub-heading) if it is numbered,
+        short, or set off from the text like a heading; otherwise it may be a paragraph the layout broke
+        ("开展此次宣讲活动旨在通过专家培" / "训授课,…"), which the paragraph cleaner joins again."""
+        if not (line.headline_shaped or line.enumerated):
+            return False
+        gap = self.style.paragraph_gap
+        set_off = (gap is not None and line.gap > gap) or (self.style.indented_body and not line.indent)
+        return line.enumerated or len(line.text) <= SUBHEAD_MAX or set_off
+
+    def starts_record(self, i: int, end: int) -> tuple[bool, str]:
+        cur = self.cur
+        line = self.lines[i]
+        if cur is None or cur.kind != "article":
+            return True, "first headline after " + ("a caption" if cur is not None else "the top of the page or a label")
+        if not cur.paragraphs and not cur.captions:
+            if cur.byline is None and not cur.title:
+                return True, "headline over the text that follows"
+            self._last_reason = "the article above has no text yet"
+            return False, self._last_reason
+        nxt = self.at(end)
+        if nxt is not None and (nxt.photo is not None or nxt.caption_mark) and line.heading is False \
+                and end - i == 1 and len(line.text) <= CAPTION_TITLE_MAX:
+            after = self.at(end + 1)
+            if after is None or not after.plain or after.headline_shaped:
+                return True, "a short title over a photo caption"
+        score, why = self.new_record_score(i, end)
+        self._last_reason = "; ".join(why) or "no sign of a new article"
+        return score >= START_SCORE, self._last_reason
+
+    def take_title(self, i: int, end: int, reason: str) -> int:
+        lines = self.lines[i:end]
+        title = " ".join(line.text for line in lines)
+        nxt = self.at(end)
+        roles = _title_roles(lines)
+        kind = "article"
+        if nxt is not None and (nxt.photo is not None or nxt.caption_mark) and len(title) <= CAPTION_TITLE_MAX:
+            kind = "caption"
+        for n, role in enumerate(roles):
+            self.explain(i + n, role if kind == "article" else "caption-title", reason if n == 0 else "part of the headline group")
+        draft = self.start(kind, title)
+        if kind == "caption":
+            return self.take_captions(end, titled=draft)
+        if nxt is not None and nxt.byline is not None:
+            return self.take_byline(end)
+        return end
+
+    def take_byline(self, i: int) -> int:
+        line = self.lines[i]
+        credit, rest = line.byline  # type: ignore[misc]
+        cur = self.cur
+        # "□ 李文" under "## 时评" with no headline of its own starts a record; a credit under a
+        # headline (or under an editor's note) belongs to it; a second credit line adds to the first.
+        attach = cur is not None and cur.kind == "article" and (
+            (cur.byline is None and len(cur.paragraphs) <= 1 and not cur.captions)
+            or (cur.byline is not None and not cur.paragraphs and line.credit_only)
+        )
+        if not attach:
+            cur = self.start("article")
+        assert cur is not None
+        cur.credit(credit)
+        if rest:
+            cur.add(rest)
+        self.explain(i, "byline", "a dateline or credit" + ("" if attach else ", starting an article with no headline"))
+        return i + 1
+
+    def take_captions(self, i: int, titled: Draft | None = None) -> int:
+        """Photo captions from line i on: inside the article if the article goes on after them."""
+        end = i
+        while (nb := self.at(end + 1)) is not None and (nb.photo is not None or (nb.caption_mark and nb.byline is None)):
+            end += 1
+        cur = self.cur
+        photos = [(line.photo if line.photo is not None else (line.text, Credit(""))) for line in self.lines[i:end + 1]]
+        if titled is None and cur is not None and cur.kind == "article" and cur.paragraphs and self._article_goes_on(end + 1):
+            cur.captions.extend(photos)
+            for n in range(i, end + 1):
+                self.explain(n, "caption", "a photo caption inside the article (the article goes on after it)")
+            return end + 1
+        for n, photo in enumerate(photos):
+            if n == 0 and titled is not None:
+                titled.photo = photo
+                self.finish()
+            else:
+                self.start("caption").photo = photo
+                self.finish()
+            self.explain(i + n, "caption", "a photo caption" + (" with its credit" if photo[1].text else ""))
+        return end + 1
+
+    def _article_goes_on(self, i: int) -> bool:
+        line = self.at(i)
+        if line is None or not line.plain or self.is_section(i):
+            return False
+        end = self.title_group(i)
+        return end is None or not self.starts_record(i, end)[0]
+
+
+def _title_roles(lines: list[Line]) -> list[str]:
+    """Roles of a headline group's lines: [headline], [kicker, headline], [headline, subtitle], [kicker, headline, subtitle]."""
+    if len(lines) == 1:
+        return ["headline"]
+    if len(lines) == 2:
+        return ["headline", "subtitle"] if lines[1].text.startswith("—") else ["kicker", "headline"]
+    return ["kicker", "headline", "subtitle"]
