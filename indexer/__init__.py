@@ -21,13 +21,14 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     # records and errors
     "Record": "indexer.records", "Caption": "indexer.records", "PageMeta": "indexer.records",
-    "ParsedPage": "indexer.records", "KIND_LABELS": "indexer.records",
+    "ParsedPage": "indexer.records",
     "BaokanError": "indexer.errors", "UnreadableFile": "indexer.errors", "InvalidInput": "indexer.errors",
     "QueryError": "indexer.errors", "IndexProblem": "indexer.errors", "IndexMissing": "indexer.errors",
     "IndexLocked": "indexer.errors", "SettingsMismatch": "indexer.errors", "RecordNotFound": "indexer.errors",
     # newspaper: page text -> records
     "parse_page": "indexer.newspaper.parse", "parse_file": "indexer.newspaper.parse",
-    "record_id": "indexer.newspaper.parse", "read_page_file": "indexer.newspaper.textio",
+    "record_id": "indexer.newspaper.parse", "explain_page": "indexer.newspaper.parse",
+    "explain_file": "indexer.newspaper.parse", "Explained": "indexer.newspaper.segment", "read_page_file": "indexer.newspaper.textio",
     "load_gazetteer": "indexer.newspaper.gazetteer", "Gazetteer": "indexer.newspaper.gazetteer",
     "load_manifest": "indexer.newspaper.pagemeta", "Manifest": "indexer.newspaper.pagemeta",
     # index: records -> Whoosh
@@ -41,7 +42,8 @@ _EXPORTS: dict[str, str] = {
     "get_record": "indexer.searching.service", "RecordPage": "indexer.searching.service",
     "archive_stats": "indexer.searching.service", "ArchiveStats": "indexer.searching.service",
     "warm_up": "indexer.searching.service",
-    "FACETS": "indexer.searching.service", "SORTS": "indexer.searching.service",
+    "FACETS": "indexer.searching.facets", "FIELD_LABELS": "indexer.searching.facets",
+    "KIND_LABELS": "indexer.searching.facets", "KIND_ALIASES": "indexer.searching.facets", "SORTS": "indexer.searching.service",
     "MAX_PAGE_SIZE": "indexer.searching.service", "MAX_RELEVANCE_DEPTH": "indexer.searching.service",
 }
 
@@ -69,10 +71,12 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eag
     from indexer.index.store import index_bytes, index_exists
     from indexer.newspaper.gazetteer import Gazetteer, load_gazetteer
     from indexer.newspaper.pagemeta import Manifest, load_manifest
-    from indexer.newspaper.parse import parse_file, parse_page, record_id
+    from indexer.newspaper.parse import explain_file, explain_page, parse_file, parse_page, record_id
+    from indexer.newspaper.segment import Explained
     from indexer.newspaper.textio import read_page_file
-    from indexer.records import KIND_LABELS, Caption, PageMeta, ParsedPage, Record
-    from indexer.searching.service import (FACETS, MAX_PAGE_SIZE, MAX_RELEVANCE_DEPTH, SORTS, ArchiveStats, Hit,
-                                        RecordPage, SearchPage, SearchQuery, archive_stats, get_record, iter_results,
-                                        search, warm_up)
+    from indexer.records import Caption, PageMeta, ParsedPage, Record
+    from indexer.searching.facets import FACETS, FIELD_LABELS, KIND_ALIASES, KIND_LABELS
+    from indexer.searching.service import (MAX_PAGE_SIZE, MAX_RELEVANCE_DEPTH, SORTS, ArchiveStats, Hit, RecordPage,
+                                           SearchPage, SearchQuery, archive_stats, get_record, iter_results, search,
+                                           warm_up)
     from indexer.searching.snapshot import Archive, open_archive

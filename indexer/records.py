@@ -7,7 +7,6 @@ from typing import Any, Literal
 Kind = Literal["article", "caption"]
 DateSource = Literal["header", "filename", "manifest", "inferred"]
 KINDS: tuple[str, ...] = ("article", "caption")
-KIND_LABELS: dict[str, str] = {"article": "文章", "caption": "图片"}
 
 
 @dataclass(frozen=True)

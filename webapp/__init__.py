@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Flask, current_app
 
-from indexer import Archive
+from indexer import FIELD_LABELS, KIND_LABELS, Archive
 
 DEFAULTS: dict[str, Any] = {
     "INDEX_DIR": "index_data",  # FLASK_INDEX_DIR or BAOKAN_INDEX_DIR override it
@@ -29,6 +29,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.config.from_mapping(test_config)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # "巡察", not "\u5de1\u5bdf"
     app.json.sort_keys = False  # type: ignore[attr-defined]
+    # the Chinese labels every template shows, macros included: the one table in indexer.searching.facets
+    app.jinja_env.globals.update(field_labels=FIELD_LABELS, kind_labels=KIND_LABELS)
 
     from webapp import api, errors, export, views
 

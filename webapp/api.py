@@ -5,7 +5,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
-from indexer import FACETS, MAX_PAGE_SIZE, SORTS
+from indexer import FACETS, FIELD_LABELS, KIND_ALIASES, MAX_PAGE_SIZE, SORTS
 from webapp.citation import gbt7714
 from webapp.params import current_stats, run_search
 from webapp.views import record_page
@@ -204,12 +204,12 @@ SCHEMAS: dict[str, Any] = {
 _PARAMS: list[tuple[str, dict[str, Any], str]] = [
     ("q", {"type": "string", "maxLength": 1000},
      '检索式：空格=并且，OR，-词/NOT，"精确短语"，括号，标题:/记者:/摄影:/地区:/栏目:/日期:2021-11'),
-    ("region", {"type": "string"}, "地区（须为档案或地名表中的地区，否则 400 未知地区）"),
+    ("region", {"type": "string"}, f"{FIELD_LABELS['region']}（须为档案或地名表中的地区，否则 400 未知地区）"),
     ("date_from", {"type": "string"}, "起始日期：2021、2021-11 或 2021-11-05"),
     ("date_to", {"type": "string"}, "结束日期（含）：2021、2021-11 或 2021-11-05"),
-    ("kind", {"type": "string", "enum": ["article", "caption", "文章", "图片", "照片"]}, "类型"),
-    ("reporter", {"type": "string"}, "记者"),
-    ("section", {"type": "string"}, "栏目"),
+    ("kind", {"type": "string", "enum": list(KIND_ALIASES)}, FIELD_LABELS["kind"]),
+    ("reporter", {"type": "string"}, FIELD_LABELS["reporter"]),
+    ("section", {"type": "string"}, FIELD_LABELS["section"]),
     ("sort", {"type": "string", "enum": list(SORTS), "default": "relevance"}, "排序"),
     ("page", {"type": "integer", "minimum": 1, "default": 1}, "页码"),
     ("page_size", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": 20}, "每页条数"),

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from flask import Blueprint, current_app, render_template, request, url_for
 
 from indexer.errors import RecordNotFound
-from indexer.records import KIND_LABELS
-from indexer import MAX_RELEVANCE_DEPTH, RecordPage, SearchPage, SearchQuery, get_record
+from indexer import FIELD_LABELS, KIND_LABELS, MAX_RELEVANCE_DEPTH, RecordPage, SearchPage, SearchQuery, get_record
 from webapp import get_archive
 from webapp.citation import display_title, gbt7714
 from webapp.params import changed_args, current_stats, run_search, search_url
@@ -17,7 +16,6 @@ bp = Blueprint("views", __name__)
 
 SORT_LABELS = {"relevance": "相关度", "newest": "最新", "oldest": "最早"}
 PAGE_SIZES = (20, 50, 100)
-FACET_TITLES = {"region": "地区", "year": "年份", "kind": "类型", "reporter": "记者", "section": "栏目"}
 MAX_RECORD_ID = 64
 
 
@@ -139,7 +137,7 @@ def facet_groups(page: SearchPage) -> list[FacetGroup]:
             items.insert(0, FacetItem(active, KIND_LABELS.get(active, active) if name == "kind" else active,
                                       0, search_url(query, **{name: None}), True))
         if items:
-            groups.append(FacetGroup(name, FACET_TITLES[name], tuple(items)))
+            groups.append(FacetGroup(name, FIELD_LABELS[name], tuple(items)))
     return groups
 
 
@@ -153,7 +151,7 @@ def _date_groups(page: SearchPage) -> list[FacetGroup]:
         url = (search_url(query, date_from=None, date_to=None) if active
                else search_url(query, date_from=year_bounds(year)[0], date_to=year_bounds(year)[1]))
         years.append(FacetItem(year, f"{year}年", count, url, active))
-    groups = [FacetGroup("year", "年份", tuple(years))] if years else []
+    groups = [FacetGroup("year", FIELD_LABELS["year"], tuple(years))] if years else []
     if focus:
         months = []
         for month, count in sorted((page.facets.get("month") or {}).items()):
@@ -163,7 +161,7 @@ def _date_groups(page: SearchPage) -> list[FacetGroup]:
             months.append(FacetItem(month, f"{int(month[5:7])}月", count,
                                     search_url(query, date_from=lo, date_to=hi), month_sel == month))
         if months:
-            groups.append(FacetGroup("month", f"{focus}年 · 月份", tuple(months)))
+            groups.append(FacetGroup("month", f"{focus}年 · {FIELD_LABELS['month']}", tuple(months)))
     return groups
 
 
@@ -171,15 +169,17 @@ def chips(query: SearchQuery) -> list[Chip]:
     """Active filters, each with the URL that removes it."""
     out: list[Chip] = []
     if query.region:
-        out.append(Chip("region", f"地区：{query.region}", search_url(query, region=None)))
+        out.append(Chip("region", f"{FIELD_LABELS['region']}：{query.region}", search_url(query, region=None)))
     if query.kind:
-        out.append(Chip("kind", f"类型：{KIND_LABELS.get(query.kind, query.kind)}", search_url(query, kind=None)))
+        out.append(Chip("kind", f"{FIELD_LABELS['kind']}：{KIND_LABELS.get(query.kind, query.kind)}",
+                        search_url(query, kind=None)))
     if query.date_from or query.date_to:
-        out.append(Chip("date", f"日期：{date_label(query)}", search_url(query, date_from=None, date_to=None)))
+        out.append(Chip("date", f"{FIELD_LABELS['date']}：{date_label(query)}",
+                        search_url(query, date_from=None, date_to=None)))
     if query.reporter:
-        out.append(Chip("reporter", f"记者：{query.reporter}", search_url(query, reporter=None)))
+        out.append(Chip("reporter", f"{FIELD_LABELS['reporter']}：{query.reporter}", search_url(query, reporter=None)))
     if query.section:
-        out.append(Chip("section", f"栏目：{query.section}", search_url(query, section=None)))
+        out.append(Chip("section", f"{FIELD_LABELS['section']}：{query.section}", search_url(query, section=None)))
     return out
 
 
@@ -251,7 +251,7 @@ def page_links(page: SearchPage) -> list[tuple[int | None, str | None]]:
 @bp.get("/")
 def index() -> str:
     stats = current_stats()
-    return render_template("home.html", stats=stats, kind_labels=KIND_LABELS)
+    return render_template("home.html", stats=stats)
 
 
 @bp.get("/search")
@@ -280,7 +280,6 @@ def search() -> str:
         csv_url=url_for("export.csv", **changed_args(query, page_size=None)),
         jsonl_url=url_for("export.jsonl", **changed_args(query, page_size=None)),
         api_url=url_for("api.search", **changed_args(query, page=query.page)),
-        kind_labels=KIND_LABELS,
         hidden=changed_args(query, q=None),  # the search box keeps filters, sort and page size
     )
 
@@ -305,5 +304,4 @@ def record(record_id: str) -> str:
         display_title=display_title(rp.record),
         permalink=url_for("views.record", record_id=rp.record.id, _external=True),
         back_url=url_for("views.search", q=q) if q else None,
-        kind_labels=KIND_LABELS,
     )

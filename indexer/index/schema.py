@@ -23,19 +23,6 @@ from indexer.index.segwriter import TermCounts, TermSet
 SCHEMA_VERSION = 2
 FILE_MARKER = "_file"  # kind of the one placeholder document of a page that gave no records
 
-# Field name in the query language (Chinese and English) -> searchable index field.
-FIELD_ALIASES: dict[str, str] = {
-    "title": "title", "标题": "title",
-    "reporter": "reporter", "记者": "reporter", "作者": "reporter",
-    "photographer": "photographer", "摄影": "photographer",
-    "correspondent": "correspondent", "通讯员": "correspondent",
-    "region": "region", "地区": "region",
-    "section": "section", "栏目": "section",
-    "date": "date", "日期": "date",
-    "kind": "kind", "类型": "kind",
-}
-
-
 class GramSet(FieldType):
     """A text's distinct bigrams (and each paragraph's last character): no positions, no frequencies.
 

@@ -20,7 +20,13 @@ from dataclasses import dataclass, field
 from dataclasses import field as dataclass_field
 
 from indexer.errors import QueryError
-from indexer.index.schema import FIELD_ALIASES
+from indexer.searching.facets import FIELD_LABELS
+
+# the fields a query may name (``标题:巡察``, ``title:巡察``) ...
+QUERY_FIELDS = ("title", "reporter", "photographer", "correspondent", "region", "section", "date", "kind")
+# ... and every name for one, English or Chinese -> the field: "标题" -> "title", "作者" -> "reporter"
+FIELD_ALIASES: dict[str, str] = {**{name: name for name in QUERY_FIELDS},
+                                 **{FIELD_LABELS[name]: name for name in QUERY_FIELDS}, "作者": "reporter"}
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 64
@@ -34,7 +40,7 @@ class Text:
     """A string to find as a substring: ``巡察``, ``"焦作 日报"``, ``标题:巡察``."""
 
     value: str
-    field: str | None = None  # None = anywhere; else a key of FIELD_ALIASES' values
+    field: str | None = None  # None = anywhere; else one of QUERY_FIELDS
     quoted: bool = dataclass_field(default=False, compare=False)  # matching is the same either way
 
 
@@ -311,23 +317,19 @@ def parse_query(text: str) -> ParsedQuery:
     return ParsedQuery(tree, render(tree), tuple(dict.fromkeys(notes)))
 
 
-_FIELD_LABELS = {"title": "标题", "reporter": "记者", "photographer": "摄影", "correspondent": "通讯员",
-                 "region": "地区", "section": "栏目", "kind": "类型"}
-
-
 def render(node: Node | None) -> str:
     """The canonical form of a tree: ``巡察 AND (标题:"市委" OR 记者:"徐金华")``."""
     if node is None:
         return ""
     if isinstance(node, Text):
         quoted = f'"{node.value}"' if (node.quoted or not _bare_ok(node.value)) else node.value
-        return f"{_FIELD_LABELS[node.field]}:{quoted}" if node.field else quoted
+        return f"{FIELD_LABELS[node.field]}:{quoted}" if node.field else quoted
     if isinstance(node, DateRange):
         if node.start and node.end:
             span = node.start if node.start == node.end else f"{node.start}..{node.end}"
         else:
             span = f"{node.start or ''}..{node.end or ''}"
-        return f"日期:{span}"
+        return f"{FIELD_LABELS['date']}:{span}"
     if isinstance(node, Not):
         return f"NOT {render(node.child)}"
     sep = " AND " if isinstance(node, And) else " OR "

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
@@ -23,19 +22,17 @@ from indexer.text.grams import query_grams
 from indexer.text.words import word_spans
 from indexer.errors import QueryError, RecordNotFound
 from indexer.searching.querylang import And, DateRange, Node, Not, Or, ParsedQuery, Text, parse_date, parse_query
-from indexer.records import KIND_LABELS, Record
+from indexer.records import Record
 from indexer.text.highlight import highlight, snippet
 from indexer.index.schema import FILE_MARKER
-from indexer.searching.snapshot import Archive, FacetColumns, Snapshot
+from indexer.searching.facets import KIND_ALIASES, KIND_LABELS, FacetColumns, filter_and_count, filter_predicates
+from indexer.searching.snapshot import Archive, Snapshot
 from indexer.searching.vecmatch import query_docnums, query_scores
 from indexer.searching.substring import MATCH_COLUMNS, substring_query
 
 SORTS = ("relevance", "newest", "oldest")
-FACETS = ("region", "year", "month", "kind", "reporter", "section")
 MAX_PAGE_SIZE = 100
 MAX_RELEVANCE_DEPTH = 10_000  # deepest hit reachable by relevance paging
-FACET_LIMITS = {"reporter": 100, "section": 100}
-KIND_ALIASES = {"article": "article", "文章": "article", "caption": "caption", "图片": "caption", "照片": "caption"}
 
 
 @dataclass(frozen=True)
@@ -233,102 +230,6 @@ def to_whoosh(node: Node | None) -> wq.Query:
     raise TypeError(node)
 
 
-# --- filters and facets ------------------------------------------------------------
-
-ValuePredicate = Callable[[Any], bool]
-
-# filter name -> (codes attribute, vocabulary attribute) of ``FacetColumns``
-_FILTER_COLUMNS = {"region": ("region", "regions"), "kind": ("kind", "kinds"), "reporter": ("reporter", "reporters"),
-                   "section": ("section", "sections"), "date": ("date", "dates")}
-
-
-def _filters(query: SearchQuery) -> dict[str, ValuePredicate]:
-    """Filter name -> predicate over one facet value (any of a record's reporters); a filter named X hides facet(s) X."""
-    preds: dict[str, ValuePredicate] = {}
-    for name in ("region", "kind", "reporter", "section"):
-        wanted = getattr(query, name)
-        if wanted:
-            preds[name] = lambda v, wanted=wanted: v == wanted
-    if query.date_from or query.date_to:
-        lo, hi = query.date_from or "0000", query.date_to or "9999"
-        preds["date"] = lambda v: v is not None and lo <= v <= hi
-    return preds
-
-
-_FACETS_OF_FILTER = {"region": ("region",), "kind": ("kind",), "reporter": ("reporter",),
-                     "section": ("section",), "date": ("year", "month")}
-
-
-def _passes(cols: FacetColumns, name: str, pred: ValuePredicate, docs: np.ndarray) -> np.ndarray:
-    """Which of ``docs`` pass one filter: the predicate is evaluated once per distinct value, then looked up."""
-    codes_attr, vocab_attr = _FILTER_COLUMNS[name]
-    vocab = getattr(cols, vocab_attr)
-    table = np.fromiter((bool(pred(v)) for v in vocab), dtype=bool, count=len(vocab))
-    codes = getattr(cols, codes_attr)
-    if name == "reporter":  # several per record: a record passes if any of its reporters does
-        hit = np.zeros(cols.n, bool)
-        hit[cols.reporter_doc[table[codes]]] = True
-        return hit[docs]
-    return table[codes[docs]]
-
-
-def _value_counts(codes: np.ndarray, vocab: list[Any]) -> Iterator[tuple[Any, int]]:
-    counts = np.bincount(codes, minlength=len(vocab))
-    for i in np.flatnonzero(counts).tolist():
-        yield vocab[i], int(counts[i])
-
-
-def filter_and_count(cols: FacetColumns, docs: np.ndarray,
-                     preds: dict[str, ValuePredicate]) -> tuple[np.ndarray, dict[str, dict[str, int]]]:
-    """Docnums (ascending array) passing every filter, and facet counts each with its own filter off."""
-    if FILE_MARKER in cols.kinds:  # a record-less page's placeholder, not a record
-        docs = docs[cols.kind[docs] != cols.kinds.index(FILE_MARKER)]
-    fails = {name: ~_passes(cols, name, pred, docs) for name, pred in preds.items()}
-    if fails:
-        nfail = np.sum([f.view(np.uint8) for f in fails.values()], axis=0, dtype=np.int64)
-        ok = nfail == 0
-        one = nfail == 1
-        passed = docs[ok]
-    else:
-        passed = docs
-
-    def counted(facet: str) -> np.ndarray:
-        """The docs a facet counts: those passing every filter, plus those failing only the filter it hides."""
-        if not fails:
-            return docs
-        for name, failed in fails.items():
-            if facet in _FACETS_OF_FILTER[name]:
-                return docs[ok | (one & failed)]
-        return passed
-
-    counters: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
-    for facet, codes, vocab in (("kind", cols.kind, cols.kinds), ("region", cols.region, cols.regions),
-                                ("section", cols.section, cols.sections)):
-        for value, n in _value_counts(codes[counted(facet)], vocab):
-            if value or facet == "kind":
-                counters[facet][value] += n
-    year_docs, month_docs = counted("year"), counted("month")
-    for facet, sel, width in (("year", year_docs, 4), ("month", month_docs, 7)):
-        for value, n in _value_counts(cols.date[sel], cols.dates):
-            if value:
-                counters[facet][value[:width]] += n
-    reporter_docs = counted("reporter")
-    in_set = np.zeros(cols.n, bool)
-    in_set[reporter_docs] = True
-    for value, n in _value_counts(cols.reporter[in_set[cols.reporter_doc]], cols.reporters):
-        counters["reporter"][value] += n
-    facets: dict[str, dict[str, int]] = {}
-    for name in FACETS:
-        counter = counters[name]
-        if name in ("year", "month"):
-            ordered = sorted(counter.items(), reverse=True)
-        else:
-            ordered = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
-        limit = FACET_LIMITS.get(name)
-        facets[name] = dict(ordered[:limit] if limit else ordered)
-    return passed, facets
-
-
 def warm_up(archive: Archive | None = None) -> None:
     """Load what the first search would otherwise wait for: jieba's dictionary, the character map, a snapshot."""
     from indexer.text.words import load_jieba
@@ -462,7 +363,7 @@ def _matches(snap: Snapshot, query: SearchQuery, parsed: ParsedQuery) -> tuple[n
             docs = _live_docs(snap)
         else:
             docs = query_docnums(snap.searcher, to_whoosh(parsed.tree))
-        return filter_and_count(snap.columns, docs, _filters(query))
+        return filter_and_count(snap.columns, docs, filter_predicates(query))
 
     passed, facets = _cached(snap, ("match", query.q, filters), compute, lambda v: len(v[0]))
     return passed, {name: dict(counts) for name, counts in facets.items()}
@@ -519,7 +420,7 @@ def matching_ids(archive: Archive, query: SearchQuery) -> list[str]:
     snap = archive.snapshot()
     _, ordered, _, _ = _matching_sorted(snap, replace(query, page=1), parsed, None)
     rows = snap.rows
-    return [rows[d][7] for d in ordered.tolist()]
+    return [rows[d].id for d in ordered.tolist()]
 
 
 # --- single records --------------------------------------------------------------
@@ -565,8 +466,8 @@ def get_record(archive: Archive, record_id: str, q: str = "", related: int = 5) 
         terms = ()
     file = snap.searcher.stored_fields(docnum).get("file", "")
     same = snap.searcher.search(wq.Term("file", file), limit=None)
-    neighbours = sorted((h.docnum for h in same if h.docnum != docnum and snap.rows[h.docnum][0] != FILE_MARKER),
-                        key=lambda d: snap.rows[d][6])
+    neighbours = sorted((h.docnum for h in same if h.docnum != docnum and snap.rows[h.docnum].kind != FILE_MARKER),
+                        key=lambda d: snap.rows[d].ordinal)
     same_page = tuple(_hit(_record(snap, d), ()) for d in neighbours)
     related_hits: list[Hit] = []
     if related:
@@ -620,10 +521,10 @@ def archive_stats(archive: Archive, latest: int = 8) -> ArchiveStats:
     live = _live_docs(snap)
     _, facets = filter_and_count(snap.columns, live, {})
     docs = live.tolist()
-    dates = [rows[d][2] for d in docs if rows[d][2]]
+    dates = [rows[d].pub_date for d in docs if rows[d].pub_date]
     pages: dict[str, tuple[str, int, int]] = {}  # page file -> (date, records, a docnum on it)
     for d in docs:
-        date, file = rows[d][2] or "", rows[d][5]
+        date, file = rows[d].pub_date or "", rows[d].file
         prev = pages.get(file)
         pages[file] = (date, (prev[1] if prev else 0) + 1, prev[2] if prev else d)
     newest = sorted(pages.items(), key=lambda kv: (kv[1][0], kv[0]), reverse=True)[:latest]

@@ -1,9 +1,10 @@
 """Read snapshots of the index: a searcher plus the facet values of every document in it.
 
-The facet values are built once per segment and reused across refreshes, so facet
-counting never reads stored fields; ``Snapshot.columns`` holds them as integer-coded
-numpy arrays for vectorised filtering, counting and date ordering. Requests take the
-current snapshot; after an ingest commits, the next request gets a fresh one (no restart).
+The facet rows (``indexer.searching.facets.FacetRow``) are built once per segment and
+reused across refreshes, so facet counting never reads stored fields; ``Snapshot.columns``
+holds them as integer-coded numpy arrays for vectorised filtering, counting and date
+ordering. Requests take the current snapshot; after an ingest commits, the next request
+gets a fresh one (no restart).
 """
 from __future__ import annotations
 
@@ -19,11 +20,9 @@ from whoosh.searching import Searcher
 
 from indexer.index.schema import decode_facets
 from indexer.index.store import open_index
+from indexer.searching.facets import FacetColumns, FacetRow
 from indexer.searching.substring import close_match_columns
 
-
-FacetRow = tuple[str, str | None, str | None, tuple[str, ...], str | None, str, int, str]
-"""(kind, region, pub_date, reporters, section, file, ordinal, id) of one document."""
 
 class _SegmentRows(list):  # type: ignore[type-arg]
     """The facet rows of one segment (a list subclass, so the cache below can hold it weakly)."""
@@ -33,19 +32,6 @@ class _SegmentRows(list):  # type: ignore[type-arg]
 # merged away by later ingests drops out instead of staying in memory for good.
 _segment_cache: weakref.WeakValueDictionary[str, _SegmentRows] = weakref.WeakValueDictionary()
 _segment_cache_lock = threading.Lock()
-
-
-def _row(values: dict[str, Any]) -> FacetRow:
-    return (
-        values.get("kind") or "article",
-        values.get("region"),
-        values.get("date"),
-        tuple(values.get("reporter") or ()),
-        values.get("section"),
-        values.get("source") or "",
-        int(values.get("ordinal") or 0),
-        values.get("id") or "",
-    )
 
 
 def _segment_rows(reader: Any) -> _SegmentRows:
@@ -60,61 +46,14 @@ def _segment_rows(reader: Any) -> _SegmentRows:
     intern: dict[FacetRow, FacetRow] = {}
     if reader.has_column("facets"):
         for raw in reader.column_reader("facets"):
-            row = _row(decode_facets(raw))
+            row = FacetRow.from_values(decode_facets(raw))
             rows.append(intern.setdefault(row, row))
     else:
-        rows.extend([_row({})] * reader.doc_count_all())
+        rows.extend([FacetRow.from_values({})] * reader.doc_count_all())
     if key is not None:
         with _segment_cache_lock:
             _segment_cache[key] = rows
     return rows
-
-
-def _codes(values: list[Any], order: bool = False) -> tuple[np.ndarray, list[Any]]:
-    """Integer codes of ``values`` and the vocabulary; with ``order``, codes sort as the values (None first)."""
-    vocab = list(dict.fromkeys(values))
-    if order:
-        vocab.sort(key=lambda v: (v is not None, v if v is not None else ""))
-    index = {v: i for i, v in enumerate(vocab)}
-    return np.fromiter((index[v] for v in values), dtype=np.int32, count=len(values)), vocab
-
-
-class FacetColumns:
-    """The facet rows of a snapshot as integer-coded numpy arrays (one entry per global docnum).
-
-    Filters become per-value truth tables looked up by code, facet counts
-    ``np.bincount`` over the codes of the matching documents, and the date
-    orders are precomputed ranks, so none of it loops over documents in Python.
-    """
-
-    def __init__(self, rows: list[FacetRow]) -> None:
-        self.n = len(rows)
-        self.kind, self.kinds = _codes([r[0] for r in rows])
-        self.region, self.regions = _codes([r[1] for r in rows])
-        self.date, self.dates = _codes([r[2] for r in rows], order=True)
-        self.section, self.sections = _codes([r[4] for r in rows])
-        self.file, self.files = _codes([r[5] for r in rows], order=True)
-        self.ordinal = np.fromiter((r[6] for r in rows), dtype=np.int64, count=self.n)
-        counts = np.fromiter((len(r[3]) for r in rows), dtype=np.int64, count=self.n)
-        self.reporter_doc = np.repeat(np.arange(self.n, dtype=np.int64), counts)  # entry -> its docnum
-        self.reporter, self.reporters = _codes([name for r in rows for name in r[3]])
-        self._orders: dict[bool, np.ndarray] = {}
-        self._lock = threading.Lock()
-
-    def date_rank(self, newest: bool) -> np.ndarray:
-        """Each docnum's position in the whole archive by date (newest or oldest first), then file, ordinal, docnum."""
-        with self._lock:
-            rank = self._orders.get(newest)
-            if rank is None:
-                keys = sorted({d or "" for d in self.dates})
-                key_of = np.array([keys.index(d or "") for d in self.dates], dtype=np.int64) if self.dates \
-                    else np.zeros(0, np.int64)
-                date_key = key_of[self.date] if self.n else np.zeros(0, np.int64)
-                order = np.lexsort((np.arange(self.n), self.ordinal, self.file, -date_key if newest else date_key))
-                rank = np.empty(self.n, np.int64)
-                rank[order] = np.arange(self.n)
-                self._orders[newest] = rank
-            return rank
 
 
 _columns_cache: weakref.WeakValueDictionary[tuple[str, ...], FacetColumns] = weakref.WeakValueDictionary()

@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 from whoosh import collectors
 
+import indexer.searching.facets as facets_mod
 import indexer.searching.service as search_mod
 from indexer.index.ingest import record_documents
 from indexer.searching.querylang import parse_query
@@ -123,7 +124,7 @@ def _reference(archive: Archive, query: SearchQuery, need: int | None) -> tuple[
         lo, hi = query.date_from or "0000", query.date_to or "9999"
         preds["date"] = lambda r: r[2] is not None and lo <= r[2] <= hi
     hides = {"region": ("region",), "kind": ("kind",), "date": ("year", "month")}
-    counters = {name: Counter() for name in search_mod.FACETS}
+    counters = {name: Counter() for name in facets_mod.FACETS}
     passed = []
     for d in docs:
         row = rows[d]
@@ -132,7 +133,7 @@ def _reference(archive: Archive, query: SearchQuery, need: int | None) -> tuple[
         failed = [name for name, pred in preds.items() if not pred(row)]
         if len(failed) > 1:
             continue
-        want = hides[failed[0]] if failed else search_mod.FACETS
+        want = hides[failed[0]] if failed else facets_mod.FACETS
         if not failed:
             passed.append(d)
         kind, region, date, reporters, section = row[:5]
@@ -153,7 +154,7 @@ def _reference(archive: Archive, query: SearchQuery, need: int | None) -> tuple[
     for name, counter in counters.items():
         ordered = sorted(counter.items(), reverse=True) if name in ("year", "month") \
             else sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
-        limit = search_mod.FACET_LIMITS.get(name)
+        limit = facets_mod.FACET_LIMITS.get(name)
         facets[name] = dict(ordered[:limit] if limit else ordered)
 
     def by_date(ds: list[int], newest: bool) -> list[int]:

@@ -1,0 +1,215 @@
+"""Facets in one place: the per-record facet row, its columns, filtering and counting, and the Chinese labels.
+
+Every document of a snapshot has one ``FacetRow`` (read from the ``facets``
+column once per segment). ``FacetColumns`` holds a snapshot's rows as
+integer-coded numpy arrays; ``filter_and_count`` applies a search's filters and
+counts every facet as if its own filter were off, vectorised over the matching
+documents (no Whoosh ``groupedby``).
+"""
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import numpy as np
+
+from indexer.index.schema import FILE_MARKER
+
+if TYPE_CHECKING:
+    from indexer.searching.service import SearchQuery
+
+# --- labels ------------------------------------------------------------------------
+
+# Field name (schema, ``Record``, URL parameter, facet) -> its Chinese label: the one table
+# the query language (``标题:巡察``), the site (facet titles, filter chips, record pages),
+# the API description and the CLI read.
+FIELD_LABELS: dict[str, str] = {
+    "title": "标题", "reporter": "记者", "photographer": "摄影", "correspondent": "通讯员",
+    "region": "地区", "section": "栏目", "kind": "类型", "date": "日期", "year": "年份", "month": "月份",
+    "page": "版次",
+}
+KIND_LABELS: dict[str, str] = {"article": "文章", "caption": "图片"}
+# what a ``kind`` filter or ``类型:`` may say: the kinds, their labels, and 照片 for a photo
+KIND_ALIASES: dict[str, str] = {**{kind: kind for kind in KIND_LABELS},
+                                **{label: kind for kind, label in KIND_LABELS.items()}, "照片": "caption"}
+
+# --- rows and columns ------------------------------------------------------------------
+
+FACETS = ("region", "year", "month", "kind", "reporter", "section")
+FACET_LIMITS = {"reporter": 100, "section": 100}
+
+
+class FacetRow(NamedTuple):
+    """The facet values of one document: ``FacetRow("article", "温县", "2021-11-05", ("徐金华",), …)``."""
+
+    kind: str
+    region: str | None
+    pub_date: str | None
+    reporters: tuple[str, ...]
+    section: str | None
+    file: str  # the page file the record came from
+    ordinal: int  # its position on the page
+    id: str
+
+    @classmethod
+    def from_values(cls, values: dict[str, Any]) -> FacetRow:
+        """A row from the decoded ``facets`` column (``indexer.index.schema.facet_values``); {} for none."""
+        return cls(
+            values.get("kind") or "article",
+            values.get("region"),
+            values.get("date"),
+            tuple(values.get("reporter") or ()),
+            values.get("section"),
+            values.get("source") or "",
+            int(values.get("ordinal") or 0),
+            values.get("id") or "",
+        )
+
+
+def _codes(values: list[Any], order: bool = False) -> tuple[np.ndarray, list[Any]]:
+    """Integer codes of ``values`` and the vocabulary; with ``order``, codes sort as the values (None first)."""
+    vocab = list(dict.fromkeys(values))
+    if order:
+        vocab.sort(key=lambda v: (v is not None, v if v is not None else ""))
+    index = {v: i for i, v in enumerate(vocab)}
+    return np.fromiter((index[v] for v in values), dtype=np.int32, count=len(values)), vocab
+
+
+class FacetColumns:
+    """The facet rows of a snapshot as integer-coded numpy arrays (one entry per global docnum).
+
+    Filters become per-value truth tables looked up by code, facet counts
+    ``np.bincount`` over the codes of the matching documents, and the date
+    orders are precomputed ranks, so none of it loops over documents in Python.
+    """
+
+    def __init__(self, rows: list[FacetRow]) -> None:
+        self.n = len(rows)
+        self.kind, self.kinds = _codes([r.kind for r in rows])
+        self.region, self.regions = _codes([r.region for r in rows])
+        self.date, self.dates = _codes([r.pub_date for r in rows], order=True)
+        self.section, self.sections = _codes([r.section for r in rows])
+        self.file, self.files = _codes([r.file for r in rows], order=True)
+        self.ordinal = np.fromiter((r.ordinal for r in rows), dtype=np.int64, count=self.n)
+        counts = np.fromiter((len(r.reporters) for r in rows), dtype=np.int64, count=self.n)
+        self.reporter_doc = np.repeat(np.arange(self.n, dtype=np.int64), counts)  # entry -> its docnum
+        self.reporter, self.reporters = _codes([name for r in rows for name in r.reporters])
+        self._orders: dict[bool, np.ndarray] = {}
+        self._lock = threading.Lock()
+
+    def date_rank(self, newest: bool) -> np.ndarray:
+        """Each docnum's position in the whole archive by date (newest or oldest first), then file, ordinal, docnum."""
+        with self._lock:
+            rank = self._orders.get(newest)
+            if rank is None:
+                keys = sorted({d or "" for d in self.dates})
+                key_of = np.array([keys.index(d or "") for d in self.dates], dtype=np.int64) if self.dates \
+                    else np.zeros(0, np.int64)
+                date_key = key_of[self.date] if self.n else np.zeros(0, np.int64)
+                order = np.lexsort((np.arange(self.n), self.ordinal, self.file, -date_key if newest else date_key))
+                rank = np.empty(self.n, np.int64)
+                rank[order] = np.arange(self.n)
+                self._orders[newest] = rank
+            return rank
+
+    def records(self, docs: np.ndarray) -> np.ndarray:
+        """``docs`` without page placeholders (a record-less page's marker document is not a record)."""
+        if FILE_MARKER in self.kinds:
+            return docs[self.kind[docs] != self.kinds.index(FILE_MARKER)]
+        return docs
+
+
+# --- filters and counts -------------------------------------------------------------------
+
+ValuePredicate = Callable[[Any], bool]
+
+# filter name -> (codes attribute, vocabulary attribute) of ``FacetColumns``
+_FILTER_COLUMNS = {"region": ("region", "regions"), "kind": ("kind", "kinds"), "reporter": ("reporter", "reporters"),
+                   "section": ("section", "sections"), "date": ("date", "dates")}
+# filter name -> the facets it hides (they are counted as if it were off)
+_FACETS_OF_FILTER = {"region": ("region",), "kind": ("kind",), "reporter": ("reporter",),
+                     "section": ("section",), "date": ("year", "month")}
+
+
+def filter_predicates(query: SearchQuery) -> dict[str, ValuePredicate]:
+    """Filter name -> predicate over one facet value (any of a record's reporters); a filter named X hides facet(s) X."""
+    preds: dict[str, ValuePredicate] = {}
+    for name in ("region", "kind", "reporter", "section"):
+        wanted = getattr(query, name)
+        if wanted:
+            preds[name] = lambda v, wanted=wanted: v == wanted
+    if query.date_from or query.date_to:
+        lo, hi = query.date_from or "0000", query.date_to or "9999"
+        preds["date"] = lambda v: v is not None and lo <= v <= hi
+    return preds
+
+
+def _passes(cols: FacetColumns, name: str, pred: ValuePredicate, docs: np.ndarray) -> np.ndarray:
+    """Which of ``docs`` pass one filter: the predicate is evaluated once per distinct value, then looked up."""
+    codes_attr, vocab_attr = _FILTER_COLUMNS[name]
+    vocab = getattr(cols, vocab_attr)
+    table = np.fromiter((bool(pred(v)) for v in vocab), dtype=bool, count=len(vocab))
+    codes = getattr(cols, codes_attr)
+    if name == "reporter":  # several per record: a record passes if any of its reporters does
+        hit = np.zeros(cols.n, bool)
+        hit[cols.reporter_doc[table[codes]]] = True
+        return hit[docs]
+    return table[codes[docs]]
+
+
+def _value_counts(codes: np.ndarray, vocab: list[Any]) -> Iterator[tuple[Any, int]]:
+    counts = np.bincount(codes, minlength=len(vocab))
+    for i in np.flatnonzero(counts).tolist():
+        yield vocab[i], int(counts[i])
+
+
+def filter_and_count(cols: FacetColumns, docs: np.ndarray,
+                     preds: dict[str, ValuePredicate]) -> tuple[np.ndarray, dict[str, dict[str, int]]]:
+    """Docnums (ascending array) passing every filter, and facet counts each with its own filter off."""
+    docs = cols.records(docs)
+    fails = {name: ~_passes(cols, name, pred, docs) for name, pred in preds.items()}
+    if fails:
+        nfail = np.sum([f.view(np.uint8) for f in fails.values()], axis=0, dtype=np.int64)
+        ok = nfail == 0
+        one = nfail == 1
+        passed = docs[ok]
+    else:
+        passed = docs
+
+    def counted(facet: str) -> np.ndarray:
+        """The docs a facet counts: those passing every filter, plus those failing only the filter it hides."""
+        if not fails:
+            return docs
+        for name, failed in fails.items():
+            if facet in _FACETS_OF_FILTER[name]:
+                return docs[ok | (one & failed)]
+        return passed
+
+    counters: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
+    for facet, codes, vocab in (("kind", cols.kind, cols.kinds), ("region", cols.region, cols.regions),
+                                ("section", cols.section, cols.sections)):
+        for value, n in _value_counts(codes[counted(facet)], vocab):
+            if value or facet == "kind":
+                counters[facet][value] += n
+    year_docs, month_docs = counted("year"), counted("month")
+    for facet, sel, width in (("year", year_docs, 4), ("month", month_docs, 7)):
+        for value, n in _value_counts(cols.date[sel], cols.dates):
+            if value:
+                counters[facet][value[:width]] += n
+    reporter_docs = counted("reporter")
+    in_set = np.zeros(cols.n, bool)
+    in_set[reporter_docs] = True
+    for value, n in _value_counts(cols.reporter[in_set[cols.reporter_doc]], cols.reporters):
+        counters["reporter"][value] += n
+    facets: dict[str, dict[str, int]] = {}
+    for name in FACETS:
+        counter = counters[name]
+        if name in ("year", "month"):  # newest first; the others by count
+            ordered = sorted(counter.items(), reverse=True)
+        else:
+            ordered = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+        limit = FACET_LIMITS.get(name)
+        facets[name] = dict(ordered[:limit] if limit else ordered)
+    return passed, facets
