@@ -11,13 +11,17 @@ from dataclasses import dataclass
 _HAN = "\u4e00-\u9fff"
 _CJK_NAME = rf"[{_HAN}]{{2,4}}(?:·[{_HAN}]{{1,6}})?"
 # "本报记者", "本报驻埃及记者", "新华社记者", "本报特约记者", "见习记者", "实习生", "通讯员", ...
+# "郑州晚报记者", "广州日报全媒体记者", "郑报融媒记者": a paper's name may stand before the role
 _REPORTER_ROLE = (
-    rf"(?:(?:本报|新华社|中新社|人民日报|经济日报|光明日报)?(?:驻[{_HAN}]{{1,6}})?(?:特约|见习|首席|摄影|实习)?记者"
+    rf"(?:(?:本报|新华社|中新社|[{_HAN}]{{2,8}}?(?:日报|晚报|早报|都市报|融媒体?|全媒体|电视台|广播电视台)?)?"
+    rf"(?:驻[{_HAN}]{{1,6}})?(?:特约|见习|首席|摄影|实习)?记者"
     r"|实习生|作者[:：]?|文[/／]|文·图[/／]|图·文[/／]|文图[/／]|撰文[:：]?)"
 )
 _CORRESPONDENT_ROLE = r"(?:本报|特约)?通讯员"
 _ROLE = rf"(?:{_REPORTER_ROLE}|{_CORRESPONDENT_ROLE})"
-_SEP = r"[\s、,，/／]"
+_SEP = r"(?:[\s、,，]|[/／](?:[文图](?![\u4e00-\u9fff]))?)"  # "康迪/文 通讯员 陈利凯": "/文" separates too
+# "文/图" after the names: "见习记者 马菁华 实习生 蒲祖沅 文/图"
+_SUFFIX = r"(?:\s*[/／]?\s*(?:文[/／]图|图[/／]文|文图|图文|[文图])(?![\u4e00-\u9fff]))?"
 # names need a separator or a role between them, so a long run of text cannot be cut into
 # "names" in exponentially many ways: "本报记者 宋崇飞 通讯员 李红", "记者徐金华、王晓东"
 _NAMES = rf"(?:{_ROLE}{_SEP}*)?{_CJK_NAME}(?:(?:{_SEP}+(?:{_ROLE}{_SEP}*)?|{_ROLE}{_SEP}*){_CJK_NAME})*"
@@ -32,9 +36,9 @@ _WIRE = re.compile(
     rf"\s*(?:[(（](?P<inner>[^()（）\n]{{0,60}})[)）])?)\s*"
 )
 # "□ 李文", "■本报记者 张三 李四"
-_BOX = re.compile(rf"^(?P<credit>[□■]\s*(?P<inner>{_NAMES}))\s*$")
+_BOX = re.compile(rf"^(?P<credit>[□■]\s*(?P<inner>{_NAMES}){_SUFFIX})\s*$")
 # a credit line of its own: "本报记者 王晓东 通讯员 李红", "文/张然", "作者：陈曦"
-_STANDALONE = re.compile(rf"^(?P<credit>(?P<inner>{_ROLE}{_SEP}*{_NAMES}))\s*$")
+_STANDALONE = re.compile(rf"^(?P<credit>(?P<inner>{_ROLE}{_SEP}*{_NAMES}){_SUFFIX})\s*$")
 # a credit closing an article: "（记者 张三）", "（本报记者 张三 李四）", "（文/张三）", "(记者 X 通讯员 Y)"
 _END = re.compile(rf"(?P<credit>[(（]\s*(?P<inner>{_ROLE}{_SEP}*{_NAMES})\s*[)）])\s*$")
 # a commentary author's line: "王建华（作者为河南理工大学教授）", "（作者系市委党校教师）" after a name
@@ -45,6 +49,10 @@ _PHOTO = re.compile(
     rf"(?<![^\s。！？!?”’」』)）.;；])(?P<credit>{_NAMES}\s*/?\s*摄(?:影)?(?:\s*[(（][^()（）]{{1,12}}[)）])?"
     rf"|{_AGENCY}发\s*[(（]\s*{_NAMES}\s*/?\s*摄\s*[)）]|[(（]\s*{_AGENCY}(?:记者)?发\s*[)）])\s*$"
 )
+# a source line of its own: "据新华社", "据新华社电", "据央视新闻报道"
+_SOURCE = re.compile(rf"^据(?:{_AGENCY}|[{_HAN}《》]{{2,10}}?)(?:[{_HAN}]{{0,8}}电|报道|消息)?$")
+# a closing mark with no name: "(本报记者)", "（本报综合）", "（综合新华社电）"
+_UNNAMED_END = re.compile(rf"^[(（]\s*(?:本报|本刊)?(?:记者|综合|报道|综合报道|编辑|综合新华社电|据新华社电)\s*[)）]$")
 _MAX_CREDIT = 60
 _TOKEN = re.compile(rf"(?P<role>{_ROLE})|(?P<name>[{_HAN}·]+)")
 # two-character names padded to three columns: "赵  鹏   林  蔚" -> "赵鹏   林蔚"
@@ -117,6 +125,8 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
     line = block.strip()
     if len(line) > _MAX_CREDIT:
         return None
+    if _SOURCE.match(line):
+        return Credit(line), ""
     flat = unpad(line)
     for pattern in (_BOX, _STANDALONE):
         m = pattern.match(flat)
@@ -134,6 +144,8 @@ def match_end_credit(block: str) -> tuple[str, Credit] | None:
     "王建华（作者为河南理工大学教授）" -> ("", Credit(…, ("王建华",))).
     """
     line = block.rstrip()
+    if _UNNAMED_END.match(line.strip()):
+        return "", Credit(line.strip())
     m = _AUTHOR_NOTE.match(unpad(line.strip()))
     if m:
         return "", Credit(line.strip(), (m.group("inner"),))

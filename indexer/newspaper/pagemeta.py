@@ -18,9 +18,20 @@ from indexer.records import PageMeta
 _PAPER = r"[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报|周报|都市报)"
 _DATE = r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
 _WEEKDAY = r"(?:\s*[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]?)?"
-_PAGE = r"(?P<page>第\s*[0-9A-Za-z一二三四五六七八九十]{1,4}\s*版(?:\s*[:：]?\s*(?P<label>[^\s|｜/·:：]{1,10}))?)"
+# "第1版 要闻", "第04版：要闻", "00001版:一版要闻", "A4版", "第M05版 中原·城事", "A01 重点"
+_PAGE = (
+    r"(?P<page>(?:第\s*[0-9A-Za-z一二三四五六七八九十]{1,5}\s*版|\d{1,5}\s*版|[A-Z]{1,2}\d{1,3}(?:\s*版)?(?![0-9A-Za-z]))"
+    r"(?:\s*[:：]?\s*(?P<label>[^\s|｜/·:：\d][^\s|｜/:：]{0,9}))?)"
+)
+# "责任编辑：李  芳", "版式设计：孙浩": the page's staff, printed in a header or footer line
+STAFF = re.compile(
+    r"(?P<role>责任编辑|责编|编辑|版式设计|版式|美术编辑|美编|校对|责任校对|组版|审读|值班编辑)\s*[:：]\s*"
+    r"(?P<name>[\u4e00-\u9fff](?:[ \u3000]{1,2}[\u4e00-\u9fff](?![\u4e00-\u9fff])|[\u4e00-\u9fff·]{1,3}))"
+)
 # "焦作日报 | 2023年3月15日 星期三 | 第1版 要闻": each header line is a run of these tokens.
-_HEADER_TOKEN = re.compile(rf"\s*(?:(?P<paper>{_PAPER})|{_DATE}{_WEEKDAY}|{_PAGE})\s*[|｜/·]?\s*")
+_HEADER_TOKEN = re.compile(
+    rf"\s*(?:(?P<paper>{_PAPER})|{_DATE}{_WEEKDAY}|{_PAGE}|(?P<staff>{STAFF.pattern}))\s*[|｜/·]?\s*"
+)
 _FILENAME_DATE = (
     re.compile(r"(?<!\d)(\d{4})[-_.](\d{1,2})[-_.](\d{1,2})(?!\d)"),  # 2023-03-15
     re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)"),  # 20230315
@@ -80,13 +91,17 @@ def _header_tokens(line: str) -> list[tuple[str, str]] | None:
             return None
         if m.group("paper"):
             tokens.append(("paper", m.group("paper")))
+        elif m.group("staff"):
+            tokens.append(("staff", m.group("staff")))
         elif m.group("y"):
             date = iso_date(m.group("y"), m.group("m"), m.group("d"))
             if date is None:
                 return None
             tokens.append(("date", date))
         else:
-            number = re.sub(r"\s+", "", m.group("page").split("版")[0]) + "版"
+            number = re.sub(r"\s+", "", re.split(r"版|(?<=\d)\s", m.group("page").strip())[0])
+            number = number if number.startswith("第") or not number.isdigit() else f"第{int(number)}"
+            number = number + "版" if not number.endswith("版") else number
             label = m.group("label")
             tokens.append(("page", f"{number} {label}" if label else number))
         pos = m.end()

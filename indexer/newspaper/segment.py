@@ -22,17 +22,23 @@ each stands for a family of page layouts, not for one test page (README, "Segmen
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from indexer.newspaper.bylines import Credit
+from indexer.newspaper.bylines import Credit, unpad
 from indexer.newspaper.layout import Line, PageStyle, bigrams
 
 CAPTION_TITLE_MAX = 20
-TITLE_GROUP_MAX = 3  # kicker, headline, subtitle
+TITLE_GROUP_MAX = 4  # kicker, headline (sometimes set on two lines), subtitle
 SUBHEAD_MAX = 12  # "产业链条越拉越长": sub-headings are short; a longer unmarked line may be a broken paragraph
-START_SCORE = 1.5  # the evidence a headline-shaped line inside an article needs to start a new record
+START_SCORE = 1.5
+# "同心绘就中国式现代化新图景（社论）", "…（新春走基层）", "…（政策问答·回应关切）": a column tag closes a headline
+NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # "刘洪", "钱云飞" (four characters are more often a phrase)
+COLUMN_TAG = re.compile(r"[（(][\u4e00-\u9fff·]{2,10}[)）]$")
+# "坚持创新驱动 建设科技强市": two phrases side by side
+TWO_PART = re.compile(r"[\u4e00-\u9fff”》][ \u3000]+[\u4e00-\u9fff“《]")  # the evidence a headline-shaped line inside an article needs to start a new record
 BRIEF_MAX_CHARS = 300  # an article of one paragraph this short is a brief: the next headline-shaped line is news
 
 
@@ -122,7 +128,7 @@ class Segmenter:
             return None
         j = i + 1
         while j - i < TITLE_GROUP_MAX and (nxt := self.at(j)) is not None and (nxt.headline_shaped or nxt.heading) \
-                and not nxt.enumerated and not (nxt.heading and self.lines[j - 1].heading):
+                and not nxt.enumerated and not (nxt.heading and self.lines[j - 1].heading) and not self._name_over_text(j):
             j += 1
         after = self.at(j)
         if after is None:
@@ -130,6 +136,25 @@ class Segmenter:
         if j - i == TITLE_GROUP_MAX and after.headline_shaped and not after.enumerated:
             return None  # a run of short lines longer than a headline group: a list, not a headline
         return j
+
+    def _name_over_text(self, i: int) -> bool:
+        """Line i is a name alone ("钱云飞") with text below it: the author under a headline, not part of it."""
+        line, nxt = self.lines[i], self.at(i + 1)
+        return bool(NAME_LINE.match(unpad(line.text))) and nxt is not None and nxt.plain and not nxt.headline_shaped
+
+    def ends_article(self, i: int) -> bool:
+        """Nothing of the article can follow line i: the page ends, a headline group or another credit line starts."""
+        line = self.at(i)
+        return line is None or line.heading or self.title_group(i) is not None or line.credit_only or self.is_section(i)
+
+    def is_author_line(self, i: int) -> bool:
+        """A person's name alone on the line just under a headline, with text below it ("刘洪")."""
+        line, nxt = self.lines[i], self.at(i + 1)
+        cur = self.cur
+        return (
+            cur is not None and cur.kind == "article" and bool(cur.title) and not cur.paragraphs and cur.byline is None
+            and line.plain and bool(NAME_LINE.match(unpad(line.text))) and nxt is not None and nxt.plain
+        )
 
     def followed_by_credit(self, end: int) -> bool:
         nxt = self.at(end)
@@ -149,6 +174,8 @@ class Segmenter:
 
         if nxt is not None and nxt.byline is not None:
             note(4, "followed by a dateline or byline")
+        elif nxt is not None and self._name_over_text(end):
+            note(4, "followed by the author's name")
         if line.heading:
             note(3, "marked as a heading")
         if line.enumerated:
@@ -168,6 +195,10 @@ class Segmenter:
                 note(1, "not indented, unlike the page's paragraphs")
         if end - i >= 2:
             note(1, f"a headline group of {end - i} lines")
+        if COLUMN_TAG.search(self.lines[end - 1].text):
+            note(1.5, "ends with a column tag such as （社论）")
+        elif TWO_PART.search(line.text):
+            note(0.5, "a two-part headline")
         if nxt is not None and nxt.plain and nxt.opens_like_a_lead:
             note(1, "the text below opens like a news lead")
         if nxt is not None and nxt.byline is None:
@@ -233,6 +264,11 @@ class Segmenter:
             return self.take_captions(i)
         if line.byline is not None:
             return self.take_byline(i)
+        if self.is_author_line(i):  # "云杉" under "光明颂·光明日报六十年感怀": the author's name alone
+            assert cur is not None
+            cur.credit(Credit(line.text, (unpad(line.text).replace(" ", "").replace("\u3000", ""),)))
+            self.explain(i, "byline", "a name alone under the headline: the author")
+            return i + 1
         if line.end_credit is not None:
             before, credit = line.end_credit
             if cur is None:
@@ -251,10 +287,10 @@ class Segmenter:
         if not in_article or cur is None:
             cur = self.start("article")
             self.explain(i, "body", "text with no headline above it")
+        elif end is not None:
+            self.explain(i, "subhead" if subhead else "body", f"not a new article: {self._last_reason}")
         else:
-            self.explain(i, "subhead" if subhead else "body",
-                         f"a sub-heading: {self._last_reason}" if subhead and end is not None else
-                         "a short line inside the article" if subhead else "continues the article")
+            self.explain(i, "subhead" if subhead else "body", "a short line inside the article" if subhead else "continues the article")
         cur.add(line.text, subhead=subhead)
         return i + 1
 
@@ -317,6 +353,13 @@ class Segmenter:
             (cur.byline is None and len(cur.paragraphs) <= 1 and not cur.captions)
             or (cur.byline is not None and not cur.paragraphs and line.credit_only)
         )
+        if not attach and cur is not None and cur.kind == "article" and line.credit_only and cur.paragraphs \
+                and self.ends_article(i + 1):
+            # "郑州晚报记者 裴蕾" / "实习生 王治" after the text, and then the next headline: credits at the end
+            cur.credit(credit)
+            cur.closed = True
+            self.explain(i, "end-credit", "a credit line after the text, before the next headline")
+            return i + 1
         if not attach:
             cur = self.start("article")
         assert cur is not None
