@@ -31,6 +31,7 @@ _LEAD = re.compile(
 )
 # "图为…", "图①…", "上图：…": a photo caption even without a credit
 _CAPTION_START = re.compile(r"^(?:图为|图[①-⑳\d]|[上下左右中]图[:：为]?|组图[:：])")
+NUMBERED_PHOTO = re.compile(r"^图[②-⑳]")  # "图②…" goes on a numbered photo group that "图①…" began
 _PHOTO_PLACEHOLDER = re.compile(r"^[(（](?:图片|照片|图|组图)[)）]$")
 
 
@@ -142,12 +143,14 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             gap, placeholder = 0, False
             continue
         photo = match_photo_credit(line)
-        if photo is not None and not photo[0] and out and out[-1].plain and out[-1].photo is None:
+        if photo is not None and not photo[0] and out and (out[-1].plain or out[-1].caption_mark) and out[-1].photo is None \
+                and out[-1].byline is None:
             # "…进行作业。" / "本报记者 宋崇飞 摄" on the next line: one caption
             prev = out.pop()
             joined = prev.text + ("" if _glued(prev.text) else " ") + line
             photo = match_photo_credit(joined)
             gap, indent, number, line = prev.gap, prev.indent, prev.number, joined
+            placeholder = placeholder or prev.caption_mark
         byline = match_byline(line)
         if byline is not None:
             photo = None

@@ -28,7 +28,7 @@ from functools import lru_cache
 from importlib import resources
 
 from indexer.newspaper.bylines import Credit, unpad
-from indexer.newspaper.layout import Line, PageStyle, bigrams
+from indexer.newspaper.layout import NUMBERED_PHOTO, Line, PageStyle, bigrams
 
 CAPTION_TITLE_MAX = 20
 TITLE_GROUP_MAX = 4  # kicker, headline (sometimes set on two lines), subtitle
@@ -55,6 +55,7 @@ class Draft:
     captions: list[tuple[str, Credit]] = field(default_factory=list)
     photo: tuple[str, Credit] | None = None
     closed: bool = False  # an end credit was printed: the article is over
+    feature: bool = False  # its byline stands on a line of its own under the headline, as features print it
 
     def add(self, text: str, subhead: bool = False) -> None:
         if subhead:
@@ -142,6 +143,27 @@ class Segmenter:
         line, nxt = self.lines[i], self.at(i + 1)
         return bool(NAME_LINE.match(unpad(line.text))) and nxt is not None and nxt.plain and not nxt.headline_shaped
 
+    def split_second_author(self, cur: Draft, credit: Credit) -> bool:
+        """An end credit naming other people than the byline under the headline means two articles ran
+        together: "作者：刘伟" … "文化自信从何而来？" … "赵敏（作者为焦作大学副教授）". The last sub-heading
+        of the article becomes the second article's headline."""
+        if cur.kind != "article" or cur.byline is None or not cur.byline.people or not credit.people \
+                or set(credit.people) & set(cur.byline.people) or not cur.subheads:
+            return False
+        k = max(cur.subheads)
+        if k == len(cur.paragraphs) - 1:
+            return False
+        title, rest = cur.paragraphs[k], cur.paragraphs[k + 1:]
+        del cur.paragraphs[k:]
+        cur.subheads.discard(k)
+        second = self.start("article", title)
+        for text in rest:
+            second.add(text)
+        for n, line in enumerate(self.explained):
+            if line.role == "subhead" and line.text.strip().lstrip("#").strip() == title:
+                self.explained[n] = Explained(line.number, "headline", "a second author's credit below: " + line.reason, line.text)
+        return True
+
     def ends_article(self, i: int) -> bool:
         """Nothing of the article can follow line i: the page ends, a headline group or another credit line starts."""
         line = self.at(i)
@@ -211,7 +233,9 @@ class Segmenter:
                 note(1.5, "shares its words with the text below")
             elif share > 0.1:
                 note(0.5, "shares a few words with the text below")
-        if cur is not None and cur.paragraphs and len(cur.paragraphs) == 1 and not cur.subheads \
+        if cur is not None and cur.feature:
+            note(-1, "the article above is a feature (byline on its own line), and features have sub-headings")
+        elif cur is not None and cur.paragraphs and len(cur.paragraphs) == 1 and not cur.subheads \
                 and len(cur.paragraphs[0]) <= BRIEF_MAX_CHARS:
             note(1, "the article above is a one-paragraph brief")
         if cur is not None and cur.subheads:
@@ -275,9 +299,14 @@ class Segmenter:
                 cur = self.start("article")
             if before:
                 cur.add(before)
+            reason = "ends with the article's credit"
+            if self.split_second_author(cur, credit):
+                cur = self.cur
+                reason += "; a second author in one article: the last sub-heading was a headline"
+            assert cur is not None
             cur.credit(credit)
             cur.closed = True
-            self.explain(i, "end-credit" if not before else "body", "ends with the article's credit")
+            self.explain(i, "end-credit" if not before else "body", reason)
             return i + 1
         if line.heading:  # a heading with nothing under it
             self.dropped.append(line.raw)
@@ -366,6 +395,8 @@ class Segmenter:
         cur.credit(credit)
         if rest:
             cur.add(rest)
+        elif attach and cur.title:
+            cur.feature = True
         self.explain(i, "byline", "a dateline or credit" + ("" if attach else ", starting an article with no headline"))
         return i + 1
 
@@ -375,7 +406,7 @@ class Segmenter:
         while (nb := self.at(end + 1)) is not None and (nb.photo is not None or (nb.caption_mark and nb.byline is None)):
             end += 1
         cur = self.cur
-        photos = [(line.photo if line.photo is not None else (line.text, Credit(""))) for line in self.lines[i:end + 1]]
+        photos = _numbered_groups([(line.photo if line.photo is not None else (line.text, Credit(""))) for line in self.lines[i:end + 1]])
         if titled is None and cur is not None and cur.kind == "article" and cur.paragraphs and self._article_goes_on(end + 1):
             cur.captions.extend(photos)
             for n in range(i, end + 1):
@@ -388,7 +419,11 @@ class Segmenter:
             else:
                 self.start("caption").photo = photo
                 self.finish()
-            self.explain(i + n, "caption", "a photo caption" + (" with its credit" if photo[1].text else ""))
+        for n in range(i, end + 1):
+            line = self.lines[n]
+            numbered = NUMBERED_PHOTO.match(line.text)
+            self.explain(n, "caption", "the next photo of a numbered group (图②…)" if numbered else
+                         "a photo caption" + (" with its credit" if line.photo and line.photo[1].text else ""))
         return end + 1
 
     def _article_goes_on(self, i: int) -> bool:
@@ -397,6 +432,20 @@ class Segmenter:
             return False
         end = self.title_group(i)
         return end is None or not self.starts_record(i, end)[0]
+
+
+def _numbered_groups(photos: list[tuple[str, Credit]]) -> list[tuple[str, Credit]]:
+    """Captions "图①…", "图②…", "图③…" of one photo group as one caption, with every photographer."""
+    out: list[tuple[str, Credit]] = []
+    for text, credit in photos:
+        if out and NUMBERED_PHOTO.match(text):
+            prev_text, prev_credit = out[-1]
+            joined = prev_text + (f" {prev_credit.text}" if prev_credit.text else "")
+            people = prev_credit.reporters + tuple(p for p in credit.reporters if p not in prev_credit.reporters)
+            out[-1] = (f"{joined}\n{text}", Credit(credit.text, people))
+        else:
+            out.append((text, credit))
+    return out
 
 
 def _title_roles(lines: list[Line]) -> list[str]:
