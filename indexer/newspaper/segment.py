@@ -76,11 +76,21 @@ class Explained:
     text: str
 
 
+def _labels(name: str) -> frozenset[str]:
+    text = resources.files("indexer.newspaper").joinpath("data", name).read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 @lru_cache(maxsize=1)
 def section_labels() -> frozenset[str]:
     """Labels in indexer/newspaper/data/sections.txt ("简讯", "时评", ...)."""
-    text = resources.files("indexer.newspaper").joinpath("data", "sections.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return _labels("sections.txt")
+
+
+@lru_cache(maxsize=1)
+def box_labels() -> frozenset[str]:
+    """Labels in indexer/newspaper/data/boxes.txt ("记者手记", "相关链接", ...)."""
+    return _labels("boxes.txt")
 
 
 class Segmenter:
@@ -278,6 +288,16 @@ class Segmenter:
             self.section = line.text
             self.dropped.append(line.raw)
             self.explain(i, "section", "a column label above articles")
+            return i + 1
+        if in_article and cur is not None and cur.paragraphs and line.plain and line.text.rstrip("：:") in box_labels():
+            # "记者手记" / "相关链接": a box of the article; a short title right under the label is the box's
+            cur.add(line.text, subhead=True)
+            self.explain(i, "box", "a box label: the box belongs to the article above")
+            nxt, after = self.at(i + 1), self.at(i + 2)
+            if nxt is not None and nxt.headline_shaped and after is not None and after.plain and not after.headline_shaped:
+                cur.add(nxt.text, subhead=True)
+                self.explain(i + 1, "box", "the box's title")
+                return i + 2
             return i + 1
         end = self.title_group(i)
         if end is not None:
