@@ -21,7 +21,8 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HEADING = re.compile(r"^(#{1,6})\s+(\S.*)$")
 _CLOSING = "”’」』）)》】〉\"'"
 _SENTENCE_END = frozenset("。！？!?…")
-_NOT_LAST = frozenset("，,、；;：:了的和与及在对把将从向被给")  # "…等疫情防控点位慰问了" stops mid-sentence
+# "…等疫情防控点位慰问了和" stops mid-phrase; 了 and 向 may end a headline ("…的“路”通了", "…指明方向")
+_NOT_LAST = frozenset("，,、；;：:的和与及把被")
 # "一、" "（二）" "3." "第一，": sub-headings and list items inside an article
 ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、是要]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[,，、])")
 # A body that opens like a news lead: "3月14日，…", "近日，…", "记者从…获悉", "截至8月底，…"

@@ -31,6 +31,7 @@ from indexer.newspaper.bylines import Credit, unpad
 from indexer.newspaper.layout import NUMBERED_PHOTO, Line, PageStyle, bigrams
 
 CAPTION_TITLE_MAX = 20
+KICKER_MAX = 30  # a kicker or subtitle line without "——"; a longer line over a headline is body text
 TITLE_GROUP_MAX = 4  # kicker, headline (sometimes set on two lines), subtitle
 SUBHEAD_MAX = 12  # "产业链条越拉越长": sub-headings are short; a longer unmarked line may be a broken paragraph
 START_SCORE = 1.5
@@ -139,8 +140,11 @@ class Segmenter:
             return None
         j = i + 1
         while j - i < TITLE_GROUP_MAX and (nxt := self.at(j)) is not None and (nxt.headline_shaped or nxt.heading) \
-                and not nxt.enumerated and not (nxt.heading and self.lines[j - 1].heading) and not self._name_over_text(j):
+                and not nxt.enumerated and not (nxt.heading and self.lines[j - 1].heading) and not self._name_over_text(j) \
+                and (_short_title_line(nxt) or nxt.heading):
             j += 1
+        if j - i > 1 and not (_short_title_line(first) or first.heading):
+            return None  # "…等疫情防控点位慰问了" over a headline: a broken paragraph, not a kicker
         after = self.at(j)
         if after is None:
             return None
@@ -452,6 +456,11 @@ class Segmenter:
             return False
         end = self.title_group(i)
         return end is None or not self.starts_record(i, end)[0]
+
+
+def _short_title_line(line: Line) -> bool:
+    """Kickers and subtitles are short ("坚持创新驱动 建设科技强市"); "——…" subtitles may run longer."""
+    return line.text.startswith("—") or len(re.sub(r"\s+", "", line.text)) <= KICKER_MAX
 
 
 def _numbered_groups(photos: list[tuple[str, Credit]]) -> list[tuple[str, Credit]]:
