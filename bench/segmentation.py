@@ -147,7 +147,7 @@ class SetScore:
 
 
 def pages_of(name: str | None = None) -> list[Path]:
-    folders = [SETS / name] if name else sorted(p for p in SETS.iterdir() if p.is_dir())
+    folders = [SETS / name] if name else sorted(p for p in SETS.iterdir() if p.is_dir() and any(p.glob("*.txt")))
     return sorted(p for folder in folders for p in folder.glob("*.txt"))
 
 
@@ -160,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("sets", nargs="*", help="set folders under tests/data/segmentation (default: each, then all)")
     ap.add_argument("--failures", action="store_true", help="list what went wrong on each page")
     args = ap.parse_args(argv)
-    names = args.sets or [p.name for p in sorted(SETS.iterdir()) if p.is_dir()]
+    names = args.sets or [p.name for p in sorted(SETS.iterdir()) if p.is_dir() and any(p.glob("*.txt"))]
     everything: list[PageScore] = []
     for name in names:
         scored = score_set(name)

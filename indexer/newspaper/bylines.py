@@ -17,7 +17,7 @@ _REPORTER_ROLE = (
     rf"(?:驻[{_HAN}]{{1,6}})?(?:特约|见习|首席|摄影|实习)?记者"
     r"|实习生|作者[:：]?|文[/／]|文·图[/／]|图·文[/／]|文图[/／]|撰文[:：]?)"
 )
-_CORRESPONDENT_ROLE = r"(?:本报|特约)?通讯员"
+_CORRESPONDENT_ROLE = r"(?:(?:本报|特约)?通讯员|拍友|网友|读者)"  # "拍友 包响亮 摄": a reader's photo
 _ROLE = rf"(?:{_REPORTER_ROLE}|{_CORRESPONDENT_ROLE})"
 _SEP = r"(?:[\s、,，]|[/／](?:[文图](?![\u4e00-\u9fff]))?)"  # "康迪/文 通讯员 陈利凯": "/文" separates too
 # "文/图" after the names: "见习记者 马菁华 实习生 蒲祖沅 文/图"
@@ -97,7 +97,7 @@ def split_names(inner: str, default_role: str = "记者") -> Credit:
             role = m.group("role")
             continue
         for name in _names_in(m.group("name")):
-            target = correspondents if "通讯员" in role else reporters
+            target = correspondents if re.fullmatch(_CORRESPONDENT_ROLE, role) else reporters
             if name not in target:
                 target.append(name)
     return Credit(inner, tuple(reporters), tuple(correspondents))

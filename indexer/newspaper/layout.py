@@ -144,6 +144,11 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             gap, placeholder = 0, False
             continue
         photo = match_photo_credit(line)
+        if photo is not None and not photo[0] and out and out[-1].credit_only:
+            # "本报记者 李震宇" / "通讯员 王飞超 摄": one photo credit printed on two lines
+            prev = out.pop()
+            photo = match_photo_credit(f"{prev.text} {line}")
+            gap, indent, number, line = prev.gap, prev.indent, prev.number, f"{prev.text} {line}"
         if photo is not None and not photo[0] and out and (out[-1].plain or out[-1].caption_mark) and out[-1].photo is None \
                 and out[-1].byline is None:
             # "…进行作业。" / "本报记者 宋崇飞 摄" on the next line: one caption

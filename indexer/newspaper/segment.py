@@ -31,6 +31,7 @@ from indexer.newspaper.bylines import Credit, unpad
 from indexer.newspaper.layout import NUMBERED_PHOTO, Line, PageStyle, bigrams
 
 CAPTION_TITLE_MAX = 20
+SECTION_MAX = 6  # "## 科技视界", "## 时评": a column label is a word or two
 KICKER_MAX = 30  # a kicker or subtitle line without "——"; a longer line over a headline is body text
 TITLE_GROUP_MAX = 4  # kicker, headline (sometimes set on two lines), subtitle
 SUBHEAD_MAX = 12  # "产业链条越拉越长": sub-headings are short; a longer unmarked line may be a broken paragraph
@@ -122,8 +123,8 @@ class Segmenter:
             return False
         if line.plain and line.text in section_labels():
             return True
-        if not line.heading:
-            return False
+        if not line.heading or (len(line.text) > SECTION_MAX and line.text not in section_labels()):
+            return False  # "# 硬“核”力量落地招远" over "# 首个…核电机组全面启动建设": a headline on two lines
         if nxt.heading:
             return not nxt.text.startswith("—")
         group = self.title_group(i + 1)
@@ -140,7 +141,8 @@ class Segmenter:
             return None
         j = i + 1
         while j - i < TITLE_GROUP_MAX and (nxt := self.at(j)) is not None and (nxt.headline_shaped or nxt.heading) \
-                and not nxt.enumerated and not (nxt.heading and self.lines[j - 1].heading) and not self._name_over_text(j) \
+                and not nxt.enumerated and not (nxt.heading and self.lines[j - 1].heading and nxt.level != self.lines[j - 1].level) \
+                and not self._name_over_text(j) \
                 and (_short_title_line(nxt) or nxt.heading):
             j += 1
         if j - i > 1 and not (_short_title_line(first) or first.heading):
