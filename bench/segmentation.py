@@ -70,15 +70,17 @@ def _people(record: dict) -> list[str]:
 
 
 def _match(expected: dict, got: list) -> object | None:
-    """The parsed record holding an expected record: its body starts with body_start, else the same title."""
-    start = squash(expected.get("body_start", ""))[:10]
-    for r in got:
-        if start and squash(r.body).startswith(start):
-            return r
+    """The parsed record holding an expected record: same title and body start, else same body start, else same title."""
+    start = squash(expected.get("body_start", ""))
     title = squash(expected.get("title", ""))
-    for r in got:
-        if title and squash(r.title) == title:
-            return r
+    for test in (
+        lambda r: squash(r.title) == title and squash(r.body).startswith(start),
+        lambda r: bool(start) and squash(r.body).startswith(start),
+        lambda r: bool(title) and squash(r.title) == title,
+    ):
+        for r in got:
+            if test(r):
+                return r
     return None
 
 

@@ -406,7 +406,7 @@ class Segmenter:
         # headline (or under an editor's note) belongs to it; a second credit line adds to the first.
         attach = cur is not None and cur.kind == "article" and (
             (cur.byline is None and len(cur.paragraphs) <= 1 and not cur.captions)
-            or (cur.byline is not None and not cur.paragraphs and line.credit_only)
+            or (cur.byline is not None and not cur.paragraphs)  # "见习记者 马菁华 …" then "本报讯 11月6日，…"
         )
         if not attach and cur is not None and cur.kind == "article" and line.credit_only and cur.paragraphs \
                 and self.ends_article(i + 1):
