@@ -27,7 +27,8 @@ def main(argv: list[str]) -> int:
     import jieba
     from whoosh import query as wq
 
-    from indexer.searching.service import SearchQuery, _gram_query, _word_query, search
+    from indexer.searching.service import SearchQuery, search
+    from indexer.searching.translate import gram_query, word_query
     from indexer.searching.snapshot import Archive
 
     jieba.setLogLevel(logging.WARNING)
@@ -52,8 +53,8 @@ def main(argv: list[str]) -> int:
         need = page * 20
         q = SearchQuery(q=" ".join(terms), page=page)
         full = median_ms(lambda: search(archive, q))
-        recall_q = wq.And([_gram_query("text", t) for t in terms]) if len(terms) > 1 else _gram_query("text", terms[0])
-        words_q = wq.Or([w for t in terms for w in (_word_query("words", t), _word_query("title_words", t)) if w])
+        recall_q = wq.And([gram_query("text", t) for t in terms]) if len(terms) > 1 else gram_query("text", terms[0])
+        words_q = wq.Or([w for t in terms for w in (word_query("words", t), word_query("title_words", t)) if w])
         recall = set(searcher.docs_for_query(recall_q))
         match_ms = median_ms(lambda: set(searcher.docs_for_query(recall_q)))
         rank_ms = median_ms(lambda: searcher.search(words_q, limit=need, filter=recall))

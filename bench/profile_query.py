@@ -1,6 +1,6 @@
 """Where a search's time goes, per query kind of the mix (cProfile, warm archive).
 
-Reports, per query, the milliseconds spent in the stages of ``indexer.searching.service``:
+Reports, per query, the milliseconds spent in the stages of a search (``indexer.searching``):
 matching every document (``docs_for_query``), filtering and counting facets,
 ranking (``Searcher.search``), loading stored records and building snippets.
 Profiler overhead inflates the totals; the split is what matters. The
@@ -27,13 +27,13 @@ from query import Ours, query_mix  # noqa: E402
 
 STAGES = {
     "match all (query_docnums)": ("vecmatch.py", "query_docnums"),
-    "filter + facet counts": ("search.py", "filter_and_count"),
-    "rank (_ranked)": ("search.py", "_ranked"),
+    "filter + facet counts": ("facets.py", "filter_and_count"),
+    "rank (ranked)": ("ranking.py", "ranked"),
     "of which scoring (query_scores)": ("vecmatch.py", "query_scores"),
-    "date order (_by_date)": ("search.py", "_by_date"),
-    "load records (stored JSON)": ("search.py", "_record"),
-    "snippets + highlight": ("search.py", "_hit"),
-    "snapshot()": ("store.py", "snapshot"),
+    "date order (by_date)": ("ranking.py", "by_date"),
+    "load records (stored JSON)": ("snapshot.py", "record"),
+    "snippets + highlight": ("service.py", "from_record"),
+    "snapshot()": ("snapshot.py", "snapshot"),
 }
 
 

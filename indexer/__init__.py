@@ -37,14 +37,16 @@ _EXPORTS: dict[str, str] = {
     "index_exists": "indexer.index.store", "index_bytes": "indexer.index.store",
     # search: query -> results
     "Archive": "indexer.searching.snapshot", "open_archive": "indexer.searching.snapshot",
-    "SearchQuery": "indexer.searching.service", "SearchPage": "indexer.searching.service", "Hit": "indexer.searching.service",
-    "search": "indexer.searching.service", "iter_results": "indexer.searching.service",
-    "get_record": "indexer.searching.service", "RecordPage": "indexer.searching.service",
-    "archive_stats": "indexer.searching.service", "ArchiveStats": "indexer.searching.service",
-    "warm_up": "indexer.searching.service",
+    "SearchQuery": "indexer.searching.service", "SearchPage": "indexer.searching.service",
+    "Hit": "indexer.searching.service", "search": "indexer.searching.service",
+    "iter_results": "indexer.searching.service", "warm_up": "indexer.searching.service",
+    "SORTS": "indexer.searching.service", "MAX_PAGE_SIZE": "indexer.searching.service",
+    "MAX_RELEVANCE_DEPTH": "indexer.searching.service",
+    "get_record": "indexer.searching.recordpage", "RecordPage": "indexer.searching.recordpage",
+    "archive_stats": "indexer.searching.stats", "ArchiveStats": "indexer.searching.stats",
+    # facets and the Chinese labels
     "FACETS": "indexer.searching.facets", "FIELD_LABELS": "indexer.searching.facets",
-    "KIND_LABELS": "indexer.searching.facets", "KIND_ALIASES": "indexer.searching.facets", "SORTS": "indexer.searching.service",
-    "MAX_PAGE_SIZE": "indexer.searching.service", "MAX_RELEVANCE_DEPTH": "indexer.searching.service",
+    "KIND_LABELS": "indexer.searching.facets", "KIND_ALIASES": "indexer.searching.facets",
 }
 
 __all__ = sorted(_EXPORTS)
@@ -76,7 +78,8 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eag
     from indexer.newspaper.textio import read_page_file
     from indexer.records import Caption, PageMeta, ParsedPage, Record
     from indexer.searching.facets import FACETS, FIELD_LABELS, KIND_ALIASES, KIND_LABELS
-    from indexer.searching.service import (MAX_PAGE_SIZE, MAX_RELEVANCE_DEPTH, SORTS, ArchiveStats, Hit, RecordPage,
-                                           SearchPage, SearchQuery, archive_stats, get_record, iter_results, search,
-                                           warm_up)
+    from indexer.searching.recordpage import RecordPage, get_record
+    from indexer.searching.service import (MAX_PAGE_SIZE, MAX_RELEVANCE_DEPTH, SORTS, Hit, SearchPage, SearchQuery,
+                                           iter_results, search, warm_up)
     from indexer.searching.snapshot import Archive, open_archive
+    from indexer.searching.stats import ArchiveStats, archive_stats

@@ -8,6 +8,7 @@ gets a fresh one (no restart).
 """
 from __future__ import annotations
 
+import json
 import os
 import threading
 import weakref
@@ -18,9 +19,10 @@ import numpy as np
 from whoosh.index import Index
 from whoosh.searching import Searcher
 
-from indexer.index.schema import decode_facets
+from indexer.index.schema import FILE_MARKER, decode_facets
 from indexer.index.store import open_index
 from indexer.searching.facets import FacetColumns, FacetRow
+from indexer.records import Record
 from indexer.searching.substring import close_match_columns
 
 
@@ -85,7 +87,7 @@ class Snapshot:
         self._columns_key = tuple(keys)
         self._columns: FacetColumns | None = None
         self._deleted: np.ndarray | None = None
-        self.cache: OrderedDict[Any, Any] = OrderedDict()  # per-snapshot results (indexer.searching.service)
+        self.cache: OrderedDict[Any, Any] = OrderedDict()  # per-snapshot results (indexer.searching.cache)
         self.cache_lock = threading.Lock()
         # Requests hold the snapshot they started with; the last one to let go closes its
         # files. A finalizer, not __del__: it holds the searcher, so when the snapshot dies
@@ -114,6 +116,19 @@ class Snapshot:
                      for reader, offset in self.searcher.ixreader.leaf_readers() if reader.has_deletions()]
             self._deleted = np.concatenate(parts) if parts else np.zeros(0, np.int64)
         return self._deleted
+
+    def live_docs(self) -> np.ndarray:
+        """Every live record's docnum, ascending (no deleted documents, no page placeholders)."""
+        cols = self.columns
+        live = np.ones(cols.n, bool)
+        live[self.deleted] = False
+        if FILE_MARKER in cols.kinds:
+            live &= cols.kind != cols.kinds.index(FILE_MARKER)
+        return np.flatnonzero(live).astype(np.int64)
+
+    def record(self, docnum: int) -> Record:
+        """The stored record of one document."""
+        return Record.from_dict(json.loads(self.searcher.stored_fields(docnum)["data"]))
 
 
 

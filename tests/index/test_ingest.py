@@ -13,7 +13,8 @@ import pytest
 from indexer.errors import SettingsMismatch
 from indexer.index.ingest import ingest
 from indexer.newspaper.parse import parse_file
-from indexer.searching.service import SearchQuery, archive_stats, matching_ids, search
+from indexer.searching.service import SearchQuery, matching_ids, search
+from indexer.searching.stats import archive_stats
 from indexer.searching.snapshot import Archive
 from helpers import PAGES
 

@@ -256,7 +256,8 @@ def test_shared_snapshot_is_safe_from_many_threads(archive: tuple[Path, int]) ->
     """
     import sys
 
-    from indexer.searching.service import SearchQuery, get_record, search
+    from indexer.searching.recordpage import get_record
+    from indexer.searching.service import SearchQuery, search
     from indexer.searching.snapshot import Archive
 
     index_dir, _ = archive

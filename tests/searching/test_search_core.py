@@ -14,7 +14,9 @@ from indexer.index.ingest import ingest, record_documents
 from indexer.text.normalize import normalize_text
 from indexer.newspaper.parse import parse_file
 from indexer.records import Caption, Record
-from indexer.searching.service import SearchQuery, archive_stats, get_record, iter_results, matching_ids, search
+from indexer.searching.recordpage import get_record
+from indexer.searching.service import SearchQuery, iter_results, matching_ids, search
+from indexer.searching.stats import archive_stats
 from indexer.index.store import create_or_open_index, current_settings
 from indexer.searching.snapshot import Archive
 from helpers import PAGES, generated_records

@@ -16,13 +16,15 @@ import numpy as np
 import pytest
 from whoosh import collectors
 
+import indexer.searching.cache as cache_mod
 import indexer.searching.facets as facets_mod
-import indexer.searching.service as search_mod
 from indexer.index.ingest import record_documents
 from indexer.searching.querylang import parse_query
 from indexer.records import Record
 from indexer.index.schema import FILE_MARKER
-from indexer.searching.service import SearchQuery, _matching_sorted, _ranking_query, search, to_whoosh
+from indexer.searching.ranking import ranking_query
+from indexer.searching.service import SearchQuery, ordered_matches, search
+from indexer.searching.translate import to_whoosh
 from indexer.index.store import create_or_open_index, current_settings
 from indexer.searching.snapshot import Archive
 from indexer.searching import vecmatch
@@ -94,7 +96,7 @@ def _assert_matches_and_scores_are_whooshs(searcher, q: str) -> None:
         assert set(got.tolist()) <= set(whoosh_docs.tolist())
     else:
         assert got.tolist() == whoosh_docs.tolist()
-    ranking = _ranking_query(parsed)
+    ranking = ranking_query(parsed)
     if ranking is None:
         return
     collector = collectors.UnlimitedCollector()
@@ -165,7 +167,7 @@ def _reference(archive: Archive, query: SearchQuery, need: int | None) -> tuple[
     sort = query.sort if parsed.tree is not None or query.sort != "relevance" else "newest"
     if sort != "relevance":
         return len(passed), by_date(passed, sort == "newest"), facets
-    ranking = _ranking_query(parsed)
+    ranking = ranking_query(parsed)
     ranked: list[int] = []
     if ranking is not None and passed:
         inner = collectors.UnlimitedCollector() if need is None else \
@@ -189,7 +191,7 @@ def test_totals_facets_and_order_are_the_original_ones(multi_segment: tuple[Arch
     for need in (20, 200, None):
         query = SearchQuery(q=q, sort=sort, **filters)
         total, ordered, facets = _reference(archive, query, need)
-        got_total, got_ordered, got_facets, _ = _matching_sorted(archive.snapshot(), query, parse_query(q), need)
+        got_total, got_ordered, got_facets, _ = ordered_matches(archive.snapshot(), query, parse_query(q), need)
         assert got_total == total
         assert got_facets == facets
         assert list(got_facets["region"]) == list(facets["region"])  # same order of values too
@@ -202,29 +204,29 @@ def test_cache_gives_the_same_pages_and_sees_a_new_ingest(tmp_path: Path, monkey
     _add(tmp_path, records[:300], 0)
     archive = Archive(tmp_path)
     pages = [search(archive, SearchQuery(q="发展", page=p, page_size=10)) for p in (1, 2, 3, 1)]
-    monkeypatch.setattr(search_mod, "RESULT_CACHE_ENTRIES", 0)
+    monkeypatch.setattr(cache_mod, "RESULT_CACHE_ENTRIES", 0)
     fresh = [search(archive, SearchQuery(q="发展", page=p, page_size=10)) for p in (1, 2, 3, 1)]
     assert [[h.id for h in p.hits] for p in pages] == [[h.id for h in p.hits] for p in fresh]
     assert [p.facets for p in pages] == [p.facets for p in fresh]
-    monkeypatch.setattr(search_mod, "RESULT_CACHE_ENTRIES", 16)
+    monkeypatch.setattr(cache_mod, "RESULT_CACHE_ENTRIES", 16)
     before = search(archive, SearchQuery(q="发展")).total
     expected_new = sum("发展" in (r.title + r.body) for r in records[300:])
     assert expected_new
     _add(tmp_path, records[300:], 300)  # a new ingest commits: the next search must count its records
     after = search(archive, SearchQuery(q="发展"))
     assert after.total >= before + expected_new
-    monkeypatch.setattr(search_mod, "RESULT_CACHE_ENTRIES", 0)
+    monkeypatch.setattr(cache_mod, "RESULT_CACHE_ENTRIES", 0)
     assert search(archive, SearchQuery(q="发展")).total == after.total
 
 
 def test_cache_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _add(tmp_path, _generated_records(200, seed=3), 0)
     archive = Archive(tmp_path)
-    monkeypatch.setattr(search_mod, "RESULT_CACHE_ENTRIES", 3)
+    monkeypatch.setattr(cache_mod, "RESULT_CACHE_ENTRIES", 3)
     for q in ["发展", "项目", "企业", "科技", "工作", "焦作"]:
         search(archive, SearchQuery(q=q))
     assert len(archive.snapshot().cache) <= 3
-    monkeypatch.setattr(search_mod, "RESULT_CACHE_DOCS", 1)
+    monkeypatch.setattr(cache_mod, "RESULT_CACHE_DOCS", 1)
     search(archive, SearchQuery(q="市"))
     assert len(archive.snapshot().cache) == 1
 

@@ -1,0 +1,58 @@
+"""The archive at a glance: counts by kind, region and year, the date range, the newest pages."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from indexer.index.store import index_bytes
+from indexer.searching.facets import filter_and_count
+from indexer.searching.snapshot import Archive
+
+
+@dataclass(frozen=True)
+class ArchiveStats:
+    """The archive at a glance (``baokan stats``, the home page, ``/api/stats``)."""
+
+    records: int
+    by_kind: dict[str, int]
+    by_region: dict[str, int]
+    by_year: dict[str, int]
+    date_range: tuple[str | None, str | None]
+    index_bytes: int
+    latest_pages: tuple[tuple[str, str, str | None, int], ...]  # (date, source, page, records)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "records": self.records,
+            "by_kind": self.by_kind,
+            "by_region": self.by_region,
+            "by_year": self.by_year,
+            "date_range": {"from": self.date_range[0], "to": self.date_range[1]},
+            "index_bytes": self.index_bytes,
+            "latest_pages": [{"date": d, "source": s, "page": p, "records": n} for d, s, p, n in self.latest_pages],
+        }
+
+
+def archive_stats(archive: Archive, latest: int = 8) -> ArchiveStats:
+    """Counts over every live record."""
+    snap = archive.snapshot()
+    rows = snap.rows
+    live = snap.live_docs()
+    _, facets = filter_and_count(snap.columns, live, {})
+    docs = live.tolist()
+    dates = [rows[d].pub_date for d in docs if rows[d].pub_date]
+    pages: dict[str, tuple[str, int, int]] = {}  # page file -> (date, records, a docnum on it)
+    for d in docs:
+        date, file = rows[d].pub_date or "", rows[d].file
+        prev = pages.get(file)
+        pages[file] = (date, (prev[1] if prev else 0) + 1, prev[2] if prev else d)
+    newest = sorted(pages.items(), key=lambda kv: (kv[1][0], kv[0]), reverse=True)[:latest]
+    latest_pages = []
+    for _, (date, count, docnum) in newest:
+        first = snap.record(docnum)
+        latest_pages.append((date, first.source, first.page, count))
+    by_year = dict(sorted(facets["year"].items()))
+    return ArchiveStats(records=len(docs), by_kind=facets["kind"], by_region=facets["region"], by_year=by_year,
+                        date_range=(min(dates) if dates else None, max(dates) if dates else None),
+                        index_bytes=index_bytes(archive.index_dir), latest_pages=tuple(latest_pages))
