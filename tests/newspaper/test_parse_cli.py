@@ -81,3 +81,17 @@ def test_manifest_gives_the_date_of_an_undated_page(tmp_path: Path) -> None:
     result = baokan("parse", str(PAGE_DIR / "000_26f9c0bf5d7a20f6.txt"), "--json", "--manifest", str(manifest))
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert {(r["pub_date"], r["pub_date_source"], r["page"]) for r in records} == {("2022-07-27", "manifest", "第3版 科技视界")}
+
+
+def test_explain_prints_every_line_with_its_role_and_reason(tmp_path: Path) -> None:
+    page = tmp_path / "briefs.txt"
+    page.write_text("简讯\n\n市民点赞“口袋公园”\n\n本报讯 昨日，我市新建的口袋公园正式开放。\n\n"
+                    "温县举办太极拳比赛\n\n3月14日，温县在陈家沟举办太极拳比赛。\n", encoding="utf-8")
+    result = baokan("parse", "--explain", str(page))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("== briefs.txt: 2 records")
+    roles = [line.split()[:2] for line in lines[1:] if not line.lstrip().startswith("└")]
+    assert roles == [["1", "section"], ["3", "headline"], ["5", "byline"], ["7", "headline"], ["9", "body"]]
+    reasons = [line.strip() for line in lines if line.lstrip().startswith("└")]
+    assert "the text below opens like a news lead" in reasons[3] and "(+" in reasons[3]

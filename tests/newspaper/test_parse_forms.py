@@ -148,3 +148,121 @@ def test_meta_fields_reach_every_record() -> None:
 def test_degenerate_pages(text: str) -> None:
     page = parse_page(text, "t")
     assert all(r.body or r.title or r.byline or r.captions for r in page.records)
+
+
+# ---- the forms of the segmentation issue, one small page each -----------------------------
+
+
+def _titles(text: str) -> list[tuple[str, str]]:
+    return [(r.title, r.body[:8]) for r in parse_page(text, "t").records]
+
+
+def test_briefs_with_only_the_first_opening_with_benbaoxun() -> None:
+    page = (
+        "焦作日报\n2024年3月15日 星期五\n第2版 综合\n\n"
+        "市民点赞“口袋公园”\n\n本报讯 昨日，我市新建的口袋公园正式开放，不少市民前来散步休闲。\n\n"
+        "温县举办太极拳比赛\n\n3月14日，温县在陈家沟举办太极拳比赛，500余名选手参赛。\n\n"
+        "孟州市新增两家高新技术企业\n\n记者从孟州市科工局获悉，该市近日新增两家国家高新技术企业。\n"
+    )
+    assert _titles(page) == [("市民点赞“口袋公园”", "昨日，我市新建的"), ("温县举办太极拳比赛", "3月14日，温县"),
+                             ("孟州市新增两家高新技术企业", "记者从孟州市科工")]
+
+
+def test_plain_headline_and_body_items_without_blank_lines() -> None:
+    page = (
+        "博爱县开展春季植树活动\n3月12日，博爱县组织干部群众2000余人在丹河沿岸开展春季植树活动。\n"
+        "中站区举办专场招聘会\n3月11日，中站区举办专场招聘会，40家企业提供岗位1200个。\n"
+        "垃圾分类，你做对了吗？\n近日，解放区在20个小区开展垃圾分类宣传，引导居民正确投放。\n"
+    )
+    assert [t for t, _ in _titles(page)] == ["博爱县开展春季植树活动", "中站区举办专场招聘会", "垃圾分类，你做对了吗？"]
+
+
+@pytest.mark.parametrize("byline, reporters", [
+    ("本报郑州3月24日电  （记者张三、李四、王五）", ("张三", "李四", "王五")),
+    ("本报3月24日讯（记者 赵鹏）", ("赵鹏",)),
+    ("新华社北京3月24日电（记者 刘明 王刚）", ("刘明", "王刚")),
+    ("中新网郑州3月24日电 (记者 李贵林)", ("李贵林",)),
+])
+def test_national_datelines_are_bylines(byline: str, reporters: tuple[str, ...]) -> None:
+    page = f"我市召开春耕生产会议\n\n{byline}全市春耕生产工作会议召开。\n\n温县举办太极拳比赛\n\n{byline}比赛在陈家沟举行。\n"
+    records = parse_page(page, "t").records
+    assert [(r.title, r.reporters) for r in records] == [("我市召开春耕生产会议", reporters), ("温县举办太极拳比赛", reporters)]
+
+
+@pytest.mark.parametrize("credit, reporters, correspondents", [
+    ("本报记者  赵  鹏   林  蔚", ("赵鹏", "林蔚"), ()),
+    ("本报记者 翟志远 通讯员 秦  峰", ("翟志远",), ("秦峰",)),
+    ("本报驻埃及记者 黄培昭", ("黄培昭",), ()),
+    ("文/张  然", ("张然",), ()),
+    ("作者：陈曦", ("陈曦",), ()),
+    ("郑州晚报记者 吴淑娟 见习记者 叶霖", ("吴淑娟", "叶霖"), ()),
+])
+def test_credit_lines_under_a_headline(credit: str, reporters: tuple[str, ...], correspondents: tuple[str, ...]) -> None:
+    r = _one(f"让“口袋公园”装满幸福\n\n{credit}\n\n口袋公园虽小，却关系着市民的幸福感。\n")
+    assert (r.title, r.reporters, r.correspondents) == ("让“口袋公园”装满幸福", reporters, correspondents)
+
+
+@pytest.mark.parametrize("end, reporters", [
+    ("（记者 张三）", ("张三",)),
+    ("（本报记者 张三 李四）", ("张三", "李四")),
+    ("（文/张三）", ("张三",)),
+    ("王建华（作者为河南理工大学教授）", ("王建华",)),
+])
+def test_credits_at_the_end_of_an_article(end: str, reporters: tuple[str, ...]) -> None:
+    page = f"高校要为地方发展提供智力支撑\n\n高校与地方的融合发展，是实现双赢的重要途径。\n\n{end}\n\n温县举办太极拳比赛\n\n3月14日，温县举办太极拳比赛。\n"
+    records = parse_page(page, "t").records
+    assert [(r.title, r.reporters) for r in records] == [("高校要为地方发展提供智力支撑", reporters), ("温县举办太极拳比赛", ())]
+
+
+@pytest.mark.parametrize("title", ["市民点赞“口袋公园”", "我市启动《焦作市文明行为促进条例》宣传月", "春耕时节话“三农”（上）",
+                                   "这样的好干部，点赞！", "垃圾分类，你做对了吗？"])
+def test_headlines_ending_in_quotes_brackets_and_marks(title: str) -> None:
+    records = parse_page(f"{title}\n\n本报讯（记者 王鑫）3月14日，活动在市区举行。\n", "t").records
+    assert [r.title for r in records] == [title]
+
+
+def test_kicker_headline_and_subtitle_are_one_title() -> None:
+    page = "奋进新征程 焦作再出发\n武陟：龙头企业带动产业集群崛起\n——武陟县推进产业集聚发展见闻\n\n本报记者 翟志远\n\n8月28日，在武陟县产业集聚区，生产线正忙。\n"
+    assert _one(page).title == "奋进新征程 焦作再出发 武陟：龙头企业带动产业集群崛起 ——武陟县推进产业集聚发展见闻"
+
+
+def test_sub_headings_and_boxes_stay_in_their_article() -> None:
+    page = (
+        "武陟：龙头企业带动产业集群崛起\n本报记者 翟志远\n8月28日，在武陟县产业集聚区的一家企业，生产线正忙。\n"
+        "产业链条越拉越长\n近年来，武陟县围绕装备制造、食品加工两大主导产业，引进配套企业60余家。\n"
+        "创新动能越来越足\n该县支持企业建设研发中心，目前全县拥有省级以上研发平台35个。\n"
+        "一、加强组织领导\n各级各部门要高度重视。\n"
+        "相关链接\n武陟县位于焦作市东南部。\n"
+    )
+    r = _one(page)
+    assert r.body.split("\n")[1:5] == ["产业链条越拉越长", "近年来，武陟县围绕装备制造、食品加工两大主导产业，引进配套企业60余家。",
+                                       "创新动能越来越足", "该县支持企业建设研发中心，目前全县拥有省级以上研发平台35个。"]
+    assert "相关链接" in r.body and "一、加强组织领导" in r.body
+
+
+@pytest.mark.parametrize("text, photographers", [
+    ("图为市民在龙源湖公园观赏腊梅。本报记者 李霞 摄", ("李霞",)),
+    ("2月17日，开幕式在呼伦贝尔举行。（新华社发）", ()),
+    ("游客在冰雪大世界游玩。新华社发（王建伟 摄）", ("王建伟",)),
+    ("1月5日，昆山产业园内挖掘机整装待发。袁新宇摄（视觉中国）", ("袁新宇",)),
+])
+def test_caption_forms(text: str, photographers: tuple[str, ...]) -> None:
+    r = _one(text + "\n")
+    assert (r.kind, r.photographers) == ("caption", photographers)
+
+
+def test_page_furniture_is_dropped() -> None:
+    page = ("今日天气 晴 12℃～24℃ 东南风3级\n\n我市启动冬季供暖保障专项行动\n\n本报讯（记者 杜玲）12月5日，记者获悉，供暖开始。\n\n"
+            "广告热线：0391-3929999\n\n责任编辑：崔国强  版式设计：刘  佳  校对：赵  凯\n")
+    page_ = parse_page(page, "t")
+    assert [r.title for r in page_.records] == ["我市启动冬季供暖保障专项行动"]
+    assert "责任编辑：崔国强  版式设计：刘  佳  校对：赵  凯" in page_.dropped
+
+
+def test_city_words_name_no_region_on_another_papers_page() -> None:
+    page = ("人民日报 | 2026年1月6日 星期二 | 第3版\n\n哈萨克斯坦举行新年招待会\n\n本报阿斯塔纳1月5日电  （记者张晓东）"
+            "全市各界代表出席招待会，市委、市政府负责人致辞。\n")
+    r = _one(page)
+    assert (r.paper, r.region, r.reporters) == ("人民日报", None, ("张晓东",))
+    own = _one(page.replace("人民日报", "焦作日报"))
+    assert own.region == "焦作市"
