@@ -12,7 +12,6 @@ from indexer.errors import BaokanError
 
 EXIT_OK = 0
 EXIT_ERROR = 1
-EXIT_USAGE = 2
 EXIT_SKIPPED = 3  # ingest/parse finished, but some input files were skipped
 
 
@@ -62,6 +61,8 @@ def _explain(path: str, manifest: object, gazetteer: object) -> None:
     out = sys.stdout
     out.write(f"== {page.source}: {len(page.records)} records ({page.meta.paper or '-'} {page.meta.pub_date or '-'} "
               f"{page.meta.page or ''})\n")
+    if page.meta.staff:
+        out.write("     staff: " + "  ".join(f"{role}：{name}" for role, name in page.meta.staff) + "\n")
     for line in lines:
         text = line.text.strip()
         text = text if len(text) <= 40 else text[:39] + "…"
@@ -123,7 +124,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
     for note in page.notes:
         out.write(f"提示：{note}\n")
     for n, hit in enumerate(page.hits, (page.query.page - 1) * page.query.page_size + 1):
-        plain = re.sub(r"</?mark>", "", hit.snippet)
+        plain = re.sub(r"</?mark>", "", hit.snippet_html)
         out.write(f"{n:>4}. [{hit.pub_date or '日期不详'}] {hit.title or '（图片）'}  {hit.region or ''}  "
                   f"{'、'.join(hit.reporters)}  id={hit.id}\n      {html.unescape(plain)}\n")
     return EXIT_OK

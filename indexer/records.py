@@ -6,7 +6,6 @@ from typing import Any, Literal
 
 Kind = Literal["article", "caption"]
 DateSource = Literal["header", "filename", "manifest", "inferred"]
-KINDS: tuple[str, ...] = ("article", "caption")
 
 
 @dataclass(frozen=True)
@@ -62,12 +61,17 @@ class Record:
 
 @dataclass(frozen=True)
 class PageMeta:
-    """What is known about a page before its text is read: paper, date, page."""
+    """What is known about a page: paper, date, page, and the staff its furniture names.
+
+    ``staff``: (role, name) pairs printed on the page, "责任编辑：崔国强  校对：赵  凯" ->
+    (("责任编辑", "崔国强"), ("校对", "赵凯")).
+    """
 
     paper: str | None = None
     pub_date: str | None = None
     pub_date_source: DateSource | None = None
     page: str | None = None
+    staff: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -123,14 +123,27 @@ def merge_meta(*metas: PageMeta | None) -> PageMeta:
     """Per field, the first known value in priority order; the date keeps its source with it."""
     paper = page = date = None
     source = None
+    staff: tuple[tuple[str, str], ...] = ()
     for meta in metas:
         if meta is None:
             continue
         paper = paper or meta.paper
         page = page or meta.page
+        staff = staff or meta.staff
         if date is None and meta.pub_date:
             date, source = meta.pub_date, meta.pub_date_source
-    return PageMeta(paper=paper, pub_date=date, pub_date_source=source, page=page)
+    return PageMeta(paper=paper, pub_date=date, pub_date_source=source, page=page, staff=staff)
+
+
+def staff_in(lines: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    """The page's staff named in its furniture: "责任编辑：崔国强  版式设计：刘  佳" -> (("责任编辑", "崔国强"), ("版式设计", "刘佳"))."""
+    found: list[tuple[str, str]] = []
+    for line in lines:
+        for m in STAFF.finditer(line):
+            pair = (m.group("role"), re.sub(r"[ \u3000]+", "", m.group("name")))
+            if pair not in found:
+                found.append(pair)
+    return tuple(found)
 
 
 @dataclass(frozen=True)

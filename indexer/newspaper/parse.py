@@ -16,7 +16,7 @@ from indexer.newspaper.boilerplate import Boilerplate, default_boilerplate
 from indexer.newspaper.bylines import Credit
 from indexer.newspaper.gazetteer import Gazetteer, load_gazetteer
 from indexer.newspaper.layout import ENUMERATOR, cjk_count, read_lines
-from indexer.newspaper.pagemeta import Manifest, merge_meta, meta_for_file, parse_header, with_inferred_date
+from indexer.newspaper.pagemeta import Manifest, merge_meta, meta_for_file, parse_header, staff_in, with_inferred_date
 from indexer.newspaper.segment import Draft, Explained, Segmenter
 from indexer.newspaper.textio import read_page_file
 from indexer.records import Caption, PageMeta, ParsedPage, Record
@@ -187,6 +187,7 @@ def _parse(text: str, source: str, meta: PageMeta | None, gazetteer: Gazetteer,
     dropped.extend(segmenter.dropped)
     explained.extend(segmenter.explained)
     drafts = _finished(segmenter.drafts, dropped)
+    page_meta = replace(page_meta, staff=staff_in(dropped))
     local = gazetteer if page_meta.paper in (None, gazetteer.paper) else gazetteer.for_other_paper()
     first = [_to_record(d, n, source, page_meta, _region(d, local, None)) for n, d in enumerate(drafts)]
     hint = _page_hint(first, page_meta, local)

@@ -38,7 +38,7 @@ SUBHEAD_MAX = 12  # "产业链条越拉越长": sub-headings are short; a longer
 START_SCORE = 1.5
 # "同心绘就中国式现代化新图景（社论）", "…（新春走基层）", "…（政策问答·回应关切）": a column tag closes a headline
 NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # "刘洪", "钱云飞" (four characters are more often a phrase)
-COLUMN_TAG = re.compile(r"[（(][\u4e00-\u9fff·]{2,10}[)）]$")
+COLUMN_TAG = re.compile(r"[（(][^()（）\d]{2,24}[)）]$")
 # "坚持创新驱动 建设科技强市": two phrases side by side
 TWO_PART = re.compile(r"[\u4e00-\u9fff”》][ \u3000]+[\u4e00-\u9fff“《]")  # the evidence a headline-shaped line inside an article needs to start a new record
 BRIEF_MAX_CHARS = 300  # an article of one paragraph this short is a brief: the next headline-shaped line is news
@@ -143,7 +143,8 @@ class Segmenter:
         while j - i < TITLE_GROUP_MAX and (nxt := self.at(j)) is not None and (nxt.headline_shaped or nxt.heading) \
                 and not nxt.enumerated and not (nxt.heading and self.lines[j - 1].heading and nxt.level != self.lines[j - 1].level) \
                 and not self._name_over_text(j) \
-                and (_short_title_line(nxt) or nxt.heading):
+                and (_short_title_line(nxt) or nxt.heading) and not COLUMN_TAG.search(self.lines[j - 1].text) \
+                and not nxt.text.startswith("【"):
             j += 1
         if j - i > 1 and not (_short_title_line(first) or first.heading):
             return None  # "…等疫情防控点位慰问了" over a headline: a broken paragraph, not a kicker
