@@ -19,6 +19,8 @@ only how postings get to disk:
 * merges read whole postings blocks of the old segments, not one posting at
   a time, and ``tiered_merge`` only merges segments of similar size, so a
   record is rewritten a few times over the index's life, not at every commit.
+
+Whoosh's private state and file layouts are reached through ``indexer.index.whoosh_internals``.
 """
 from __future__ import annotations
 
@@ -42,6 +44,8 @@ from whoosh.filedb.filetables import OrderedHashWriter
 from whoosh.system import pack_int, pack_long, pack_uint, pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
+
+from indexer.index import whoosh_internals as wi
 
 BLOCK_LIMIT = 128  # postings per block (W3Codec's default blocklimit)
 MERGE_FANOUT = 8  # segments of one size tier merged together
@@ -228,7 +232,7 @@ class MemoryPool:
             return
         mode = self.modes[fieldname]
         if mode == _GENERIC:
-            postwriter = fieldwriter._postwriter
+            postwriter = wi.field_writer_postings_writer(fieldwriter)
             for tbytes in sorted(table):
                 p = table[tbytes]
                 fieldwriter.start_term(tbytes)
@@ -260,21 +264,21 @@ def _field_lengths(lengths: Any, fieldname: str) -> list[int]:
 # for byte what W3FieldWriter + W3PostingsWriter + W3TermInfo.to_bytes write
 # (test_segwriter.py compares the two), without their per-term objects.
 
-_TERMINFO = struct.Struct("!BfIBBfII")  # W3TermInfo._struct
+_TERMINFO = wi.TERM_INFO
 _INT = struct.Struct("!i")  # whoosh.system.pack_int
-_LENGTHS = struct.Struct("!ii")  # filetables._lengths: key and value length before each table row
-_POINTER = struct.Struct("!Iq")  # filetables._pointer: a hash table slot
+_LENGTHS = wi.KEY_VALUE_LENGTHS
+_POINTER = wi.HASH_POINTER
 _NULL_POINTER = _POINTER.pack(0, 0)
-_MAGIC = b"W3Bl"  # whoosh3.WHOOSH3_HEADER_MAGIC
+_MAGIC = wi.POSTINGS_MAGIC
 _SMALL_BLOCK = 64  # pickled blocks shorter than this are stored uncompressed (the block says so)
 
 
 def _write_terms(fieldwriter: Any, table: dict[bytes, _Postings], mode: int, boost: float,
                  lengths: list[int] | None) -> None:
-    tindex = fieldwriter._tindex
-    postfile = fieldwriter._postfile
+    tindex = wi.field_writer_term_table(fieldwriter)
+    postfile = wi.field_writer_postings_file(fieldwriter)
     pos = postfile.tell()  # tracked here: a tell() per term is a syscall per term
-    prefix = pack_ushort(fieldwriter._fieldid)
+    prefix = pack_ushort(wi.field_writer_field_number(fieldwriter))
     add = tindex.add
     pack = _TERMINFO.pack
     freq = mode == _FREQ
@@ -365,30 +369,26 @@ class FastPostingsWriter(W3PostingsWriter):
     def add_all(self, ids: array[int], weights: array[float], values: list[bytes], lengths: list[int] | None) -> None:
         """All postings of the current term: blocks written, the last one left for ``finish_postings``."""
         n = len(ids)
-        limit = self._blocklimit
+        limit = wi.postings_block_limit(self)
         for start in range(0, n, limit):
             end = min(n, start + limit)
             block_ids = ids[start:end]
-            self._ids = block_ids
-            self._weights = weights[start:end]
-            self._maxweight = max(self._weights)
-            self._values = [v for v in values[start:end] if v]
             if lengths is not None:
                 block_lengths = [lengths[d] for d in block_ids]
-                self._minlength = min(block_lengths) or None
-                self._maxlength = max(block_lengths)
+                minlength, maxlength = min(block_lengths) or None, max(block_lengths)
             else:
-                self._minlength = None
-                self._maxlength = 0
+                minlength, maxlength = None, 0
+            wi.set_postings_block(self, block_ids, weights[start:end], [v for v in values[start:end] if v],
+                                  minlength, maxlength)
             if end < n:
-                self._write_block()
+                wi.write_postings_block(self)
 
     def finish_postings(self) -> Any:
-        terminfo = self._terminfo
-        if not self.written() and len(self) < self._inlinelimit:
+        terminfo, ids, weights, values = wi.pending_postings(self)
+        if not self.written() and len(self) < wi.postings_inline_limit(self):
             terminfo.add_block(self)
-            terminfo.set_inlined(self._ids, self._weights, self._values)
-            self._terminfo = None
+            terminfo.set_inlined(ids, weights, values)
+            wi.clear_pending_term(self)
             return terminfo
         return super().finish_postings()
 
@@ -403,7 +403,9 @@ class FastTermTable(OrderedHashWriter):
     """
 
     def __init__(self, writer: OrderedHashWriter) -> None:
-        self.__dict__.update(writer.__dict__)  # header written; extras (the field map) shared with the field writer
+        # takes over the writer's state (dbfile, index, lastkey, directory, buckets, extras: see
+        # whoosh_internals.HASH_WRITER_STATE): header written; extras (the field map) shared with the field writer
+        self.__dict__.update(writer.__dict__)
         if any(writer.buckets):
             raise ValueError("the table already has keys")
         self._pos = self.dbfile.tell()
@@ -448,12 +450,13 @@ class FastCodec(W3Codec):
     def postings_writer(self, dbfile: Any, byteids: bool = False) -> W3PostingsWriter:
         if byteids:  # term vectors: not used by baokan, keep Whoosh's own writer
             return super().postings_writer(dbfile, byteids=True)
-        return FastPostingsWriter(dbfile, blocklimit=self._blocklimit, compression=self._compression,
-                                  inlinelimit=self._inlinelimit)
+        blocklimit, compression, inlinelimit = wi.codec_options(self)
+        return FastPostingsWriter(dbfile, blocklimit=blocklimit, compression=compression,
+                                  inlinelimit=inlinelimit)
 
     def field_writer(self, storage: Any, segment: Any) -> W3FieldWriter:
         writer = W3FieldWriter(self, storage, segment)
-        writer._tindex = FastTermTable(writer._tindex)
+        wi.set_field_writer_term_table(writer, FastTermTable(wi.field_writer_term_table(writer)))
         return writer
 
     def new_segment(self, storage: Any, indexname: str) -> W3Segment:
@@ -522,12 +525,12 @@ STREAM_CHUNK_TERMS = 20_000  # terms pooled between writes while streaming a mer
 
 def _field_rows(reader: Any, fieldname: str) -> Iterator[tuple[bytes, bytes]]:
     """(term bytes, term info bytes) of one field of a W3 segment, in term order."""
-    terms = reader._terms
-    fnum = terms._fieldmap.get(fieldname)
+    terms = wi.segment_terms(reader)
+    fnum = wi.terms_field_number(terms, fieldname)
     if fnum is None:
         return
     prefix = pack_ushort(fnum)
-    for key, value in terms._tindex.items_from(prefix):
+    for key, value in wi.terms_table(terms).items_from(prefix):
         if not key.startswith(prefix):
             return
         yield key[2:], value
@@ -547,7 +550,7 @@ def write_merged_terms(pool: MemoryPool, fieldwriter: Any, lengths: Any,
     in memory at a time, so a merge of any size runs in bounded memory.
     """
     schema = pool.schema
-    names = sorted({name for reader, _, _ in sources for name in reader._terms.indexed_field_names()
+    names = sorted({name for reader, _, _ in sources for name in wi.segment_terms(reader).indexed_field_names()
                     if name in schema})
     for fieldname in names:
         fieldobj = schema[fieldname]
@@ -559,9 +562,8 @@ def write_merged_terms(pool: MemoryPool, fieldwriter: Any, lengths: Any,
         last = None
         for tbytes, n, value in heapq.merge(*streams):  # equal terms come in source order: docnums ascend
             reader, startdoc, docmap = sources[n]
-            terms = reader._terms
-            postings = _renumbered(_read_postings(terms._codec, terms._postfile, W3TermInfo.from_bytes(value), fmt),
-                                   startdoc, docmap)
+            codec, postfile = wi.terms_postings(wi.segment_terms(reader))
+            postings = _renumbered(_read_postings(codec, postfile, W3TermInfo.from_bytes(value), fmt), startdoc, docmap)
             if postings is None:
                 continue
             if tbytes != last:
@@ -590,13 +592,13 @@ class FastWriter(SegmentWriter):
         self._sources: list[tuple[Any, int, dict[int, int] | None]] = []
 
     def add_document(self, **fields: Any) -> None:
-        self._check_state()
+        wi.check_writer_open(self)
         perdocwriter = self.perdocwriter
         schema = self.schema
         docnum = self.docnum
         pool = self.pool
         fieldnames = sorted(name for name in fields if not name.startswith("_"))
-        self._check_fields(schema, fieldnames)
+        wi.check_field_names(self, schema, fieldnames)
         perdocwriter.start_doc(docnum)
         try:
             for fieldname in fieldnames:
@@ -628,16 +630,15 @@ class FastWriter(SegmentWriter):
             perdocwriter.cancel_doc()
             raise
         perdocwriter.finish_doc()
-        self._added = True
+        wi.mark_document_added(self)
         self.docnum += 1
 
     def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: dict[int, int] | None) -> None:
         if self.stream_merges:  # read at flush, term by term (the reader stays open until then)
             self._sources.append((reader, startdoc, docmap))
             return
-        terms = reader._terms
-        codec = terms._codec
-        postfile = terms._postfile
+        terms = wi.segment_terms(reader)
+        codec, postfile = wi.terms_postings(terms)
         schema = self.schema
         pool = self.pool
         for (fieldname, tbytes), terminfo in terms.items():
@@ -745,7 +746,7 @@ def compact(writer: FastWriter) -> tuple[int, int]:
                 writer.cancel()
             finally:
                 if not writer.is_closed:  # cancel itself failed (a closed file, a full disk): still let go of the lock
-                    writer._finish()
+                    wi.release_writer(writer)
         raise
     finally:
         for reader in readers:

@@ -20,11 +20,12 @@ from __future__ import annotations
 import mmap
 from typing import Any
 
-from whoosh import columns, matching
+from whoosh import matching
 from whoosh import query as wq
 from whoosh.query import qcore
 from whoosh.matching.wrappers import WrappingMatcher
 
+from indexer.index import whoosh_internals as wi
 from indexer.text.grams import query_grams, query_needle
 
 MATCH_COLUMNS = {"text": "text_match", "title": "title_match"}
@@ -106,14 +107,14 @@ class Substring(qcore.Query):
 
 def close_match_columns(reader: Any) -> None:
     """Unmap the match texts a segment reader opened (call before closing the reader)."""
-    for texts in reader.__dict__.pop("_baokan_columns", {}).values():
+    for texts in wi.drop_reader_cache(reader, "columns").values():
         if texts is not None:
             texts.close()
 
 
 def match_column(reader: Any, name: str) -> MatchTexts | None:
     """The segment's match texts, opened once per reader (opening reads the column's offsets)."""
-    cache = reader.__dict__.setdefault("_baokan_columns", {})
+    cache = wi.reader_cache(reader, "columns")
     if name not in cache:
         cache[name] = MatchTexts(reader.column_reader(name)) if reader.has_column(name) else None
     return cache[name]
@@ -131,18 +132,13 @@ class MatchTexts:
     def __init__(self, column: Any) -> None:
         self.column = column
         self._map: mmap.mmap | None = None
-        raw = column._reader if type(column) is columns.TranslatingColumnReader else column
-        dbfile = getattr(raw, "_dbfile", None)
-        file = getattr(dbfile, "file", None)
-        if type(raw) is columns.VarBytesColumn.Reader and getattr(dbfile, "is_real", False) \
-                and hasattr(file, "fileno") and raw._length > 0:
+        layout = wi.var_bytes_file_layout(column)
+        if layout is not None:
+            file, self._base, self._offsets, self._lengths = layout
             try:
                 self._map = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
             except (OSError, ValueError):
                 self._map = None
-            self._base = raw._basepos
-            self._offsets = raw._offsets
-            self._lengths = raw._lengths
 
     def close(self) -> None:
         """Unmap the column (the map holds its own file descriptor: the file's space is freed only then)."""
@@ -179,7 +175,7 @@ class ContainsMatcher(WrappingMatcher):
     def copy(self) -> ContainsMatcher:
         return ContainsMatcher(self.child.copy(), self._column, self._needle)
 
-    def _replacement(self, newchild: matching.Matcher) -> ContainsMatcher:
+    def _replacement(self, newchild: matching.Matcher) -> ContainsMatcher:  # a Whoosh hook (whoosh_internals)
         return ContainsMatcher(newchild, self._column, self._needle)
 
     def unread(self) -> bool:

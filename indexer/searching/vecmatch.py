@@ -11,6 +11,7 @@ Results are exactly Whoosh's: the same documents, and scores computed with
 the same floating-point operations in the same order (``bm25`` term by term,
 sums child by child). A matcher type not known here is read through its own
 ``all_ids()``/``score()``, so a new query type is slower, never different.
+Whoosh's private state is read through ``indexer.index.whoosh_internals``.
 Every function reads from the matcher's *current* position (matchers such as
 ``IntersectionMatcher`` advance their children when built) and consumes it.
 """
@@ -23,7 +24,7 @@ from typing import Any
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching import (
     AndNotMatcher,
     ArrayUnionMatcher,
@@ -38,6 +39,7 @@ from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25FScorer
 from whoosh.util.numeric import byte_to_length
 
+from indexer.index import whoosh_internals as wi
 from indexer.searching.substring import ContainsMatcher
 
 EMPTY_IDS = np.empty(0, np.int64)
@@ -99,16 +101,15 @@ def _leaf_blocks(m: W3LeafMatcher, weights: bool, seg: str | None = None) -> tup
     in full, are kept; a matcher that has moved on gets the part from its current id.
     """
     key = None
-    if seg is not None and POSTINGS_CACHE_BYTES > 0 and _extent_bytes(m) >= POSTINGS_CACHE_MIN_BYTES:
-        key = (seg, m._startoffset)
+    if seg is not None and POSTINGS_CACHE_BYTES > 0 and wi.leaf_extent_bytes(m) >= POSTINGS_CACHE_MIN_BYTES:
+        key = (seg, wi.leaf_offset(m))
     if key is None:
         return _read_blocks(m, weights)
     if not m.is_active():
         return EMPTY_IDS, (EMPTY_SCORES if weights else None)
     got = _cached_postings(key)
     if got is None:  # read the whole list (a fresh matcher on the same postings), keep it
-        fresh = W3LeafMatcher(m._postfile, m._startoffset, m._length, m.format, term=m._term, scorer=m.scorer)
-        ids, w = _read_blocks(fresh, True)
+        ids, w = _read_blocks(wi.fresh_leaf(m), True)
         assert w is not None
         got = (ids, None if bool(np.all(w == 1.0)) else w)
         _cache_postings(key, *got)
@@ -119,26 +120,16 @@ def _leaf_blocks(m: W3LeafMatcher, weights: bool, seg: str | None = None) -> tup
     return all_ids[start:], (all_w[start:] if all_w is not None else np.ones(len(all_ids) - start, np.float64))
 
 
-def _extent_bytes(m: W3LeafMatcher) -> int:
-    length = m._length  # the postings' size on disk (Whoosh's W3TermInfo keeps it as a 1-tuple)
-    return int(length[0] if isinstance(length, tuple) else length)
-
-
 def _read_blocks(m: W3LeafMatcher, weights: bool) -> tuple[np.ndarray, np.ndarray | None]:
     id_parts: list[np.ndarray] = []
     w_parts: list[np.ndarray] = []
     while m.is_active():
-        if m._data is None:
-            m._read_data()
-        raw = m._data[0]
+        raw, w, start, n = wi.leaf_block(m)
         ids = np.cumsum(np.asarray(raw, dtype=np.int64))  # whoosh's delta_decode, per block
-        start = m._i
         if start:
             ids = ids[start:]
         id_parts.append(ids)
         if weights:
-            w = m._data[1]
-            n = m._blocklength
             if w is None:
                 arr = np.ones(n, np.float64)
             elif isinstance(w, float):
@@ -146,19 +137,19 @@ def _read_blocks(m: W3LeafMatcher, weights: bool) -> tuple[np.ndarray, np.ndarra
             else:
                 arr = np.asarray(w, dtype=np.float32).astype(np.float64)
             w_parts.append(arr[start:] if start else arr)
-        m._next_block()
+        wi.leaf_next_block(m)
     if not id_parts:
         return EMPTY_IDS, (EMPTY_SCORES if weights else None)
     ids = np.concatenate(id_parts)
     return ids, (np.concatenate(w_parts) if weights else None)
 
 
-def _segment_key(reader: Any) -> str | None:
-    """A segment's identity for the postings cache: its index folder and segment id."""
+def segment_key(reader: Any) -> str | None:
+    """A segment's identity for the postings cache: its index folder and segment id (None: not cached)."""
     segment = reader.segment() if hasattr(reader, "segment") else None
     if segment is None:
         return None
-    folder = getattr(getattr(reader, "_storage", None), "folder", None)
+    folder = wi.segment_folder(reader)
     return f"{folder}\x00{segment.segment_id()}" if folder else None  # RAM storage: not cached
 
 
@@ -177,30 +168,28 @@ def _union(parts: list[np.ndarray]) -> np.ndarray:
 
 def field_length_bytes(reader: Any, fieldname: str) -> np.ndarray | None:
     """The segment's encoded field lengths (one byte per document), read once per reader."""
-    cache = reader.__dict__.setdefault("_baokan_lengths", {})
+    cache = wi.reader_cache(reader, "lengths")
     if fieldname in cache:
         return cache[fieldname]
     out = None
-    perdoc = getattr(reader, "_perdoc", None)
-    col = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN) if perdoc is not None else None
-    if col is not None and getattr(col, "_fixedlen", None) == 1 and col._default == 0:
-        n = reader.doc_count_all()
-        count = min(col._count, n)
-        out = np.zeros(n, np.uint8)
-        if count:
-            out[:count] = np.frombuffer(bytes(col._dbfile.get(col._basepos, count)), dtype=np.uint8)
+    stored = wi.stored_length_bytes(reader, fieldname)
+    if stored is not None:
+        out = np.zeros(reader.doc_count_all(), np.uint8)
+        if stored:
+            out[:len(stored)] = np.frombuffer(stored, dtype=np.uint8)
     cache[fieldname] = out
     return out
 
 
 def _leaf_scored(m: W3LeafMatcher, reader: Any) -> Scored | None:
     scorer = m.scorer
-    if type(scorer) is not BM25FScorer or m._byteids or m._term is None:
+    term = wi.leaf_term(m)
+    if type(scorer) is not BM25FScorer or wi.leaf_has_byte_ids(m) or term is None:
         return None
-    lengths = field_length_bytes(reader, m._term[0])
+    lengths = field_length_bytes(reader, term[0])
     if lengths is None:
         return None
-    ids, w = _leaf_blocks(m, True, _segment_key(reader))
+    ids, w = _leaf_blocks(m, True, segment_key(reader))
     assert w is not None
     fl = _LENGTHS[lengths[ids]]
     idf, avgfl, B, K1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
@@ -237,7 +226,7 @@ def match_ids(m: Any, seg: str | None = None) -> np.ndarray:
     if isinstance(m, NullMatcherClass) or not m.is_active():
         return EMPTY_IDS
     t = type(m)
-    if t is W3LeafMatcher and not m._byteids:
+    if t is W3LeafMatcher and not wi.leaf_has_byte_ids(m):
         return _leaf_blocks(m, False, seg)[0]
     if t is UnionMatcher:
         return _union([match_ids(m.a, seg), match_ids(m.b, seg)])
@@ -247,16 +236,17 @@ def match_ids(m: Any, seg: str | None = None) -> np.ndarray:
         return np.setdiff1d(match_ids(m.a, seg), match_ids(m.b, seg), assume_unique=True)
     if t is _ArrayUnion:
         return _union([match_ids(c, seg) for c in m.children])
-    if t is ArrayUnionMatcher and not m._scored:
+    if t is ArrayUnionMatcher and not wi.array_union_is_scored(m):
         head = _array_union_head(m)[0]
-        return _union([head] + [match_ids(s, seg) for s in m._submatchers])
+        return _union([head] + [match_ids(s, seg) for s in wi.array_union_children(m)])
     if t is FilterMatcher:
         ids = match_ids(m.child, seg)
-        return ids[_in_set(ids, m._ids) != m._exclude]
+        idset, exclude = wi.filter_matcher_set(m)
+        return ids[_in_set(ids, idset) != exclude]
     if t is WrappingMatcher:
         return match_ids(m.child, seg)
     if t is ListMatcher:
-        return np.asarray(m._ids[m._i:], dtype=np.int64)
+        return np.asarray(wi.list_matcher_rest(m), dtype=np.int64)
     return _iter_ids(m)
 
 
@@ -269,8 +259,8 @@ def _in_set(ids: np.ndarray, idset: Any) -> np.ndarray:
 
 def _array_union_head(m: ArrayUnionMatcher) -> Scored:
     """The part ArrayUnionMatcher has already read from its children (its score buffer)."""
-    a = np.frombuffer(m._a, dtype=np.float64)
-    start, offset, limit = m._docnum, m._offset, m._limit
+    buffer, start, offset, limit = wi.array_union_buffer(m)
+    a = np.frombuffer(buffer, dtype=np.float64)
     if start >= limit:
         return EMPTY_IDS, EMPTY_SCORES
     part = a[start - offset:limit - offset]
@@ -318,10 +308,10 @@ def _scored(m: Any, reader: Any) -> Scored:
             return ids, np.ones(len(ids))
         keep = acc > 0
         return ids[keep], acc[keep]
-    if t is ArrayUnionMatcher and m._scored:
+    if t is ArrayUnionMatcher and wi.array_union_is_scored(m):
         head = _array_union_head(m)
-        boost = m._boost
-        ids, acc = _accumulate([_scored(s, reader) for s in m._submatchers], factor=boost)
+        boost = wi.array_union_boost(m)
+        ids, acc = _accumulate([_scored(s, reader) for s in wi.array_union_children(m)], factor=boost)
         keep = acc > 0  # the array union only yields documents whose summed score is positive
         return np.concatenate([head[0], ids[keep]]), np.concatenate([head[1], acc[keep]])
     if t is WrappingMatcher:
@@ -329,11 +319,12 @@ def _scored(m: Any, reader: Any) -> Scored:
         return ids, scores * m.boost
     if t is FilterMatcher:
         ids, scores = _scored(m.child, reader)
-        keep = _in_set(ids, m._ids) != m._exclude
+        idset, exclude = wi.filter_matcher_set(m)
+        keep = _in_set(ids, idset) != exclude
         return ids[keep], scores[keep] * m.boost
-    if t is ListMatcher and m._scorer is None and m._all_weights:
-        ids = np.asarray(m._ids[m._i:], dtype=np.int64)
-        return ids, np.full(len(ids), float(m._all_weights))
+    if t is ListMatcher and (weight := wi.list_matcher_constant_weight(m)) is not None:
+        ids = np.asarray(wi.list_matcher_rest(m), dtype=np.int64)
+        return ids, np.full(len(ids), weight)
     return _iter_scored(m)
 
 
@@ -360,7 +351,7 @@ def build_matcher(q: Any, searcher: Any, context: Any) -> Any:
         if isinstance(m, NullMatcherClass):
             return m
         term = m.term() if hasattr(m, "term") else None  # a deferred array union has no term
-        ids = match_ids(m, _segment_key(searcher.reader()))
+        ids = match_ids(m, segment_key(searcher.reader()))
         return ListMatcher(ids.astype(np.uint32).tolist(), all_weights=q.score, term=term)
     if type(q) is wq.Or and len(q.subqueries) > 1:
         matcher_type = q.matcher_type
@@ -384,7 +375,7 @@ def query_docnums(searcher: Any, q: Any) -> np.ndarray:
     parts = []
     for sub, offset in searcher.leaf_searchers():
         try:
-            ids = match_ids(build_matcher(q, sub, sub.boolean_context()), _segment_key(sub.reader()))
+            ids = match_ids(build_matcher(q, sub, sub.boolean_context()), segment_key(sub.reader()))
         except TermNotFound:
             continue
         if len(ids):

@@ -19,6 +19,7 @@ from whoosh import collectors
 import indexer.searching.cache as cache_mod
 import indexer.searching.facets as facets_mod
 from indexer.index.ingest import record_documents
+from indexer.index.whoosh_internals import reader_cache
 from indexer.searching.querylang import parse_query
 from indexer.records import Record
 from indexer.index.schema import FILE_MARKER
@@ -237,7 +238,7 @@ def test_a_cached_term_read_by_a_matcher_that_moved_on_starts_where_it_stands(
     vecmatch.clear_postings_cache()
     searcher = multi_segment[0].snapshot().searcher
     sub = searcher.leaf_searchers()[0][0]
-    seg = vecmatch._segment_key(sub.reader())
+    seg = vecmatch.segment_key(sub.reader())
     [(_, term)] = sub.reader().most_frequent_terms("words", 1)
     everything = list(sub.postings("words", term).all_ids())
     assert len(everything) > 20
@@ -277,7 +278,7 @@ def test_closing_an_archive_unmaps_its_match_texts(multi_segment: tuple[Archive,
     needle = "".join(multi_segment[1][0].body.split())[10:14]
     assert search(archive, SearchQuery(q=needle)).total > 0  # 3+ characters: match texts read
     readers = [reader for reader, _ in archive.snapshot().searcher.ixreader.leaf_readers()]
-    maps = [texts._map for reader in readers for texts in reader.__dict__.get("_baokan_columns", {}).values()
+    maps = [texts._map for reader in readers for texts in reader_cache(reader, "columns").values()
             if texts is not None and texts._map is not None]
     assert maps and not any(m.closed for m in maps)
     archive.close()
