@@ -39,7 +39,7 @@ def main(argv: list[str]) -> int:
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
     pages, work = argv
-    original = ingest_mod._open_writer
+    original = ingest_mod.open_writer
     results = {}
     for name, kwargs in VARIANTS.items():
         def open_writer(ix, wait, kwargs=kwargs):  # the one change: the codec
@@ -49,7 +49,7 @@ def main(argv: list[str]) -> int:
                 writer = ix.writer(limitmb=256, codec=W3Codec(**kwargs))
             return writer
 
-        ingest_mod._open_writer = open_writer
+        ingest_mod.open_writer = open_writer
         ix_dir = Path(work) / name.split(" ")[0].replace(",", "").replace("=", "")
         shutil.rmtree(ix_dir, ignore_errors=True)
         c0, t0 = time.process_time(), time.monotonic()

@@ -283,11 +283,12 @@ def compact_index(index_dir: str, lock_wait: float = LOCK_WAIT_SECONDS) -> Compa
     started = time.monotonic()
     ix = open_index(index_dir)
     before = index_bytes(index_dir)
-    segments_before, segments_after = compact(_open_writer(ix, lock_wait))
+    segments_before, segments_after = compact(open_writer(ix, lock_wait))
     return CompactReport(segments_before, segments_after, before, index_bytes(index_dir), time.monotonic() - started)
 
 
-def _open_writer(ix: Any, wait: float) -> IndexWriter:
+def open_writer(ix: Any, wait: float) -> IndexWriter:
+    """The index's writer (a ``FastWriter``), waiting up to ``wait`` seconds for the lock; raises IndexLocked."""
     deadline = time.monotonic() + wait
     while True:
         try:
@@ -395,7 +396,7 @@ class _BatchWriter:
         self.ix = ix
         self.lock_wait = lock_wait
         self.commit_every = commit_every
-        self.writer = _open_writer(ix, lock_wait)
+        self.writer = open_writer(ix, lock_wait)
         self.owners = _IdOwners(ix)
         self.pending = 0
         self.written = 0
@@ -417,7 +418,7 @@ class _BatchWriter:
         overdue = time.monotonic() - self.last_commit > COMMIT_EVERY_SECONDS
         if self.pending >= self.commit_every or (self.pending and overdue):
             self.commit(report)
-            self.writer = _open_writer(self.ix, self.lock_wait)
+            self.writer = open_writer(self.ix, self.lock_wait)
             self.owners.refresh(self.ix)  # a commit may merge away the segments its searcher reads
 
     def commit(self, report: IngestReport) -> None:

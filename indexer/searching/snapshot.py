@@ -36,6 +36,12 @@ _segment_cache: weakref.WeakValueDictionary[str, _SegmentRows] = weakref.WeakVal
 _segment_cache_lock = threading.Lock()
 
 
+def cached_segment_ids() -> set[str]:
+    """The segments whose facet rows are in memory (some snapshot still uses them)."""
+    with _segment_cache_lock:
+        return set(_segment_cache.keys())
+
+
 def _segment_rows(reader: Any) -> _SegmentRows:
     segment = reader.segment() if hasattr(reader, "segment") else None
     key = segment.segment_id() if segment is not None else None  # random per segment

@@ -87,6 +87,12 @@ def _cache_postings(key: tuple[str, int], ids: np.ndarray, w: np.ndarray | None)
             _postings_bytes -= old_ids.nbytes + (old_w.nbytes if old_w is not None else 0)
 
 
+def postings_cache_entries() -> int:
+    """How many terms' postings the cache holds."""
+    with _postings_lock:
+        return len(_postings)
+
+
 def clear_postings_cache() -> None:
     global _postings_bytes
     with _postings_lock:

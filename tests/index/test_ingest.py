@@ -147,19 +147,19 @@ def test_a_page_without_records_is_remembered_but_never_shown(tmp_path: Path) ->
 def test_a_rebuild_refreshes_open_archives_and_frees_old_facet_rows(pages: Path, tmp_path: Path) -> None:
     import gc
 
-    from indexer.searching import snapshot as store
+    from indexer.searching.snapshot import cached_segment_ids
 
     index_dir = tmp_path / "ix"
     ingest([str(pages / "2022-07-26_01.txt")], str(index_dir), workers=1)
     archive = Archive(index_dir)
-    first = {key for key, _ in store._segment_cache.items()}
+    first = cached_segment_ids()
     archive.snapshot()
-    old = set(store._segment_cache.keys()) - first
+    old = cached_segment_ids() - first
     assert old
     ingest([str(pages)], str(index_dir), workers=1, rebuild=True)  # every old segment is replaced
     archive.snapshot()  # this thread's snapshot moves to the new generation
     gc.collect()
-    assert not old & set(store._segment_cache.keys())
+    assert not old & cached_segment_ids()
     assert archive_stats(archive).records == sum(len(parse_file(p).records) for p in pages.glob("*.txt"))
     assert search(archive, SearchQuery(q="吕沛")).total > 0
 

@@ -24,13 +24,13 @@ from helpers import (PAGES, REPO, SEED_NAMES, make_corpus, parse_records, run_ba
 HOLDER = """
 import hashlib, sys
 from indexer.newspaper.gazetteer import load_gazetteer
-from indexer.index.ingest import _open_writer, file_key, record_documents
+from indexer.index.ingest import file_key, open_writer, record_documents
 from indexer.newspaper.parse import parse_file
 from indexer.index.store import create_or_open_index, current_settings
 
 index_dir, page = sys.argv[1], sys.argv[2]
 ix = create_or_open_index(index_dir, current_settings(load_gazetteer(None).fingerprint))
-writer = _open_writer(ix, 0)
+writer = open_writer(ix, 0)
 parsed = parse_file(page)
 digest = hashlib.sha256(open(page, "rb").read()).hexdigest()
 for n, record in enumerate(parsed.records):

@@ -77,11 +77,11 @@ def test_the_postings_cache_changes_no_match_and_no_score(multi_segment: tuple[A
     searcher = multi_segment[0].snapshot().searcher
     for q in QUERIES:
         _assert_matches_and_scores_are_whooshs(searcher, q)
-    filled = len(vecmatch._postings)
+    filled = vecmatch.postings_cache_entries()
     assert filled > 50
     for q in QUERIES:
         _assert_matches_and_scores_are_whooshs(searcher, q)
-    assert len(vecmatch._postings) == filled  # the second pass read nothing new
+    assert vecmatch.postings_cache_entries() == filled  # the second pass read nothing new
     vecmatch.clear_postings_cache()
 
 
@@ -246,7 +246,7 @@ def test_a_cached_term_read_by_a_matcher_that_moved_on_starts_where_it_stands(
         m = sub.postings("words", term)
         m.skip_to(everything[len(everything) // 2])
         assert vecmatch.match_ids(m, seg).tolist() == everything[len(everything) // 2:]
-        assert len(vecmatch._postings) == 1  # the first read put the whole list in the cache, the second used it
+        assert vecmatch.postings_cache_entries() == 1  # the first read put the whole list in the cache, the second used it
     vecmatch.clear_postings_cache()
 
 
