@@ -255,3 +255,10 @@ def generated_records(n: int, seed: int) -> list[Record]:
             section=rng.choice([None, None, "时评", "科技视界"]), source=f"gen{i // 10:04d}.txt",
         ))
     return out
+
+
+def matching_ids(archive: Any, query: Any) -> list[str]:
+    """The ids of every record ``query`` matches, in result order, through the public ``iter_results``."""
+    from indexer import iter_results
+
+    return [record.id for record in iter_results(archive, query)]

@@ -2,11 +2,11 @@
 
 The ingest profile is dominated by Whoosh writing one postings block per term
 (the bigram field has many rare terms): ``_write_block``, ``zlib.compress`` and
-``pickle.dumps`` per block. ``compression=0`` skips zlib. This runs ``indexer.ingest.ingest`` unchanged except for the codec
+``pickle.dumps`` per block. ``compression=0`` skips zlib. This runs ``indexer.index.ingest.ingest`` unchanged except for the codec
 passed to the writer (single process, so CPU time is the whole cost), and
 checks the same queries return the same totals.
 
-    nice -n 10 python bench/exp_codec.py PAGES_DIR WORK_DIR
+    nice -n 10 python bench/experiments/exp_codec.py PAGES_DIR WORK_DIR
 """
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ For a few relevance queries of the mix, on a warm index, median of N runs:
   quality bounds are valid for them) with ``limit=need`` and quality optimisations on,
   restricted to the recall set.
 
-    nice -n 10 python bench/exp_rank.py bench/out/ix10k/ours [RUNS]
+    nice -n 10 python bench/experiments/exp_rank.py bench/out/ix10k/ours [RUNS]
 """
 from __future__ import annotations
 

@@ -21,20 +21,6 @@ from indexer.text.normalize import normalize_text
 from indexer.text.words import word_spans
 
 
-class Pretokenized(str):
-    """A field value whose tokens were computed elsewhere (an ingest worker process)."""
-
-    tokens: list[str]
-
-    def __new__(cls, tokens: list[str]) -> Pretokenized:
-        obj = super().__new__(cls, "")
-        obj.tokens = tokens
-        return obj
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (Pretokenized, (self.tokens,))
-
-
 def _emit(token: Token, texts: Iterator[tuple[str, int, int]], positions: bool, chars: bool,
           start_pos: int, start_char: int) -> Iterator[Token]:
     for pos, (text, start, end) in enumerate(texts, start_pos):
@@ -65,9 +51,8 @@ class _SpanTokenizer(Tokenizer):
                  removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
                  mode: str = "", **kwargs: Any) -> Iterator[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        if isinstance(value, Pretokenized):
-            spans: Iterator[tuple[str, int, int]] = ((t, 0, 0) for t in value.tokens)
-        elif not tokenize:
+        spans: Iterator[tuple[str, int, int]]
+        if not tokenize:
             spans = iter([(normalize_text(value), 0, len(value))])
         else:
             spans = self.spans(value, mode)

@@ -250,12 +250,3 @@ def iter_results(archive: Archive, query: SearchQuery) -> Iterator[Record]:
     _, ordered, _, _ = ordered_matches(snap, replace(query, page=1), parsed, None)
     for d in ordered.tolist():
         yield snap.record(d)
-
-
-def matching_ids(archive: Archive, query: SearchQuery) -> list[str]:
-    """The ids of every matching record, in result order, without reading stored records."""
-    parsed = parse_query(query.q)
-    snap = archive.snapshot()
-    _, ordered, _, _ = ordered_matches(snap, replace(query, page=1), parsed, None)
-    rows = snap.rows
-    return [rows[d].id for d in ordered.tolist()]

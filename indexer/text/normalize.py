@@ -58,7 +58,3 @@ def normalize_text(text: str) -> str:
     """Return ``text`` folded for matching; ``len(result) == len(text)`` always holds."""
     return text.translate(_table())
 
-
-def is_word_char(ch: str) -> bool:
-    """True for characters that carry meaning in a search: CJK, letters, digits."""
-    return ch.isalnum()

@@ -13,10 +13,10 @@ import pytest
 from indexer.errors import SettingsMismatch
 from indexer.index.ingest import ingest
 from indexer.newspaper.parse import parse_file
-from indexer.searching.service import SearchQuery, matching_ids, search
+from indexer.searching.service import SearchQuery, search
 from indexer.searching.stats import archive_stats
 from indexer.searching.snapshot import Archive
-from helpers import PAGES
+from helpers import PAGES, matching_ids
 
 SEED_000 = PAGES / "000_26f9c0bf5d7a20f6.txt"
 SEED_004 = PAGES / "004_16b43a71a00cea4c.txt"

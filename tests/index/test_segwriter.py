@@ -6,14 +6,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from whoosh.analysis import SpaceSeparatedTokenizer
+from whoosh.fields import Schema
 from whoosh.filedb.filestore import FileStorage
 
 from helpers import PAGES as PAGE_DIR
 from indexer.index import segwriter
-from indexer.index.tokenizers import Pretokenized
 from indexer.index.ingest import record_documents
 from indexer.newspaper.parse import parse_file
-from indexer.index.schema import build_schema
+from indexer.index.schema import WordField, build_schema
 from indexer.index.segwriter import FastWriter, TermCounts
 
 PAGES = sorted(PAGE_DIR.glob("*.txt"))
@@ -34,14 +35,33 @@ def docs() -> list[dict[str, Any]]:
 
 
 def _plain(doc: dict[str, Any]) -> dict[str, Any]:
-    """The same document for Whoosh's own writer: term counts as a token list its analyzer passes through."""
-    return {k: Pretokenized([t for t, n in v.counts.items() for _ in range(n)]) if isinstance(v, TermCounts) else v
+    """The same document for Whoosh's own writer: term counts as space-separated tokens (``_reference_schema``)."""
+    return {k: " ".join(t for t, n in v.counts.items() for _ in range(n)) if isinstance(v, TermCounts) else v
             for k, v in doc.items()}
 
 
-def _index(path: Path) -> Any:
+def _reference_schema() -> Schema:
+    """``build_schema()`` with the word fields read by Whoosh's own pass-through tokenizer (same format, same boost).
+
+    Terms never contain whitespace, so ``_plain``'s space-separated tokens come back as they were counted.
+    """
+    schema = build_schema()
+    for name in ("words", "title_words"):
+        boost = schema[name].format.field_boost
+        schema.remove(name)
+        schema.add(name, WordField(analyzer=SpaceSeparatedTokenizer(), phrase=False, field_boost=boost))
+    return schema
+
+
+def test_counted_tokens_reach_the_reference_writer_as_counted() -> None:
+    value = _plain({"words": TermCounts({"吕沛": 1, "沛": 1})})["words"]
+    toks = [(t.text, t.pos) for t in _reference_schema()["words"].analyzer(value, positions=True)]
+    assert toks == [("吕沛", 0), ("沛", 1)]
+
+
+def _index(path: Path, schema: Schema | None = None) -> Any:
     path.mkdir()
-    return FileStorage(str(path)).create_index(build_schema(), indexname="t")
+    return FileStorage(str(path)).create_index(schema or build_schema(), indexname="t")
 
 
 def _contents(ix: Any) -> dict[str, Any]:
@@ -79,7 +99,7 @@ def _raw(reader: Any, fieldname: str, term: bytes) -> list[tuple[int, float, Any
 
 
 def test_fast_writer_writes_what_whoosh_writes(docs: list[dict[str, Any]], tmp_path: Path) -> None:
-    reference = _index(tmp_path / "ref")
+    reference = _index(tmp_path / "ref", _reference_schema())
     with reference.writer() as w:
         for doc in docs:
             w.add_document(**_plain(doc))
@@ -123,7 +143,7 @@ def test_commits_deletions_and_tiered_merges_keep_every_live_posting(
     assert len(segments) < len(batches)  # merges happened …
     assert most_segments <= 2 * 3  # … before segments piled up
 
-    reference = _index(tmp_path / "ref")
+    reference = _index(tmp_path / "ref", _reference_schema())
     with reference.writer() as w:
         for doc in docs:
             if doc["id"] not in deleted:
@@ -168,7 +188,7 @@ def test_compact_streams_every_segment_into_one_that_holds_what_whoosh_writes(
     assert segwriter.compact(FastWriter(fast, compound=False)) == (len(batches), 1)
     assert fast.doc_count_all() == fast.doc_count() == len(docs) - len(deleted)  # deleted records are gone
 
-    reference = _index(tmp_path / "ref")
+    reference = _index(tmp_path / "ref", _reference_schema())
     with reference.writer() as w:
         for doc in docs:
             if doc["id"] not in deleted:

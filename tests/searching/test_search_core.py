@@ -15,11 +15,11 @@ from indexer.text.normalize import normalize_text
 from indexer.newspaper.parse import parse_file
 from indexer.records import Caption, Record
 from indexer.searching.recordpage import get_record
-from indexer.searching.service import SearchQuery, iter_results, matching_ids, search
+from indexer.searching.service import SearchQuery, iter_results, search
 from indexer.searching.stats import archive_stats
 from indexer.index.store import create_or_open_index, current_settings
 from indexer.searching.snapshot import Archive
-from helpers import PAGES, generated_records
+from helpers import PAGES, generated_records, matching_ids
 
 SEEDS = sorted(PAGES.glob("0*_*.txt"))
 

@@ -10,7 +10,7 @@ from helpers import PAGES
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indexer.index.tokenizers import GramTokenizer, JiebaTokenizer, Pretokenized
+from indexer.index.tokenizers import GramTokenizer, JiebaTokenizer
 from indexer.text.grams import gram_set, gram_texts, match_text, query_grams, query_needle
 from indexer.text.words import load_jieba, word_texts
 from indexer.text.normalize import normalize_text
@@ -70,11 +70,6 @@ def test_index_mode_adds_search_subwords() -> None:
     query = [t.text for t in JiebaTokenizer()("清华大学", mode="query")]
     assert query == ["清华大学"]
     assert {"清华", "大学", "清华大学"} <= set(index)
-
-
-def test_pretokenized_values_pass_through_with_positions() -> None:
-    toks = [(t.text, t.pos) for t in GramTokenizer()(Pretokenized(["吕沛", "沛"]), positions=True)]
-    assert toks == [("吕沛", 0), ("沛", 1)]
 
 
 @given(st.text(alphabet="李建光吕沛官卫红 0123ABab,。\n", min_size=1, max_size=30))
