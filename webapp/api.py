@@ -87,7 +87,8 @@ SCHEMAS: dict[str, Any] = {
             "kind": _KIND,
             "title": {"type": "string"},
             "title_html": {"type": "string", "description": "HTML-escaped title, matches in <mark>."},
-            "snippet": {"type": "string", "description": "HTML-escaped excerpt, matches in <mark>."},
+            "snippet": {"type": "string", "description": "HTML-escaped excerpt, matches in <mark> "
+                                                          "(``Hit.snippet_html`` in the Python library)."},
             "pub_date": _nullable("string", format="date"),
             "region": _nullable("string"),
             "reporters": _STRINGS,

@@ -46,7 +46,7 @@ class Text:
 
 @dataclass(frozen=True)
 class DateRange:
-    """``日期:2021-11`` -> start 2021-11-01, end 2021-11-31 (compared as strings)."""
+    """``日期:2021-11`` -> start 2021-11-01, end 2021-11-30 (the month's last day; compared as strings)."""
 
     start: str | None
     end: str | None

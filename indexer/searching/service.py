@@ -104,15 +104,21 @@ class SearchQuery:
         return out
 
 
+_JSON_NAMES = {"snippet_html": "snippet"}  # Hit attribute -> its key in the JSON API, where it differs
+
+
 @dataclass(frozen=True)
 class Hit:
-    """One result row, with HTML-escaped highlighted title and snippet."""
+    """One result row; ``title_html`` and ``snippet_html`` are HTML-escaped with the terms in ``<mark>``.
+
+    The JSON API calls the snippet "snippet" (``to_dict``), as it always has.
+    """
 
     id: str
     kind: str
     title: str
     title_html: str
-    snippet: str
+    snippet_html: str
     pub_date: str | None
     region: str | None
     reporters: tuple[str, ...]
@@ -128,14 +134,14 @@ class Hit:
         text = record.body or " ".join(c.text for c in record.captions)
         return cls(
             id=record.id, kind=record.kind, title=record.title, title_html=highlight(record.title, terms),
-            snippet=snippet(text, terms), pub_date=record.pub_date, region=record.region,
+            snippet_html=snippet(text, terms), pub_date=record.pub_date, region=record.region,
             reporters=record.reporters, photographers=record.photographers or tuple(
                 p for c in record.captions for p in c.photographers),
             section=record.section, page=record.page, paper=record.paper, source=record.source,
         )
 
     def to_dict(self) -> dict[str, Any]:
-        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data = {_JSON_NAMES.get(f.name, f.name): getattr(self, f.name) for f in fields(self)}
         data["reporters"] = list(self.reporters)
         data["photographers"] = list(self.photographers)
         return data

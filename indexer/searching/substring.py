@@ -3,7 +3,7 @@
 The ``text`` and ``title`` fields index each record's *distinct* bigrams
 (``schema.GramSet``: no positions, no frequencies), and the columns
 ``text_match``/``title_match`` hold the text those bigrams came from
-(``analysis.match_text``). A query string of
+(``indexer.text.grams.match_text``). A query string of
 
 * one character matches the bigrams it starts (a prefix query; a paragraph's
   last character is indexed on its own),

@@ -1,10 +1,14 @@
 """The recall path's text: what substring matching compares and the bigrams that find candidates.
 
 Every non-space character starts a token: the overlapping bigram it begins, or the
-character alone at the end of a paragraph. A query string is matched as the run of
-its bigrams, so a search for any substring finds every record that contains it,
-whatever jieba makes of either side: "李建光" -> 李建 建光 光; the query "建光" is the
-token 建光. No Whoosh here: the index and the search side both build on it.
+character alone at the end of a paragraph: "李建光" -> 李建 建光 光. A record's
+``text``/``title`` index the *set* of its tokens (no positions) beside its
+``match_text``; a query string of three or more characters finds the records that
+hold all its bigrams, and each is then checked for the string itself
+(``indexer.searching.substring``). So a search for any substring finds every record
+that contains it, whatever jieba makes of either side: the query "建光" is the token
+建光. (The reporter, region and section fields keep positions: there a query's
+bigrams match as a phrase.) No Whoosh here: the index and the search side both build on it.
 """
 from __future__ import annotations
 
@@ -72,7 +76,7 @@ def query_needle(text: str) -> str:
 
 
 def query_grams(text: str) -> list[str]:
-    """The tokens a query string must match in sequence: "官卫红" -> ["官卫", "卫红"].
+    """A query string's bigram-path tokens, in order: "官卫红" -> ["官卫", "卫红"].
 
     A single character gives ``[char]``, to be matched as a prefix of the bigrams.
     """

@@ -230,7 +230,7 @@ def test_snippets_mark_every_match(seed_archive: tuple[Archive, list[Record]]) -
     page = search(archive, SearchQuery(q="官卫红"))
     assert page.total > 0
     for hit in page.hits:
-        marked = re.findall(r"<mark>(.*?)</mark>", hit.snippet + hit.title_html)
+        marked = re.findall(r"<mark>(.*?)</mark>", hit.snippet_html + hit.title_html)
         assert marked and all(m == "官卫红" for m in marked)
 
 
