@@ -403,9 +403,8 @@ class FastTermTable(OrderedHashWriter):
     """
 
     def __init__(self, writer: OrderedHashWriter) -> None:
-        # takes over the writer's state (dbfile, index, lastkey, directory, buckets, extras: see
-        # whoosh_internals.HASH_WRITER_STATE): header written; extras (the field map) shared with the field writer
-        self.__dict__.update(writer.__dict__)
+        # header written; extras (the field map) shared with the field writer
+        wi.adopt_hash_writer_state(self, writer)
         if any(writer.buckets):
             raise ValueError("the table already has keys")
         self._pos = self.dbfile.tell()

@@ -214,6 +214,12 @@ def terms_postings(terms: Any) -> tuple[Any, Any]:
     return terms._codec, terms._postfile
 
 
+def adopt_hash_writer_state(table: Any, writer: Any) -> None:
+    """Make ``table`` carry on where ``writer`` (an OrderedHashWriter) stands: its whole state, ``HASH_WRITER_STATE``
+    among it, so the file, the key index and the field map written so far are the same objects."""
+    table.__dict__.update(writer.__dict__)
+
+
 # --- writing: the codec's field and postings writers ---------------------------------------------------
 
 
