@@ -47,7 +47,7 @@ _AUTHOR_NOTE = re.compile(rf"^(?P<credit>(?P<inner>{_CJK_NAME})\s*[(（]\s*作�
 # "袁新宇摄（视觉中国）", "新华社发（王建伟 摄）", "（新华社发）"
 _PHOTO = re.compile(
     rf"(?<![^\s。！？!?”’」』)）.;；])(?P<credit>{_NAMES}\s*/?\s*摄(?:影)?(?:\s*[(（][^()（）]{{1,12}}[)）])?"
-    rf"|{_AGENCY}发\s*[(（]\s*{_NAMES}\s*/?\s*摄\s*[)）]|[(（]\s*{_AGENCY}(?:记者)?发\s*[)）])\s*$"
+    rf"|{_AGENCY}发\s*[(（]\s*{_NAMES}\s*/?\s*摄\s*[)）]|[(（]\s*{_AGENCY}(?:记者)?发(?:\s*{_NAMES}\s*/?\s*摄)?\s*[)）])\s*$"
 )
 # a source line of its own: "据新华社", "据新华社电", "据央视新闻报道"
 _SOURCE = re.compile(rf"^据(?:{_AGENCY}|[{_HAN}《》]{{2,10}}?)(?:[{_HAN}]{{0,8}}电|报道|消息)?$")
@@ -183,7 +183,7 @@ def match_photo_credit(block: str) -> tuple[str, Credit] | None:
     if "发" in credit and "摄" not in credit:  # "（新华社发）": an agency, no person
         return before, Credit(printed)
     inner = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", credit) if credit.rstrip().endswith(("）", ")")) and "发" not in credit else credit
-    inner = re.sub(rf"^{_AGENCY}发\s*[(（]|[)）]$", "", inner)
+    inner = re.sub(rf"^[(（]?\s*{_AGENCY}(?:记者)?发\s*[(（]?|[)）]$", "", inner)
     people = split_names(inner.rstrip("摄影/ \t）)").rstrip("摄影/ \t"))
     names = people.people
     if not names:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from indexer.newspaper.boilerplate import Boilerplate
 from indexer.newspaper.bylines import Credit, match_byline, match_end_credit, match_photo_credit
@@ -55,7 +56,7 @@ class Line:
     raw: str
     text: str  # stripped, heading marks removed
     gap: int = 0  # blank lines before it (a page's first line counts as a gap)
-    indent: bool = False  # starts with two or more spaces, a U+3000 or a tab
+    indent: int = 0  # leading white space in columns: a space 1, a U+3000 2, a tab 4 ("　　本报讯…" -> 4)
     level: int = 0  # markdown heading level, 0 for plain text
     byline: tuple[Credit, str] | None = None  # a dateline or credit opening the line, and the rest
     end_credit: tuple[str, Credit] | None = None  # "（记者 张三）" closing the line, and the text before it
@@ -77,11 +78,11 @@ class Line:
         """A credit line of its own: "本报记者 王晓东 通讯员 李红", "□ 李文", "本报讯"."""
         return self.byline is not None and not self.byline[1]
 
-    @property
+    @cached_property
     def enumerated(self) -> bool:
         return bool(ENUMERATOR.match(self.text))
 
-    @property
+    @cached_property
     def headline_shaped(self) -> bool:
         """Could be a headline or sub-heading: short, no sentence inside, does not stop mid-phrase.
 
@@ -132,8 +133,8 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             if not removed:
                 gap += 1
             continue
-        indent = bool(re.match(r"^(?:[ \u00a0]{2,}|\u3000|\t)", line))
-        line = line.strip()
+        indent = _indent_width(line)
+        line = unmark(line.strip())
         if _PHOTO_PLACEHOLDER.match(line):  # "（图片）": where a photo stood; the next line is its caption
             dropped.append(line)
             placeholder = True
@@ -167,6 +168,33 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
     return out, dropped
 
 
+# markdown around a whole line: "**本报记者 冯雪**", "> 编者按：…", "__…__"
+_QUOTE = re.compile(r"^>\s*")
+_EMPHASIS = re.compile(r"^(\*\*|__)(?P<text>.+?)\1$")
+
+
+def unmark(line: str) -> str:
+    """A line without markdown around it: "**本报记者 冯雪**" -> "本报记者 冯雪"; "> 编者按：…" -> "编者按：…"."""
+    line = _QUOTE.sub("", line)
+    m = _EMPHASIS.match(line)
+    return m.group("text").strip() if m else line
+
+
+def _indent_width(line: str) -> int:
+    """Leading white space in columns: "    正文" -> 4, "　　正文" -> 4, "\t正文" -> 4."""
+    width = 0
+    for ch in line:
+        if ch in " \u00a0":
+            width += 1
+        elif ch == "\u3000":
+            width += 2
+        elif ch == "\t":
+            width += 4
+        else:
+            break
+    return width
+
+
 def _glued(text: str) -> bool:
     return not text or text[-1] in "。！？!?….”’」』；;：:）)》】\"'"
 
@@ -177,25 +205,38 @@ class PageStyle:
 
     ``paragraph_gap``: the usual number of blank lines between two body paragraphs (0 on a
     page without blank lines, 1 on most exports), so a wider gap marks a new article.
-    ``indented_body``: the page indents its paragraphs, so an unindented line stands out.
+    ``body_indent``: the indent of the page's paragraphs when most are indented (4 for
+    "　　" or four spaces), so a line set otherwise (flush left, or centred) stands out.
     """
 
     paragraph_gap: int | None
-    indented_body: bool
+    body_indent: int | None
+
+    @property
+    def indented_body(self) -> bool:
+        return self.body_indent is not None
+
+    def set_like_body(self, line: Line) -> bool:
+        """Indented as the page's paragraphs are (within a column)."""
+        return self.body_indent is not None and abs(line.indent - self.body_indent) <= 1
 
     @classmethod
     def measure(cls, lines: list[Line]) -> PageStyle:
         gaps: Counter[int] = Counter()
-        indented = total = 0
+        indents: Counter[int] = Counter()
         for prev, line in zip(lines, lines[1:]):
             if _clear_body(prev) and _clear_body(line):
                 gaps[min(line.gap, 2)] += 1
         for line in lines:
             if _clear_body(line):
-                total += 1
-                indented += line.indent
+                indents[line.indent] += 1
         paragraph_gap = gaps.most_common(1)[0][0] if sum(gaps.values()) >= 2 else None
-        return cls(paragraph_gap, total >= 3 and indented / total >= 0.6)
+        total = sum(indents.values())
+        indented = sum(n for width, n in indents.items() if width >= 2)
+        body_indent = None
+        if total >= 3 and indented / total >= 0.6:
+            body_indent = max((w for w in indents if w >= 2), key=lambda w: indents[w])
+        return cls(paragraph_gap, body_indent)
 
 
 def _clear_body(line: Line) -> bool:

@@ -16,22 +16,25 @@ from indexer.errors import InvalidInput
 from indexer.records import PageMeta
 
 _PAPER = r"[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报|周报|都市报)"
-_DATE = r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+# "2023年3月15日", "2023.08.15", "2023-04-25", "2023/4/25"
+_DATE = (r"(?P<y>\d{4})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+         r"|(?P<sep>[.\-/])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?!\d))")
 _WEEKDAY = r"(?:\s*[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]?)?"
 # "第1版 要闻", "第04版：要闻", "00001版:一版要闻", "A4版", "第M05版 中原·城事", "A01 重点"
 _PAGE = (
     r"(?P<page>(?:第\s*[0-9A-Za-z一二三四五六七八九十]{1,5}\s*版|\d{1,5}\s*版|[A-Z]{1,2}\d{1,3}(?:\s*版)?(?![0-9A-Za-z]))"
-    r"(?:\s*[:：]?\s*(?P<label>[^\s|｜/·:：\d][^\s|｜/:：]{0,9}))?)"
+    r"(?:\s*[:：·]?\s*(?P<label>[^\s|｜/·:：\d■【】](?:[^\s|｜/·:：\d■【】]|·(?=[\u4e00-\u9fff])){0,9}))?)"
 )
 # "责任编辑：李  芳", "版式设计：孙浩": the page's staff, printed in a header or footer line
 STAFF = re.compile(
     r"(?P<role>责任编辑|责编|编辑|版式设计|版式|美术编辑|美编|校对|责任校对|组版|审读|值班编辑)\s*[:：]\s*"
     r"(?P<name>[\u4e00-\u9fff](?:[ \u3000]{1,2}[\u4e00-\u9fff](?![\u4e00-\u9fff])|[\u4e00-\u9fff·]{1,3}))"
 )
-# "焦作日报 | 2023年3月15日 星期三 | 第1版 要闻": each header line is a run of these tokens.
-_HEADER_TOKEN = re.compile(
-    rf"\s*(?:(?P<paper>{_PAPER})|{_DATE}{_WEEKDAY}|{_PAGE}|(?P<staff>{STAFF.pattern}))\s*[|｜/·]?\s*"
-)
+# "焦作日报 | 2023年3月15日 星期三 | 第1版 要闻": a header line is a run of these tokens, with separators
+# and at most a short label besides ("焦作日报·健康周刊", "温县新闻  第06版  2023年9月14日  焦作日报").
+_HEADER_TOKEN = re.compile(rf"(?P<paper>{_PAPER})|{_DATE}{_WEEKDAY}|{_PAGE}|(?P<staff>{STAFF.pattern})")
+_HEADER_SEPARATORS = re.compile(r"[\s|｜/·・:：,，■□◆【】\[\]()（）>*#=_\-]+")
+HEADER_LABEL_MAX = 8  # "县区新闻", "法治周刊", "省两会特刊": what a header line may hold besides its tokens
 _FILENAME_DATE = (
     re.compile(r"(?<!\d)(\d{4})[-_.](\d{1,2})[-_.](\d{1,2})(?!\d)"),  # 2023-03-15
     re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)"),  # 20230315
@@ -55,7 +58,7 @@ def parse_header(lines: list[str]) -> tuple[PageMeta | None, int]:
 
     "焦作日报" / "2023年3月15日 星期三" / "第1版 要闻" -> paper 焦作日报, 2023-03-15, page "第1版 要闻".
     """
-    paper = date = page = None
+    paper = date = page = label = None
     used = 0
     seen = 0
     for index, raw in enumerate(lines):
@@ -75,26 +78,34 @@ def parse_header(lines: list[str]) -> tuple[PageMeta | None, int]:
                 date = value
             elif kind == "page" and page is None:
                 page = value
+            elif kind == "label" and label is None:
+                label = value
         used = index + 1
     if used == 0 or (paper is None and date is None and page is None):
         return None, 0
+    if page is not None and label is not None and " " not in page:
+        page = f"{page} {label}"  # "焦作日报·健康周刊 2023年7月20日 第09版" -> "第09版 健康周刊"
     return PageMeta(paper=paper, pub_date=date, pub_date_source="header" if date else None, page=page), used
 
 
 def _header_tokens(line: str) -> list[tuple[str, str]] | None:
-    """Tokens of a line made only of header parts, else None ("第1版 要闻" -> [("page", "第1版 要闻")])."""
+    """Tokens of a header line, else None ("第1版 要闻" -> [("page", "第1版 要闻")]).
+
+    "【焦作日报】2023.08.15 第A04版 民生" -> paper, date 2023-08-15, page "第A04版 民生";
+    "■ 示范区新闻 ■" -> [("label", "示范区新闻")]; "市委书记主持召开会议" -> None.
+    """
     tokens: list[tuple[str, str]] = []
+    rest: list[str] = []
     pos = 0
-    while pos < len(line):
-        m = _HEADER_TOKEN.match(line, pos)
-        if not m or m.end() == pos:
-            return None
+    for m in _HEADER_TOKEN.finditer(line):
+        rest.append(line[pos:m.start()])
+        pos = m.end()
         if m.group("paper"):
             tokens.append(("paper", m.group("paper")))
         elif m.group("staff"):
             tokens.append(("staff", m.group("staff")))
         elif m.group("y"):
-            date = iso_date(m.group("y"), m.group("m"), m.group("d"))
+            date = iso_date(m.group("y"), m.group("m") or m.group("m2"), m.group("d") or m.group("d2"))
             if date is None:
                 return None
             tokens.append(("date", date))
@@ -104,8 +115,24 @@ def _header_tokens(line: str) -> list[tuple[str, str]] | None:
             number = number + "版" if not number.endswith("版") else number
             label = m.group("label")
             tokens.append(("page", f"{number} {label}" if label else number))
-        pos = m.end()
-    return tokens or None
+    rest.append(line[pos:])
+    leftover = [w for w in _HEADER_SEPARATORS.split("".join(f" {r} " for r in rest)) if w]
+    if sum(len(w) for w in leftover) > HEADER_LABEL_MAX or len(leftover) > 1:
+        return None
+    if leftover:
+        label = leftover[0]
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", label):
+            return None
+        boxed = bool(re.match(r"^\s*[■□◆【\[]", line)) and not tokens  # "■ 示范区新闻 ■": a banner
+        if not tokens and not boxed:
+            return None
+        tokens.append(("label", label))
+    elif not tokens:
+        return None
+    kinds = {k for k, _ in tokens}
+    if kinds <= {"label", "paper"} and "paper" in kinds and line.strip().strip("#*【】■ ") not in {v for k, v in tokens}:
+        return None  # "焦作日报 社评" alone is too little for a header unless it is just the paper's name
+    return tokens
 
 
 def date_from_filename(name: str) -> str | None:

@@ -38,6 +38,7 @@ SUBHEAD_MAX = 12  # "产业链条越拉越长": sub-headings are short; a longer
 START_SCORE = 1.5
 # "同心绘就中国式现代化新图景（社论）", "…（新春走基层）", "…（政策问答·回应关切）": a column tag closes a headline
 NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # "刘洪", "钱云飞" (four characters are more often a phrase)
+SALUTATION = re.compile(r"^[^，,。！？]{2,24}[，,、][^，,。！？]{0,12}[:：]$|^[^，,。！？]{2,16}[:：]$")  # "各位委员，同志们："
 COLUMN_TAG = re.compile(r"[（(][^()（）\d]{2,24}[)）]$")
 # "坚持创新驱动 建设科技强市": two phrases side by side
 TWO_PART = re.compile(r"[\u4e00-\u9fff”》][ \u3000]+[\u4e00-\u9fff“《]")  # the evidence a headline-shaped line inside an article needs to start a new record
@@ -228,8 +229,10 @@ class Segmenter:
             elif line.gap < gap:
                 note(-1, "closer to the text above than paragraphs are")
         if self.style.indented_body:
-            if line.indent:
+            if self.style.set_like_body(line):
                 note(-2, "indented like the page's paragraphs")
+            elif line.indent > (self.style.body_indent or 0):
+                note(1, "centred, unlike the page's paragraphs")
             else:
                 note(1, "not indented, unlike the page's paragraphs")
         if end - i >= 2:
@@ -240,6 +243,8 @@ class Segmenter:
             note(0.5, "a two-part headline")
         if nxt is not None and nxt.plain and nxt.opens_like_a_lead:
             note(1, "the text below opens like a news lead")
+        elif nxt is not None and nxt.plain and SALUTATION.match(nxt.text):
+            note(2, "the text below opens with a salutation, as a speech or letter does")
         if nxt is not None and nxt.byline is None:
             words = set().union(*(bigrams(t.text) for t in self.lines[i:end]))
             below = bigrams(nxt.text[:80])
@@ -359,7 +364,7 @@ class Segmenter:
         if not (line.headline_shaped or line.enumerated):
             return False
         gap = self.style.paragraph_gap
-        set_off = (gap is not None and line.gap > gap) or (self.style.indented_body and not line.indent)
+        set_off = (gap is not None and line.gap > gap) or (self.style.indented_body and not self.style.set_like_body(line))
         return line.enumerated or len(line.text) <= SUBHEAD_MAX or set_off
 
     def starts_record(self, i: int, end: int) -> tuple[bool, str]:
