@@ -101,7 +101,8 @@ class Line:
             return False  # two sentences
         if last in _SENTENCE_END:
             return last in "！？!?" and len(squashed) <= EXCLAIM_HEADLINE_MAX
-        if last in _NOT_LAST or (last.isascii() and last.isalnum() and core == t):
+        quoted = t[0] in "“「『\"" and core != t  # "“这个冬天，我们心里暖乎乎的”": a quotation may end anyhow
+        if (last in _NOT_LAST and not quoted) or (last.isascii() and last.isalnum() and core == t):
             return False
         return True
 

@@ -32,7 +32,9 @@ STAFF = re.compile(
 )
 # "焦作日报 | 2023年3月15日 星期三 | 第1版 要闻": a header line is a run of these tokens, with separators
 # and at most a short label besides ("焦作日报·健康周刊", "温县新闻  第06版  2023年9月14日  焦作日报").
-_HEADER_TOKEN = re.compile(rf"(?P<paper>{_PAPER})|{_DATE}{_WEEKDAY}|{_PAGE}|(?P<staff>{STAFF.pattern})")
+# a masthead's Latin name ("JIAOZUO DAILY") and lunar date ("农历癸卯年十月廿二") belong to a header too
+_HEADER_TOKEN = re.compile(rf"(?P<paper>{_PAPER})|{_DATE}{_WEEKDAY}|{_PAGE}|(?P<staff>{STAFF.pattern})"
+                           r"|(?P<lunar>农历[\u4e00-\u9fff]{2,10})|(?P<latin>^[A-Z][A-Z .&'-]{2,40}$)")
 _HEADER_SEPARATORS = re.compile(r"[\s|｜/·・:：,，■□◆【】\[\]()（）>*#=_\-]+")
 HEADER_LABEL_MAX = 8  # "县区新闻", "法治周刊", "省两会特刊": what a header line may hold besides its tokens
 _FILENAME_DATE = (
@@ -104,6 +106,8 @@ def _header_tokens(line: str) -> list[tuple[str, str]] | None:
             tokens.append(("paper", m.group("paper")))
         elif m.group("staff"):
             tokens.append(("staff", m.group("staff")))
+        elif m.group("lunar") or m.group("latin"):
+            tokens.append(("masthead", m.group()))
         elif m.group("y"):
             date = iso_date(m.group("y"), m.group("m") or m.group("m2"), m.group("d") or m.group("d2"))
             if date is None:

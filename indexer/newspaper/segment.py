@@ -31,6 +31,7 @@ from indexer.newspaper.bylines import Credit, unpad
 from indexer.newspaper.layout import NUMBERED_PHOTO, Line, PageStyle, bigrams
 
 CAPTION_TITLE_MAX = 20
+EDITORS_NOTE = ("编者按", "编者的话", "编前语", "编者")
 SECTION_MAX = 6  # "## 科技视界", "## 时评": a column label is a word or two
 KICKER_MAX = 30  # a kicker or subtitle line without "——"; a longer line over a headline is body text
 TITLE_GROUP_MAX = 4  # kicker, headline (sometimes set on two lines), subtitle
@@ -142,7 +143,9 @@ class Segmenter:
             return None
         j = i + 1
         while j - i < TITLE_GROUP_MAX and (nxt := self.at(j)) is not None and (nxt.headline_shaped or nxt.heading) \
-                and not nxt.enumerated and not (nxt.heading and self.lines[j - 1].heading and nxt.level != self.lines[j - 1].level) \
+                and not nxt.enumerated \
+                and not (nxt.heading and self.lines[j - 1].heading and nxt.level != self.lines[j - 1].level
+                         and not nxt.text.startswith("—")) \
                 and not self._name_over_text(j) \
                 and (_short_title_line(nxt) or nxt.heading) and not COLUMN_TAG.search(self.lines[j - 1].text) \
                 and not nxt.text.startswith("【"):
@@ -155,6 +158,19 @@ class Segmenter:
         if j - i == TITLE_GROUP_MAX and after.headline_shaped and not after.enumerated:
             return None  # a run of short lines longer than a headline group: a list, not a headline
         return j
+
+    def _parallel(self, i: int) -> bool:
+        """Line i has a twin among the article's other short lines: "新校舍：…" / "新机制：…",
+        "产业链条越拉越长" / "创新动能越来越足" (looked for up to the next credit, heading or label)."""
+        text = self.lines[i].text
+        cur = self.cur
+        others = [cur.paragraphs[k] for k in sorted(cur.subheads)] if cur is not None else []
+        j = i + 1
+        while (line := self.at(j)) is not None and line.plain and line.end_credit is None and not self.is_section(j):
+            if line.headline_shaped and not line.enumerated:
+                others.append(line.text)
+            j += 1
+        return any(_twins(text, other) for other in others if other != text)
 
     def _name_over_text(self, i: int) -> bool:
         """Line i is a name alone ("钱云飞") with text below it: the author under a headline, not part of it."""
@@ -262,6 +278,8 @@ class Segmenter:
             note(1, "the article above is a one-paragraph brief")
         if cur is not None and cur.subheads:
             note(-1, "the article above already has sub-headings")
+        if cur is not None and cur.paragraphs and end - i == 1 and not line.heading and self._parallel(i):
+            note(-2, "parallel to another short line of this article, as sub-headings are")
         if len(line.text) <= 8 and end - i == 1 and not line.heading:
             note(-1, "very short, like a sub-heading")
         prev = self.at(i - 1)
@@ -393,11 +411,17 @@ class Segmenter:
         nxt = self.at(end)
         roles = _title_roles(lines)
         kind = "article"
+        cur = self.cur
+        carried: list[str] = []
+        if cur is not None and cur.kind == "article" and not cur.title and cur.byline is None and cur.paragraphs \
+                and cur.paragraphs[0].lstrip("【[").startswith(EDITORS_NOTE):
+            carried, self.cur = cur.paragraphs, None  # "编者按：…" printed above the headline it introduces
         if nxt is not None and (nxt.photo is not None or nxt.caption_mark) and len(title) <= CAPTION_TITLE_MAX:
             kind = "caption"
         for n, role in enumerate(roles):
             self.explain(i + n, role if kind == "article" else "caption-title", reason if n == 0 else "part of the headline group")
         draft = self.start(kind, title)
+        draft.paragraphs.extend(carried)
         if kind == "caption":
             return self.take_captions(end, titled=draft)
         if nxt is not None and nxt.byline is not None:
@@ -464,6 +488,17 @@ class Segmenter:
             return False
         end = self.title_group(i)
         return end is None or not self.starts_record(i, end)[0]
+
+
+def _twins(a: str, b: str) -> bool:
+    """Two sub-headings built alike: the same opening and a colon at the same place ("新校舍：" / "新机制："),
+    or short lines of one length sharing two characters past their subject ("产业链条越拉越长" / "创新动能越来越足")."""
+    ca, cb = a.find("："), b.find("：")
+    if 0 < ca <= 6 and ca == cb and a[0] == b[0]:
+        return True
+    if len(a) <= 10 and abs(len(a) - len(b)) <= 1:
+        return sum(1 for k in range(3, min(len(a), len(b))) if a[k] == b[k]) >= 2
+    return False
 
 
 def _short_title_line(line: Line) -> bool:
