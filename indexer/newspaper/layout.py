@@ -97,8 +97,8 @@ class Line:
             return False
         core = t.rstrip(_CLOSING) or t
         last = core[-1]
-        if any(ch in _SENTENCE_END for ch in core[:-1]):
-            return False  # two sentences
+        if any(ch in "。…" for ch in core[:-1]) or sum(ch in _SENTENCE_END for ch in core[:-1]) > 1:
+            return False  # two sentences; one "！" or "？" inside is a headline's ("3413米！我国极地冰层钻探…")
         if last in _SENTENCE_END:
             return last in "！？!?" and len(squashed) <= EXCLAIM_HEADLINE_MAX
         quoted = t[0] in "“「『\"" and core != t  # "“这个冬天，我们心里暖乎乎的”": a quotation may end anyhow

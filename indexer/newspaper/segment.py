@@ -175,7 +175,7 @@ class Segmenter:
     def _name_over_text(self, i: int) -> bool:
         """Line i is a name alone ("钱云飞") with text below it: the author under a headline, not part of it."""
         line, nxt = self.lines[i], self.at(i + 1)
-        return bool(NAME_LINE.match(unpad(line.text))) and nxt is not None and nxt.plain and not nxt.headline_shaped
+        return _name_alone(line.text) and nxt is not None and nxt.plain and not nxt.headline_shaped
 
     def split_second_author(self, cur: Draft, credit: Credit) -> bool:
         """An end credit naming other people than the byline under the headline means two articles ran
@@ -209,7 +209,7 @@ class Segmenter:
         cur = self.cur
         return (
             cur is not None and cur.kind == "article" and bool(cur.title) and not cur.paragraphs and cur.byline is None
-            and line.plain and bool(NAME_LINE.match(unpad(line.text))) and nxt is not None and nxt.plain
+            and line.plain and _name_alone(line.text) and nxt is not None and nxt.plain
         )
 
     def followed_by_credit(self, end: int) -> bool:
@@ -488,6 +488,16 @@ class Segmenter:
             return False
         end = self.title_group(i)
         return end is None or not self.starts_record(i, end)[0]
+
+
+NOT_NAMES = frozenset({"回信", "贺信", "贺电", "来信", "附件", "附录", "说明", "前言", "后记", "图片", "链接", "导读"})
+
+
+def _name_alone(text: str) -> bool:
+    """A person's name alone: "刘洪", "钱云飞"; not a label such as "回  信" or "简讯"."""
+    name = re.sub(r"[ \u3000]+", "", unpad(text))
+    return bool(NAME_LINE.match(name)) and name not in NOT_NAMES and name not in section_labels() \
+        and name not in box_labels()
 
 
 def _twins(a: str, b: str) -> bool:
