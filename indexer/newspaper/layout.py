@@ -93,7 +93,7 @@ class Line:
         if not self.plain or cjk_count(t) < 2:
             return False
         squashed = re.sub(r"\s+", "", t)
-        if len(squashed) > HEADLINE_MAX or "。" in t:
+        if len(squashed) > HEADLINE_MAX or "。" in t or "；" in t:
             return False
         core = t.rstrip(_CLOSING) or t
         last = core[-1]

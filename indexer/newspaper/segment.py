@@ -144,14 +144,12 @@ class Segmenter:
         j = i + 1
         while j - i < TITLE_GROUP_MAX and (nxt := self.at(j)) is not None and (nxt.headline_shaped or nxt.heading) \
                 and not nxt.enumerated \
-                and not (nxt.heading and self.lines[j - 1].heading and nxt.level != self.lines[j - 1].level
-                         and not nxt.text.startswith("—")) \
                 and not self._name_over_text(j) \
                 and (_short_title_line(nxt) or nxt.heading) and not COLUMN_TAG.search(self.lines[j - 1].text) \
                 and not nxt.text.startswith("【"):
             j += 1
         if j - i > 1 and not (_short_title_line(first) or first.heading):
-            return None  # "…等疫情防控点位慰问了" over a headline: a broken paragraph, not a kicker
+            j = i + 1  # a long line is no kicker: alone it is a headline, or "…等疫情防控点位慰问了", a broken paragraph
         after = self.at(j)
         if after is None:
             return None
