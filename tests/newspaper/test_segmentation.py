@@ -26,7 +26,7 @@ COUNT_EXACT, HEADLINES, PEOPLE = 0.90, 0.95, 0.90
 
 @pytest.fixture(scope="module")
 def scores() -> dict[str, object]:
-    return {name: segmentation.score_set(name) for name in ("real", "rmrb", "forms")}
+    return {name: segmentation.score_set(name) for name in ("real", "rmrb", "forms", "holdout")}
 
 
 def test_the_sets_are_big_enough_and_name_their_sources() -> None:
@@ -38,24 +38,25 @@ def test_the_sets_are_big_enough_and_name_their_sources() -> None:
     for page in real:
         spec = json.loads(page.with_name(page.stem + ".expected.json").read_text("utf-8"))
         assert spec["source"].strip() and spec["records"], page.name
-    assert len(segmentation.pages_of("forms")) >= 30
+    assert len(segmentation.pages_of("forms")) >= 30 and len(segmentation.pages_of("holdout")) >= 30
 
 
-@pytest.mark.parametrize("name", ["real", "rmrb", "forms"])
+@pytest.mark.parametrize("name", ["real", "rmrb", "forms", "holdout"])
 def test_nothing_is_lost(scores: dict[str, object], name: str) -> None:
     score = scores[name]
     assert score.nothing_lost, [(p.name, p.lost) for p in score.pages if p.lost]
 
 
-def test_hand_made_forms_meet_the_acceptance_figures(scores: dict[str, object]) -> None:
-    forms = scores["forms"]
+@pytest.mark.parametrize("name", ["forms", "holdout"])
+def test_hand_made_pages_meet_the_acceptance_figures(scores: dict[str, object], name: str) -> None:
+    forms = scores[name]
     assert forms.count_exact >= COUNT_EXACT and forms.people_right >= PEOPLE, forms.summary()
     assert forms.headline_precision >= HEADLINES and forms.headline_recall >= HEADLINES, forms.summary()
 
 
 @pytest.mark.parametrize("name, count, precision, recall, people", [
     ("real", 0.80, 0.95, 0.90, 0.90),
-    ("rmrb", 0.80, 0.90, 0.83, 0.95),
+    ("rmrb", 0.80, 0.90, 0.84, 0.95),
 ])
 def test_real_pages_do_not_fall_below_what_was_measured(scores: dict[str, object], name: str, count: float,
                                                         precision: float, recall: float, people: float) -> None:
