@@ -39,14 +39,7 @@ def cjk(text: str) -> Counter[str]:
 
 def lost(text: str, page: ParsedPage) -> int:
     """CJK characters of the input that are neither in a record nor in the dropped parts (or extra ones)."""
-    kept: Counter[str] = Counter()
-    for r in page.records:
-        kept += cjk(r.title) + cjk(r.byline or "") + cjk(r.body)
-        for caption in r.captions:
-            kept += cjk(caption.text)
-    for part in page.dropped:
-        kept += cjk(part)
-    want = cjk(text)
+    kept, want = cjk(page.accounted_text()), cjk(text)
     return sum(((want - kept) + (kept - want)).values())
 
 

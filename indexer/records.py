@@ -82,3 +82,16 @@ class ParsedPage:
     records: tuple[Record, ...]
     meta: PageMeta
     dropped: tuple[str, ...] = field(default=())
+
+    def accounted_text(self) -> str:
+        """Every piece of the page the parser kept or dropped: titles, bylines, bodies, captions, dropped parts.
+
+        Nothing is lost when its CJK characters are the input's: "焦作日报\n# 标题\n本报讯 正文。" ->
+        "焦作日报\n标题\n本报讯\n正文。" (the order differs, the characters do not).
+        """
+        parts: list[str] = []
+        for r in self.records:
+            parts.extend((r.title, r.byline or "", r.body))
+            parts.extend(caption.text for caption in r.captions)
+        parts.extend(self.dropped)
+        return "\n".join(part for part in parts if part)

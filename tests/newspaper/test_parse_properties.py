@@ -23,14 +23,7 @@ def cjk(text: str) -> Counter[str]:
 
 def kept_and_dropped(page: ParsedPage) -> Counter[str]:
     """CJK characters of every record (title, byline, body, captions with credits) plus the dropped parts."""
-    total: Counter[str] = Counter()
-    for r in page.records:
-        total += cjk(r.title) + cjk(r.byline or "") + cjk(r.body)
-        for caption in r.captions:
-            total += cjk(caption.text)
-    for part in page.dropped:
-        total += cjk(part)
-    return total
+    return cjk(page.accounted_text())
 
 
 def strict_parse(text: str) -> ParsedPage:
