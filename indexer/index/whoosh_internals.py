@@ -65,6 +65,7 @@ PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
     "W3PostingsWriter": ("_blocklimit", "_inlinelimit", "_terminfo", "_ids", "_weights", "_maxweight", "_values",
                          "_minlength", "_maxlength", "_write_block"),
     "SegmentWriter": ("_check_state", "_check_fields", "_added", "_finish"),
+    "FileIndex": ("_segments",),
 }
 
 # --- a term's postings, read block by block (W3LeafMatcher) ------------------------------------------
@@ -148,6 +149,11 @@ def list_matcher_constant_weight(m: Any) -> float | None:
 
 
 # --- segment readers -----------------------------------------------------------------------------------
+
+
+def index_segments(ix: Any) -> list[Any]:
+    """The segments of an index's latest commit (FileIndex keeps no public accessor for them)."""
+    return list(ix._segments())
 
 
 def segment_folder(reader: Any) -> str | None:

@@ -16,6 +16,7 @@ from indexer.index.ingest import record_documents
 from indexer.newspaper.parse import parse_file
 from indexer.index.schema import WordField, build_schema
 from indexer.index.segwriter import FastWriter, TermCounts
+from indexer.index.whoosh_internals import index_segments
 
 PAGES = sorted(PAGE_DIR.glob("*.txt"))
 
@@ -138,8 +139,8 @@ def test_commits_deletions_and_tiered_merges_keep_every_live_posting(
         for doc in batch:
             w.add_document(**doc)
         w.commit()
-        most_segments = max(most_segments, len(fast._segments()))
-    segments = fast._segments()
+        most_segments = max(most_segments, len(index_segments(fast)))
+    segments = index_segments(fast)
     assert len(segments) < len(batches)  # merges happened …
     assert most_segments <= 2 * 3  # … before segments piled up
 
@@ -163,7 +164,7 @@ def test_a_merge_drops_segments_whose_records_were_all_deleted(docs: list[dict[s
     for doc in docs[:5]:
         w.delete_by_term("id", doc["id"])
     w.commit()
-    assert [s.doc_count_all() for s in fast._segments()] == [5]
+    assert [s.doc_count_all() for s in index_segments(fast)] == [5]
     assert _contents(fast)["stored"].keys() == {d["id"] for d in docs[5:10]}
 
 
@@ -183,7 +184,7 @@ def test_compact_streams_every_segment_into_one_that_holds_what_whoosh_writes(
         for doc in batch:
             w.add_document(**doc)
         w.commit(merge=False)
-    assert len(fast._segments()) == len(batches) >= 4 and deleted
+    assert len(index_segments(fast)) == len(batches) >= 4 and deleted
 
     assert segwriter.compact(FastWriter(fast, compound=False)) == (len(batches), 1)
     assert fast.doc_count_all() == fast.doc_count() == len(docs) - len(deleted)  # deleted records are gone
@@ -208,7 +209,7 @@ def test_compact_streams_every_segment_into_one_that_holds_what_whoosh_writes(
                 assert _raw(r1, fieldname, term) == _raw(r2, fieldname, term)
     files = sorted(fast.storage.list())
     assert segwriter.compact(FastWriter(fast, compound=False)) == (1, 1)  # nothing to do
-    assert len(fast._segments()) == 1 and sorted(fast.storage.list()) == files  # and nothing left behind
+    assert len(index_segments(fast)) == 1 and sorted(fast.storage.list()) == files  # and nothing left behind
 
 
 def test_the_term_table_is_whooshs_byte_for_byte(tmp_path: Path) -> None:

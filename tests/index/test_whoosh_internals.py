@@ -86,7 +86,7 @@ def test_every_private_name_is_on_a_real_object(index_dir: Path) -> None:
         postwriter = fieldwriter._postwriter
         assert type(postwriter) is FastPostingsWriter and type(fieldwriter._tindex) is FastTermTable
         found.update({"W3FieldWriter": fieldwriter, "W3Codec": writer.codec, "W3PostingsWriter": postwriter,
-                      "SegmentWriter": writer})
+                      "SegmentWriter": writer, "FileIndex": ix})
         missing = {cls: _missing(found[cls], names) for cls, names in wi.PRIVATE_NAMES.items()}
         # FastTermTable took over the OrderedHashWriter's state: what Whoosh set is what it keeps writing through
         missing["OrderedHashWriter"] = _missing(fieldwriter._tindex, wi.HASH_WRITER_STATE)
