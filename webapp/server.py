@@ -1,6 +1,8 @@
 """``baokan serve``: build the demo archive into an empty index, then serve with waitress."""
 from __future__ import annotations
 
+import errno
+import socket
 import sys
 from pathlib import Path
 
@@ -54,12 +56,47 @@ def raise_open_file_limit() -> None:
             pass
 
 
+def port_problem(host: str, port: int) -> str | None:
+    """Why ``host:port`` cannot be listened on, as one line for the user; None when it can.
+
+    Binds (and releases) every address the host resolves to, as waitress will, with the
+    same SO_REUSEADDR: a port another process listens on is refused here, before any
+    demo ingest and before the site is announced.
+    """
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError, OverflowError) as exc:
+        return f"无法监听 {host}:{port}：主机名无法解析（{getattr(exc, 'strerror', None) or exc}）"
+    for family, socktype, proto, _, address in infos:
+        try:
+            with socket.socket(family, socktype, proto) as probe:
+                if sys.platform != "win32":
+                    probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                probe.bind(address)
+        except OSError as exc:
+            return listen_error(host, port, exc)
+    return None
+
+
+def listen_error(host: str, port: int, exc: OSError) -> str:
+    """One line for an OSError from binding ``host:port``."""
+    if exc.errno == errno.EADDRINUSE:
+        return f"端口 {port} 已被占用（address already in use）；用 --port 换一个端口"
+    if exc.errno == errno.EACCES:
+        return f"无权监听端口 {port}（permission denied）；用 --port 换一个 1024 以上的端口"
+    return f"无法监听 {host}:{port}：{exc.strerror or exc}"
+
+
 def serve(index_dir: str, host: str = "127.0.0.1", port: int = 8000, threads: int = 8) -> int:
     """Serve the site (production WSGI server, not Flask's debug one); returns an exit status."""
     import waitress
 
     from webapp import create_app
 
+    problem = port_problem(host, port)
+    if problem:  # before the demo ingest and before "serving …"
+        _say(problem)
+        return 1
     raise_open_file_limit()
     try:
         if index_is_empty(index_dir):
@@ -75,7 +112,7 @@ def serve(index_dir: str, host: str = "127.0.0.1", port: int = 8000, threads: in
     try:
         # ident: the Server header says "baokan", no version.
         waitress.serve(app, host=host, port=port, threads=threads, ident="baokan")
-    except OSError as exc:  # port in use, bad host…
-        _say(f"无法监听 {host}:{port}：{exc.strerror or exc}")
+    except OSError as exc:  # taken between the check and waitress's own bind
+        _say(listen_error(host, port, exc))
         return 1
     return 0

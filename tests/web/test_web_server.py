@@ -165,3 +165,22 @@ def test_baokan_serve_runs_a_real_server(tmp_path):
             proc.wait()
         proc.stdout.close()
         proc.stderr.close()
+
+
+def test_baokan_serve_on_a_busy_port_says_so_and_exits(tmp_path):
+    """Another process listens on the port: one clear line, a non-zero status, no traceback,
+    no "serving …" announced and no demo archive built first."""
+    env = {**os.environ, "BAOKAN_INDEX_DIR": ""}
+    baokan = Path(sys.executable).with_name("baokan")
+    cmd = [str(baokan)] if baokan.exists() else [sys.executable, "-m", "indexer.cli"]
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        done = subprocess.run([*cmd, "serve", "--index-dir", str(tmp_path / "idx"), "--port", str(port)],
+                              capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode != 0
+    assert done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert lines == [f"baokan: 端口 {port} 已被占用（address already in use）；用 --port 换一个端口"], done.stderr
+    assert not (tmp_path / "idx").exists()  # refused before the demo ingest
