@@ -41,6 +41,8 @@ _BOX = re.compile(rf"^(?P<credit>[□■]\s*(?P<inner>{_NAMES}){_SUFFIX})\s*$")
 _STANDALONE = re.compile(rf"^(?P<credit>(?P<inner>{_ROLE}{_SEP}*{_NAMES}){_SUFFIX})\s*$")
 # a credit closing an article: "（记者 张三）", "（本报记者 张三 李四）", "（文/张三）", "(记者 X 通讯员 Y)"
 _END = re.compile(rf"(?P<credit>[(（]\s*(?P<inner>{_ROLE}{_SEP}*{_NAMES})\s*[)）])\s*$")
+# a credit after an article's last sentence, set off by a space: "…现场。 潍坊日报社全媒体记者 窦浩智 吴晓强"
+_TRAILING = re.compile(rf"(?<=[。！？”])[ \u3000]+(?P<credit>(?P<inner>{_REPORTER_ROLE}{_SEP}*{_NAMES}){_SUFFIX})\s*$")
 # a commentary author's line: "王建华（作者为河南理工大学教授）", "（作者系市委党校教师）" after a name
 _AUTHOR_NOTE = re.compile(rf"^(?P<credit>(?P<inner>{_CJK_NAME})\s*[(（]\s*作者(?:为|系|是)[^()（）]{{1,40}}[)）])\s*$")
 # photo credit closing a paragraph: "…作业。本报记者 宋崇飞 摄", "通讯员 李红 摄", "记者 王飞/摄",
@@ -151,6 +153,11 @@ def match_end_credit(block: str) -> tuple[str, Credit] | None:
     m = _AUTHOR_NOTE.match(unpad(line.strip()))
     if m:
         return "", Credit(line.strip(), (m.group("inner"),))
+    m = _TRAILING.search(line, max(0, len(line) - _MAX_CREDIT))
+    if m:  # "…图为生态捕捞现场。 潍坊日报社全媒体记者 窦浩智 吴晓强": a credit after the last sentence
+        people = split_names(m.group("inner"))
+        if people.reporters or people.correspondents:
+            return line[: m.start()].rstrip(), Credit(m.group("credit").strip(), people.reporters, people.correspondents)
     tail_start = max(0, len(line) - _MAX_CREDIT)
     flat_tail = unpad(line[tail_start:])
     m = _END.search(flat_tail)

@@ -282,7 +282,7 @@ class Segmenter:
             note(-1, "very short, like a sub-heading")
         prev = self.at(i - 1)
         if prev is not None and prev.plain and prev.ends_open and not prev.headline_shaped and not line.heading:
-            note(-2, "the paragraph above breaks off mid-sentence")
+            note(-1, "the paragraph above breaks off mid-sentence")
         return score, why
 
     # --- building records --------------------------------------------------------------
