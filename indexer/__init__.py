@@ -25,6 +25,7 @@ _EXPORTS: dict[str, str] = {
     "BaokanError": "indexer.errors", "UnreadableFile": "indexer.errors", "InvalidInput": "indexer.errors",
     "QueryError": "indexer.errors", "IndexProblem": "indexer.errors", "IndexMissing": "indexer.errors",
     "IndexLocked": "indexer.errors", "SettingsMismatch": "indexer.errors", "RecordNotFound": "indexer.errors",
+    "IssueNotFound": "indexer.errors",
     # newspaper: page text -> records
     "parse_page": "indexer.newspaper.parse", "parse_file": "indexer.newspaper.parse",
     "record_id": "indexer.newspaper.parse", "explain_page": "indexer.newspaper.parse",
@@ -41,9 +42,17 @@ _EXPORTS: dict[str, str] = {
     "Hit": "indexer.searching.service", "search": "indexer.searching.service",
     "iter_results": "indexer.searching.service", "warm_up": "indexer.searching.service",
     "SORTS": "indexer.searching.service", "MAX_PAGE_SIZE": "indexer.searching.service",
-    "MAX_RELEVANCE_DEPTH": "indexer.searching.service",
-    "get_record": "indexer.searching.recordpage", "RecordPage": "indexer.searching.recordpage",
+    "MAX_RELEVANCE_DEPTH": "indexer.searching.service", "MAX_VALUES": "indexer.searching.service",
+    "get_record": "indexer.searching.recordpage", "get_records": "indexer.searching.recordpage",
+    "RecordPage": "indexer.searching.recordpage",
     "archive_stats": "indexer.searching.stats", "ArchiveStats": "indexer.searching.stats",
+    # browse: the archive as printed (calendar -> issue -> page -> record)
+    "archive_calendar": "indexer.searching.browse", "ArchiveCalendar": "indexer.searching.browse",
+    "issue": "indexer.searching.browse", "Issue": "indexer.searching.browse",
+    "issue_page": "indexer.searching.browse", "IssuePage": "indexer.searching.browse",
+    "record_position": "indexer.searching.browse", "RecordPosition": "indexer.searching.browse",
+    "PageEntry": "indexer.searching.browse", "PageRef": "indexer.searching.browse",
+    "parse_day": "indexer.searching.browse", "parse_year": "indexer.searching.browse",
     # facets and the Chinese labels
     "FACETS": "indexer.searching.facets", "FIELD_LABELS": "indexer.searching.facets",
     "KIND_LABELS": "indexer.searching.facets", "KIND_ALIASES": "indexer.searching.facets",
@@ -67,8 +76,8 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eagerly
-    from indexer.errors import (BaokanError, IndexLocked, IndexMissing, IndexProblem, InvalidInput, QueryError,
-                                RecordNotFound, SettingsMismatch, UnreadableFile)
+    from indexer.errors import (BaokanError, IndexLocked, IndexMissing, IndexProblem, InvalidInput, IssueNotFound,
+                                QueryError, RecordNotFound, SettingsMismatch, UnreadableFile)
     from indexer.index.ingest import CompactReport, IngestReport, Progress, compact_index, ingest
     from indexer.index.store import index_bytes, index_exists
     from indexer.newspaper.gazetteer import Gazetteer, load_gazetteer
@@ -77,9 +86,11 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eag
     from indexer.newspaper.segment import Explained
     from indexer.newspaper.textio import read_page_file
     from indexer.records import Caption, PageMeta, ParsedPage, Record
+    from indexer.searching.browse import (ArchiveCalendar, Issue, IssuePage, PageEntry, PageRef, RecordPosition,
+                                          archive_calendar, issue, issue_page, parse_day, parse_year, record_position)
     from indexer.searching.facets import FACETS, FIELD_LABELS, KIND_ALIASES, KIND_LABELS
-    from indexer.searching.recordpage import RecordPage, get_record
-    from indexer.searching.service import (MAX_PAGE_SIZE, MAX_RELEVANCE_DEPTH, SORTS, Hit, SearchPage, SearchQuery,
-                                           iter_results, search, warm_up)
+    from indexer.searching.recordpage import RecordPage, get_record, get_records
+    from indexer.searching.service import (MAX_PAGE_SIZE, MAX_RELEVANCE_DEPTH, MAX_VALUES, SORTS, Hit, SearchPage,
+                                           SearchQuery, iter_results, search, warm_up)
     from indexer.searching.snapshot import Archive, open_archive
     from indexer.searching.stats import ArchiveStats, archive_stats

@@ -41,3 +41,7 @@ class SettingsMismatch(IndexProblem):
 
 class RecordNotFound(BaokanError):
     """No record has the requested id."""
+
+
+class IssueNotFound(RecordNotFound):
+    """No issue on the requested day, or no such page in it (a 404 like an unknown record)."""

@@ -32,9 +32,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     # the Chinese labels every template shows, macros included: the one table in indexer.searching.facets
     app.jinja_env.globals.update(field_labels=FIELD_LABELS, kind_labels=KIND_LABELS)
 
-    from webapp import api, errors, export, views
+    from webapp import api, browse, errors, export, views
 
     app.register_blueprint(views.bp)
+    app.register_blueprint(browse.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(export.bp)
     errors.init_app(app)
