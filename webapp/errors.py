@@ -55,9 +55,10 @@ SECURITY_HEADERS = {
 
 
 def wants_json() -> bool:
-    """The API and the exports answer errors in JSON; pages answer in HTML."""
+    """The API, the exports and the citation downloads answer errors in JSON; pages answer in HTML."""
     path = request.path
-    return path.startswith("/api/") or path == "/api" or path.startswith("/export.")
+    return (path.startswith("/api/") or path == "/api" or path.startswith("/export.")
+            or path.endswith((".ris", ".bib")))
 
 
 def error_response(message: str, status: int) -> Response:

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 FIELD_LABELS: dict[str, str] = {
     "title": "标题", "reporter": "记者", "photographer": "摄影", "correspondent": "通讯员",
     "region": "地区", "section": "栏目", "kind": "类型", "date": "日期", "year": "年份", "month": "月份",
-    "page": "版次",
+    "page": "版次", "paper": "报纸", "byline": "署名", "body": "正文", "captions": "图片说明",
+    "source": "来源文件", "url": "链接", "id": "编号",
 }
 KIND_LABELS: dict[str, str] = {"article": "文章", "caption": "图片"}
 # what a ``kind`` filter or ``类型:`` may say: the kinds, their labels, and 照片 for a photo

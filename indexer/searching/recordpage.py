@@ -1,6 +1,7 @@
 """One record by id, for its own page: highlighted text, the other records on its page, related coverage."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +44,12 @@ def _docnum_for_id(snap: Snapshot, record_id: str) -> int:
     if docnum is None:
         raise RecordNotFound(f"没有编号为 {record_id[:40]} 的记录")
     return docnum
+
+
+def get_records(archive: Archive, record_ids: Sequence[str]) -> tuple[Record, ...]:
+    """The records with these ids, in the order given (for export); RecordNotFound names the first unknown id."""
+    snap = archive.snapshot()
+    return tuple(snap.record(_docnum_for_id(snap, record_id)) for record_id in record_ids)
 
 
 def get_record(archive: Archive, record_id: str, q: str = "", related: int = 5) -> RecordPage:
