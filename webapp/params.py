@@ -51,8 +51,11 @@ def known_regions() -> frozenset[str]:
 def query_from_args(args: Mapping[str, str]) -> SearchQuery:
     """Validate request args into a ``SearchQuery``; raises QueryError (-> 400) with a Chinese message."""
     query = SearchQuery.from_params(args)
-    if query.region is not None and query.region not in known_regions():
-        raise QueryError(f"未知地区：{query.region}")
+    if query.region:
+        regions = known_regions()
+        for region in query.region:
+            if region not in regions:
+                raise QueryError(f"未知地区：{region}")
     return query
 
 
@@ -61,13 +64,16 @@ def run_search(args: Mapping[str, str]) -> SearchPage:
     return search(get_archive(), query_from_args(args))
 
 
-def changed_args(query: SearchQuery, **changes: Any) -> dict[str, str]:
-    """The query's URL args with some set (value) or removed (None); ``page`` resets unless given."""
+def changed_args(query: SearchQuery, **changes: Any) -> dict[str, str | list[str]]:
+    """The query's URL args with some set (a value, or a list for a repeated one) or removed (None, "" or []);
+    ``page`` resets unless given."""
     params = query.to_params()
     params.pop("page", None)
     for name, value in changes.items():
-        if value is None or value == "":
+        if value is None or value == "" or (isinstance(value, (list, tuple)) and not value):
             params.pop(name, None)
+        elif isinstance(value, (list, tuple)):
+            params[name] = [str(v) for v in value]
         else:
             params[name] = str(value)
     if params.get("page") == "1":
@@ -75,6 +81,24 @@ def changed_args(query: SearchQuery, **changes: Any) -> dict[str, str]:
     return params
 
 
+def toggled(query: SearchQuery, name: str, value: str) -> list[str]:
+    """A repeatable filter's values with one value added, or removed if it is there (Datasette's add/remove one arg).
+
+    ``region=("温县",)``: toggling 孟州市 gives ["温县", "孟州市"], toggling 温县 gives [].
+    """
+    values = list(getattr(query, name))
+    return [v for v in values if v != value] if value in values else [*values, value]
+
+
 def search_url(query: SearchQuery, endpoint: str = "views.search", **changes: Any) -> str:
-    """``/search?…`` for the query with ``changes`` applied: ``search_url(q, region="温县")``."""
+    """``/search?…`` for the query with ``changes`` applied: ``search_url(q, region=["温县"])``."""
     return url_for(endpoint, **changed_args(query, **changes))
+
+
+def hidden_fields(query: SearchQuery, **changes: Any) -> list[tuple[str, str]]:
+    """(name, value) pairs of a form that keeps the query's state, one pair per value of a repeated parameter."""
+    pairs: list[tuple[str, str]] = []
+    for name, value in changed_args(query, **changes).items():
+        pairs.extend((name, v) for v in (value if isinstance(value, list) else [value]))
+    return pairs
+

@@ -20,7 +20,7 @@ from indexer.text.grams import gram_set, match_text
 from indexer.records import Record
 from indexer.index.segwriter import TermCounts, TermSet
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: photographer and correspondent facet values
 FILE_MARKER = "_file"  # kind of the one placeholder document of a page that gave no records
 
 class GramSet(FieldType):
@@ -101,6 +101,10 @@ def facet_values(record: Record, ordinal: int, file: str) -> dict[str, Any]:
         "region": record.region,
         "date": record.pub_date,
         "reporter": list(record.reporters),
+        # a photo's credit may sit on its captions only: "…会场一角。本报记者 李四 摄" -> ["李四"]
+        "photographer": list(dict.fromkeys(record.photographers or
+                                           [p for c in record.captions for p in c.photographers])),
+        "correspondent": list(record.correspondents),
         "section": record.section,
         "source": file,
         "ordinal": ordinal,

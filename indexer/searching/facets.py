@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 FIELD_LABELS: dict[str, str] = {
     "title": "标题", "reporter": "记者", "photographer": "摄影", "correspondent": "通讯员",
     "region": "地区", "section": "栏目", "kind": "类型", "date": "日期", "year": "年份", "month": "月份",
-    "page": "版次", "paper": "报纸", "byline": "署名", "body": "正文", "captions": "图片说明",
+    "day": "日", "page": "版次", "paper": "报纸", "byline": "署名", "body": "正文", "captions": "图片说明",
     "source": "来源文件", "url": "链接", "id": "编号",
 }
 KIND_LABELS: dict[str, str] = {"article": "文章", "caption": "图片"}
@@ -38,8 +38,9 @@ KIND_ALIASES: dict[str, str] = {**{kind: kind for kind in KIND_LABELS},
 
 # --- rows and columns ------------------------------------------------------------------
 
-FACETS = ("region", "year", "month", "kind", "reporter", "section")
-FACET_LIMITS = {"reporter": 100, "section": 100}
+FACETS = ("region", "year", "month", "day", "kind", "reporter", "photographer", "correspondent", "section")
+FACET_LIMITS = {"reporter": 100, "photographer": 100, "correspondent": 100, "section": 100}
+PEOPLE = ("reporter", "photographer", "correspondent")  # several per record: the facet counts each name
 
 
 class FacetRow(NamedTuple):
@@ -53,6 +54,8 @@ class FacetRow(NamedTuple):
     file: str  # the page file the record came from
     ordinal: int  # its position on the page
     id: str
+    photographers: tuple[str, ...] = ()
+    correspondents: tuple[str, ...] = ()
 
     @classmethod
     def from_values(cls, values: dict[str, Any]) -> FacetRow:
@@ -66,7 +69,13 @@ class FacetRow(NamedTuple):
             values.get("source") or "",
             int(values.get("ordinal") or 0),
             values.get("id") or "",
+            tuple(values.get("photographer") or ()),
+            tuple(values.get("correspondent") or ()),
         )
+
+    def people(self, facet: str) -> tuple[str, ...]:
+        """The names a person facet counts: ``row.people("photographer")``."""
+        return getattr(self, facet + "s")
 
 
 def _codes(values: list[Any], order: bool = False) -> tuple[np.ndarray, list[Any]]:
@@ -76,6 +85,14 @@ def _codes(values: list[Any], order: bool = False) -> tuple[np.ndarray, list[Any
         vocab.sort(key=lambda v: (v is not None, v if v is not None else ""))
     index = {v: i for i, v in enumerate(vocab)}
     return np.fromiter((index[v] for v in values), dtype=np.int32, count=len(values)), vocab
+
+
+class PeopleColumn(NamedTuple):
+    """One person facet as (name entry -> its docnum, name entry -> its code, the names)."""
+
+    doc: np.ndarray
+    codes: np.ndarray
+    names: list[str]
 
 
 class FacetColumns:
@@ -94,9 +111,11 @@ class FacetColumns:
         self.section, self.sections = _codes([r.section for r in rows])
         self.file, self.files = _codes([r.file for r in rows], order=True)
         self.ordinal = np.fromiter((r.ordinal for r in rows), dtype=np.int64, count=self.n)
-        counts = np.fromiter((len(r.reporters) for r in rows), dtype=np.int64, count=self.n)
-        self.reporter_doc = np.repeat(np.arange(self.n, dtype=np.int64), counts)  # entry -> its docnum
-        self.reporter, self.reporters = _codes([name for r in rows for name in r.reporters])
+        self.people: dict[str, PeopleColumn] = {}
+        for facet in PEOPLE:
+            counts = np.fromiter((len(r.people(facet)) for r in rows), dtype=np.int64, count=self.n)
+            codes, names = _codes([name for r in rows for name in r.people(facet)])
+            self.people[facet] = PeopleColumn(np.repeat(np.arange(self.n, dtype=np.int64), counts), codes, names)
         self._orders: dict[bool, np.ndarray] = {}
         self._lock = threading.Lock()
 
@@ -126,21 +145,26 @@ class FacetColumns:
 
 ValuePredicate = Callable[[Any], bool]
 
-# filter name -> (codes attribute, vocabulary attribute) of ``FacetColumns``
-_FILTER_COLUMNS = {"region": ("region", "regions"), "kind": ("kind", "kinds"), "reporter": ("reporter", "reporters"),
-                   "section": ("section", "sections"), "date": ("date", "dates")}
+# filter name -> (codes attribute, vocabulary attribute) of ``FacetColumns`` (people: ``FacetColumns.people``)
+_FILTER_COLUMNS = {"region": ("region", "regions"), "kind": ("kind", "kinds"), "section": ("section", "sections"),
+                   "date": ("date", "dates")}
 # filter name -> the facets it hides (they are counted as if it were off)
-_FACETS_OF_FILTER = {"region": ("region",), "kind": ("kind",), "reporter": ("reporter",),
-                     "section": ("section",), "date": ("year", "month")}
+_FACETS_OF_FILTER = {"region": ("region",), "kind": ("kind",), "section": ("section",),
+                     "date": ("year", "month", "day"), **{name: (name,) for name in PEOPLE}}
+MULTI_FILTERS = ("region", "kind", "reporter", "photographer", "correspondent", "section")
 
 
 def filter_predicates(query: SearchQuery) -> dict[str, ValuePredicate]:
-    """Filter name -> predicate over one facet value (any of a record's reporters); a filter named X hides facet(s) X."""
+    """Filter name -> predicate over one facet value; a filter named X hides facet(s) X.
+
+    A filter of several values takes any of them: ``region=("温县", "孟州市")`` passes
+    a record of 温县 or of 孟州市; a person filter passes a record if any of its names is one.
+    """
     preds: dict[str, ValuePredicate] = {}
-    for name in ("region", "kind", "reporter", "section"):
-        wanted = getattr(query, name)
+    for name in MULTI_FILTERS:
+        wanted = frozenset(getattr(query, name))
         if wanted:
-            preds[name] = lambda v, wanted=wanted: v == wanted
+            preds[name] = lambda v, wanted=wanted: v in wanted
     if query.date_from or query.date_to:
         lo, hi = query.date_from or "0000", query.date_to or "9999"
         preds["date"] = lambda v: v is not None and lo <= v <= hi
@@ -149,15 +173,16 @@ def filter_predicates(query: SearchQuery) -> dict[str, ValuePredicate]:
 
 def _passes(cols: FacetColumns, name: str, pred: ValuePredicate, docs: np.ndarray) -> np.ndarray:
     """Which of ``docs`` pass one filter: the predicate is evaluated once per distinct value, then looked up."""
+    if name in PEOPLE:  # several per record: a record passes if any of its names does
+        column = cols.people[name]
+        table = np.fromiter((bool(pred(v)) for v in column.names), dtype=bool, count=len(column.names))
+        hit = np.zeros(cols.n, bool)
+        hit[column.doc[table[column.codes]]] = True
+        return hit[docs]
     codes_attr, vocab_attr = _FILTER_COLUMNS[name]
     vocab = getattr(cols, vocab_attr)
     table = np.fromiter((bool(pred(v)) for v in vocab), dtype=bool, count=len(vocab))
-    codes = getattr(cols, codes_attr)
-    if name == "reporter":  # several per record: a record passes if any of its reporters does
-        hit = np.zeros(cols.n, bool)
-        hit[cols.reporter_doc[table[codes]]] = True
-        return hit[docs]
-    return table[codes[docs]]
+    return table[getattr(cols, codes_attr)[docs]]
 
 
 def _value_counts(codes: np.ndarray, vocab: list[Any]) -> Iterator[tuple[Any, int]]:
@@ -166,9 +191,24 @@ def _value_counts(codes: np.ndarray, vocab: list[Any]) -> Iterator[tuple[Any, in
         yield vocab[i], int(counts[i])
 
 
-def filter_and_count(cols: FacetColumns, docs: np.ndarray,
-                     preds: dict[str, ValuePredicate]) -> tuple[np.ndarray, dict[str, dict[str, int]]]:
-    """Docnums (ascending array) passing every filter, and facet counts each with its own filter off."""
+def day_scope(months: dict[str, int], date_from: str | None, date_to: str | None) -> str | None:
+    """The one month whose days are counted: the only month with records within the date filter, else None.
+
+    ``{"2022-07": 10, "2021-11": 4}`` with 2022-01-01..2022-12-31 -> "2022-07"; with no filter -> None.
+    """
+    lo, hi = (date_from or "0000")[:7], (date_to or "9999")[:7]
+    inside = [m for m in months if lo <= m <= hi]
+    return inside[0] if len(inside) == 1 else None
+
+
+def filter_and_count(cols: FacetColumns, docs: np.ndarray, preds: dict[str, ValuePredicate],
+                     date_range: tuple[str | None, str | None] = (None, None),
+                     ) -> tuple[np.ndarray, dict[str, dict[str, int]]]:
+    """Docnums (ascending array) passing every filter, and facet counts each with its own filter off.
+
+    ``day`` counts the days of one month only (``day_scope`` of the search's ``date_range``),
+    so a long archive does not send thousands of days with every search.
+    """
     docs = cols.records(docs)
     fails = {name: ~_passes(cols, name, pred, docs) for name, pred in preds.items()}
     if fails:
@@ -194,20 +234,27 @@ def filter_and_count(cols: FacetColumns, docs: np.ndarray,
         for value, n in _value_counts(codes[counted(facet)], vocab):
             if value or facet == "kind":
                 counters[facet][value] += n
-    year_docs, month_docs = counted("year"), counted("month")
-    for facet, sel, width in (("year", year_docs, 4), ("month", month_docs, 7)):
-        for value, n in _value_counts(cols.date[sel], cols.dates):
+    date_docs = counted("year")  # year, month and day are all hidden by the date filter alone
+    date_counts = list(_value_counts(cols.date[date_docs], cols.dates))
+    for facet, width in (("year", 4), ("month", 7)):
+        for value, n in date_counts:
             if value:
                 counters[facet][value[:width]] += n
-    reporter_docs = counted("reporter")
-    in_set = np.zeros(cols.n, bool)
-    in_set[reporter_docs] = True
-    for value, n in _value_counts(cols.reporter[in_set[cols.reporter_doc]], cols.reporters):
-        counters["reporter"][value] += n
+    month = day_scope(counters["month"], *date_range)
+    if month:
+        for value, n in date_counts:
+            if value and value.startswith(month):
+                counters["day"][value[:10]] += n
+    for facet in PEOPLE:
+        column = cols.people[facet]
+        in_set = np.zeros(cols.n, bool)
+        in_set[counted(facet)] = True
+        for value, n in _value_counts(column.codes[in_set[column.doc]], column.names):
+            counters[facet][value] += n
     facets: dict[str, dict[str, int]] = {}
     for name in FACETS:
         counter = counters[name]
-        if name in ("year", "month"):  # newest first; the others by count
+        if name in ("year", "month", "day"):  # newest first; the others by count
             ordered = sorted(counter.items(), reverse=True)
         else:
             ordered = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))

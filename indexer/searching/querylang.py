@@ -345,3 +345,21 @@ def _group(child: Node, parent: Node) -> str:
 def _bare_ok(value: str) -> bool:
     return not any(ch.isspace() or ch in '()（）":：' for ch in value) and not value.startswith("-") \
         and value not in ("OR", "AND", "NOT")
+
+
+def narrow(q: str, more: str) -> str:
+    """``q`` AND ``more`` as one query text (二次检索): ``narrow("吕沛 OR 官卫红", "项目")`` -> "(吕沛 OR 官卫红) 项目".
+
+    Each side keeps the user's words unless it had to be repaired (then its repaired
+    form, so an unclosed quote cannot swallow the new terms) or is an OR (then bracketed).
+    """
+    parts = []
+    for text in (q, more):
+        parsed = parse_query(text)
+        if parsed.tree is None:
+            continue
+        if isinstance(parsed.tree, Or):
+            parts.append(f"({parsed.understood})")
+        else:
+            parts.append(parsed.understood if parsed.notes else text.strip())
+    return " ".join(parts)

@@ -19,7 +19,7 @@ from indexer.errors import QueryError
 from indexer.records import Record
 from indexer.searching.cache import cached
 from indexer.searching.facets import KIND_ALIASES, filter_and_count, filter_predicates
-from indexer.searching.querylang import ParsedQuery, parse_date, parse_query
+from indexer.searching.querylang import ParsedQuery, narrow, parse_date, parse_query
 from indexer.searching.ranking import by_date, ranked, ranking_query
 from indexer.searching.snapshot import Archive, Snapshot
 from indexer.searching.translate import to_whoosh
@@ -31,33 +31,68 @@ MAX_PAGE_SIZE = 100
 MAX_RELEVANCE_DEPTH = 10_000  # deepest hit reachable by relevance paging
 
 
+MULTI_PARAMS = ("region", "kind", "reporter", "photographer", "correspondent", "section")  # repeatable
+MAX_VALUES = 50  # values of one repeatable parameter
+
+
+def param_values(params: Mapping[str, Any], name: str) -> list[str]:
+    """Every value of a parameter: a URL's repeated ``region=温县&region=孟州市``, a list, or one string."""
+    getlist = getattr(params, "getlist", None)
+    raw = getlist(name) if getlist is not None else params.get(name)
+    if raw is None:
+        return []
+    return [str(v) for v in raw] if isinstance(raw, (list, tuple)) else [str(raw)]
+
+
 @dataclass(frozen=True)
 class SearchQuery:
-    """One search request; field names are the URL parameters and JSON keys."""
+    """One search request; field names are the URL parameters and JSON keys.
+
+    A facet filter holds any number of values and passes a record with any of them:
+    ``SearchQuery(region=("温县", "孟州市"))``; one string is taken as one value.
+    """
 
     q: str = ""
-    region: str | None = None
+    region: tuple[str, ...] = ()
     date_from: str | None = None
     date_to: str | None = None
-    kind: str | None = None
-    reporter: str | None = None
-    section: str | None = None
+    kind: tuple[str, ...] = ()
+    reporter: tuple[str, ...] = ()
+    section: tuple[str, ...] = ()
+    photographer: tuple[str, ...] = ()
+    correspondent: tuple[str, ...] = ()
     sort: str = "relevance"
     page: int = 1
     page_size: int = 20
 
+    def __post_init__(self) -> None:
+        for name in MULTI_PARAMS:  # SearchQuery(region="温县") -> region=("温县",); None -> ()
+            value = getattr(self, name)
+            if not isinstance(value, tuple):
+                object.__setattr__(self, name, (value,) if isinstance(value, str) else tuple(value or ()))
+
     @classmethod
-    def from_params(cls, params: Mapping[str, str]) -> SearchQuery:
+    def from_params(cls, params: Mapping[str, Any]) -> SearchQuery:
         """Validate request parameters (URL or CLI); raises QueryError with a user-facing message."""
 
         def text(name: str, limit: int = 100) -> str | None:
-            value = (params.get(name) or "").strip()
+            value = (param_values(params, name) or [""])[0].strip()
             if len(value) > limit:
                 raise QueryError(f"参数 {name} 过长")
             return value or None
 
+        def texts(name: str, limit: int = 100) -> tuple[str, ...]:
+            """``region=温县&region=孟州市&region=`` -> ("温县", "孟州市"): stripped, no empties, no repeats."""
+            values = [v.strip() for v in param_values(params, name)]
+            if any(len(v) > limit for v in values):
+                raise QueryError(f"参数 {name} 过长")
+            out = tuple(dict.fromkeys(v for v in values if v))
+            if len(out) > MAX_VALUES:
+                raise QueryError(f"参数 {name} 最多 {MAX_VALUES} 个值")
+            return out
+
         def number(name: str, default: int, lo: int, hi: int) -> int:
-            raw = (params.get(name) or "").strip()
+            raw = (param_values(params, name) or [""])[0].strip()
             if not raw:
                 return default
             try:
@@ -68,13 +103,13 @@ class SearchQuery:
                 raise QueryError(f"参数 {name} 必须在 {lo} 到 {hi} 之间")
             return value
 
-        q = params.get("q") or ""
+        q = (param_values(params, "q") or [""])[0]
         parse_query(q)  # length and structure limits
-        kind = text("kind")
-        if kind is not None:
+        kinds = []
+        for kind in texts("kind"):
             if kind not in KIND_ALIASES:
-                raise QueryError(f"未知的类型：{kind}（可用 article 或 caption）")
-            kind = KIND_ALIASES[kind]
+                raise QueryError(f"未知的类型：{kind[:20]}（可用 article 或 caption）")
+            kinds.append(KIND_ALIASES[kind])
         sort = text("sort") or "relevance"
         if sort not in SORTS:
             raise QueryError(f"未知的排序方式：{sort}（可用 relevance、newest、oldest）")
@@ -86,19 +121,38 @@ class SearchQuery:
             raise QueryError("起始日期晚于结束日期")
         page_size = number("page_size", 20, 1, MAX_PAGE_SIZE)
         page = number("page", 1, 1, 1_000_000)
-        return cls(q=q.strip(), region=text("region"), date_from=date_from, date_to=date_to, kind=kind,
-                   reporter=text("reporter"), section=text("section"), sort=sort, page=page, page_size=page_size)
+        return cls(q=q.strip(), region=texts("region"), date_from=date_from, date_to=date_to,
+                   kind=tuple(dict.fromkeys(kinds)), reporter=texts("reporter"), section=texts("section"),
+                   photographer=texts("photographer"), correspondent=texts("correspondent"),
+                   sort=sort, page=page, page_size=page_size)
 
-    def to_params(self) -> dict[str, str]:
-        """Non-default values as URL parameters (the inverse of ``from_params``)."""
+    def to_params(self) -> dict[str, str | list[str]]:
+        """Non-default values as URL parameters, a list for a repeated one (the inverse of ``from_params``)."""
         default = SearchQuery()
-        return {f.name: str(getattr(self, f.name)) for f in fields(self)
-                if getattr(self, f.name) not in (None, "") and getattr(self, f.name) != getattr(default, f.name)}
+        out: dict[str, str | list[str]] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, tuple):
+                if value:
+                    out[f.name] = list(value)
+            elif value not in (None, "") and value != getattr(default, f.name):
+                out[f.name] = str(value)
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """The query as JSON: every field, a repeatable one as a list (``"region": ["温县"]``)."""
+        return {f.name: list(v) if isinstance(v := getattr(self, f.name), tuple) else v for f in fields(self)}
+
+    def within(self, more: str) -> SearchQuery:
+        """二次检索: this search with ``more`` ANDed to its text, from page 1; raises QueryError over the limits."""
+        q = narrow(self.q, more)
+        parse_query(q)
+        return replace(self, q=q, page=1)
 
     @property
-    def filters(self) -> dict[str, str]:
-        """Active facet filters: ``{"region": "示范区", "date": "2021-11-01..2021-11-30"}``."""
-        out = {k: getattr(self, k) for k in ("region", "kind", "reporter", "section") if getattr(self, k)}
+    def filters(self) -> dict[str, Any]:
+        """Active facet filters: ``{"region": ("示范区",), "date": "2021-11-01..2021-11-30"}``."""
+        out: dict[str, Any] = {k: getattr(self, k) for k in MULTI_PARAMS if getattr(self, k)}
         if self.date_from or self.date_to:
             out["date"] = f"{self.date_from or ''}..{self.date_to or ''}"
         return out
@@ -168,7 +222,7 @@ class SearchPage:
     def to_dict(self) -> dict[str, Any]:
         return {
             "ok": True,
-            "query": {f.name: getattr(self.query, f.name) for f in fields(self.query)},
+            "query": self.query.to_dict(),
             "understood": self.understood,
             "notes": list(self.notes),
             "total": self.total,
@@ -200,14 +254,15 @@ def warm_up(archive: Archive | None = None) -> None:
 
 def _matches(snap: Snapshot, query: SearchQuery, parsed: ParsedQuery) -> tuple[np.ndarray, dict[str, dict[str, int]]]:
     """(docnums passing the filters, facets) of a query; cached per snapshot."""
-    filters = tuple(sorted(query.filters.items()))
+    # values sorted: region=温县&region=孟州市 and region=孟州市&region=温县 are one entry
+    filters = tuple(sorted((k, tuple(sorted(v)) if isinstance(v, tuple) else v) for k, v in query.filters.items()))
 
     def compute() -> tuple[np.ndarray, dict[str, dict[str, int]]]:
         if parsed.tree is None:
             docs = snap.live_docs()
         else:
             docs = query_docnums(snap.searcher, to_whoosh(parsed.tree))
-        return filter_and_count(snap.columns, docs, filter_predicates(query))
+        return filter_and_count(snap.columns, docs, filter_predicates(query), (query.date_from, query.date_to))
 
     passed, facets = cached(snap, ("match", query.q, filters), compute, lambda v: len(v[0]))
     return passed, {name: dict(counts) for name, counts in facets.items()}

@@ -35,7 +35,11 @@ from helpers import generated_records as _generated_records
 QUERIES = ["发展", "科技 企业", "项目", "焦作", "工作 OR 企业", "(发展 OR 项目) 企业", "市", "建设 -项目",
            "标题:发展", "记者:李", "日期:2000..", "\"重点项目\"", "文化传", "企业 -科技 -发展", "zzz没有"]
 FILTERS = [{}, {"region": "温县"}, {"kind": "caption"}, {"date_from": "2000-01-01", "date_to": "2010-12-31"},
-           {"region": "孟州市", "kind": "article"}]
+           {"region": "孟州市", "kind": "article"},
+           # several values of one filter: any of them
+           {"region": ("温县", "孟州市")}, {"region": ("温县", "孟州市"), "kind": ("article", "caption")},
+           # one month: its days are counted
+           {"date_from": "2005-03-01", "date_to": "2005-03-31"}]
 
 
 def _add(index_dir: Path, records: list[Record], start: int, delete: list[str] = (), compound: bool = False) -> None:
@@ -120,13 +124,13 @@ def _reference(archive: Archive, query: SearchQuery, need: int | None) -> tuple[
         docs = query_docnums(searcher, to_whoosh(parsed.tree)).tolist()
     preds = {}
     if query.region:
-        preds["region"] = lambda r: r[1] == query.region
+        preds["region"] = lambda r: r[1] in query.region
     if query.kind:
-        preds["kind"] = lambda r: r[0] == query.kind
+        preds["kind"] = lambda r: r[0] in query.kind
     if query.date_from or query.date_to:
         lo, hi = query.date_from or "0000", query.date_to or "9999"
         preds["date"] = lambda r: r[2] is not None and lo <= r[2] <= hi
-    hides = {"region": ("region",), "kind": ("kind",), "date": ("year", "month")}
+    hides = {"region": ("region",), "kind": ("kind",), "date": ("year", "month", "day")}
     counters = {name: Counter() for name in facets_mod.FACETS}
     passed = []
     for d in docs:
@@ -148,14 +152,21 @@ def _reference(archive: Archive, query: SearchQuery, need: int | None) -> tuple[
             counters["year"][date[:4]] += 1
         if date and "month" in want:
             counters["month"][date[:7]] += 1
-        if "reporter" in want:
-            for name in reporters:
-                counters["reporter"][name] += 1
+        if date and "day" in want:
+            counters["day"][date] += 1  # kept below for the one month in the date range only
+        for facet, names in (("reporter", reporters), ("photographer", row[8]), ("correspondent", row[9])):
+            if facet in want:
+                for name in names:
+                    counters[facet][name] += 1
         if section and "section" in want:
             counters["section"][section] += 1
+    lo, hi = (query.date_from or "0000")[:7], (query.date_to or "9999")[:7]
+    months_in = [m for m in counters["month"] if lo <= m <= hi]
+    counters["day"] = Counter({d: n for d, n in counters["day"].items()
+                               if len(months_in) == 1 and d.startswith(months_in[0])})
     facets = {}
     for name, counter in counters.items():
-        ordered = sorted(counter.items(), reverse=True) if name in ("year", "month") \
+        ordered = sorted(counter.items(), reverse=True) if name in ("year", "month", "day") \
             else sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
         limit = facets_mod.FACET_LIMITS.get(name)
         facets[name] = dict(ordered[:limit] if limit else ordered)

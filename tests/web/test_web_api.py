@@ -41,9 +41,12 @@ def test_search_body(client):
     data = r.json
     assert data["ok"] is True
     assert data["understood"] == "巡察"
-    assert data["query"] == {"q": "巡察", "region": None, "date_from": None, "date_to": None, "kind": None,
-                             "reporter": None, "section": None, "sort": "relevance", "page": 1, "page_size": 5}
-    assert set(data["facets"]) == {"region", "year", "month", "kind", "reporter", "section"}
+    # a repeatable filter is a list, empty when off
+    assert data["query"] == {"q": "巡察", "region": [], "date_from": None, "date_to": None, "kind": [],
+                             "reporter": [], "section": [], "photographer": [], "correspondent": [],
+                             "sort": "relevance", "page": 1, "page_size": 5}
+    assert set(data["facets"]) == {"region", "year", "month", "day", "kind", "reporter", "photographer",
+                                   "correspondent", "section"}
     assert data["total"] >= len(data["hits"]) > 0
     assert data["hits"][0]["title"] == "市委第四巡察组巡察市科技局党组情况反馈会召开"
     assert all(DATE.match(h["pub_date"]) for h in data["hits"] if h["pub_date"])
@@ -65,7 +68,7 @@ def test_search_pages_through_results(client):
 def test_search_filters_and_normalised_dates(client):
     data = client.get("/api/search", query_string={"date_from": "2021", "date_to": "2021-11", "kind": "文章"}).json
     assert data["query"]["date_from"] == "2021-01-01" and data["query"]["date_to"] == "2021-11-30"
-    assert data["query"]["kind"] == "article"
+    assert data["query"]["kind"] == ["article"]
     assert data["total"] > 0
     assert all(h["pub_date"].startswith("2021-11") and h["kind"] == "article" for h in data["hits"])
 
@@ -106,8 +109,8 @@ def test_openapi_document(openapi):
     assert openapi["openapi"].startswith("3.1")
     assert {"/api/search", "/api/records/{id}", "/api/stats", "/export.csv", "/export.jsonl"} <= set(openapi["paths"])
     names = [p["name"] for p in openapi["paths"]["/api/search"]["get"]["parameters"]]
-    assert names == ["q", "region", "date_from", "date_to", "kind", "reporter", "section", "sort", "page",
-                     "page_size"]
+    assert names == ["q", "region", "date_from", "date_to", "kind", "reporter", "section", "photographer",
+                     "correspondent", "sort", "page", "page_size"]
     jsonschema = pytest.importorskip("jsonschema")
     for name, schema in openapi["components"]["schemas"].items():
         jsonschema.Draft202012Validator.check_schema(schema)

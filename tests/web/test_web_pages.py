@@ -90,7 +90,8 @@ def test_search_shows_understood_query_total_and_highlighted_hits(client):
     assert hit["title_html"] in html and hit["snippet"] in html
     assert f'<time datetime="{hit["pub_date"]}">{hit["pub_date"]}</time>' in html
     assert '<span class="badge kind-article">文章</span>' in html
-    assert "记者 徐金华" in html
+    # every name links to that person's records
+    assert '记者 <a class="person reporter" href="/search?reporter=%E5%BE%90%E9%87%91%E5%8D%8E">徐金华</a>' in html
     # a hit links to its record, passing q through for highlighting
     assert f'href="/records/{hit["id"]}?q=%E5%B7%A1%E5%AF%9F+%E5%B8%82%E7%A7%91%E6%8A%80%E5%B1%80"' in html
 
@@ -104,7 +105,7 @@ def test_hits_show_kind_region_page_and_photographers(client):
     html = client.get("/search", query_string={"q": "会场一角"}).text
     assert '<span class="badge kind-caption">图片</span>' in html
     assert '<span class="meta-page">第2版 综合</span>' in html
-    assert "摄影 李四" in html
+    assert '摄影 <a class="person photographer" href="/search?photographer=%E6%9D%8E%E5%9B%9B">李四</a>' in html
     html = client.get("/search", query_string={"q": "项目谋划"}).text
     assert '<span class="meta-region">示范区</span>' in html
 
@@ -147,7 +148,11 @@ def test_year_drill_down_to_months_and_chart(client):
     years = facet_links(html, "year")
     assert set(years) == {"2021年", "2022年", "2023年"}
     assert args_of(years["2022年"]) == {"date_from": ["2022-01-01"], "date_to": ["2022-12-31"]}
-    assert 'class="facet facet-month"' not in html  # months only under a selected year
+    # no year chosen: the months of every year, newest first, each linking to its month
+    api = client.get("/api/search").json
+    months = facet_links(html, "month")
+    assert list(months) == [f"{m[:4]}年{int(m[5:])}月" for m in api["facets"]["month"]]
+    assert months["2022年7月"] == "/search?date_from=2022-07-01&date_to=2022-07-31"
     # the chart is by year, with a bar per year linking to that year
     chart = re.search(r'<svg class="timeline".*?</svg>', html, re.S).group(0)
     assert "各年命中数" in html
@@ -279,7 +284,7 @@ def test_record_page_of_a_photo_with_captions_and_page_in_citation(client):
                    if h["photographers"] == ["李四"])
     html = client.get(f"/records/{caption['id']}").text
     assert '<span class="badge kind-caption">图片</span>' in html
-    assert "<dt>摄影</dt><dd>李四</dd>" in html
+    assert '<dt>摄影</dt><dd><a class="photographer" href="/search?photographer=%E6%9D%8E%E5%9B%9B">李四</a></dd>' in html
     assert "李四. " in html  # the photographer is the author of a photo
 
 
