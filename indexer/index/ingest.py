@@ -103,8 +103,8 @@ def iter_input_files(paths: Iterable[str]) -> Iterator[tuple[str, str, str | Non
     ``source`` names the file in records: its path below the directory given
     ("archive" -> "2021-11-13/01.txt"), or its base name for a file given.
 
-    In directories, hidden files and sidecar data (.json .jsonl .csv .tsv) are
-    passed over (see ``is_page_file``); a file named on the command line is
+    In directories, hidden files, sidecar data (.json .jsonl .csv .tsv), READMEs and
+    scripts (.py .sh) are passed over (see ``is_page_file``); a file named on the command line is
     always tried. Directories are walked without following symlinks to directories, so a
     symlink loop cannot trap the walk; a path that cannot be read is yielded
     with its error.
@@ -129,14 +129,17 @@ def iter_input_files(paths: Iterable[str]) -> Iterator[tuple[str, str, str | Non
 
 
 NOT_PAGES = (".json", ".jsonl", ".csv", ".tsv")  # manifests, expected-record files: data, not pages
+NOT_PAGES_EITHER = (".py", ".sh")  # a folder's own scripts (webapp/demo_pages/sample/make_sample.py)
 
 
 def is_page_file(name: str) -> bool:
-    """Files in a directory that are taken as pages: not hidden, not sidecar data.
+    """Files in a directory that are taken as pages: not hidden, not sidecar data, not a
+    folder's README (README, README.md, readme.txt…) or scripts.
 
     Anything else (images, PDFs, garbage) is still tried, and reported by name if unreadable.
     """
-    return not name.startswith(".") and not name.lower().endswith(NOT_PAGES)
+    lower = name.lower()
+    return not (name.startswith(".") or lower.endswith(NOT_PAGES + NOT_PAGES_EITHER) or lower.startswith("readme"))
 
 
 def display_path(path: str) -> str:

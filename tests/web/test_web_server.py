@@ -83,7 +83,10 @@ def test_new_records_are_searchable_without_a_restart(tmp_path):
 
 def test_demo_pages_are_shipped():
     pages = sorted(p.name for p in DEMO_PAGES.iterdir())
-    assert {"000_26f9c0bf5d7a20f6.txt", "004_16b43a71a00cea4c.txt"} <= set(pages)
+    assert {"000_26f9c0bf5d7a20f6.txt", "004_16b43a71a00cea4c.txt", "sample"} <= set(pages)
+    assert any((DEMO_PAGES / "sample").glob("*_示例数据.txt"))  # the invented pages, in the subfolder
+    pyproject = (Path(__file__).resolve().parents[2] / "pyproject.toml").read_text("utf-8")
+    assert '"demo_pages/sample/*"' in pyproject  # package data globs do not descend into folders
 
 
 def test_serve_builds_the_demo_archive_into_an_empty_index(monkeypatch, tmp_path):
