@@ -297,7 +297,7 @@ def test_back_returns_to_the_search_with_all_its_state(bclient):
     r = bclient.get(f"/records/{second['id']}", query_string={"q": "温县", "back": SEARCH_STATE})
     back = re.search(r'<a id="back-to-search" href="([^"]+)">(.*?)</a>', r.text)
     assert back.group(1).replace("&amp;", "&") == SEARCH_STATE
-    assert back.group(2) == "← 返回检索结果（“温县”）"
+    assert back.group(2) == "← 返回“温县”的检索结果"
     # the neighbours on the page keep the highlight and the way back
     prev = re.search(r'id="prev-record" href="([^"]+)"', r.text).group(1).replace("&amp;", "&")
     assert prev == f"/records/{first['id']}?q={quote('温县')}&back={quote(SEARCH_STATE, safe='/?')}"
