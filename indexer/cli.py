@@ -111,9 +111,12 @@ def _cmd_search(args: argparse.Namespace) -> int:
     from indexer import SearchQuery, search
     from indexer import Archive
 
-    params = {"q": args.query, "region": args.region or "", "date_from": args.date_from or "",
-              "date_to": args.date_to or "", "kind": args.kind or "", "reporter": args.reporter or "",
-              "sort": args.sort, "page": str(args.page), "page_size": str(args.page_size)}
+    # --region 温县 --region 孟州市: records of either, as region=温县&region=孟州市 on the site
+    params = {"q": args.query, "region": args.region or [], "date_from": args.date_from or "",
+              "date_to": args.date_to or "", "kind": args.kind or [], "reporter": args.reporter or [],
+              "photographer": args.photographer or [], "correspondent": args.correspondent or [],
+              "section": args.section or [], "sort": args.sort, "page": str(args.page),
+              "page_size": str(args.page_size)}
     page = search(Archive(_index_dir(args)), SearchQuery.from_params(params))
     if args.json:
         _print_json(page.to_dict())
@@ -187,11 +190,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="search the index")
     p.add_argument("query", help='query, e.g. \'吕沛 "项目谋划" -灾后 标题:示范区 日期:2021-11\'')
     index_dir_arg(p)
-    p.add_argument("--region")
+    p.add_argument("--region", action="append", help="repeat for any of several")
     p.add_argument("--from", dest="date_from", help="YYYY[-MM[-DD]]")
     p.add_argument("--to", dest="date_to", help="YYYY[-MM[-DD]]")
-    p.add_argument("--kind", choices=["article", "caption"])
-    p.add_argument("--reporter")
+    p.add_argument("--kind", choices=["article", "caption"], action="append")
+    p.add_argument("--reporter", action="append", help="repeat for any of several")
+    p.add_argument("--photographer", action="append", help="repeat for any of several")
+    p.add_argument("--correspondent", action="append", help="repeat for any of several")
+    p.add_argument("--section", action="append", help="repeat for any of several")
     p.add_argument("--sort", default="relevance", choices=["relevance", "newest", "oldest"])
     p.add_argument("--page", type=int, default=1)
     p.add_argument("--page-size", type=int, default=20)

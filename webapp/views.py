@@ -232,7 +232,7 @@ def _series(page: SearchPage) -> tuple[str, list[tuple[str, str, str, int]], str
 
     It starts where the date filter is (year, a chosen year's months, a chosen month's days)
     and goes finer while its level has a single value: hits all of 2022 -> 2022's months;
-    all of 2022-07 -> its days. A finer level with a single value too is not taken.
+    all of 2022-07 (so 2022 too) -> its days. If no finer level has more than one value, it stays.
     """
     query = page.query
     years = page.facets.get("year") or {}
@@ -245,12 +245,15 @@ def _series(page: SearchPage) -> tuple[str, list[tuple[str, str, str, int]], str
         counts = {"year": years, "month": months, "day": days}[level]
         return [k for k, n in counts.items() if n and (scope is None or k.startswith(scope))]
 
-    while level != "day":
-        here = nonzero(level, scope)
-        finer = "month" if level == "year" else "day"
-        if len(here) != 1 or len(nonzero(finer, here[0])) < 2:
+    at, within = level, scope
+    while at != "day":  # a level of one value: look at the next finer one within that value
+        here = nonzero(at, within)
+        if len(here) != 1:
             break
-        level, scope = finer, here[0]
+        at, within = ("month" if at == "year" else "day"), here[0]
+        if len(nonzero(at, within)) > 1:
+            level, scope = at, within
+            break
     if level == "year":
         if not years:
             return "各年命中数", [], None
