@@ -9,7 +9,8 @@ from urllib.parse import unquote
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
 
 from indexer.errors import IndexProblem
-from indexer import FACETS, FIELD_LABELS, KIND_ALIASES, MAX_PAGE_SIZE, MAX_VALUES, SORTS, SearchPage
+from indexer import (FACETS, FIELD_LABELS, KIND_ALIASES, MAX_PAGE_SIZE, MAX_RELEVANCE_DEPTH, MAX_VALUES, SORTS,
+                     SearchPage)
 from webapp.citation import gbt7714
 from webapp.export import HEADERS, MAX_IDS, RECORD_ID
 from webapp.params import changed_args, current_stats, known_regions, run_search
@@ -344,7 +345,8 @@ _PARAMS: list[tuple[str, dict[str, Any], str]] = [
     ("photographer", _repeated({"type": "string"}), FIELD_LABELS["photographer"] + "，可重复，任一即可"),
     ("correspondent", _repeated({"type": "string"}), FIELD_LABELS["correspondent"] + "，可重复，任一即可"),
     ("sort", {"type": "string", "enum": ["", *SORTS], "default": "relevance"}, "排序（空 = relevance）"),
-    ("page", {"type": "integer", "minimum": 1, "maximum": 1_000_000, "default": 1}, "页码"),
+    ("page", {"type": "integer", "minimum": 1, "maximum": 1_000_000, "default": 1},
+     f"页码（有检索词且按相关度排序时，page × page_size 不得超过 {MAX_RELEVANCE_DEPTH}，否则 400）"),
     ("page_size", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": 20}, "每页条数"),
 ]
 

@@ -133,7 +133,7 @@ def test_exports_carry_the_payload_as_inert_data(client):
     assert r.headers["Content-Disposition"].startswith("attachment;")
     assert r.headers["X-Content-Type-Options"] == "nosniff"
     rows = list(csv.DictReader(io.StringIO(r.data.decode("utf-8-sig"))))
-    assert XSS_TITLE in [row["title"] for row in rows]  # exact text, for the archivist; never rendered as HTML
+    assert XSS_TITLE in [row["标题"] for row in rows]  # exact text, for the archivist; never rendered as HTML
     r = client.get("/export.jsonl", query_string={"q": "恶意标题测试"})
     assert r.headers["Content-Type"].startswith("application/x-ndjson")
     assert r.headers["Content-Disposition"].startswith("attachment;")
