@@ -27,7 +27,7 @@ class _Elements(HTMLParser):
 SITE_TAGS = {"html", "head", "meta", "title", "link", "script", "body", "header", "a", "span", "form", "input",
              "button", "main", "footer", "section", "h1", "h2", "h3", "p", "code", "table", "tr", "td", "div",
              "ul", "li", "ol", "nav", "strong", "time", "mark", "figure", "figcaption", "svg", "line", "rect",
-             "text", "aside", "article", "dl", "dt", "dd", "br"}
+             "text", "aside", "article", "dl", "dt", "dd", "br", "meter"}
 
 
 def assert_inert(html: str) -> None:
