@@ -92,8 +92,9 @@ def test_search_shows_understood_query_total_and_highlighted_hits(client):
     assert '<span class="badge kind-article">文章</span>' in html
     # every name links to that person's records
     assert '记者 <a class="person reporter" href="/search?reporter=%E5%BE%90%E9%87%91%E5%8D%8E">徐金华</a>' in html
-    # a hit links to its record, passing q through for highlighting
-    assert f'href="/records/{hit["id"]}?q=%E5%B7%A1%E5%AF%9F+%E5%B8%82%E7%A7%91%E6%8A%80%E5%B1%80"' in html
+    # a hit links to its record, passing q through for highlighting and the whole search to come back to
+    q = "%E5%B7%A1%E5%AF%9F+%E5%B8%82%E7%A7%91%E6%8A%80%E5%B1%80"
+    assert f'href="/records/{hit["id"]}?q={q}&amp;back=/search?q%3D' in html
 
 
 def test_search_notes_repairs_to_the_query(client):
