@@ -450,8 +450,8 @@ def test_export_csv_is_the_whole_result_set(desktop: Session):
     assert len(rows) == n
     assert sorted(r["标题"] for r in rows) == sorted(titles)
     assert any(re.search(r"[\u4e00-\u9fff]", r["标题"]) for r in rows)
-    assert all("巡察" in (r["title"] + r["body"]) for r in rows)
-    assert {r["id"] for r in rows} == set(
+    assert all("巡察" in (r["标题"] + r["正文"]) for r in rows)
+    assert {r["编号"] for r in rows} == set(
         page.locator("#hits .hit").evaluate_all("els => els.map(e => e.dataset.id)"))
 
     # The export is the whole set, not the visible page.
