@@ -462,7 +462,7 @@ def test_export_csv_is_the_whole_result_set(desktop: Session):
         page.locator("a.export-csv").click()
     _, rows = read_csv_download(info.value)
     assert len(rows) == everything
-    assert len({r["id"] for r in rows}) == everything
+    assert len({r["编号"] for r in rows}) == everything
     desktop.guard.check()
 
 
