@@ -86,10 +86,9 @@ class SearchQuery:
             values = [v.strip() for v in param_values(params, name)]
             if any(len(v) > limit for v in values):
                 raise QueryError(f"参数 {name} 过长")
-            out = tuple(dict.fromkeys(v for v in values if v))
-            if len(out) > MAX_VALUES:
+            if len(values) > MAX_VALUES:  # counted as sent, repeats too: what the OpenAPI maxItems says
                 raise QueryError(f"参数 {name} 最多 {MAX_VALUES} 个值")
-            return out
+            return tuple(dict.fromkeys(v for v in values if v))
 
         def number(name: str, default: int, lo: int, hi: int) -> int:
             raw = (param_values(params, name) or [""])[0].strip()

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import rispy
 from test_browser import (CHROMIUM, CHROMIUM_ARGS, DESKTOP, NO_HSCROLL, PHONE, Session, _require_browser,
                           query_of, total)
 from test_web_facets import facet_index  # noqa: F401  (a fixture)
@@ -115,6 +116,20 @@ def test_tick_two_regions_then_export_two_ticked_records(open_session):
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert len(rows) == 3  # the header and the two records
     assert {rid for rid in ids if any(rid in row for row in rows[1:])} == set(ids)
+
+    # the same two as RIS, for EndNote or Zotero: a reference manager's parser reads them back
+    with page.expect_download() as info:
+        page.locator("button.export-picked-ris").click()
+    entries = rispy.loads(Path(info.value.path()).read_text("utf-8-sig"))
+    assert [e["type_of_reference"] for e in entries] == ["NEWS", "NEWS"]
+    assert sorted(e["urls"][0].split("/records/")[-1] for e in entries) == sorted(ids) and all(e["title"] for e in entries)
+
+    # and one record's own RIS link on its page
+    page.goto(f"/records/{ids[0]}")
+    with page.expect_download() as info:
+        page.locator("#cite-ris").click()
+    (entry,) = rispy.loads(Path(info.value.path()).read_text("utf-8-sig"))
+    assert entry["title"] == page.locator("h1.record-title").inner_text()
     session.guard.check()
 
 

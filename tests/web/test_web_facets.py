@@ -279,6 +279,7 @@ BAD = [
     ({"reporter": ["张三", "长" * 101]}, "参数 reporter 过长"),
     ({"photographer": "长" * 101}, "参数 photographer 过长"),
     ({"correspondent": [f"人{i}" for i in range(51)]}, "最多 50 个值"),
+    ({"region": ["温县"] * 51}, "最多 50 个值"),  # repeats count as sent (the OpenAPI maxItems)
     ({"section": ["x" * 200]}, "参数 section 过长"),
     ({"q": "会" * 999, "within": "春耕"}, "检索式过长"),
 ]
