@@ -43,6 +43,9 @@ _STANDALONE = re.compile(rf"^(?P<credit>(?P<inner>{_ROLE}{_SEP}*{_NAMES}){_SUFFI
 _END = re.compile(rf"(?P<credit>[(（]\s*(?P<inner>{_ROLE}{_SEP}*{_NAMES})\s*[)）])\s*$")
 # a credit after an article's last sentence, set off by a space: "…现场。 潍坊日报社全媒体记者 窦浩智 吴晓强"
 _TRAILING = re.compile(rf"(?<=[。！？”])[ \u3000]+(?P<credit>(?P<inner>{_REPORTER_ROLE}{_SEP}*{_NAMES}){_SUFFIX})\s*$")
+# a brief signed with a name alone after its last sentence: "…种植技术。（王立军）"
+_NAME_ONLY_END = re.compile(rf"(?<=[。！？”])\s*(?P<credit>[(（](?P<name>[{_HAN}]{{2,3}})[)）])\s*$")
+_NOT_CREDITS = frozenset({"待续", "未完", "完", "续完", "社论", "评论", "通讯", "特写", "综合", "编者", "图文", "上", "下"})
 # a commentary author's line: "王建华（作者为河南理工大学教授）", "（作者系市委党校教师）" after a name
 _AUTHOR_NOTE = re.compile(rf"^(?P<credit>(?P<inner>{_CJK_NAME})\s*[(（]\s*作者(?:为|系|是)[^()（）]{{1,40}}[)）])\s*$")
 # photo credit closing a paragraph: "…作业。本报记者 宋崇飞 摄", "通讯员 李红 摄", "记者 王飞/摄",
@@ -153,6 +156,9 @@ def match_end_credit(block: str) -> tuple[str, Credit] | None:
     m = _AUTHOR_NOTE.match(unpad(line.strip()))
     if m:
         return "", Credit(line.strip(), (m.group("inner"),))
+    m = _NAME_ONLY_END.search(line)
+    if m and m.group("name") not in _NOT_NAMES | _NOT_CREDITS:  # "…技术。（王立军）": a brief signed by its writer
+        return line[: m.start("credit")].rstrip(), Credit(m.group("credit"), (m.group("name"),))
     m = _TRAILING.search(line, max(0, len(line) - _MAX_CREDIT))
     if m:  # "…图为生态捕捞现场。 潍坊日报社全媒体记者 窦浩智 吴晓强": a credit after the last sentence
         people = split_names(m.group("inner"))

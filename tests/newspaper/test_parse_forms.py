@@ -207,6 +207,7 @@ def test_credit_lines_under_a_headline(credit: str, reporters: tuple[str, ...], 
     ("（本报记者 张三 李四）", ("张三", "李四")),
     ("（文/张三）", ("张三",)),
     ("王建华（作者为河南理工大学教授）", ("王建华",)),
+    ("（王立军）", ("王立军",)),
 ])
 def test_credits_at_the_end_of_an_article(end: str, reporters: tuple[str, ...]) -> None:
     page = f"高校要为地方发展提供智力支撑\n\n高校与地方的融合发展，是实现双赢的重要途径。\n\n{end}\n\n温县举办太极拳比赛\n\n3月14日，温县举办太极拳比赛。\n"
