@@ -44,7 +44,7 @@ _END = re.compile(rf"(?P<credit>[(（]\s*(?P<inner>{_ROLE}{_SEP}*{_NAMES})\s*[)�
 # a credit after an article's last sentence, set off by a space: "…现场。 潍坊日报社全媒体记者 窦浩智 吴晓强"
 _TRAILING = re.compile(rf"(?<=[。！？”])[ \u3000]+(?P<credit>(?P<inner>{_REPORTER_ROLE}{_SEP}*{_NAMES}){_SUFFIX})\s*$")
 # a brief signed with a name alone after its last sentence: "…种植技术。（王立军）"
-_NAME_ONLY_END = re.compile(rf"(?<=[。！？”])\s*(?P<credit>[(（](?P<name>[{_HAN}]{{2,3}})[)）])\s*$")
+_NAME_ONLY_END = re.compile(rf"(?:(?<=[。！？”])|^)\s*(?P<credit>[(（](?P<name>[{_HAN}]{{2,3}})[)）])\s*$")
 _NOT_CREDITS = frozenset({"待续", "未完", "完", "续完", "社论", "评论", "通讯", "特写", "综合", "编者", "图文", "上", "下"})
 # a commentary author's line: "王建华（作者为河南理工大学教授）", "（作者系市委党校教师）" after a name
 _AUTHOR_NOTE = re.compile(rf"^(?P<credit>(?P<inner>{_CJK_NAME})\s*[(（]\s*作者(?:为|系|是)[^()（）]{{1,40}}[)）])\s*$")
