@@ -248,7 +248,8 @@ def test_month_histogram_without_a_year_and_days_under_a_month(fclient, records)
 ])
 def test_chart_follows_the_finest_level_with_more_than_one_value(fclient, q, title, bars):
     html = fclient.get("/search", query_string={"q": q}).text
-    assert f"<figcaption>{title}</figcaption>" in html
+    assert f'<figcaption id="chart-title">{title}</figcaption>' in html
+    assert 'role="group" aria-labelledby="chart-title"' in html  # the chart's links are not hidden in an img
     assert chart_of(html).count('<rect class="bar"') == bars
 
 
