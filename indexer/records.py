@@ -39,10 +39,11 @@ class Record:
     source: str = ""
     page: str | None = None
     paper: str | None = None
+    page_staff: tuple[str, ...] = ()  # the page's staff as printed on it: ("责任编辑：崔国强", "校对：赵凯")
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        for key in ("reporters", "correspondents", "photographers"):
+        for key in ("reporters", "correspondents", "photographers", "page_staff"):
             data[key] = list(data[key])
         data["captions"] = [c.to_dict() for c in self.captions]
         return data
@@ -50,7 +51,7 @@ class Record:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
         values = dict(data)
-        for key in ("reporters", "correspondents", "photographers"):
+        for key in ("reporters", "correspondents", "photographers", "page_staff"):
             values[key] = tuple(values.get(key) or ())
         values["captions"] = tuple(
             Caption(c["text"], tuple(c.get("photographers") or ())) for c in values.get("captions") or ()

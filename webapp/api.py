@@ -236,7 +236,7 @@ SCHEMAS: dict[str, Any] = {
         "type": "object",
         "required": ["id", "kind", "title", "body", "section", "byline", "reporters", "correspondents",
                      "photographers", "captions", "region", "pub_date", "pub_date_source", "source", "page",
-                     "paper"],
+                     "paper", "page_staff"],
         "additionalProperties": False,
         "properties": {
             "id": {"type": "string"},
@@ -256,6 +256,7 @@ SCHEMAS: dict[str, Any] = {
             "source": {"type": "string"},
             "page": _nullable("string"),
             "paper": _nullable("string"),
+            "page_staff": {**_STRINGS, "description": "The page's staff as printed on it: 责任编辑：崔国强."},
         },
     },
     "RecordPage": {
@@ -401,7 +402,7 @@ BROWSE_SCHEMAS: dict[str, Any] = {
     "IssuePage": _object(
         ok={"const": True}, date={"type": "string", "format": "date"}, paper=_nullable("string"),
         key={"type": "string"}, label=_nullable("string"), number=_nullable("string"), name=_nullable("string"),
-        source={"type": "string"}, sections=_STRINGS, index={"type": "integer", "minimum": 1},
+        source={"type": "string"}, sections=_STRINGS, staff=_STRINGS, index={"type": "integer", "minimum": 1},
         pages={"type": "integer", "minimum": 1},
         previous={"oneOf": [_ref("PageRef"), {"type": "null"}]}, next={"oneOf": [_ref("PageRef"), {"type": "null"}]},
         entries={"type": "array", "items": _ref("PageEntry")},

@@ -139,6 +139,7 @@ def _to_record(draft: Draft, ordinal: int, source: str, meta: PageMeta, region: 
     base = Record(
         id=record_id(source, ordinal), kind="article", title=draft.title, body="", section=draft.section, region=region,
         pub_date=meta.pub_date, pub_date_source=meta.pub_date_source, source=source, page=meta.page, paper=meta.paper,
+        page_staff=tuple(f"{role}：{name}" for role, name in meta.staff),
     )
     if draft.kind == "caption":
         text, credit = draft.photo if draft.photo else ("", Credit(""))

@@ -259,10 +259,16 @@ class IssuePage:
     previous: PageRef | None
     next: PageRef | None
 
+    @property
+    def staff(self) -> tuple[str, ...]:
+        """The page's staff as printed on it ("责任编辑：崔国强"), from its records."""
+        return next((r.page_staff for r in self.records if r.page_staff), ())
+
     def to_dict(self) -> dict[str, Any]:
         p = self.page
         return {"ok": True, "date": self.date, "paper": self.paper, "key": p.key, "label": p.label,
                 "number": p.number, "name": p.name, "source": p.source, "sections": list(self.sections),
+                "staff": list(self.staff),
                 "index": self.index, "pages": self.pages,
                 "previous": self.previous.to_dict() if self.previous else None,
                 "next": self.next.to_dict() if self.next else None,

@@ -259,6 +259,7 @@ def test_page_furniture_is_dropped() -> None:
     assert [r.title for r in page_.records] == ["我市启动冬季供暖保障专项行动"]
     assert "责任编辑：崔国强  版式设计：刘  佳  校对：赵  凯" in page_.dropped
     assert page_.meta.staff == (("责任编辑", "崔国强"), ("版式设计", "刘佳"), ("校对", "赵凯"))
+    assert page_.records[0].page_staff == ("责任编辑：崔国强", "版式设计：刘佳", "校对：赵凯")  # kept for the page view
 
 
 def test_city_words_name_no_region_on_another_papers_page() -> None:
