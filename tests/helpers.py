@@ -9,12 +9,15 @@ import datetime as _dt
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from indexer.records import Caption, Record
 
@@ -262,3 +265,221 @@ def matching_ids(archive: Any, query: Any) -> list[str]:
     from indexer import iter_results
 
     return [record.id for record in iter_results(archive, query)]
+
+
+# ---- the browser (Playwright + system Chromium) ---------------------------------------
+# Playwright is imported by the fixtures that launch it (tests/web/conftest.py), not here.
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SHOTS_DIR = Path("/tmp/baokan-shots")
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+TIMEOUT_MS = 10_000
+NO_HSCROLL = "document.scrollingElement.scrollWidth <= window.innerWidth + 1"
+
+
+def require_browser() -> None:
+    """Skip without ``/usr/bin/chromium``, or fail when ``BAOKAN_REQUIRE_BROWSER=1``."""
+    import pytest
+
+    if CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK):
+        return
+    message = f"{CHROMIUM} not found (apt-get install chromium)"
+    if os.environ.get("BAOKAN_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"BAOKAN_REQUIRE_BROWSER=1 but {message}", pytrace=False)
+    pytest.skip(message)
+
+
+@dataclass
+class Guard:
+    origin: str
+    dialogs: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    outside_requests: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    bad_subresources: list[str] = field(default_factory=list)
+
+    def watch(self, page) -> None:
+        def on_dialog(dialog) -> None:
+            self.dialogs.append(f"{dialog.type}: {dialog.message}")
+            dialog.dismiss()
+
+        def on_request(request) -> None:
+            if not request.url.startswith((self.origin + "/", "data:", "about:", "blob:")):
+                self.outside_requests.append(request.url)
+
+        def on_console(msg) -> None:
+            # "Failed to load resource" also reports the deliberate 400/404 pages; the
+            # response hook below checks subresources (CSS, JS, icon) on their own.
+            if (msg.type == "error" and not msg.text.startswith("Failed to load resource")) \
+                    or "Refused to" in msg.text:
+                self.console_errors.append(msg.text)
+
+        def on_response(response) -> None:
+            if response.request.resource_type != "document" and response.status >= 400:
+                self.bad_subresources.append(f"{response.status} {response.url}")
+
+        def on_request_failed(request) -> None:
+            # ERR_ABORTED: a load cut short by the next navigation (or a download), not a fault.
+            if request.failure != "net::ERR_ABORTED":
+                self.failed_requests.append(f"{request.url}: {request.failure}")
+
+        page.on("dialog", on_dialog)
+        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        page.on("console", on_console)
+        page.on("request", on_request)
+        page.on("response", on_response)
+        page.on("requestfailed", on_request_failed)
+
+    def csp_violations(self) -> list[str]:
+        return [m for m in self.console_errors if "Refused to" in m or "Content Security Policy" in m]
+
+    def check(self) -> None:
+        assert not self.dialogs, f"a dialog opened (script ran): {self.dialogs}"
+        assert not self.page_errors, f"script errors: {self.page_errors}"
+        assert not self.csp_violations(), f"the site breaks its own CSP: {self.csp_violations()}"
+        assert not self.console_errors, f"console errors: {self.console_errors}"
+        assert not self.outside_requests, f"requests to other hosts: {self.outside_requests}"
+        assert not self.failed_requests, f"failed requests: {self.failed_requests}"
+        assert not self.bad_subresources, f"subresources with an error status: {self.bad_subresources}"
+
+
+class Session:
+    """One browser context + page with a guard, a base URL and a screenshot helper."""
+
+    def __init__(self, browser, base: str, shots: Path, **context_options) -> None:
+        self.base = base
+        self.shots = shots
+        self.context = browser.new_context(base_url=base, accept_downloads=True, locale="zh-CN",
+                                           **context_options)
+        self.context.set_default_timeout(TIMEOUT_MS)
+        self.page = self.context.new_page()
+        self.guard = Guard(origin=base)
+        self.guard.watch(self.page)
+
+    def shot(self, name: str) -> Path:
+        path = self.shots / f"{name}.png"
+        self.page.screenshot(path=str(path), full_page=True)
+        SHOTS_DIR.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, SHOTS_DIR / path.name)
+        return path
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def query_of(url: str) -> dict[str, list[str]]:
+    """The query string of a URL, parsed (name -> values)."""
+    return parse_qs(urlsplit(url).query)
+
+
+def total(page) -> int:
+    """The result count a results page shows (``#total``)."""
+    return int(page.locator("#total").inner_text())
+
+
+
+# ---- the OpenAPI document (jsonschema, imported when a check runs) ----------------------
+
+
+def validator(openapi, schema_name):
+    """A validator for one component schema, resolving its $refs inside the document."""
+    import pytest
+
+    jsonschema = pytest.importorskip("jsonschema")
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    registry = Registry().with_resource("urn:openapi", Resource(contents=openapi, specification=DRAFT202012))
+    schema = {"$ref": f"urn:openapi#/components/schemas/{schema_name}"}
+    return jsonschema.Draft202012Validator(schema, registry=registry,
+                                           format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+def assert_valid(openapi, schema_name, data):
+    """``data`` matches the component schema ``schema_name`` of the OpenAPI document (the first errors shown)."""
+    errors = sorted(validator(openapi, schema_name).iter_errors(data), key=str)
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5])
+
+
+# ---- the facet corpus (test_web_facets, test_browser_facets) ---------------------------
+
+REGIONS = ("温县", "孟州市", "沁阳市", "博爱县")
+REPORTERS = ("张三", "李六", "王芳", "刘洋")
+CORRESPONDENTS = ("王五", "陈晨", None)
+PHOTOGRAPHERS = ("赵七", "孙九")
+# (date, topic): 春耕 only in March 2023 (one month, several days), 夏收 over 2023's months
+DAYS = [("2022-05-10", "夏收"), ("2023-03-04", "春耕"), ("2023-03-05", "春耕"), ("2023-03-17", "春耕"),
+        ("2023-03-28", "春耕"), ("2023-06-01", "夏收"), ("2023-06-15", "夏收"), ("2023-09-20", "夏收"),
+        ("2024-01-08", "冬储")]
+TOPICS = {"春耕": ("春耕生产推进会", "农资供应"), "夏收": ("夏收夏种工作会", "麦收进度"), "冬储": ("冬储物资调度会", "物资储备")}
+
+
+def facet_page(n: int, day: str, topic: str) -> str:
+    """One 焦作日报 page: two articles (reporter, maybe a correspondent) and a photo (photographer)."""
+    y, m, d = (int(x) for x in day.split("-"))
+    meeting, subject = TOPICS[topic]
+    parts = [f"焦作日报\n{y}年{m}月{d}日 星期一\n第{n % 4 + 1}版 综合\n"]
+    for k in range(2):
+        region = REGIONS[(n + k) % len(REGIONS)]
+        reporter = REPORTERS[(n + 2 * k) % len(REPORTERS)]
+        corr = CORRESPONDENTS[(n + k) % len(CORRESPONDENTS)]
+        credit = f"记者 {reporter}" + (f" 通讯员 {corr}" if corr else "")
+        parts.append(f"# {region}召开{meeting}第{n}{k}号\n\n本报讯({credit}){m}月{d}日上午,{region}召开{meeting},"
+                     f"部署{subject}工作。会议要求各乡镇抓好{subject}和技术指导,确保任务落实。\n\n"
+                     f"会议强调,要把{topic}工作作为当前的重点工作抓实抓好。\n")
+    region = REGIONS[(n + 2) % len(REGIONS)]
+    parts.append(f"{region}田间{topic}忙第{n}景。本报记者 {PHOTOGRAPHERS[n % 2]} 摄\n")
+    return "\n".join(parts)
+
+
+# ---- the browse corpus (test_web_browse, test_browser_browse) --------------------------
+# three days over two years, pages numbered out of file-name order (第1版, 第3版, 第10版), a second
+# edition of page 1, a page without a page label, and an undated page
+
+
+def browse_page_text(date: str | None, label: str | None, records: list[tuple[str, str, str]]) -> str:
+    """A page in the paper's form: masthead lines, then "# 标题" and "本报讯(记者 X)…" per record."""
+    head = ["焦作日报"] if date else []
+    if date:
+        y, m, d = date.split("-")
+        head.append(f"{y}年{int(m)}月{int(d)}日")
+    if label:
+        head.append(label)
+    parts = ["\n".join(head)] if head else []
+    for title, reporter, body in records:
+        if title:
+            parts.append(f"# {title}\n\n本报讯(记者 {reporter}){body}\n\n{body[:20]}，相关工作正在推进。")
+        else:  # a standalone photo: caption text with its credit
+            parts.append(f"{body}本报记者 {reporter} 摄")
+    return "\n\n".join(parts) + "\n"
+
+
+BROWSE_PAGES: dict[str, tuple[str | None, str | None, list[tuple[str, str, str]]]] = {
+    "a_20211112_1.txt": ("2021-11-12", "第1版 要闻", [
+        ("市委召开常委会议研究冬季供暖", "徐金华", "11月11日,市委召开常委会议,研究部署冬季供暖保障工作。"),
+        ("焦作至济源城际公交开通", "宋崇飞", "11月11日上午,焦作至济源城际公交正式开通运营。")]),
+    "a_20211113_1.txt": ("2021-11-13", "第1版 要闻", [
+        ("温县举办太极拳交流大会", "徐金华", "11月12日上午,温县太极拳交流大会在陈家沟开幕,各地爱好者参加交流。"),
+        ("市区新增三处口袋公园", "宋崇飞", "近日,市区新增三处口袋公园,方便市民就近休闲健身。")]),
+    "a_20211113_10.txt": ("2021-11-13", "第10版 副刊", [
+        ("怀川秋色", "王晓", "秋天的怀川大地,山药飘香,柿子挂满枝头,处处是丰收的景象。")]),
+    "a_20211113_3.txt": ("2021-11-13", "第3版 温县新闻", [
+        ("温县铁棍山药进入采挖季", "李建光", "眼下,温县铁棍山药进入采挖季,田间地头一派繁忙。"),
+        ("温县开展冬季消防安全检查", "付凯明", "近日,温县消防救援大队开展冬季消防安全检查。"),
+        ("", "蒋鑫", "11月12日,温县农民在田间采挖铁棍山药。")]),
+    "c_20211113_1.txt": ("2021-11-13", "第1版 要闻", [
+        ("城乡一体化示范区召开项目观摩会", "郭树勋", "11月12日,示范区召开重点项目观摩会,现场查看项目进展。")]),
+    "b_notes_20211113.txt": ("2021-11-13", None, [
+        ("读者来信：希望增设公交站点", "赵凯", "读者来信反映,新建小区附近缺少公交站点,出行不便。")]),
+    "a_20220305_2.txt": ("2022-03-05", "第2版 综合", [
+        ("孟州市春耕生产全面展开", "付凯明", "3月4日,孟州市各乡镇春耕生产全面展开,农机具陆续下田。")]),
+    "undated_notes.txt": (None, None, [
+        ("修武县云台山景区开展安全演练", "王晓", "修武县云台山景区开展安全应急演练,提升应急处置能力。")]),
+}
+ISSUE_DAY = "2021-11-13"
+# the pages of 2021-11-13 in order: by the number in the label, then the file name; unlabelled last
+ISSUE_KEYS = ["1", "1-2", "3", "10", "b_notes_20211113"]

@@ -129,3 +129,46 @@ def test_a_forbidden_import_is_caught(tmp_path: Path, stage: str, line: str, mes
     target.write_text(target.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
     found = violations(tmp_path)
     assert any(message in problem for problem in found), found
+
+
+# --------------------------------------------------------------------------- the test suite itself
+# Test modules do not import each other: shared helpers live in tests/helpers.py, shared fixtures in
+# conftest.py files (pytest puts each test folder on sys.path, so ``from test_x import …`` would work).
+
+
+def cross_imports(tests_root: Path) -> list[str]:
+    """Every import of a test module (``import test_x`` / ``from test_x import …``) under ``tests_root``."""
+    test_modules = {path.stem for path in tests_root.rglob("test_*.py")}
+    problems: list[str] = []
+    for path in sorted(tests_root.rglob("*.py")):
+        for base, name, line in imports(path, tests_root):
+            # "from web import test_x" and "import tests.web.test_x" import a test module too
+            target = f"{base}.{name}" if name else base
+            hit = next((part for part in (base.split(".")[-1], target.split(".")[-1]) if part in test_modules), None)
+            if hit:
+                problems.append(f"{path.relative_to(tests_root)}:{line}: imports the test module {hit}; "
+                                "move what it shares to tests/helpers.py or a conftest.py")
+    return problems
+
+
+def test_no_test_module_imports_another() -> None:
+    assert cross_imports(REPO / "tests") == []
+
+
+@pytest.mark.parametrize("module, line", [
+    ("web/test_web_browse.py", "from test_web_api import DATE"),
+    ("web/test_browser_browse.py", "import test_browser"),
+    ("web/conftest.py", "def later():\n    from test_browser_facets import region_counts"),
+    ("index/test_ingest.py", "from web.test_web_api import DATE"),
+], ids=["from-test-module", "import-test-module", "nested-in-a-conftest", "dotted-from-another-folder"])
+def test_a_test_module_import_is_caught(tmp_path: Path, module: str, line: str) -> None:
+    """The rule is live: a copy of the test suite with one module importing another fails it."""
+    import shutil
+
+    copy = tmp_path / "tests"
+    shutil.copytree(REPO / "tests", copy, ignore=shutil.ignore_patterns("__pycache__", "data", "corpus"))
+    assert cross_imports(copy) == []
+    target = copy / module
+    target.write_text(target.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+    found = cross_imports(copy)
+    assert len(found) == 1 and found[0].startswith(f"{module}:"), found

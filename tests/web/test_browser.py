@@ -1,8 +1,9 @@
 """The site in a real headless Chromium (Debian's ``chromium``, driven by Playwright's sync API).
 
 The app runs under waitress (the production server ``baokan serve`` uses) on a free
-loopback port, serving the session index built by ``conftest.seed_index_dir`` (the two
-seed pages plus the hostile XSS page). Every test checks at the end that no dialog
+loopback port (``live_server`` and ``browser`` in ``tests/web/conftest.py``), serving the
+session index built by ``conftest.seed_index_dir`` (the two seed pages plus the hostile XSS
+page). Every test checks at the end that no dialog
 opened, no script error happened and the site satisfied its own CSP.
 
 Screenshots of the home, results and record pages (desktop and phone) are written
@@ -15,185 +16,23 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import shutil
-import threading
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 
-from helpers import XSS_IMG, XSS_SCRIPT
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SHOTS_DIR = Path("/tmp/baokan-shots")
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
-TIMEOUT_MS = 10_000
+from helpers import DESKTOP, NO_HSCROLL, PHONE, TIMEOUT_MS, XSS_IMG, XSS_SCRIPT, Session, query_of, total
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(120)]
-
-
-def _require_browser() -> None:
-    if CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK):
-        return
-    message = f"{CHROMIUM} not found (apt-get install chromium)"
-    if os.environ.get("BAOKAN_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"BAOKAN_REQUIRE_BROWSER=1 but {message}", pytrace=False)
-    pytest.skip(message)
 
 
 # --------------------------------------------------------------------------- fixtures
 
 
-@pytest.fixture(scope="module")
-def live_server(request: pytest.FixtureRequest) -> Iterator[str]:
-    """The real app under waitress on 127.0.0.1:<free port>; yields the base URL."""
-    _require_browser()  # before building the index: skipping costs nothing
-    seed_index_dir: Path = request.getfixturevalue("seed_index_dir")
-    import waitress
-
-    from webapp import create_app
-
-    app = create_app({"INDEX_DIR": str(seed_index_dir)})
-    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4, ident="baokan")
-    thread = threading.Thread(target=server.run, name="baokan-waitress", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.effective_port}"
-    finally:
-        server.close()  # the loop ends once its socket map is empty
-        server.task_dispatcher.shutdown()
-        thread.join(timeout=10)
-        archive = app.extensions.get("baokan.archive")
-        if archive is not None:
-            archive.close()
-
-
-@pytest.fixture(scope="module")
-def browser(live_server: str):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
-                                              headless=True)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-@dataclass
-class Guard:
-    """Everything the page said that a clean, safe site never says."""
-
-    origin: str
-    dialogs: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-    outside_requests: list[str] = field(default_factory=list)
-    failed_requests: list[str] = field(default_factory=list)
-    bad_subresources: list[str] = field(default_factory=list)
-
-    def watch(self, page) -> None:
-        def on_dialog(dialog) -> None:
-            self.dialogs.append(f"{dialog.type}: {dialog.message}")
-            dialog.dismiss()
-
-        def on_request(request) -> None:
-            if not request.url.startswith((self.origin + "/", "data:", "about:", "blob:")):
-                self.outside_requests.append(request.url)
-
-        def on_console(msg) -> None:
-            # "Failed to load resource" also reports the deliberate 400/404 pages; the
-            # response hook below checks subresources (CSS, JS, icon) on their own.
-            if (msg.type == "error" and not msg.text.startswith("Failed to load resource")) \
-                    or "Refused to" in msg.text:
-                self.console_errors.append(msg.text)
-
-        def on_response(response) -> None:
-            if response.request.resource_type != "document" and response.status >= 400:
-                self.bad_subresources.append(f"{response.status} {response.url}")
-
-        def on_request_failed(request) -> None:
-            # ERR_ABORTED: a load cut short by the next navigation (or a download), not a fault.
-            if request.failure != "net::ERR_ABORTED":
-                self.failed_requests.append(f"{request.url}: {request.failure}")
-
-        page.on("dialog", on_dialog)
-        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
-        page.on("console", on_console)
-        page.on("request", on_request)
-        page.on("response", on_response)
-        page.on("requestfailed", on_request_failed)
-
-    def csp_violations(self) -> list[str]:
-        return [m for m in self.console_errors if "Refused to" in m or "Content Security Policy" in m]
-
-    def check(self) -> None:
-        assert not self.dialogs, f"a dialog opened (script ran): {self.dialogs}"
-        assert not self.page_errors, f"script errors: {self.page_errors}"
-        assert not self.csp_violations(), f"the site breaks its own CSP: {self.csp_violations()}"
-        assert not self.console_errors, f"console errors: {self.console_errors}"
-        assert not self.outside_requests, f"requests to other hosts: {self.outside_requests}"
-        assert not self.failed_requests, f"failed requests: {self.failed_requests}"
-        assert not self.bad_subresources, f"subresources with an error status: {self.bad_subresources}"
-
-
-class Session:
-    """One browser context + page with a guard, a base URL and a screenshot helper."""
-
-    def __init__(self, browser, base: str, shots: Path, **context_options) -> None:
-        self.base = base
-        self.shots = shots
-        self.context = browser.new_context(base_url=base, accept_downloads=True, locale="zh-CN",
-                                           **context_options)
-        self.context.set_default_timeout(TIMEOUT_MS)
-        self.page = self.context.new_page()
-        self.guard = Guard(origin=base)
-        self.guard.watch(self.page)
-
-    def shot(self, name: str) -> Path:
-        path = self.shots / f"{name}.png"
-        self.page.screenshot(path=str(path), full_page=True)
-        SHOTS_DIR.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(path, SHOTS_DIR / path.name)
-        return path
-
-    def close(self) -> None:
-        self.context.close()
-
-
-@pytest.fixture
-def open_session(browser, live_server: str, tmp_path: Path) -> Iterator:
-    sessions: list[Session] = []
-
-    def make(**context_options) -> Session:
-        session = Session(browser, live_server, tmp_path, **context_options)
-        sessions.append(session)
-        return session
-
-    yield make
-    for session in sessions:
-        session.close()
-
-
 @pytest.fixture
 def desktop(open_session) -> Session:
     return open_session(viewport=DESKTOP)
-
-
-def query_of(url: str) -> dict[str, list[str]]:
-    return parse_qs(urlsplit(url).query)
-
-
-def total(page) -> int:
-    return int(page.locator("#total").inner_text())
 
 
 def facet_counts(page, name: str) -> dict[str, int]:
@@ -567,9 +406,6 @@ def test_site_satisfies_its_own_csp(desktop: Session):
 
 
 # --------------------------------------------------------------------------- 6. phone
-
-NO_HSCROLL = "document.scrollingElement.scrollWidth <= window.innerWidth + 1"
-
 
 def test_phone_viewport_has_no_horizontal_scroll(open_session):
     session = open_session(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)

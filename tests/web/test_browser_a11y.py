@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
-from test_browser import DESKTOP, PHONE, SHOTS_DIR, Session, browser, live_server  # noqa: F401  (fixtures)
+from helpers import DESKTOP, PHONE, SHOTS_DIR, Session, require_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
@@ -44,9 +44,7 @@ def _require_axe() -> Path:
 def demo_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo archive, indexed once by the real ingest (~30 s)."""
     _require_axe()
-    from test_browser import _require_browser
-
-    _require_browser()  # before building the index: skipping costs nothing
+    require_browser()  # before building the index: skipping costs nothing
     from indexer import ingest
     from webapp.server import DEMO_PAGES
 
@@ -68,7 +66,7 @@ def axe_source() -> str:
 
 
 @pytest.fixture(scope="module")
-def urls(browser, live_server: str) -> dict[str, str]:  # noqa: F811
+def urls(browser, live_server: str) -> dict[str, str]:
     """One URL for each page type, found by following the site's own links."""
     context = browser.new_context(base_url=live_server)
     page = context.new_page()
@@ -134,7 +132,7 @@ PAGE_TYPES = ["home", "results", "results-filtered", "results-empty", "results-r
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 @pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_axe_finds_no_serious_or_critical_violation(browser, live_server: str, urls: dict[str, str],  # noqa: F811
+def test_axe_finds_no_serious_or_critical_violation(browser, live_server: str, urls: dict[str, str],
                                                     axe_source: str, tmp_path: Path, kind: str,
                                                     viewport: dict[str, int]):
     session = Session(browser, live_server, tmp_path, viewport=viewport)
@@ -187,7 +185,7 @@ def tab_through(page, limit: int = 400) -> list[dict]:
     return stops
 
 
-def test_tab_order_reaches_search_facets_hits_pager_with_a_visible_focus(browser, live_server: str,  # noqa: F811
+def test_tab_order_reaches_search_facets_hits_pager_with_a_visible_focus(browser, live_server: str,
                                                                         urls: dict[str, str], tmp_path: Path):
     session = Session(browser, live_server, tmp_path, viewport=DESKTOP)
     try:
@@ -230,7 +228,7 @@ def test_tab_order_reaches_search_facets_hits_pager_with_a_visible_focus(browser
         session.close()
 
 
-def test_chart_and_checkboxes_work_from_the_keyboard(browser, live_server: str, urls: dict[str, str],  # noqa: F811
+def test_chart_and_checkboxes_work_from_the_keyboard(browser, live_server: str, urls: dict[str, str],
                                                      tmp_path: Path):
     session = Session(browser, live_server, tmp_path, viewport=DESKTOP)
     try:

@@ -1,8 +1,8 @@
 """Browsing the paper in a real headless Chromium: calendar -> day -> page -> record -> next record -> back to the search.
 
-The app runs under waitress (``test_browser.live_server``) over the multi-day index of
-``test_web_browse`` (built by the real ingest). Screenshots of every browse page, desktop
-and phone, go to ``/tmp/baokan-shots/``.
+The app runs under waitress (``live_server`` in ``tests/web/conftest.py``) over the multi-day
+index ``browse_index`` (the pages of ``helpers.BROWSE_PAGES``, built by the real ingest).
+Screenshots of every browse page, desktop and phone, go to ``/tmp/baokan-shots/``.
 """
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from test_browser import DESKTOP, PHONE, Session, browser, live_server, query_of  # noqa: F401  (fixtures)
-from test_web_browse import ISSUE_DAY, browse_index  # noqa: F401  (browse_index is a fixture)
+from helpers import DESKTOP, ISSUE_DAY, PHONE, Session, query_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(180)]
 

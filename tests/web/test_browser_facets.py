@@ -1,72 +1,25 @@
 """Facets in the real headless Chromium: tick two regions, tick two records and export them, and the
-results page on a phone (chart labels, syntax examples, placeholder), on the facet index of
-``test_web_facets``. Screenshots go to ``/tmp/baokan-shots/`` (facets-*.png) for a human look.
+results page on a phone (chart labels, syntax examples, placeholder), on the facet index
+(``facet_index`` in ``tests/web/conftest.py``, served by ``live_server``). Screenshots go to
+``/tmp/baokan-shots/`` (facets-*.png) for a human look.
 """
 from __future__ import annotations
 
 import csv
 import io
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import rispy
-from test_browser import (CHROMIUM, CHROMIUM_ARGS, DESKTOP, NO_HSCROLL, PHONE, Session, _require_browser,
-                          query_of, total)
-from test_web_facets import facet_index  # noqa: F401  (a fixture)
+from helpers import DESKTOP, NO_HSCROLL, PHONE, query_of, total
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(120)]
 
 
 @pytest.fixture(scope="module")
-def facet_server(request: pytest.FixtureRequest) -> Iterator[str]:
-    """The real app under waitress on the facet index; yields the base URL."""
-    _require_browser()
-    index_dir: Path = request.getfixturevalue("facet_index")
-    import waitress
-
-    from webapp import create_app
-
-    app = create_app({"INDEX_DIR": str(index_dir)})
-    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4, ident="baokan")
-    thread = threading.Thread(target=server.run, name="baokan-facets", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.effective_port}"
-    finally:
-        server.close()
-        server.task_dispatcher.shutdown()
-        thread.join(timeout=10)
-        archive = app.extensions.get("baokan.archive")
-        if archive is not None:
-            archive.close()
-
-
-@pytest.fixture(scope="module")
-def chromium(facet_server: str):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
-@pytest.fixture
-def open_session(chromium, facet_server: str, tmp_path: Path) -> Iterator:
-    sessions: list[Session] = []
-
-    def make(**options) -> Session:
-        session = Session(chromium, facet_server, tmp_path, **options)
-        sessions.append(session)
-        return session
-
-    yield make
-    for session in sessions:
-        session.close()
+def seed_index_dir(facet_index: Path) -> Path:
+    """The facet index stands in for the session's seed index: ``live_server`` serves it."""
+    return facet_index
 
 
 def region_counts(page) -> dict[str, int]:

@@ -5,32 +5,9 @@ import json
 import re
 
 import pytest
+from helpers import assert_valid, validator
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-@pytest.fixture(scope="module")
-def openapi(seed_index_dir):
-    from webapp import create_app
-
-    return create_app({"TESTING": True, "INDEX_DIR": str(seed_index_dir)}).test_client().get("/api/openapi.json").json
-
-
-def validator(openapi, schema_name):
-    """A validator for one component schema, resolving its $refs inside the document."""
-    jsonschema = pytest.importorskip("jsonschema")
-    from referencing import Registry, Resource
-    from referencing.jsonschema import DRAFT202012
-
-    registry = Registry().with_resource("urn:openapi", Resource(contents=openapi, specification=DRAFT202012))
-    schema = {"$ref": f"urn:openapi#/components/schemas/{schema_name}"}
-    return jsonschema.Draft202012Validator(schema, registry=registry,
-                                           format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-
-
-def assert_valid(openapi, schema_name, data):
-    errors = sorted(validator(openapi, schema_name).iter_errors(data), key=str)
-    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5])
 
 
 def test_search_body(client):

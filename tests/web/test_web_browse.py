@@ -1,8 +1,9 @@
 """Browse by date, issue and page: every route and parameter, HTML and JSON from one object, bad input never a 500.
 
-A small archive of its own, built by the real ingest from pages written here: three days over two
-years, pages numbered out of file-name order (第1版, 第3版, 第10版), a second edition of page 1, a
-page without a page label, and an undated page.
+A small archive of its own (``browse_index`` in ``tests/web/conftest.py``), built by the real
+ingest from the pages of ``helpers.BROWSE_PAGES``: three days over two years, pages numbered out
+of file-name order (第1版, 第3版, 第10版), a second edition of page 1, a page without a page
+label, and an undated page.
 """
 from __future__ import annotations
 
@@ -11,64 +12,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
-from test_web_api import assert_valid, openapi  # noqa: F401  (openapi is a fixture)
-
-
-def page_text(date: str | None, label: str | None, records: list[tuple[str, str, str]]) -> str:
-    """A page in the paper's form: masthead lines, then "# 标题" and "本报讯(记者 X)…" per record."""
-    head = ["焦作日报"] if date else []
-    if date:
-        y, m, d = date.split("-")
-        head.append(f"{y}年{int(m)}月{int(d)}日")
-    if label:
-        head.append(label)
-    parts = ["\n".join(head)] if head else []
-    for title, reporter, body in records:
-        if title:
-            parts.append(f"# {title}\n\n本报讯(记者 {reporter}){body}\n\n{body[:20]}，相关工作正在推进。")
-        else:  # a standalone photo: caption text with its credit
-            parts.append(f"{body}本报记者 {reporter} 摄")
-    return "\n\n".join(parts) + "\n"
-
-
-PAGES: dict[str, tuple[str | None, str | None, list[tuple[str, str, str]]]] = {
-    "a_20211112_1.txt": ("2021-11-12", "第1版 要闻", [
-        ("市委召开常委会议研究冬季供暖", "徐金华", "11月11日,市委召开常委会议,研究部署冬季供暖保障工作。"),
-        ("焦作至济源城际公交开通", "宋崇飞", "11月11日上午,焦作至济源城际公交正式开通运营。")]),
-    "a_20211113_1.txt": ("2021-11-13", "第1版 要闻", [
-        ("温县举办太极拳交流大会", "徐金华", "11月12日上午,温县太极拳交流大会在陈家沟开幕,各地爱好者参加交流。"),
-        ("市区新增三处口袋公园", "宋崇飞", "近日,市区新增三处口袋公园,方便市民就近休闲健身。")]),
-    "a_20211113_10.txt": ("2021-11-13", "第10版 副刊", [
-        ("怀川秋色", "王晓", "秋天的怀川大地,山药飘香,柿子挂满枝头,处处是丰收的景象。")]),
-    "a_20211113_3.txt": ("2021-11-13", "第3版 温县新闻", [
-        ("温县铁棍山药进入采挖季", "李建光", "眼下,温县铁棍山药进入采挖季,田间地头一派繁忙。"),
-        ("温县开展冬季消防安全检查", "付凯明", "近日,温县消防救援大队开展冬季消防安全检查。"),
-        ("", "蒋鑫", "11月12日,温县农民在田间采挖铁棍山药。")]),
-    "c_20211113_1.txt": ("2021-11-13", "第1版 要闻", [
-        ("城乡一体化示范区召开项目观摩会", "郭树勋", "11月12日,示范区召开重点项目观摩会,现场查看项目进展。")]),
-    "b_notes_20211113.txt": ("2021-11-13", None, [
-        ("读者来信：希望增设公交站点", "赵凯", "读者来信反映,新建小区附近缺少公交站点,出行不便。")]),
-    "a_20220305_2.txt": ("2022-03-05", "第2版 综合", [
-        ("孟州市春耕生产全面展开", "付凯明", "3月4日,孟州市各乡镇春耕生产全面展开,农机具陆续下田。")]),
-    "undated_notes.txt": (None, None, [
-        ("修武县云台山景区开展安全演练", "王晓", "修武县云台山景区开展安全应急演练,提升应急处置能力。")]),
-}
-ISSUE_DAY = "2021-11-13"
-# the pages of 2021-11-13 in order: by the number in the label, then the file name; unlabelled last
-ISSUE_KEYS = ["1", "1-2", "3", "10", "b_notes_20211113"]
-
-
-@pytest.fixture(scope="module")
-def browse_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from indexer import ingest
-
-    pages = tmp_path_factory.mktemp("browse_pages")
-    for name, (date, label, records) in PAGES.items():
-        (pages / name).write_text(page_text(date, label, records), "utf-8")
-    index_dir = tmp_path_factory.mktemp("browse_index")
-    report = ingest([str(pages)], str(index_dir), workers=1)
-    assert not report.skipped and report.records_added == 12
-    return index_dir
+from helpers import ISSUE_DAY, ISSUE_KEYS, assert_valid
 
 
 def make_client(index_dir: Path):

@@ -13,49 +13,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from helpers import run_baokan
-
-REGIONS = ("温县", "孟州市", "沁阳市", "博爱县")
-REPORTERS = ("张三", "李六", "王芳", "刘洋")
-CORRESPONDENTS = ("王五", "陈晨", None)
-PHOTOGRAPHERS = ("赵七", "孙九")
-# (date, topic): 春耕 only in March 2023 (one month, several days), 夏收 over 2023's months
-DAYS = [("2022-05-10", "夏收"), ("2023-03-04", "春耕"), ("2023-03-05", "春耕"), ("2023-03-17", "春耕"),
-        ("2023-03-28", "春耕"), ("2023-06-01", "夏收"), ("2023-06-15", "夏收"), ("2023-09-20", "夏收"),
-        ("2024-01-08", "冬储")]
-TOPICS = {"春耕": ("春耕生产推进会", "农资供应"), "夏收": ("夏收夏种工作会", "麦收进度"), "冬储": ("冬储物资调度会", "物资储备")}
-
-
-def facet_page(n: int, day: str, topic: str) -> str:
-    """One 焦作日报 page: two articles (reporter, maybe a correspondent) and a photo (photographer)."""
-    y, m, d = (int(x) for x in day.split("-"))
-    meeting, subject = TOPICS[topic]
-    parts = [f"焦作日报\n{y}年{m}月{d}日 星期一\n第{n % 4 + 1}版 综合\n"]
-    for k in range(2):
-        region = REGIONS[(n + k) % len(REGIONS)]
-        reporter = REPORTERS[(n + 2 * k) % len(REPORTERS)]
-        corr = CORRESPONDENTS[(n + k) % len(CORRESPONDENTS)]
-        credit = f"记者 {reporter}" + (f" 通讯员 {corr}" if corr else "")
-        parts.append(f"# {region}召开{meeting}第{n}{k}号\n\n本报讯({credit}){m}月{d}日上午,{region}召开{meeting},"
-                     f"部署{subject}工作。会议要求各乡镇抓好{subject}和技术指导,确保任务落实。\n\n"
-                     f"会议强调,要把{topic}工作作为当前的重点工作抓实抓好。\n")
-    region = REGIONS[(n + 2) % len(REGIONS)]
-    parts.append(f"{region}田间{topic}忙第{n}景。本报记者 {PHOTOGRAPHERS[n % 2]} 摄\n")
-    return "\n".join(parts)
-
-
-@pytest.fixture(scope="module")
-def facet_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A real index by the real ingest: nine days over three years, four regions, people of every kind."""
-    from indexer import ingest
-
-    pages = tmp_path_factory.mktemp("facet_pages")
-    for n, (day, topic) in enumerate(DAYS):
-        (pages / f"jzrb_{day.replace('-', '')}_{n}.txt").write_text(facet_page(n, day, topic), "utf-8")
-    index_dir = tmp_path_factory.mktemp("facet_index")
-    report = ingest([str(pages)], str(index_dir), workers=1)
-    assert not report.skipped and report.records_added == 3 * len(DAYS)
-    return index_dir
+from helpers import PHOTOGRAPHERS, run_baokan
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -19,17 +18,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import free_port
 
 pytest.importorskip("schemathesis")
 
 HERE = Path(__file__).parent
 EXAMPLES_PER_OPERATION = 15  # 13 operations: some 170 requests, a few seconds
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _command(name: str) -> str:
@@ -43,7 +37,7 @@ def _command(name: str) -> str:
 @pytest.fixture(scope="module")
 def live_server(seed_index_dir: Path) -> Iterator[str]:
     """``baokan serve`` on the seed index and a free port; its base URL."""
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([_command("baokan"), "serve", "--index-dir", str(seed_index_dir), "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"

@@ -12,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from helpers import free_port
 
 import webapp.server
 from indexer.index.store import index_exists
@@ -97,22 +98,17 @@ def test_serve_builds_the_demo_archive_into_an_empty_index(monkeypatch, tmp_path
 
     monkeypatch.setattr("waitress.serve", fake_serve)
     index_dir = str(tmp_path / "fresh")
-    assert webapp.server.serve(index_dir=index_dir, host="127.0.0.1", port=8765, threads=3) == 0
+    port = free_port()  # serve() binds the port first: a fixed one could be taken on this machine
+    assert webapp.server.serve(index_dir=index_dir, host="127.0.0.1", port=port, threads=3) == 0
     assert index_exists(index_dir)
-    assert served["kwargs"] == {"host": "127.0.0.1", "port": 8765, "threads": 3, "ident": "baokan"}
+    assert served["kwargs"] == {"host": "127.0.0.1", "port": port, "threads": 3, "ident": "baokan"}
     client = served["app"].test_client()
     stats = client.get("/api/stats").json
     assert stats["records"] > 0
     assert client.get("/api/search", query_string={"q": "巡察"}).json["total"] > 0
     # a second start finds the archive and does not ingest again
     monkeypatch.setattr(webapp.server, "build_demo_archive", lambda *a, **k: pytest.fail("ingested twice"))
-    assert webapp.server.serve(index_dir=index_dir, port=8765) == 0
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    assert webapp.server.serve(index_dir=index_dir, port=free_port()) == 0
 
 
 def _get(url: str) -> tuple[int, dict[str, str], bytes]:
@@ -125,7 +121,7 @@ def _get(url: str) -> tuple[int, dict[str, str], bytes]:
 
 def test_baokan_serve_runs_a_real_server(tmp_path):
     """The CLI on a fresh index directory: demo archive, then waitress answers pages and API."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "BAOKAN_INDEX_DIR": ""}
     baokan = Path(sys.executable).with_name("baokan")
     cmd = [str(baokan)] if baokan.exists() else [sys.executable, "-m", "indexer.cli"]
