@@ -202,17 +202,19 @@ def _one_record(record_id: str) -> Record:
     return get_records(get_archive(), [record_id])[0]
 
 
+def _citation_file(record_id: str, render: Callable[[Record, str, str], str], media: str, ext: str) -> Response:
+    """One record as a reference manager's file: ``baokan-<id>.ris`` or ``.bib``."""
+    record = _one_record(record_id)
+    text = render(record, _record_url()(record.id), current_app.config["PAPER"])
+    return Response(text, content_type=media,
+                    headers={"Content-Disposition": content_disposition(f"baokan-{record.id}.{ext}")})
+
+
 @bp.get("/records/<record_id>.ris", endpoint="record_ris")
 def record_ris(record_id: str) -> Response:
-    record = _one_record(record_id)
-    text = ris(record, _record_url()(record.id), current_app.config["PAPER"])
-    return Response(text, content_type=MEDIA_RIS,
-                    headers={"Content-Disposition": content_disposition(f"baokan-{record.id}.ris")})
+    return _citation_file(record_id, ris, MEDIA_RIS, "ris")
 
 
 @bp.get("/records/<record_id>.bib", endpoint="record_bib")
 def record_bib(record_id: str) -> Response:
-    record = _one_record(record_id)
-    text = bibtex(record, _record_url()(record.id), current_app.config["PAPER"])
-    return Response(text, content_type=MEDIA_BIBTEX,
-                    headers={"Content-Disposition": content_disposition(f"baokan-{record.id}.bib")})
+    return _citation_file(record_id, bibtex, MEDIA_BIBTEX, "bib")
