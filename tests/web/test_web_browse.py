@@ -314,3 +314,29 @@ def test_the_openapi_document_describes_the_browse_api(openapi):
     for path in ("/api/issues/{date}", "/api/issues/{date}/{page}"):
         assert set(paths[path]["get"]["responses"]) == {"200", "400", "404", "503"}
     assert [p["name"] for p in paths["/api/issues"]["get"]["parameters"]] == ["year", "date"]
+
+
+def test_a_page_shows_the_staff_its_furniture_names(tmp_path: Path) -> None:
+    """"责任编辑：崔国强  校对：赵  凯" at the foot of a page: dropped from the text, shown as the page's metadata."""
+    from indexer import ingest
+    from webapp import create_app
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "jzrb_20231206_2.txt").write_text(
+        "焦作日报 | 2023年12月6日 星期三 | 第2版 综合\n\n我市启动冬季供暖保障专项行动\n\n"
+        "本报讯（记者 杜玲）12月5日，记者从市城市管理局获悉，市区集中供暖全面运行。\n\n"
+        "责任编辑：崔国强  校对：赵  凯\n", "utf-8")
+    ingest([str(pages)], str(tmp_path / "ix"), workers=1)
+    app = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "ix")})
+    try:
+        client = app.test_client()
+        data = client.get("/api/issues/2023-12-06/2").json
+        assert data["staff"] == ["责任编辑：崔国强", "校对：赵凯"]
+        html = client.get("/issues/2023-12-06/2").text
+        assert '<dd class="page-staff">责任编辑：崔国强　校对：赵凯</dd>' in html
+        assert "责任编辑" not in data["records"][0]["body"]
+    finally:
+        archive = app.extensions.get("baokan.archive")
+        if archive is not None:
+            archive.close()
