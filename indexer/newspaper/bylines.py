@@ -41,6 +41,8 @@ _BOX = re.compile(rf"^(?P<credit>[□■]\s*(?P<inner>{_NAMES}){_SUFFIX})\s*$")
 _STANDALONE = re.compile(rf"^(?P<credit>(?P<inner>{_ROLE}{_SEP}*{_NAMES}){_SUFFIX})\s*$")
 # a credit closing an article: "（记者 张三）", "（本报记者 张三 李四）", "（文/张三）", "(记者 X 通讯员 Y)"
 _END = re.compile(rf"(?P<credit>[(（]\s*(?P<inner>{_ROLE}{_SEP}*{_NAMES})\s*[)）])\s*$")
+# an author's note on its own line: "(作者为光明日报社首任总编辑胡愈之)" (the name cannot be told from the post)
+_AUTHOR_NOTE_ALONE = re.compile(r"^[(（]\s*作者(?:为|系|是|单位[:：]?)[^()（）]{2,40}[)）]$")
 # a credit after an article's last sentence, set off by a space: "…现场。 潍坊日报社全媒体记者 窦浩智 吴晓强"
 _TRAILING = re.compile(rf"(?<=[。！？”])[ \u3000]+(?P<credit>(?P<inner>{_REPORTER_ROLE}{_SEP}*{_NAMES}){_SUFFIX})\s*$")
 # a brief signed with a name alone after its last sentence: "…种植技术。（王立军）"
@@ -151,8 +153,8 @@ def match_end_credit(block: str) -> tuple[str, Credit] | None:
     "王建华（作者为河南理工大学教授）" -> ("", Credit(…, ("王建华",))).
     """
     line = block.rstrip()
-    if _UNNAMED_END.match(line.strip()):
-        return "", Credit(line.strip())
+    if _UNNAMED_END.match(line.strip()) or _AUTHOR_NOTE_ALONE.match(line.strip()):
+        return "", Credit(line.strip())  # "(本报记者)", "(作者为光明日报社首任总编辑胡愈之)": closes the article
     m = _AUTHOR_NOTE.match(unpad(line.strip()))
     if m:
         return "", Credit(line.strip(), (m.group("inner"),))

@@ -14,11 +14,12 @@ kept as the reason shown by ``baokan parse --explain``:
   the page puts between paragraphs, no indent where paragraphs are indented, a ``#`` mark;
 * what came before: an end credit ("（记者 张三）") closes an article; a paragraph that
   breaks off mid-sentence goes on in the next line; a one-paragraph brief above;
-* what it is: numbered ("一、", "（二）") lines and very short lines are sub-headings; a
-  group of headline lines (kicker, headline, subtitle) is a headline.
+* what it is: numbered ("一、", "（二）") lines, very short lines and lines built like
+  another short line of the article ("新校舍：…" / "新机制：…") are sub-headings; a group of
+  headline lines (kicker, headline, subtitle) or a column tag ("（社论）") marks a headline.
 
 A line whose evidence adds up to ``START_SCORE`` starts a record. The weights are few and round on purpose:
-each stands for a family of page layouts, not for one test page (README, "Segmentation").
+each stands for a family of page layouts, not for one test page (README, "How a page becomes records").
 """
 from __future__ import annotations
 
@@ -40,7 +41,9 @@ START_SCORE = 1.5
 # "同心绘就中国式现代化新图景（社论）", "…（新春走基层）", "…（政策问答·回应关切）": a column tag closes a headline
 NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # "刘洪", "钱云飞" (four characters are more often a phrase)
 SALUTATION = re.compile(r"^[^，,。！？]{2,24}[，,、][^，,。！？]{0,12}[:：]$|^[^，,。！？]{2,16}[:：]$")  # "各位委员，同志们："
-COLUMN_TAG = re.compile(r"[（(][^()（）\d]{2,24}[)）]$")
+_COLUMN_TAG = re.compile(r"(?<=\S\S)[（(](?P<tag>[^()（）\d]{2,24})[)）]$")
+# not columns: "(节选)", "（上）", a date "(一九四九年六月十六日)", an author's note "（作者为…）"
+_NOT_COLUMN = re.compile(r"^(?:节选|摘要|全文|续|上|中|下|图|附图|[一二三四五六七八九十〇零]+年.*|作者.*)$")
 # "坚持创新驱动 建设科技强市": two phrases side by side
 TWO_PART = re.compile(r"[\u4e00-\u9fff”》][ \u3000]+[\u4e00-\u9fff“《]")  # the evidence a headline-shaped line inside an article needs to start a new record
 BRIEF_MAX_CHARS = 300  # an article of one paragraph this short is a brief: the next headline-shaped line is news
@@ -145,7 +148,7 @@ class Segmenter:
         while j - i < TITLE_GROUP_MAX and (nxt := self.at(j)) is not None and (nxt.headline_shaped or nxt.heading) \
                 and not nxt.enumerated \
                 and not self._name_over_text(j) \
-                and (_short_title_line(nxt) or nxt.heading) and not COLUMN_TAG.search(self.lines[j - 1].text) \
+                and (_short_title_line(nxt) or nxt.heading) and not column_tag(self.lines[j - 1].text) \
                 and not nxt.text.startswith("【"):
             j += 1
         if j - i > 1 and not (_short_title_line(first) or first.heading):
@@ -251,7 +254,7 @@ class Segmenter:
                 note(1, "not indented, unlike the page's paragraphs")
         if end - i >= 2:
             note(1, f"a headline group of {end - i} lines")
-        if COLUMN_TAG.search(self.lines[end - 1].text):
+        if column_tag(self.lines[end - 1].text):
             note(1.5, "ends with a column tag such as （社论）")
         elif TWO_PART.search(line.text):
             note(0.5, "a two-part headline")
@@ -274,8 +277,6 @@ class Segmenter:
         elif cur is not None and cur.paragraphs and len(cur.paragraphs) == 1 and not cur.subheads \
                 and len(cur.paragraphs[0]) <= BRIEF_MAX_CHARS:
             note(1, "the article above is a one-paragraph brief")
-        if cur is not None and cur.subheads:
-            note(-1, "the article above already has sub-headings")
         if cur is not None and cur.paragraphs and end - i == 1 and not line.heading and self._parallel(i):
             note(-2, "parallel to another short line of this article, as sub-headings are")
         if len(line.text) <= 8 and end - i == 1 and not line.heading:
@@ -489,6 +490,12 @@ class Segmenter:
 
 
 NOT_NAMES = frozenset({"回信", "贺信", "贺电", "来信", "附件", "附录", "说明", "前言", "后记", "图片", "链接", "导读"})
+
+
+def column_tag(text: str) -> str | None:
+    """The column tag closing a headline: "同心绘就中国式现代化新图景（社论）" -> "社论"; "发刊词(节选)" -> None."""
+    m = _COLUMN_TAG.search(text)
+    return m.group("tag") if m and not _NOT_COLUMN.match(m.group("tag")) else None
 
 
 def _name_alone(text: str) -> bool:
