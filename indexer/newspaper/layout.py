@@ -34,6 +34,8 @@ _LEAD = re.compile(
 # "图为…", "图①…", "上图：…": a photo caption even without a credit
 _CAPTION_START = re.compile(r"^(?:图为|图[①-⑳\d]|[上下左右中]图[:：为]?|组图[:：])")
 NUMBERED_PHOTO = re.compile(r"^图[②-⑳]")  # "图②…" goes on a numbered photo group that "图①…" began
+# never a headline: a bracketed label alone ("【点评】", "【人物】"), an epigraph's source ("——摘自…")
+_NOT_HEADLINE = re.compile(r"^【[^】]{1,8}】$|^——\s*(?:摘自|引自|选自)")
 _PHOTO_PLACEHOLDER = re.compile(r"^[(（](?:图片|照片|图|组图)[)）]$")
 
 
@@ -90,7 +92,7 @@ class Line:
         "会议要求：", "…慰问了", "“当前，…。”" and "总投资10亿" are not.
         """
         t = self.text
-        if not self.plain or cjk_count(t) < 2:
+        if not self.plain or cjk_count(t) < 2 or _NOT_HEADLINE.match(t):
             return False
         squashed = re.sub(r"\s+", "", t)
         if len(squashed) > HEADLINE_MAX or "。" in t or "；" in t:
