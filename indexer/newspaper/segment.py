@@ -512,7 +512,7 @@ def _twins(a: str, b: str) -> bool:
     if 0 < ca <= 6 and ca == cb and a[0] == b[0]:
         return True
     if len(a) <= 10 and abs(len(a) - len(b)) <= 1:
-        return sum(1 for k in range(3, min(len(a), len(b))) if a[k] == b[k]) >= 2
+        return sum(1 for k in range(3, min(len(a), len(b))) if a[k] == b[k] and "\u4e00" <= a[k] <= "\u9fff") >= 2
     return False
 
 

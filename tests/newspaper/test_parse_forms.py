@@ -269,3 +269,10 @@ def test_city_words_name_no_region_on_another_papers_page() -> None:
     assert (r.paper, r.region, r.reporters) == ("人民日报", None, ("张晓东",))
     own = _one(page.replace("人民日报", "焦作日报"))
     assert own.region == "焦作市"
+
+
+def test_briefs_whose_headlines_share_only_punctuation_are_not_twin_sub_headings() -> None:
+    page = ("冰雪节开幕\n\n本报讯 1月14日，冰雪节在龙源湖公园开幕。\n\n"
+            "村里有个“画梦师”\n\n1月13日，温县一位青年画家为村里画了十幅墙绘，吸引游客打卡。\n\n"
+            "毛竹下山“坐飞机”\n\n1月9日清晨，博爱县山区的毛竹由无人机运下山，省时省力。\n")
+    assert [t for t, _ in _titles(page)] == ["冰雪节开幕", "村里有个“画梦师”", "毛竹下山“坐飞机”"]
