@@ -184,7 +184,7 @@ def _date_url(query: SearchQuery, bounds: tuple[str, str] | None) -> str:
 def _date_groups(page: SearchPage) -> list[FacetGroup]:
     """年份; 月份 (under a chosen year its months, else every month of every year); under a chosen month its days."""
     query = page.query
-    year_sel, month_sel, day_sel = selected_year(query), selected_month(query), selected_day(query)
+    year_sel, day_sel = selected_year(query), selected_day(query)
     year_in, month_in = focus_year(query), focus_month(query)
     years = []
     for year, count in (page.facets.get("year") or {}).items():

@@ -59,7 +59,7 @@ _PHOTO = re.compile(
 # a source line of its own: "据新华社", "据新华社电", "据央视新闻报道"
 _SOURCE = re.compile(rf"^据(?:{_AGENCY}|[{_HAN}《》]{{2,10}}?)(?:[{_HAN}]{{0,8}}电|报道|消息)?$")
 # a closing mark with no name: "(本报记者)", "（本报综合）", "（综合新华社电）"
-_UNNAMED_END = re.compile(rf"^[(（]\s*(?:本报|本刊)?(?:记者|综合|报道|综合报道|编辑|综合新华社电|据新华社电)\s*[)）]$")
+_UNNAMED_END = re.compile(r"^[(（]\s*(?:本报|本刊)?(?:记者|综合|报道|综合报道|编辑|综合新华社电|据新华社电)\s*[)）]$")
 _MAX_CREDIT = 60
 _TOKEN = re.compile(rf"(?P<role>{_ROLE})|(?P<name>[{_HAN}·]+)")
 # two-character names padded to three columns: "赵  鹏   林  蔚" -> "赵鹏   林蔚"

@@ -4,7 +4,6 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,7 +12,7 @@ from hypothesis import strategies as st
 from indexer.index.ingest import ingest, record_documents
 from indexer.text.normalize import normalize_text
 from indexer.newspaper.parse import parse_file
-from indexer.records import Caption, Record
+from indexer.records import Record
 from indexer.searching.recordpage import get_record
 from indexer.searching.service import SearchQuery, iter_results, search
 from indexer.searching.stats import archive_stats

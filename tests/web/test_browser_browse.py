@@ -111,7 +111,7 @@ def test_next_record_then_back_to_the_filtered_search(session: Session):
 @pytest.mark.parametrize("session", [PHONE], indirect=True)
 def test_browse_pages_fit_a_phone(session: Session):
     page = session.page
-    for path, name in ((f"/issues?year=2021", "calendar"), (f"/issues/{ISSUE_DAY}", "issue"),
+    for path, name in (("/issues?year=2021", "calendar"), (f"/issues/{ISSUE_DAY}", "issue"),
                        (f"/issues/{ISSUE_DAY}/3", "page")):
         page.goto(path)
         assert page.locator("h1").count() == 1

@@ -6,8 +6,6 @@ import itertools
 import re
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
-
 from indexer import QueryError, SearchQuery
 from webapp.api import DATE_PATTERN
 
