@@ -329,10 +329,12 @@ class Segmenter:
                 return i + 2
             return i + 1
         end = self.title_group(i)
+        rejected = ""  # why a headline-shaped line did not start a record, for --explain
         if end is not None:
             starts, reason = self.starts_record(i, end)
             if starts:
                 return self.take_title(i, end, reason)
+            rejected = reason
         if line.photo is not None or line.caption_mark:
             return self.take_captions(i)
         if line.byline is not None:
@@ -366,13 +368,11 @@ class Segmenter:
             cur = self.start("article")
             self.explain(i, "body", "text with no headline above it")
         elif end is not None:
-            self.explain(i, "subhead" if subhead else "body", f"not a new article: {self._last_reason}")
+            self.explain(i, "subhead" if subhead else "body", f"not a new article: {rejected}")
         else:
             self.explain(i, "subhead" if subhead else "body", "a short line inside the article" if subhead else "continues the article")
         cur.add(line.text, subhead=subhead)
         return i + 1
-
-    _last_reason = ""
 
     def is_subhead(self, line: Line) -> bool:
         """A headline-shaped line kept inside an article stands alone (a sub-heading) if it is numbered,
@@ -392,8 +392,7 @@ class Segmenter:
         if not cur.paragraphs and not cur.captions:
             if cur.byline is None and not cur.title:
                 return True, "headline over the text that follows"
-            self._last_reason = "the article above has no text yet"
-            return False, self._last_reason
+            return False, "the article above has no text yet"
         nxt = self.at(end)
         if nxt is not None and (nxt.photo is not None or nxt.caption_mark) and line.heading is False \
                 and end - i == 1 and len(line.text) <= CAPTION_TITLE_MAX:
@@ -401,8 +400,7 @@ class Segmenter:
             if after is None or not after.plain or after.headline_shaped:
                 return True, "a short title over a photo caption"
         score, why = self.new_record_score(i, end)
-        self._last_reason = "; ".join(why) or "no sign of a new article"
-        return score >= START_SCORE, self._last_reason
+        return score >= START_SCORE, "; ".join(why) or "no sign of a new article"
 
     def take_title(self, i: int, end: int, reason: str) -> int:
         lines = self.lines[i:end]
