@@ -35,6 +35,7 @@ CAPTION_TITLE_MAX = 20
 EDITORS_NOTE = ("编者按", "编者的话", "编前语", "编者")
 SECTION_MAX = 6  # "## 科技视界", "## 时评": a column label is a word or two
 KICKER_MAX = 30  # a kicker or subtitle line without "——"; a longer line over a headline is body text
+PARALLEL_WINDOW = 60  # lines looked at for a sub-heading's twin: one article's worth
 TITLE_GROUP_MAX = 4  # kicker, headline (sometimes set on two lines), subtitle
 SUBHEAD_MAX = 12  # "产业链条越拉越长": sub-headings are short; a longer unmarked line may be a broken paragraph
 START_SCORE = 1.5
@@ -138,7 +139,7 @@ class Segmenter:
     def title_group(self, i: int) -> int | None:
         """The end (exclusive) of a headline group starting at line i, or None.
 
-        Up to three headline lines (kicker, headline, subtitle; "# " headings count) that
+        Up to four headline lines (kicker, headline on one or two lines, subtitle; "# " headings count) that
         are followed by something a headline stands over: a byline, body text, a caption.
         """
         first = self.at(i)
@@ -162,15 +163,16 @@ class Segmenter:
 
     def _parallel(self, i: int) -> bool:
         """Line i has a twin among the article's other short lines: "新校舍：…" / "新机制：…",
-        "产业链条越拉越长" / "创新动能越来越足" (looked for up to the next credit, heading or label)."""
+        "产业链条越拉越长" / "创新动能越来越足" (looked for in the article so far and in the lines below,
+        up to the next credit, heading or label, at most ``PARALLEL_WINDOW`` of each)."""
         text = self.lines[i].text
         cur = self.cur
-        others = [cur.paragraphs[k] for k in sorted(cur.subheads)] if cur is not None else []
-        j = i + 1
-        while (line := self.at(j)) is not None and line.plain and line.end_credit is None and not self.is_section(j):
+        others = [cur.paragraphs[k] for k in sorted(cur.subheads)[-PARALLEL_WINDOW:]] if cur is not None else []
+        for line in self.lines[i + 1:i + 1 + PARALLEL_WINDOW]:  # a window: a long page stays linear
+            if not line.plain or line.end_credit is not None or line.text in section_labels():
+                break
             if line.headline_shaped and not line.enumerated:
                 others.append(line.text)
-            j += 1
         return any(_twins(text, other) for other in others if other != text)
 
     def _name_over_text(self, i: int) -> bool:
