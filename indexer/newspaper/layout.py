@@ -157,7 +157,7 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
                 and out[-1].byline is None:
             # "…进行作业。" / "本报记者 宋崇飞 摄" on the next line: one caption
             prev = out.pop()
-            joined = prev.text + ("" if _glued(prev.text) else " ") + line
+            joined = prev.text + ("" if glued(prev.text) else " ") + line
             photo = match_photo_credit(joined)
             gap, indent, number, line = prev.gap, prev.indent, prev.number, joined
             placeholder = placeholder or prev.caption_mark
@@ -198,8 +198,12 @@ def _indent_width(line: str) -> int:
     return width
 
 
-def _glued(text: str) -> bool:
-    return not text or text[-1] in "。！？!?….”’」』；;：:）)》】\"'"
+CLOSERS = frozenset("。！？!?….”’」』；;：:）)》】\"'")  # what a finished sentence or clause ends with
+
+
+def glued(text: str) -> bool:
+    """A credit follows this text without a space: "…作业。" + "本报记者 宋崇飞 摄"."""
+    return not text or text[-1] in CLOSERS
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from pathlib import PurePath
 from indexer.newspaper.boilerplate import Boilerplate, default_boilerplate
 from indexer.newspaper.bylines import Credit
 from indexer.newspaper.gazetteer import Gazetteer, load_gazetteer
-from indexer.newspaper.layout import ENUMERATOR, cjk_count, read_lines
+from indexer.newspaper.layout import CLOSERS, ENUMERATOR, cjk_count, glued, read_lines
 from indexer.newspaper.pagemeta import Manifest, merge_meta, meta_for_file, parse_header, staff_in, with_inferred_date
 from indexer.newspaper.segment import Draft, Explained, Segmenter
 from indexer.newspaper.textio import read_page_file
@@ -23,7 +23,6 @@ from indexer.records import Caption, PageMeta, ParsedPage, Record
 
 DUPLICATE_MIN_CJK = 20  # a repeated run shorter than this may be a legitimate repetition
 DUPLICATE_MAX_CHARS = 2000  # OCR repeats a paragraph, not a whole article
-_CLOSERS = frozenset("。！？!?….”’」』；;：:）)》】\"'")
 _SENTENCE_END = frozenset("。！？!?")
 
 
@@ -35,11 +34,7 @@ def record_id(source: str, ordinal: int) -> str:
 def _caption(photo: tuple[str, Credit] | None) -> Caption:
     """An embedded caption keeps its credit: "…召开。本报记者 蒋鑫 摄" -> photographers ("蒋鑫",)."""
     text, credit = photo if photo else ("", Credit(""))
-    return Caption(text=f"{text}{credit.text}" if _glued(text) else f"{text} {credit.text}".strip(), photographers=credit.reporters)
-
-
-def _glued(text: str) -> bool:
-    return not text or text[-1] in _CLOSERS
+    return Caption(text=f"{text}{credit.text}" if glued(text) else f"{text} {credit.text}".strip(), photographers=credit.reporters)
 
 
 def clean_paragraphs(paragraphs: list[str], subheads: frozenset[int] | set[int] = frozenset()) -> tuple[list[str], list[str]]:
@@ -95,7 +90,7 @@ def rejoin_broken(paragraphs: list[str], subheads: set[int] | frozenset[int] = f
     out: list[str] = []
     last_sub = False
     for n, para in enumerate(paragraphs):
-        if out and out[-1][-1] not in _CLOSERS and not ENUMERATOR.match(para) and not _is_subhead(out[-1]) \
+        if out and out[-1][-1] not in CLOSERS and not ENUMERATOR.match(para) and not _is_subhead(out[-1]) \
                 and not last_sub and n not in subheads:
             prev = out[-1]
             sep = " " if prev[-1].isascii() and prev[-1].isalnum() and para[0].isascii() and para[0].isalnum() else ""
