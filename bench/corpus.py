@@ -1,6 +1,6 @@
 """A deterministic synthetic archive of 焦作日报 pages, for benchmarks.
 
-Writes one page per file, laid out like the seed pages in ``tests/data``:
+Writes one page per file, laid out like the seed pages in ``webapp/demo_pages``:
 
     bench/out/c10k/1998/1998-03-07_02.txt
         焦作日报                                  (header block on ~60% of pages;
@@ -43,7 +43,7 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SEED_PAGES = sorted(p for pattern in ("000_*.txt", "004_*.txt") for p in (HERE.parent / "tests" / "data").glob(pattern))
+SEED_PAGES = sorted(p for pattern in ("000_*.txt", "004_*.txt") for p in (HERE.parent / "webapp" / "demo_pages").glob(pattern))
 
 REGIONS = {  # canonical name -> (aliases used in text, weight)
     "解放区": (("解放区",), 8), "中站区": (("中站区", "中区"), 5), "马村区": (("马村区",), 5),
