@@ -41,8 +41,12 @@ _BOX = re.compile(rf"^(?P<credit>[□■]\s*(?P<inner>{_NAMES}){_SUFFIX})\s*$")
 _STANDALONE = re.compile(rf"^(?P<credit>(?P<inner>{_ROLE}{_SEP}*{_NAMES}){_SUFFIX})\s*$")
 # a credit closing an article: "（记者 张三）", "（本报记者 张三 李四）", "（文/张三）", "(记者 X 通讯员 Y)"
 _END = re.compile(rf"(?P<credit>[(（]\s*(?P<inner>{_ROLE}{_SEP}*{_NAMES})\s*[)）])\s*$")
-# an author's note on its own line: "(作者为光明日报社首任总编辑胡愈之)" (the name cannot be told from the post)
+# an author's note on its own line: "(作者为光明日报社首任总编辑胡愈之)", "（作者为焦作大学副教授）"
 _AUTHOR_NOTE_ALONE = re.compile(r"^[(（]\s*作者(?:为|系|是|单位[:：]?)[^()（）]{2,40}[)）]$")
+# the name closing such a note, after a post or a space: "…首任总编辑胡愈之)", "(作者系市委党校教授 王明)"
+_POST = r"(?:总编辑|编辑|主编|社长|记者|教授|研究员|院长|所长|主任|书记|馆长|校长|会长|理事长|作家|学者|律师|医生|教师)"
+_NOTE_NAME = re.compile(rf"(?:{_POST}|[ \u3000])(?P<name>[{_HAN}]{{2,3}})[)）]$")
+_NOT_NOTE_NAMES = re.compile(r"[会院所部局处委厅室校司社馆组站队协]$|^(?:教授|研究员|主任|委员|成员|助理|博士|硕士|学生|干部)")
 # a credit after an article's last sentence, set off by a space: "…现场。 潍坊日报社全媒体记者 窦浩智 吴晓强"
 _TRAILING = re.compile(rf"(?<=[。！？”])[ \u3000]+(?P<credit>(?P<inner>{_REPORTER_ROLE}{_SEP}*{_NAMES}){_SUFFIX})\s*$")
 # a brief signed with a name alone after its last sentence: "…种植技术。（王立军）"
@@ -150,11 +154,16 @@ def match_end_credit(block: str) -> tuple[str, Credit] | None:
     """A credit closing an article: (text before it, credit), else None.
 
     "…取得实效。（记者 张三）" -> ("…取得实效。", Credit("（记者 张三）", ("张三",)));
-    "王建华（作者为河南理工大学教授）" -> ("", Credit(…, ("王建华",))).
+    "王建华（作者为河南理工大学教授）" -> ("", Credit(…, ("王建华",)));
+    "(作者为光明日报社首任总编辑胡愈之)" -> ("", Credit(…, ("胡愈之",))).
     """
     line = block.rstrip()
-    if _UNNAMED_END.match(line.strip()) or _AUTHOR_NOTE_ALONE.match(line.strip()):
-        return "", Credit(line.strip())  # "(本报记者)", "(作者为光明日报社首任总编辑胡愈之)": closes the article
+    if _UNNAMED_END.match(line.strip()):
+        return "", Credit(line.strip())  # "(本报记者)": closes the article, names nobody
+    if _AUTHOR_NOTE_ALONE.match(line.strip()):  # "(作者为光明日报社首任总编辑胡愈之)": closes the article
+        m = _NOTE_NAME.search(line.strip())
+        named = m is not None and not _NOT_NOTE_NAMES.search(m.group("name"))
+        return "", Credit(line.strip(), (m.group("name"),) if named and m is not None else ())
     m = _AUTHOR_NOTE.match(unpad(line.strip()))
     if m:
         return "", Credit(line.strip(), (m.group("inner"),))

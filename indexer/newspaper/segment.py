@@ -33,6 +33,9 @@ from indexer.newspaper.layout import NUMBERED_PHOTO, Line, PageStyle, bigrams
 
 CAPTION_TITLE_MAX = 20
 EDITORS_NOTE = ("编者按", "编者的话", "编前语", "编者")
+# "市民:张九龄", "姓名：王芳": a field of a profile box ("编者按：…" is a note, not a field)
+FIELD = re.compile(r"^(?!编者按|编后|按语|导语|提要|摘要|提示)[\u4e00-\u9fff]{2,3}[:：](?=\S)")
+ALL_IN_BRACKETS = re.compile(r"^[(（][^()（）]+[)）]$")  # "(一九四九年六月十六日)": a subtitle closes its headline group
 SECTION_MAX = 6  # "## 科技视界", "## 时评": a column label is a word or two
 KICKER_MAX = 30  # a kicker or subtitle line without "——"; a longer line over a headline is body text
 PARALLEL_WINDOW = 60  # lines looked at for a sub-heading's twin: one article's worth
@@ -60,6 +63,8 @@ class Draft:
     byline: Credit | None = None
     paragraphs: list[str] = field(default_factory=list)
     subheads: set[int] = field(default_factory=set)  # indexes of paragraphs that are sub-headings
+    # headline groups kept inside the article, as (first paragraph, lines): a second author may show one was a headline
+    groups: list[tuple[int, int]] = field(default_factory=list)
     captions: list[tuple[str, Credit]] = field(default_factory=list)
     photo: tuple[str, Credit] | None = None
     closed: bool = False  # an end credit was printed: the article is over
@@ -129,6 +134,8 @@ class Segmenter:
             return False
         if line.plain and line.text in section_labels():
             return True
+        if line.text.endswith((":", "：")) and line.text.rstrip(":：") not in section_labels():
+            return False  # "# 新华网载文:" over "# 洛阳牡丹成中国“名片”": a colon leads into the headline below
         if not line.heading or (len(line.text) > SECTION_MAX and line.text not in section_labels()):
             return False  # "# 硬“核”力量落地招远" over "# 首个…核电机组全面启动建设": a headline on two lines
         if nxt.heading:
@@ -148,7 +155,8 @@ class Segmenter:
         j = i + 1
         while j - i < TITLE_GROUP_MAX and (nxt := self.at(j)) is not None and (nxt.headline_shaped or nxt.heading) \
                 and not nxt.enumerated \
-                and not self._name_over_text(j) \
+                and not self._name_over_text(j) and not self._field_line(j) \
+                and not ALL_IN_BRACKETS.match(self.lines[j - 1].text) \
                 and (_short_title_line(nxt) or nxt.heading) and not column_tag(self.lines[j - 1].text) \
                 and not nxt.text.startswith("【"):
             j += 1
@@ -175,6 +183,13 @@ class Segmenter:
                 others.append(line.text)
         return any(_twins(text, other) for other in others if other != text)
 
+    def _field_line(self, i: int) -> bool:
+        """Line i is one field of a profile box, with another field just below: "市民:张九龄" / "53岁 司机" /
+        "声音:“可盼望到今天能开通了…”" are the box's text, not lines of the headline above."""
+        if not FIELD.match(self.lines[i].text):
+            return False
+        return any(FIELD.match(line.text) for line in self.lines[i + 1:i + 3])
+
     def _name_over_text(self, i: int) -> bool:
         """Line i is a name alone ("钱云飞") with text below it: the author under a headline, not part of it."""
         line, nxt = self.lines[i], self.at(i + 1)
@@ -187,17 +202,22 @@ class Segmenter:
         if cur.kind != "article" or cur.byline is None or not cur.byline.people or not credit.people \
                 or set(credit.people) & set(cur.byline.people) or not cur.subheads:
             return False
-        k = max(cur.subheads)
+        k = first = max(cur.subheads)
+        if cur.paragraphs[k].startswith(("—", "(", "（")):  # a subtitle is no headline alone: the line above is
+            for start, size in cur.groups:  # "《光明日报》发刊词(节选)" / "(一九四九年六月十六日)"
+                if 0 < start < k < start + size:
+                    first = k - 1
         if k == len(cur.paragraphs) - 1:
             return False
-        title, rest = cur.paragraphs[k], cur.paragraphs[k + 1:]
-        del cur.paragraphs[k:]
-        cur.subheads.discard(k)
+        lines, rest = cur.paragraphs[first:k + 1], cur.paragraphs[k + 1:]
+        title = " ".join(lines)
+        del cur.paragraphs[first:]
+        cur.subheads -= set(range(first, k + 1))
         second = self.start("article", title)
         for text in rest:
             second.add(text)
         for n, line in enumerate(self.explained):
-            if line.role == "subhead" and line.text.strip().lstrip("#").strip() == title:
+            if line.role in ("subhead", "body") and line.text.strip().lstrip("#").strip() in lines:
                 self.explained[n] = Explained(line.number, "headline", "a second author's credit below: " + line.reason, line.text)
         return True
 
@@ -371,6 +391,8 @@ class Segmenter:
             self.explain(i, "body", "text with no headline above it")
         elif end is not None:
             self.explain(i, "subhead" if subhead else "body", f"not a new article: {rejected}")
+            if not cur.groups or sum(cur.groups[-1]) <= len(cur.paragraphs):
+                cur.groups.append((len(cur.paragraphs), end - i))
         else:
             self.explain(i, "subhead" if subhead else "body", "a short line inside the article" if subhead else "continues the article")
         cur.add(line.text, subhead=subhead)

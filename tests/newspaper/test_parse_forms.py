@@ -208,6 +208,10 @@ def test_credit_lines_under_a_headline(credit: str, reporters: tuple[str, ...], 
     ("（文/张三）", ("张三",)),
     ("王建华（作者为河南理工大学教授）", ("王建华",)),
     ("（王立军）", ("王立军",)),
+    ("(作者为光明日报社首任总编辑胡愈之)", ("胡愈之",)),
+    ("（作者系市委党校教授 王明）", ("王明",)),
+    ("（作者为焦作大学副教授）", ()),
+    ("（作者为北京大学教授委员会）", ()),
 ])
 def test_credits_at_the_end_of_an_article(end: str, reporters: tuple[str, ...]) -> None:
     page = f"高校要为地方发展提供智力支撑\n\n高校与地方的融合发展，是实现双赢的重要途径。\n\n{end}\n\n温县举办太极拳比赛\n\n3月14日，温县举办太极拳比赛。\n"
@@ -276,3 +280,29 @@ def test_briefs_whose_headlines_share_only_punctuation_are_not_twin_sub_headings
             "村里有个“画梦师”\n\n1月13日，温县一位青年画家为村里画了十幅墙绘，吸引游客打卡。\n\n"
             "毛竹下山“坐飞机”\n\n1月9日清晨，博爱县山区的毛竹由无人机运下山，省时省力。\n")
     assert [t for t, _ in _titles(page)] == ["冰雪节开幕", "村里有个“画梦师”", "毛竹下山“坐飞机”"]
+
+
+def test_a_second_author_under_a_headline_and_its_subtitle_splits_the_article() -> None:
+    page = ("光明颂·光明日报六十年感怀\n\n云杉\n\n时值光明日报六十周年之际，草成小诗四首以示祝贺。\n\n"
+            "《光明日报》发刊词(节选)\n\n(一九四九年六月十六日)\n\n光明照耀东方大陆，人民胜利的新时代已经到来！\n\n"
+            "团结一致，建设民主新中国，这是《光明日报》所要向全国人士提出的一点希望。\n\n(作者为光明日报社首任总编辑胡愈之)\n")
+    records = parse_page(page, "t").records
+    assert [(r.title, r.reporters) for r in records] == [
+        ("光明颂·光明日报六十年感怀", ("云杉",)), ("《光明日报》发刊词(节选) (一九四九年六月十六日)", ("胡愈之",))]
+    assert records[1].body.startswith("光明照耀东方大陆")
+
+
+@pytest.mark.parametrize("lead", ["新华网载文:", "央视报道："])
+def test_a_heading_ending_in_a_colon_leads_into_the_headline_below(lead: str) -> None:
+    page = f"# {lead}\n# 洛阳牡丹成中国“名片”\n\n本报讯 (记者 王继辉)近日，新华网载文介绍洛阳牡丹。\n"
+    r = _one(page)
+    assert (r.title, r.reporters, r.section) == (f"{lead} 洛阳牡丹成中国“名片”", ("王继辉",), None)
+
+
+def test_the_fields_of_a_profile_box_are_not_headline_lines() -> None:
+    page = ("我省侨资企业达5614家\n\n本报讯 目前河南籍海外侨胞约有150万名。\n\n郑州晚报记者 裴蕾\n"
+            "绿城广场\n碰到他\n市民:张九龄\n53岁 司机\n声音:“可盼望到今天能开通了。”\n"
+            "张九龄曾是一位司机，现在年纪大了，帮女儿看小外孙。\n郑州晚报记者 吴淑娟\n")
+    records = parse_page(page, "t").records
+    assert [(r.title, r.reporters) for r in records] == [("我省侨资企业达5614家", ("裴蕾",)), ("绿城广场 碰到他", ("吴淑娟",))]
+    assert records[1].body.startswith("市民:张九龄")
