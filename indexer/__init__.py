@@ -53,6 +53,9 @@ _EXPORTS: dict[str, str] = {
     "record_position": "indexer.searching.browse", "RecordPosition": "indexer.searching.browse",
     "PageEntry": "indexer.searching.browse", "PageRef": "indexer.searching.browse",
     "parse_day": "indexer.searching.browse", "parse_year": "indexer.searching.browse",
+    # the cluster backend (Sphinx/Manticore)
+    "write_cluster": "indexer.cluster.config", "parse_cluster_url": "indexer.cluster.config",
+    "ClusterUnavailable": "indexer.errors",
     # facets and the Chinese labels
     "FACETS": "indexer.searching.facets", "FIELD_LABELS": "indexer.searching.facets",
     "KIND_LABELS": "indexer.searching.facets", "KIND_ALIASES": "indexer.searching.facets",
@@ -76,7 +79,8 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eagerly
-    from indexer.errors import (BaokanError, IndexLocked, IndexMissing, IndexProblem, InvalidInput, IssueNotFound,
+    from indexer.cluster.config import parse_cluster_url, write_cluster
+    from indexer.errors import (BaokanError, ClusterUnavailable, IndexLocked, IndexMissing, IndexProblem, InvalidInput, IssueNotFound,
                                 QueryError, RecordNotFound, SettingsMismatch, UnreadableFile)
     from indexer.index.ingest import CompactReport, IngestReport, Progress, compact_index, ingest
     from indexer.index.store import index_bytes, index_exists

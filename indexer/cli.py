@@ -155,6 +155,21 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return serve(index_dir=_index_dir(args), host=args.host, port=args.port, threads=args.threads)
 
 
+def _cmd_cluster_init(args: argparse.Namespace) -> int:
+    from indexer import write_cluster
+
+    layout = write_cluster(args.dir, args.nodes, args.base_port, args.host)
+    if args.json:
+        _print_json({"url": layout.url, "configs": [str(c) for c in layout.configs], "start": str(layout.start),
+                     "stop": str(layout.stop)})
+        return EXIT_OK
+    for node, conf in zip(layout.nodes, layout.configs):
+        sys.stderr.write(f"{node.label}：{conf}\n")
+    sys.stderr.write(f"启动：sh {layout.start}    停止：sh {layout.stop}\n")
+    sys.stdout.write(f"--backend {layout.url}\n")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="baokan", description="焦作日报 archive search: parse, index, search, serve.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -215,6 +230,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--threads", type=int, default=8)
     p.set_defaults(func=_cmd_serve)
+
+    p = sub.add_parser("cluster", help="run the archive on a Sphinx/Manticore cluster (see docs/cluster.md)")
+    cluster = p.add_subparsers(dest="cluster_command", required=True)
+    p = cluster.add_parser("init", help="write searchd configs for N nodes, start.sh and stop.sh; print the --backend URL")
+    p.add_argument("--nodes", type=int, required=True, help="number of searchd nodes (one shard each)")
+    p.add_argument("--dir", required=True, help="directory for the configs and the nodes' data")
+    p.add_argument("--base-port", type=int, default=9306, help="SphinxQL port of node 1; node i uses base+10(i-1)")
+    p.add_argument("--host", default="127.0.0.1", help="address the nodes listen on")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_cmd_cluster_init)
     return parser
 
 

@@ -35,6 +35,15 @@ class IndexLocked(IndexProblem):
     """Another process is writing to the index."""
 
 
+class ClusterUnavailable(IndexProblem):
+    """A node of the Sphinx/Manticore cluster is down, slow or refused a statement; the message names it."""
+
+    def __init__(self, node: str, reason: str) -> None:
+        super().__init__(f"检索集群节点 {node} 不可用：{reason}；结果不完整，未予返回")
+        self.node = node
+        self.reason = reason
+
+
 class SettingsMismatch(IndexProblem):
     """The index was built with another gazetteer/tokenizer dictionary: rebuild it."""
 

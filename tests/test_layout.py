@@ -1,7 +1,8 @@
 """The package layout holds: each stage imports only the stages before it, and no one reads another's privates.
 
 Stages, in the order a record flows: ``newspaper`` (page text -> records), ``text`` (shared
-by both sides, no Whoosh), ``index`` (write side), ``searching`` (read side), ``webapp``.
+by both sides, no Whoosh), ``index`` (write side), ``searching`` (read side), ``cluster`` (the same read
+side over a Sphinx/Manticore cluster, and its ingest; never Whoosh), ``webapp``.
 ``indexer.cli`` is the one composition root; ``indexer/__init__`` is the public facade.
 """
 from __future__ import annotations
@@ -20,6 +21,10 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "indexer.text": ("indexer.text", "indexer.errors"),
     "indexer.index": ("indexer.index", "indexer.text", "indexer.newspaper", "indexer.records", "indexer.errors"),
     "indexer.searching": ("indexer.searching", "indexer.index", "indexer.text", "indexer.records", "indexer.errors"),
+    # a second read side over a Sphinx/Manticore cluster: after ``searching``, whose query language,
+    # facets and result objects it reuses (and writes its own shards, with the newspaper parser)
+    "indexer.cluster": ("indexer.cluster", "indexer.searching", "indexer.index", "indexer.text", "indexer.newspaper",
+                        "indexer.records", "indexer.errors"),
     # the web layer sees the public facade (``from indexer import search``), records and errors only
     "webapp": ("webapp", "indexer", "indexer.records", "indexer.errors"),
 }
@@ -29,6 +34,7 @@ FORBIDDEN_THIRD_PARTY: dict[str, tuple[str, ...]] = {
     "indexer.text": ("whoosh", "flask", "numpy"),
     "indexer.index": ("flask",),
     "indexer.searching": ("flask",),
+    "indexer.cluster": ("flask", "whoosh"),
     "webapp": ("whoosh", "numpy", "jieba", "rjieba"),
 }
 FREE = ("indexer.cli", "indexer")  # the composition root and the facade
@@ -106,7 +112,7 @@ def test_every_stage_imports_only_what_comes_before_it() -> None:
 
 
 def test_each_stage_package_says_what_it_does() -> None:
-    for stage in ("newspaper", "text", "index", "searching"):
+    for stage in ("newspaper", "text", "index", "searching", "cluster"):
         doc = ast.get_docstring(ast.parse((REPO / "indexer" / stage / "__init__.py").read_text(encoding="utf-8")))
         assert doc and len(doc.splitlines()) == 1, stage
 
@@ -117,6 +123,8 @@ def test_each_stage_package_says_what_it_does() -> None:
     ("webapp/views.py", "from indexer.searching.snapshot import Archive", "the web layer imports indexer.searching.snapshot"),
     ("indexer/searching/service.py", "from indexer.index.ingest import _known_hashes", "imports the private name indexer.index.ingest._known_hashes"),
     ("indexer/index/ingest.py", "from indexer.searching import service", "indexer.index.ingest imports indexer.searching.service"),
+    ("indexer/searching/service.py", "from indexer.cluster import search", "indexer.searching.service imports indexer.cluster"),
+    ("indexer/cluster/config.py", "import whoosh", "indexer.cluster imports whoosh"),
 ])
 def test_a_forbidden_import_is_caught(tmp_path: Path, stage: str, line: str, message: str) -> None:
     """The rule is live: a copy of the tree with one forbidden import added fails it."""

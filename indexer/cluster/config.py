@@ -1,0 +1,205 @@
+"""Cluster layout: the nodes of a ``sphinx://`` URL, and the ``searchd`` configuration ``baokan cluster init`` writes.
+
+A cluster of N nodes holds N real-time shards, one per node (``index shard``). Every
+node also declares ``index dist``: its own shard plus the other nodes' shards as
+agents, so any node can answer a query for the whole archive. Node 1 also holds the
+ingest state (``index files``: one row per ingested file) and the generation counter
+(``index meta``). Node i listens for SphinxQL (MySQL protocol) on ``base + 10(i-1)``
+and for agents (Sphinx's binary protocol) on that port + 1::
+
+    parse_cluster_url("sphinx://127.0.0.1:9306,127.0.0.1:9316")
+    -> (Node(1, "127.0.0.1", 9306), Node(2, "127.0.0.1", 9316))
+"""
+from __future__ import annotations
+
+import os
+import shlex
+from dataclasses import dataclass
+from pathlib import Path
+
+from indexer.errors import InvalidInput
+
+SCHEME = "sphinx://"
+DEFAULT_BASE_PORT = 9306
+PORT_STEP = 10  # node i: SphinxQL on base + 10(i-1), agents on that + 1
+MAX_NODES = 64
+
+# the searchable text fields of a shard (normalised match texts, see indexer.cluster.documents)
+TEXT_FIELDS = ("text", "title", "reporter", "photographer", "correspondent", "region", "section")
+# per field, the same text as a string attribute: a candidate is checked against it
+MATCH_ATTRS = {name: f"m_{name}" for name in TEXT_FIELDS}
+
+# timeouts, all bounded: a dead node is reported within about a second, a slow one within ten
+AGENT_CONNECT_TIMEOUT_MS = 1000
+AGENT_QUERY_TIMEOUT_MS = 10_000
+
+# CJK one character a token (``ngram_len = 1``); Latin letters and digits make words, with infixes
+# (``dict = keywords`` + ``min_infix_len = 1``) so that ``*924*`` finds the word 9244
+CHARSET_TABLE = "0..9, A..Z->a..z, a..z, U+DF, U+E0..U+FF, U+100..U+17F, U+410..U+42F->U+430..U+44F, U+430..U+44F"
+NGRAM_CHARS = "U+3400..U+4DBF, U+4E00..U+9FFF, U+F900..U+FAFF"
+
+
+@dataclass(frozen=True)
+class Node:
+    """One ``searchd``: its number in the cluster (1 = the coordinator holding the ingest state) and address."""
+
+    number: int
+    host: str
+    port: int  # SphinxQL (mysql41)
+
+    @property
+    def api_port(self) -> int:
+        """The binary-protocol port other nodes reach this one's shard on."""
+        return self.port + 1
+
+    @property
+    def label(self) -> str:
+        """``节点 2（127.0.0.1:9316）``: how errors name a node."""
+        return f"节点 {self.number}（{self.host}:{self.port}）"
+
+
+def parse_cluster_url(url: str) -> tuple[Node, ...]:
+    """``sphinx://h1:9306,h2:9316`` -> the nodes in order; InvalidInput for anything else."""
+    if not url.startswith(SCHEME):
+        raise InvalidInput(f"集群地址应以 {SCHEME} 开头：{url[:80]}")
+    nodes = []
+    for n, part in enumerate(url[len(SCHEME):].rstrip("/").split(","), 1):
+        host, sep, port = part.strip().rpartition(":")
+        if not sep or not host or not port.isdigit() or not 0 < int(port) < 65535:
+            raise InvalidInput(f"集群地址中的节点应写作 主机:端口：{part[:80]}")
+        nodes.append(Node(n, host, int(port)))
+    if not nodes or len(nodes) > MAX_NODES:
+        raise InvalidInput(f"集群节点数应在 1 到 {MAX_NODES} 之间")
+    return tuple(nodes)
+
+
+def cluster_url(nodes: tuple[Node, ...]) -> str:
+    """The inverse of ``parse_cluster_url``."""
+    return SCHEME + ",".join(f"{n.host}:{n.port}" for n in nodes)
+
+
+def local_nodes(count: int, base_port: int = DEFAULT_BASE_PORT, host: str = "127.0.0.1") -> tuple[Node, ...]:
+    """``count`` nodes on one machine, ten ports apart."""
+    if not 1 <= count <= MAX_NODES:
+        raise InvalidInput(f"节点数应在 1 到 {MAX_NODES} 之间：{count}")
+    if not 1024 <= base_port <= 65535 - PORT_STEP * count:
+        raise InvalidInput(f"起始端口超出范围：{base_port}")
+    return tuple(Node(i, host, base_port + PORT_STEP * (i - 1)) for i in range(1, count + 1))
+
+
+def _shard_index(path: Path) -> str:
+    fields = "\n".join(f"    rt_field = {name}" for name in TEXT_FIELDS)
+    matches = "\n".join(f"    rt_attr_string = {attr}" for attr in MATCH_ATTRS.values())
+    return f"""index shard
+{{
+    type = rt
+    path = {path}
+    rt_mem_limit = 256M
+{fields}
+    rt_attr_bigint = fileid
+    rt_attr_string = rid
+    rt_attr_string = facets
+    rt_attr_string = data
+{matches}
+    dict = keywords
+    min_infix_len = 1
+    charset_table = {CHARSET_TABLE}
+    ngram_len = 1
+    ngram_chars = {NGRAM_CHARS}
+}}
+"""
+
+
+def _state_indexes(data: Path) -> str:
+    return f"""index files
+{{
+    type = rt
+    path = {data / "files"}
+    rt_field = key
+    rt_attr_string = file
+    rt_attr_string = hash
+    rt_attr_uint = shard
+    rt_attr_uint = records
+}}
+
+index meta
+{{
+    type = rt
+    path = {data / "meta"}
+    rt_field = name
+    rt_attr_bigint = generation
+}}
+"""
+
+
+def node_config(node: Node, nodes: tuple[Node, ...], data: Path) -> str:
+    """The ``searchd`` configuration of one node; ``data`` is that node's own directory."""
+    agents = "\n".join(f"    agent = {other.host}:{other.api_port}:shard" for other in nodes if other != node)
+    state = _state_indexes(data) if node.number == 1 else ""
+    return f"""# baokan cluster node {node.number} of {len(nodes)} (written by `baokan cluster init`)
+{_shard_index(data / "shard")}
+index dist
+{{
+    type = distributed
+    local = shard
+{agents}
+    agent_connect_timeout = {AGENT_CONNECT_TIMEOUT_MS}
+    agent_query_timeout = {AGENT_QUERY_TIMEOUT_MS}
+}}
+
+{state}
+searchd
+{{
+    listen = {node.host}:{node.port}:mysql41
+    listen = {node.host}:{node.api_port}
+    log = {data / "searchd.log"}
+    pid_file = {data / "searchd.pid"}
+    binlog_path = {data}
+    workers = threads
+    read_timeout = 5
+    client_timeout = 300
+    max_packet_size = 32M
+    seamless_rotate = 1
+}}
+"""
+
+
+@dataclass(frozen=True)
+class ClusterLayout:
+    """What ``write_cluster`` wrote."""
+
+    nodes: tuple[Node, ...]
+    directory: Path
+    configs: tuple[Path, ...]
+    start: Path
+    stop: Path
+
+    @property
+    def url(self) -> str:
+        return cluster_url(self.nodes)
+
+
+def write_cluster(directory: str | os.PathLike[str], count: int, base_port: int = DEFAULT_BASE_PORT,
+                  host: str = "127.0.0.1") -> ClusterLayout:
+    """Write ``node<i>/searchd.conf`` for ``count`` nodes on this machine, plus ``start.sh`` and ``stop.sh``."""
+    nodes = local_nodes(count, base_port, host)
+    root = Path(directory).resolve()
+    configs = []
+    for node in nodes:
+        data = root / f"node{node.number}"
+        data.mkdir(parents=True, exist_ok=True)
+        conf = data / "searchd.conf"
+        conf.write_text(node_config(node, nodes, data), encoding="utf-8")
+        configs.append(conf)
+    start = root / "start.sh"
+    stop = root / "stop.sh"
+    starts = "\n".join(f"searchd --config {shlex.quote(str(c))} >> {shlex.quote(str(c.parent / 'start.out'))} 2>&1 "
+                       f"|| {{ echo '节点 {i} 启动失败，见 {c.parent / 'searchd.log'}' >&2; exit 1; }}"
+                       for i, c in enumerate(configs, 1))
+    stops = "\n".join(f"searchd --config {shlex.quote(str(c))} --stopwait >/dev/null 2>&1 || true" for c in configs)
+    start.write_text(f"#!/bin/sh\n# start the {count} searchd of this cluster on this machine\nset -e\n{starts}\n"
+                     f"echo '已启动 {count} 个节点：--backend {cluster_url(nodes)}'\n", encoding="utf-8")
+    stop.write_text(f"#!/bin/sh\n# stop the {count} searchd of this cluster\n{stops}\necho '已停止'\n", encoding="utf-8")
+    start.chmod(0o755)
+    stop.chmod(0o755)
+    return ClusterLayout(nodes, root, tuple(configs), start, stop)
