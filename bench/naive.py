@@ -1,9 +1,9 @@
 """The naive baseline: what most Whoosh + jieba projects build.
 
-The same records as baokan (parsed by ``indexer.newspaper.parse``), indexed with jieba's
-bundled ``ChineseAnalyzer`` into one TEXT field with the text stored, plus
-region/year/date as plain ID fields; one writer, one commit. Searched with
-Whoosh's ``QueryParser``, facets by ``groupedby`` (region, year) and snippets by
+The same records as baokan (parsed by ``indexer.newspaper.parse`` as ingest does, so
+the same record ids), indexed with jieba's bundled ``ChineseAnalyzer`` into one TEXT
+field with the text stored, plus region/year/kind/date as plain ID fields; one writer, one commit. Searched with
+Whoosh's ``QueryParser``, facets by ``groupedby`` (region, year, kind) and snippets by
 Whoosh's highlighter.
 
     python bench/naive.py build CORPUS_DIR INDEX_DIR     # prints JSON
@@ -35,28 +35,30 @@ def schema() -> Schema:
 
     jieba.setLogLevel(logging.WARNING)
     return Schema(id=ID(stored=True, unique=True), title=STORED(), content=TEXT(analyzer=ChineseAnalyzer(), stored=True),
-                  region=ID(stored=True), year=ID(stored=True), pub_date=ID(stored=True))
+                  region=ID(stored=True), year=ID(stored=True), kind=ID(stored=True), pub_date=ID(stored=True))
 
 
 def page_files(root: str) -> list[str]:
     return sorted(str(p) for p in Path(root).rglob("*.txt"))
 
 
-def records(paths: list[str]) -> Iterator[dict[str, Any]]:
-    """baokan's parse of each page, as the naive index's documents."""
+def records(root: str) -> Iterator[dict[str, Any]]:
+    """baokan's parse of each page (the sources ingest gives them: same record ids), as documents."""
+    from indexer.index.ingest import iter_input_files
+    from indexer.index.schema import full_text
     from indexer.newspaper.gazetteer import load_gazetteer
     from indexer.newspaper.parse import parse_file
-    from indexer.index.schema import full_text
 
     gazetteer = load_gazetteer(None)
-    for path in paths:
-        page = parse_file(path, source=os.path.basename(path), manifest=None, gazetteer=gazetteer)
-        for n, r in enumerate(page.records):
-            yield {"id": f"{path}#{n}", "title": r.title, "content": full_text(r), "region": r.region or "",
-                   "year": (r.pub_date or "")[:4], "pub_date": r.pub_date or ""}
+    for path, source, error in iter_input_files([root]):
+        if error:
+            continue
+        for r in parse_file(path, source=source, manifest=None, gazetteer=gazetteer).records:
+            yield {"id": r.id, "title": r.title, "content": full_text(r), "region": r.region or "",
+                   "year": (r.pub_date or "")[:4], "kind": r.kind, "pub_date": r.pub_date or ""}
 
 
-def add(paths: list[str], index_dir: str, create: bool) -> dict[str, Any]:
+def add(root: str, index_dir: str, create: bool) -> dict[str, Any]:
     started = time.monotonic()
     if create:
         os.makedirs(index_dir, exist_ok=True)
@@ -66,10 +68,10 @@ def add(paths: list[str], index_dir: str, create: bool) -> dict[str, Any]:
         ix = index.open_dir(index_dir)
     writer = ix.writer()
     n = size = 0
-    for doc in records(paths):
+    for doc in records(root):
         writer.add_document(**doc)
         n += 1
-    for path in paths:
+    for path in page_files(root):
         size += os.path.getsize(path)
     before_commit = time.monotonic()
     writer.commit()
@@ -94,20 +96,20 @@ class NaiveSearch:
             filters.append(wq.Term("region", spec["region"]))
         if spec.get("date_from") or spec.get("date_to"):
             filters.append(wq.TermRange("pub_date", spec.get("date_from") or "0000", spec.get("date_to") or "9999"))
-        kwargs: dict[str, Any] = {"groupedby": {"region": sorting.FieldFacet("region"), "year": sorting.FieldFacet("year")}}
+        kwargs: dict[str, Any] = {"groupedby": {name: sorting.FieldFacet(name) for name in ("region", "year", "kind")}}
         if filters:
             kwargs["filter"] = wq.And(filters) if len(filters) > 1 else filters[0]
         if spec.get("sort") in ("newest", "oldest"):
             kwargs["sortedby"] = sorting.FieldFacet("pub_date", reverse=spec["sort"] == "newest")
-        page = self.searcher.search_page(q, spec.get("page", 1), pagelen=20, **kwargs)
-        facets = {name: {k: len(v) for k, v in page.results.groups(name).items()} for name in ("region", "year")}
-        hits = [(hit["title"], hit.highlights("content")) for hit in page]
-        return {"total": page.total, "hits": len(hits), "facets": facets}
+        page = self.searcher.search_page(q, spec.get("page", 1), pagelen=spec.get("page_size", 20), **kwargs)
+        facets = {name: {k: len(v) for k, v in page.results.groups(name).items()} for name in ("region", "year", "kind")}
+        hits = [(hit["id"], hit.highlights("content")) for hit in page]
+        return {"total": page.total, "hits": hits, "facets": facets}
 
 
 def main(argv: list[str]) -> int:
     cmd, src, index_dir = argv
-    result = add(page_files(src), index_dir, create=(cmd == "build"))
+    result = add(src, index_dir, create=(cmd == "build"))
     json.dump(result, sys.stdout)
     sys.stdout.write("\n")
     return 0

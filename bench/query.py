@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
             r = system.search(spec)
             results["queries"][k][f"{name}_first_warm_ms"] = round((time.perf_counter() - t) * 1000, 1)
             results["queries"][k][f"{name}_total"] = r["total"]
-            results["queries"][k][f"{name}_page_hits"] = r["hits"]
+            results["queries"][k][f"{name}_page_hits"] = r["hits"] if isinstance(r["hits"], int) else len(r["hits"])
     started = time.monotonic()
     rounds = 0
     while rounds < args.rounds and time.monotonic() - started < args.budget:
