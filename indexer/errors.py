@@ -39,13 +39,18 @@ class ClusterUnavailable(IndexProblem):
     """A node of the Sphinx/Manticore cluster is down, slow or refused a statement; the message names it."""
 
     def __init__(self, node: str, reason: str) -> None:
-        super().__init__(f"检索集群节点 {node} 不可用：{reason}；结果不完整，未予返回")
+        # "检索集群的节点 2（127.0.0.1:9316）不可用：无法连接（未启动或已停止）"
+        super().__init__(f"检索集群的{node}不可用：{reason}")
         self.node = node
         self.reason = reason
 
 
 class SettingsMismatch(IndexProblem):
     """The index was built with another gazetteer/tokenizer dictionary: rebuild it."""
+
+
+class IndexDamaged(IndexProblem):
+    """No commit of the index passes the check at open (files missing or of the wrong length): run baokan check --repair."""
 
 
 class RecordNotFound(BaokanError):

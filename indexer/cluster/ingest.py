@@ -1,0 +1,327 @@
+"""Ingest into the cluster: the same files, parser, record ids and report as ``baokan ingest``, written to shards.
+
+* Which shard: a file's records all live on one shard, chosen by its path
+  (``shard_of``: SHA-1 of the file key modulo the node count). A changed file is
+  then replaced on one node in one transaction, and a file's page stays together.
+* Ingest state: node 1's ``files`` index, one row per file (path, SHA-256 of its
+  bytes, shard, record count), written *after* the file's shard transaction
+  commits. A file whose bytes are unchanged is skipped, as in the Whoosh ingest.
+* A node down mid-ingest stops the run with ``ClusterUnavailable`` naming it. A
+  shard transaction either committed or not; a file whose shard committed but
+  whose state row was not written is simply written again by the next run
+  (delete its records on the shard, insert them again). So a re-run repairs.
+* ``meta.generation`` on node 1 counts changes; searchers re-read their facet
+  columns when it moves (``indexer.cluster.search``).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from indexer.cluster.client import Cluster
+from indexer.cluster.config import MATCH_ATTRS, TEXT_FIELDS, Node
+from indexer.errors import BaokanError
+from indexer.index.ingest import IngestReport, ProgressFn, display_path, file_key, iter_input_files
+from indexer.index.schema import encode_facets, facet_values, full_text
+from indexer.newspaper.gazetteer import Gazetteer, load_gazetteer
+from indexer.newspaper.pagemeta import Manifest
+from indexer.newspaper.parse import parse_file, record_id
+from indexer.records import Record
+from indexer.text.grams import match_text
+
+PAGE = 5000  # rows per keyset page when reading the state or a result set
+GENERATION_EVERY = 200  # files written between generation bumps (searchers then see the new records)
+IN_FLIGHT = 16
+
+
+def _hash62(text: str) -> int:
+    """A stable positive 62-bit number for a string (a Sphinx document id must be a positive integer)."""
+    return (int.from_bytes(hashlib.sha1(text.encode("utf-8")).digest()[:8], "big") >> 2) or 1
+
+
+def doc_id(rid: str) -> int:
+    """The shard document id of a record id: ``doc_id("000_26f9c0bf5d7a20f6.txt#0")``."""
+    return _hash62("record\x00" + rid)
+
+
+def file_id(key: str) -> int:
+    """The id of an ingested file, in the shards (``fileid``) and in the state index."""
+    return _hash62("file\x00" + key)
+
+
+def shard_of(key: str, nodes: int) -> int:
+    """The node number (1-based) whose shard holds the records of the file ``key``."""
+    return int.from_bytes(hashlib.sha1(key.encode("utf-8")).digest()[:8], "big") % nodes + 1
+
+
+def field_texts(record: Record) -> dict[str, str]:
+    """The match text of every searchable field: what the engine indexes and candidates are checked against.
+
+    The same texts the Whoosh index searches: ``text`` is ``match_text(full_text(record))``,
+    people are one name a line (``"徐金华\\n张三"``: no match across two names).
+    """
+    photographers = record.photographers + tuple(p for c in record.captions for p in c.photographers)
+    return {
+        "text": match_text(full_text(record)),
+        "title": match_text(record.title),
+        "reporter": match_text("\n".join(record.reporters)),
+        "photographer": match_text("\n".join(photographers)),
+        "correspondent": match_text("\n".join(record.correspondents)),
+        "region": match_text(record.region or ""),
+        "section": match_text(record.section or ""),
+    }
+
+
+_COLUMNS = ("id", *TEXT_FIELDS, "fileid", "rid", "facets", "data", *MATCH_ATTRS.values())
+
+
+def shard_row(record: Record, ordinal: int, key: str) -> tuple[Any, ...]:
+    """One record as a row of ``shard`` (in ``_COLUMNS`` order)."""
+    texts = field_texts(record)
+    return (doc_id(record.id), *(texts[f] for f in TEXT_FIELDS), file_id(key), record.id,
+            encode_facets(facet_values(record, ordinal, key)).decode("utf-8"),
+            json.dumps(record.to_dict(), ensure_ascii=False), *(texts[f] for f in TEXT_FIELDS))
+
+
+@dataclass(frozen=True)
+class FileState:
+    """node 1's row for an ingested file."""
+
+    key: str
+    hash: str
+    shard: int
+    records: int
+
+
+def read_state(cluster: Cluster) -> dict[str, FileState]:
+    """Every ingested file's state, from node 1."""
+    state: dict[str, FileState] = {}
+    last = 0
+    while True:
+        rows = cluster.query(cluster.coordinator, "SELECT id, file, hash, shard, records FROM files WHERE id > %s "
+                             f"ORDER BY id ASC LIMIT {PAGE} OPTION max_matches={PAGE}", (last,))
+        for _, key, digest, shard, records in rows:
+            state[key] = FileState(key, digest, int(shard), int(records))
+        if len(rows) < PAGE:
+            return state
+        last = rows[-1][0]
+
+
+def read_generation(cluster: Cluster) -> int:
+    """The cluster's change counter (0 before the first ingest)."""
+    rows = cluster.query(cluster.coordinator, "SELECT generation FROM meta WHERE id = 1")
+    return int(rows[0][0]) if rows else 0
+
+
+def bump_generation(cluster: Cluster) -> int:
+    generation = max(read_generation(cluster) + 1, int(time.time() * 1000))
+    cluster.query(cluster.coordinator, "REPLACE INTO meta (id, name, generation) VALUES (1, 'generation', %s)",
+                  (generation,))
+    return generation
+
+
+# --- reading and parsing files (worker processes) -------------------------------------------------
+
+@dataclass(frozen=True)
+class PreparedFile:
+    path: str
+    key: str
+    status: str  # "new", "changed", "unchanged", "skipped"
+    reason: str = ""
+    file_hash: str = ""
+    records: tuple[Record, ...] = ()
+
+
+_worker_state: dict[str, Any] = {}
+Task = tuple[str, str, str, str | None]  # (path, source, key, hash already ingested)
+
+
+def _init_worker(manifest: Manifest | None, gazetteer: Gazetteer) -> None:
+    _worker_state["manifest"] = manifest
+    _worker_state["gazetteer"] = gazetteer
+
+
+def prepare_cluster_file(task: Task) -> PreparedFile:
+    """Read, hash and parse one file; a bad file is "skipped" with a reason, never an exception."""
+    path, source, key, known = task
+    shown = display_path(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return PreparedFile(shown, key, "skipped", reason=exc.strerror or type(exc).__name__)
+    digest = hashlib.sha256(data).hexdigest()
+    if digest == known:
+        return PreparedFile(shown, key, "unchanged", file_hash=digest)
+    try:
+        page = parse_file(path, source=source, manifest=_worker_state.get("manifest"),
+                          gazetteer=_worker_state.get("gazetteer"))
+    except BaokanError as exc:
+        return PreparedFile(shown, key, "skipped", reason=getattr(exc, "reason", str(exc)))
+    except Exception as exc:  # a parser bug must not stop the batch
+        return PreparedFile(shown, key, "skipped", reason=f"内部错误 {type(exc).__name__}: {exc}"[:200])
+    return PreparedFile(shown, key, "changed" if known else "new", file_hash=digest, records=tuple(page.records))
+
+
+def _prepared(tasks: list[Task], manifest: Manifest | None, gazetteer: Gazetteer,
+              workers: int | None) -> Iterator[PreparedFile]:
+    workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    if workers <= 1 or len(tasks) < 4:
+        _init_worker(manifest, gazetteer)
+        yield from map(prepare_cluster_file, tasks)
+        return
+    slots = threading.BoundedSemaphore(IN_FLIGHT)
+
+    def throttled() -> Iterator[Task]:
+        for task in tasks:
+            slots.acquire()
+            yield task
+
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker,
+                                                  initargs=(manifest, gazetteer)) as pool:
+        for prepared in pool.imap(prepare_cluster_file, throttled(), chunksize=1):
+            slots.release()
+            yield prepared
+
+
+# --- writing ---------------------------------------------------------------------------------------
+
+class _Writer:
+    """Writes files to their shards and their state to node 1."""
+
+    def __init__(self, cluster: Cluster) -> None:
+        self.cluster = cluster
+        self.claimed: dict[int, int] = {}  # doc id -> file id, in this run
+
+    def _owners(self, node: Node, ids: Sequence[int]) -> dict[int, int]:
+        """doc id -> file id of the records already in the cluster with these ids."""
+        owners: dict[int, int] = {}
+        for start in range(0, len(ids), 1000):
+            chunk = ids[start:start + 1000]
+            marks = ",".join(str(i) for i in chunk)
+            rows = self.cluster.query(self.cluster.coordinator, f"SELECT id, fileid FROM dist WHERE id IN ({marks}) "
+                                      f"LIMIT {len(chunk)} OPTION max_matches={max(len(chunk), 1)}")
+            owners.update((int(i), int(f)) for i, f in rows)
+        return owners
+
+    def unique_records(self, key: str, records: tuple[Record, ...], node: Node) -> tuple[Record, ...]:
+        """Records with ids no other file holds: ids derive from the file name ("01.txt#3"), so two files
+        with the same name in different folders take ids from their full path instead (as ``baokan ingest``)."""
+        if not records:
+            return records
+        fid = file_id(key)
+        ids = [doc_id(r.id) for r in records]
+        owners = self._owners(node, ids)
+        if any(self.claimed.get(i, owners.get(i, fid)) != fid for i in ids):
+            records = tuple(_with_id(r, record_id(key, n)) for n, r in enumerate(records))
+            ids = [doc_id(r.id) for r in records]
+        for i in ids:
+            self.claimed[i] = fid
+        return records
+
+    def replace_file(self, prepared: PreparedFile, old: FileState | None) -> int:
+        """Put a file's records in place of its old ones; returns its record count."""
+        nodes = self.cluster.nodes
+        target = nodes[shard_of(prepared.key, len(nodes)) - 1]
+        records = self.unique_records(prepared.key, prepared.records, target)
+        fid = file_id(prepared.key)
+        if old is not None and old.shard != target.number and old.shard <= len(nodes):
+            # the node count changed since: the file's old records live elsewhere
+            self.cluster.query(nodes[old.shard - 1], "DELETE FROM shard WHERE fileid = %s", (fid,))
+        rows = [shard_row(r, n, prepared.key) for n, r in enumerate(records)]
+        self.cluster.query(target, "BEGIN")
+        try:
+            self.cluster.query(target, "DELETE FROM shard WHERE fileid = %s", (fid,))
+            for start in range(0, len(rows), 200):
+                chunk = rows[start:start + 200]
+                marks = ",".join("(" + ",".join(["%s"] * len(_COLUMNS)) + ")" for _ in chunk)
+                self.cluster.query(target, f"REPLACE INTO shard ({','.join(_COLUMNS)}) VALUES {marks}",
+                                   [v for row in chunk for v in row])
+            self.cluster.query(target, "COMMIT")
+        except BaseException:
+            try:
+                self.cluster.query(target, "ROLLBACK")
+            except BaokanError:
+                pass
+            raise
+        self.cluster.query(self.cluster.coordinator,
+                           "REPLACE INTO files (id, key, file, hash, shard, records) VALUES (%s, '', %s, %s, %s, %s)",
+                           (fid, prepared.key, prepared.file_hash, target.number, len(rows)))
+        return len(rows)
+
+
+def _with_id(record: Record, new_id: str) -> Record:
+    data = record.to_dict()
+    data["id"] = new_id
+    return Record.from_dict(data)
+
+
+def truncate(cluster: Cluster) -> None:
+    """Empty every shard and the ingest state (``--rebuild``)."""
+    for node in cluster.nodes:
+        cluster.query(node, "TRUNCATE RTINDEX shard")
+    cluster.query(cluster.coordinator, "TRUNCATE RTINDEX files")
+
+
+def cluster_ingest(paths: Iterable[str], cluster: Cluster, *, manifest: Manifest | None = None,
+                   gazetteer: Gazetteer | None = None, rebuild: bool = False, workers: int | None = None,
+                   progress: ProgressFn | None = None) -> IngestReport:
+    """Ingest files and directories into the cluster; the same report as ``indexer.index.ingest.ingest``."""
+    started = time.monotonic()
+    gazetteer = gazetteer or load_gazetteer(None)
+    report = IngestReport()
+    if rebuild:
+        truncate(cluster)
+        bump_generation(cluster)
+    known = read_state(cluster)
+    tasks: list[Task] = []
+    for path, source, error in iter_input_files(paths):
+        report.files_seen += 1
+        if error:
+            report.skipped.append((display_path(path), error))
+            continue
+        key = file_key(path)
+        tasks.append((path, source, key, known[key].hash if key in known else None))
+    writer = _Writer(cluster)
+    written = since_bump = 0
+    try:
+        for done, prepared in enumerate(_prepared(tasks, manifest, gazetteer, workers), 1):
+            old = known.get(prepared.key)
+            old_records = old.records if old else 0
+            if prepared.status == "skipped":
+                report.skipped.append((prepared.path, prepared.reason))
+            elif prepared.status == "unchanged":
+                report.files_unchanged += 1
+                report.records_unchanged += old_records
+            else:
+                n = writer.replace_file(prepared, old)
+                written += n
+                since_bump += 1
+                report.records_updated += min(old_records, n)
+                report.records_added += max(0, n - old_records)
+                report.records_removed += max(0, old_records - n)
+                report.files_indexed += 1
+                if n == 0:
+                    report.files_empty.append(prepared.path)
+                if since_bump >= GENERATION_EVERY:
+                    bump_generation(cluster)
+                    report.commits += 1
+                    since_bump = 0
+            if progress:
+                progress(done, len(tasks), written)
+    finally:
+        if since_bump:
+            try:
+                bump_generation(cluster)  # what was written is visible, even when a node failed later
+                report.commits += 1
+            except BaokanError:
+                pass
+    report.seconds = time.monotonic() - started
+    return report
