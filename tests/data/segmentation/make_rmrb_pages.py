@@ -13,6 +13,9 @@ added to the edition's last page. Layouts (``LAYOUTS``) are dealt out determinis
 half the pages "plain", the rest spread over the other five, shuffled with a fixed seed; the
 "header" layout only goes to a page whose articles all come from one source page.
 
+A short line without closing punctuation at the end of a cut copy (a sub-heading whose text was cut
+away) is left out of the page: it is an artefact of the cut, not of the paper's layout.
+
 Record fields: ``title`` is the dump title as printed; ``byline``/``reporters`` come from a
 leading dateline ``[据]新华社|本报…X月X日电`` with an optional ``（记者A、B）`` credit;
 ``body_start`` is the first 12 characters of the first paragraph after that dateline.
@@ -41,6 +44,8 @@ COMMITS = {
 SEED = 20260415
 PER_PAGE = 6
 BODY_START_LEN = 12
+SUBHEAD_MAX = 30
+SENTENCE_END = ("。", "！", "？", "”", "…", "）", ")", "：", "；")
 WEEKDAYS = "一二三四五六日"
 
 LAYOUTS = {
@@ -57,7 +62,13 @@ DATELINE = re.compile(r"^(据)?(新华社|本报)[^\s，。：（）]{0,12}?\d{1
 
 
 def paragraphs(content: str) -> list[str]:
-    return [p for p in content.split("\n") if p.strip()]
+    """The content's paragraphs, less any short unfinished lines at the end: the copy was cut after its
+    first paragraphs, and a cut right after a sub-heading ("深刻把握统筹发展和安全的理论内涵") leaves
+    what no printed article ends with: a sub-heading with no text under it."""
+    paras = [p for p in content.split("\n") if p.strip()]
+    while len(paras) > 1 and len(paras[-1].strip()) <= SUBHEAD_MAX and not paras[-1].rstrip().endswith(SENTENCE_END):
+        paras.pop()
+    return paras
 
 
 def record(article: dict) -> dict:
