@@ -152,7 +152,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     # The CLI is the composition root: the web layer is imported only for this command.
     from webapp.server import serve
 
-    return serve(index_dir=_index_dir(args), host=args.host, port=args.port, threads=args.threads)
+    return serve(index_dir=_index_dir(args), host=args.host, port=args.port, threads=args.threads,
+                 workers=args.workers)
 
 
 def _cmd_cluster_init(args: argparse.Namespace) -> int:
@@ -229,6 +230,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--threads", type=int, default=8)
+    p.add_argument("--workers", type=int, default=1, choices=range(1, 65), metavar="N",
+                   help="server processes sharing the port and the index (one core each; default 1)")
     p.set_defaults(func=_cmd_serve)
 
     p = sub.add_parser("cluster", help="run the archive on a Sphinx/Manticore cluster (see docs/cluster.md)")

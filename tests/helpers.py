@@ -176,12 +176,12 @@ _PRINTABLE_ASCII = "".join(chr(c) for c in range(33, 127))
 class Server:
     """``baokan serve --index-dir D --port P`` on 127.0.0.1 in a subprocess (stop() ends it)."""
 
-    def __init__(self, index_dir: Path, log: Path, threads: int = 8) -> None:
+    def __init__(self, index_dir: Path, log: Path, threads: int = 8, workers: int = 1) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self._log = open(log, "w")  # noqa: SIM115 - closed in stop()
         self.proc = subprocess.Popen([*baokan_cmd(), "serve", "--index-dir", str(index_dir), "--host", "127.0.0.1",
-                                      "--port", str(self.port), "--threads", str(threads)],
+                                      "--port", str(self.port), "--threads", str(threads), "--workers", str(workers)],
                                      stdout=self._log, stderr=subprocess.STDOUT, cwd=REPO)
         self.log_path = log
         import time

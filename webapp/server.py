@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import errno
+import os
 import socket
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 from indexer.errors import BaokanError
 from indexer import index_exists
@@ -87,8 +90,11 @@ def listen_error(host: str, port: int, exc: OSError) -> str:
     return f"无法监听 {host}:{port}：{exc.strerror or exc}"
 
 
-def serve(index_dir: str, host: str = "127.0.0.1", port: int = 8000, threads: int = 8) -> int:
-    """Serve the site (production WSGI server, not Flask's debug one); returns an exit status."""
+def serve(index_dir: str, host: str = "127.0.0.1", port: int = 8000, threads: int = 8, workers: int = 1) -> int:
+    """Serve the site (production WSGI server, not Flask's debug one); returns an exit status.
+
+    ``workers`` > 1 serves from that many processes (see ``serve_workers``).
+    """
     import waitress
 
     from webapp import create_app
@@ -104,10 +110,12 @@ def serve(index_dir: str, host: str = "127.0.0.1", port: int = 8000, threads: in
     except BaokanError as exc:
         _say(f"无法建立演示档案：{exc}")
         return 1
-    app = create_app({"INDEX_DIR": index_dir})
     from indexer import warm_up
 
     warm_up()  # jieba's dictionary loads now, not during the first visitor's search
+    if workers > 1:
+        return serve_workers(index_dir, host, port, threads, workers)
+    app = create_app({"INDEX_DIR": index_dir})
     _say(f"serving http://{host}:{port}/  (index: {index_dir})")
     try:
         # ident: the Server header says "baokan", no version.
@@ -115,4 +123,109 @@ def serve(index_dir: str, host: str = "127.0.0.1", port: int = 8000, threads: in
     except OSError as exc:  # taken between the check and waitress's own bind
         _say(listen_error(host, port, exc))
         return 1
+    return 0
+
+
+class WorkerHeader:
+    """WSGI middleware: ``X-Baokan-Worker: 2`` on every response, naming the process that answered."""
+
+    def __init__(self, app: Any, number: int) -> None:
+        self.app, self.header = app, ("X-Baokan-Worker", str(number))
+
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
+        def start(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+            return start_response(status, [*headers, self.header], exc_info)
+
+        return self.app(environ, start)
+
+
+def serve_workers(index_dir: str, host: str, port: int, threads: int, workers: int) -> int:
+    """Pre-fork serving: one listening socket, ``workers`` processes accepting on it.
+
+    Searching is CPU-bound Python, so one process uses one core whatever its thread
+    count; N processes use N. The master binds the socket and loads jieba's
+    dictionary and the normalisation table before forking (the children share those
+    pages), then only waits: each child opens the index itself (its own ``Archive``,
+    so its own file handles) and, like the single process, sees each new commit at its
+    next request. A child that dies is replaced; SIGTERM or Ctrl-C stops them all.
+    """
+    import signal
+    import threading
+
+    import waitress
+
+    from webapp import create_app
+
+    try:
+        sockets = []
+        for family, socktype, proto, _, address in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                                      flags=socket.AI_PASSIVE):
+            sock = socket.socket(family, socktype, proto)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if family == socket.AF_INET6:
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            sock.bind(address)
+            sock.listen(1024)
+            sock.setblocking(False)
+            sockets.append(sock)
+    except OSError as exc:
+        _say(listen_error(host, port, exc))
+        return 1
+    master = os.getpid()
+
+    def run_child(number: int) -> None:
+        signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the master, which stops us
+
+        def watch_master() -> None:  # the master killed outright (kill -9): do not linger
+            while os.getppid() == master:
+                time.sleep(1)
+            os._exit(0)
+
+        threading.Thread(target=watch_master, daemon=True).start()
+        app = WorkerHeader(create_app({"INDEX_DIR": index_dir}), number)
+        waitress.create_server(app, sockets=sockets, threads=threads, ident="baokan").run()
+        os._exit(0)
+
+    children: dict[int, int] = {}  # pid -> worker number
+
+    def spawn(number: int) -> None:
+        pid = os.fork()
+        if pid == 0:
+            try:
+                run_child(number)
+            finally:
+                os._exit(1)
+        children[pid] = number
+
+    stopping = False
+
+    def stop(*_: Any) -> None:
+        nonlocal stopping
+        stopping = True
+        for pid in list(children):
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    for number in range(1, workers + 1):
+        spawn(number)
+    _say(f"serving http://{host}:{port}/  (index: {index_dir}; {workers} 个进程，每个 {threads} 个线程)")
+    while children:
+        try:
+            pid, status = os.wait()
+        except ChildProcessError:
+            break
+        except InterruptedError:
+            continue
+        number = children.pop(pid, None)
+        if number is not None and not stopping:
+            _say(f"工作进程 {number}（pid {pid}）意外退出（状态 {os.waitstatus_to_exitcode(status)}），正在重启")
+            time.sleep(0.5)  # a child that cannot start must not spin the master
+            spawn(number)
+    for sock in sockets:
+        sock.close()
     return 0
