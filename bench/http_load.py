@@ -71,13 +71,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--requests", type=int, default=800)
     p.add_argument("--seconds", type=float, default=120)
     p.add_argument("--threads", type=int, default=None, help="baokan serve --threads (default: its own)")
+    p.add_argument("--workers", type=int, default=1, help="baokan serve --workers (server processes)")
     p.add_argument("--out")
     p.add_argument("--server-log", default="bench/out/http-server.log", help="the server's stderr")
     args = p.parse_args(argv)
     mix = query_mix(json.loads(Path(args.meta).read_text("utf-8")))
     port = free_port()
     cmd = [str(Path(sys.executable).with_name("baokan")), "serve", "--index-dir", args.index, "--host", HOST,
-           "--port", str(port)] + (["--threads", str(args.threads)] if args.threads else [])
+           "--port", str(port), "--workers", str(args.workers)] + (["--threads", str(args.threads)] if args.threads else [])
     Path(args.server_log).parent.mkdir(parents=True, exist_ok=True)
     server_log = open(args.server_log, "w", encoding="utf-8")
     server = subprocess.Popen(cmd, stdout=server_log, stderr=server_log, text=True)
@@ -93,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit(f"server did not start: see {args.server_log}")
             time.sleep(0.5)
         result["startup_s"] = round(120 - (deadline - time.monotonic()), 1)
+        result["server_pss_mb_idle"] = round(tree_memory_kb(server.pid)[0] / 1024)
         result["warmup_ms"] = {spec["kind"]: round(fetch(url_for(port, spec))[1], 1) for spec in mix}
         urls = [(spec["kind"], url_for(port, spec)) for spec in mix]
         samples: list[tuple[str, int, float]] = []
@@ -127,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
             t.join()
         elapsed = time.monotonic() - started
         sampler.join()
+        result["server_pss_mb_after"] = round(tree_memory_kb(server.pid)[0] / 1024)
         ok = [ms for _, status, ms in samples if status == 200]
         result.update({
             "requests": len(samples), "ok": len(ok), "errors": len(samples) - len(ok),
