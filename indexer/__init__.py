@@ -56,6 +56,8 @@ _EXPORTS: dict[str, str] = {
     # the cluster backend (Sphinx/Manticore)
     "write_cluster": "indexer.cluster.config", "parse_cluster_url": "indexer.cluster.config",
     "ClusterUnavailable": "indexer.errors",
+    "open_backend": "indexer.cluster.backend", "ClusterBackend": "indexer.cluster.backend",
+    "Backend": "indexer.searching.backend", "WhooshBackend": "indexer.searching.backend",
     # facets and the Chinese labels
     "FACETS": "indexer.searching.facets", "FIELD_LABELS": "indexer.searching.facets",
     "KIND_LABELS": "indexer.searching.facets", "KIND_ALIASES": "indexer.searching.facets",
@@ -79,7 +81,9 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eagerly
+    from indexer.cluster.backend import ClusterBackend, open_backend
     from indexer.cluster.config import parse_cluster_url, write_cluster
+    from indexer.searching.backend import Backend, WhooshBackend
     from indexer.errors import (BaokanError, ClusterUnavailable, IndexLocked, IndexMissing, IndexProblem, InvalidInput, IssueNotFound,
                                 QueryError, RecordNotFound, SettingsMismatch, UnreadableFile)
     from indexer.index.ingest import CompactReport, IngestReport, Progress, compact_index, ingest

@@ -78,15 +78,28 @@ def _index_dir(args: argparse.Namespace) -> str:
     return args.index_dir or os.environ.get("BAOKAN_INDEX_DIR") or DEFAULT_INDEX_DIR
 
 
+def _backend(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """``--backend`` if given; else ``--index-dir``; else $BAOKAN_BACKEND; else Whoosh in $BAOKAN_INDEX_DIR/index_data."""
+    import os
+
+    from indexer import open_backend
+
+    if getattr(args, "backend", None):
+        return open_backend(args.backend)
+    if args.index_dir:
+        return open_backend("whoosh:" + args.index_dir)
+    return open_backend(os.environ.get("BAOKAN_BACKEND") or "whoosh:" + _index_dir(args))
+
+
 def _cmd_ingest(args: argparse.Namespace) -> int:
     from indexer import load_gazetteer
-    from indexer import Progress, ingest
+    from indexer import Progress
     from indexer import load_manifest
 
     gazetteer = load_gazetteer(args.gazetteer)
     manifest = load_manifest(args.manifest) if args.manifest else None
-    report = ingest(args.paths, _index_dir(args), manifest=manifest, gazetteer=gazetteer, rebuild=args.rebuild,
-                    workers=args.workers, progress=None if args.json else Progress())
+    report = _backend(args).ingest(args.paths, manifest=manifest, gazetteer=gazetteer, rebuild=args.rebuild,
+                                   workers=args.workers, progress=None if args.json else Progress())
     if args.json:
         _print_json(report.to_dict())
     else:
@@ -108,8 +121,7 @@ def _cmd_compact(args: argparse.Namespace) -> int:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
-    from indexer import SearchQuery, search
-    from indexer import Archive
+    from indexer import SearchQuery
 
     # --region 温县 --region 孟州市: records of either, as region=温县&region=孟州市 on the site
     params = {"q": args.query, "region": args.region or [], "date_from": args.date_from or "",
@@ -117,7 +129,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
               "photographer": args.photographer or [], "correspondent": args.correspondent or [],
               "section": args.section or [], "sort": args.sort, "page": str(args.page),
               "page_size": str(args.page_size)}
-    page = search(Archive(_index_dir(args)), SearchQuery.from_params(params))
+    page = _backend(args).search(SearchQuery.from_params(params))
     if args.json:
         _print_json(page.to_dict())
         return EXIT_OK
@@ -134,9 +146,9 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
 
 def _cmd_stats(args: argparse.Namespace) -> int:
-    from indexer import FIELD_LABELS, Archive, archive_stats
+    from indexer import FIELD_LABELS
 
-    stats = archive_stats(Archive(_index_dir(args)))
+    stats = _backend(args).stats()
     if args.json:
         _print_json(stats.to_dict())
         return EXIT_OK
@@ -152,6 +164,10 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     # The CLI is the composition root: the web layer is imported only for this command.
     from webapp.server import serve
 
+    if args.backend:  # the app reads BAOKAN_BACKEND (webapp.get_backend); the demo archive is Whoosh's only
+        import os
+
+        os.environ["BAOKAN_BACKEND"] = args.backend
     return serve(index_dir=_index_dir(args), host=args.host, port=args.port, threads=args.threads,
                  workers=args.workers)
 
@@ -185,8 +201,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="print every line with the role it got (headline, byline, body, ...) and the main reason")
     p.set_defaults(func=_cmd_parse)
 
-    def index_dir_arg(p: argparse.ArgumentParser) -> None:
+    def index_dir_arg(p: argparse.ArgumentParser, backend: bool = True) -> None:
         p.add_argument("--index-dir", help=f"index directory (default: $BAOKAN_INDEX_DIR or {DEFAULT_INDEX_DIR})")
+        if backend:
+            p.add_argument("--backend", help="whoosh:DIR (default) or sphinx://host:port,… (a cluster; "
+                                             "see `baokan cluster init`); default $BAOKAN_BACKEND")
 
     p = sub.add_parser("ingest", help="parse and index page files and directories")
     p.add_argument("paths", nargs="+", help="page files or directories (searched recursively)")
@@ -199,7 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_ingest)
 
     p = sub.add_parser("compact", help="merge the index's segments into one (after a bulk ingest)")
-    index_dir_arg(p)
+    index_dir_arg(p, backend=False)
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.set_defaults(func=_cmd_compact)
 

@@ -7,10 +7,11 @@ from typing import Any
 
 from flask import Flask, current_app
 
-from indexer import FIELD_LABELS, KIND_LABELS, Archive
+from indexer import FIELD_LABELS, KIND_LABELS, Archive, Backend
 
 DEFAULTS: dict[str, Any] = {
     "INDEX_DIR": "index_data",  # FLASK_INDEX_DIR or BAOKAN_INDEX_DIR override it
+    "BACKEND": "",  # BAOKAN_BACKEND: "" or "whoosh:DIR" (the index above) or "sphinx://host:port,…" (a cluster)
     "PAPER": "焦作日报",  # paper name for citations when a record does not say
     "SITE_NAME": "焦作日报 · 报刊检索",
     "JSON_SORT_KEYS": False,
@@ -53,3 +54,27 @@ def get_archive() -> Archive:
                 archive = Archive(app.config["INDEX_DIR"])
                 app.extensions["baokan.archive"] = archive
     return archive
+
+
+def get_backend() -> Backend:
+    """The app's one ``Backend``: the cluster BACKEND names, else the Whoosh index over ``get_archive()``."""
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    backend = app.extensions.get("baokan.backend")
+    if backend is None:
+        from indexer import WhooshBackend, open_backend
+
+        spec = str(app.config.get("BACKEND") or "")
+        with _archive_lock:
+            backend = app.extensions.get("baokan.backend")
+            if backend is None:
+                if spec and not spec.startswith("whoosh:"):
+                    backend = open_backend(spec)
+                else:
+                    index_dir = spec[len("whoosh:"):] or app.config["INDEX_DIR"] if spec else app.config["INDEX_DIR"]
+                    app.config["INDEX_DIR"] = index_dir
+                    backend = None
+        if backend is None:
+            backend = WhooshBackend(app.config["INDEX_DIR"], get_archive())
+        with _archive_lock:
+            backend = app.extensions.setdefault("baokan.backend", backend)
+    return backend

@@ -14,8 +14,8 @@ from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 from flask import Blueprint, Response, jsonify, redirect, render_template, request, url_for
 
-from indexer import ArchiveCalendar, archive_calendar, issue, issue_page
-from webapp import get_archive
+from indexer import ArchiveCalendar
+from webapp import get_backend
 
 bp = Blueprint("browse", __name__)
 
@@ -25,7 +25,7 @@ MAX_BACK = 4000
 
 def calendar_of(args: Mapping[str, str]) -> ArchiveCalendar:
     """The calendar for ``?year=&date=`` (an empty value means not given)."""
-    return archive_calendar(get_archive(), year=args.get("year") or None, date=args.get("date") or None)
+    return get_backend().archive_calendar(year=args.get("year") or None, date=args.get("date") or None)
 
 
 # --- view models ----------------------------------------------------------------------------
@@ -111,12 +111,12 @@ def issues() -> str | Response:
 
 @bp.get("/issues/<date>")
 def issue_view(date: str) -> str:
-    return render_template("issue.html", issue=issue(get_archive(), date))
+    return render_template("issue.html", issue=get_backend().issue(date))
 
 
 @bp.get("/issues/<date>/<page>")
 def page_view(date: str, page: str) -> str:
-    return render_template("issue_page.html", ip=issue_page(get_archive(), date, page))
+    return render_template("issue_page.html", ip=get_backend().issue_page(date, page))
 
 
 @bp.get("/api/issues")
@@ -126,10 +126,10 @@ def api_issues() -> Response:
 
 @bp.get("/api/issues/<date>")
 def api_issue(date: str) -> Response:
-    return jsonify(issue(get_archive(), date).to_dict())
+    return jsonify(get_backend().issue(date).to_dict())
 
 
 @bp.get("/api/issues/<date>/<page>")
 def api_page(date: str, page: str) -> Response:
-    return jsonify(issue_page(get_archive(), date, page).to_dict())
+    return jsonify(get_backend().issue_page(date, page).to_dict())
 

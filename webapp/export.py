@@ -21,8 +21,8 @@ from werkzeug.datastructures import MultiDict
 
 from indexer.errors import QueryError, RecordNotFound
 from indexer.records import Record
-from indexer import FIELD_LABELS, KIND_LABELS, SearchQuery, get_records, iter_results
-from webapp import get_archive
+from indexer import FIELD_LABELS, KIND_LABELS, SearchQuery
+from webapp import get_backend
 from webapp.citation import MEDIA_BIBTEX, MEDIA_RIS, bibtex, ris
 from webapp.params import query_from_args
 
@@ -132,10 +132,10 @@ def _records(ext: str) -> tuple[str, Iterator[Record]]:
     (400 for bad parameters, 404 for an unknown ticked id, 503 for the index)."""
     ids = selected_ids(request.args)
     if ids:  # the ticked records: the search parameters beside them are not used
-        records = get_records(get_archive(), ids)
+        records = get_backend().get_records(ids)
         return selection_filename(len(records), ext), iter(records)
     query = query_from_args(request.args)
-    it = iter_results(get_archive(), query)
+    it = get_backend().iter_results(query)
     first = next(it, None)
 
     def all_records() -> Iterator[Record]:
@@ -199,7 +199,7 @@ def bib_export() -> Response:
 def _one_record(record_id: str) -> Record:
     if not _RECORD_ID.fullmatch(record_id):
         raise RecordNotFound(f"没有编号为 {record_id[:40]} 的记录")
-    return get_records(get_archive(), [record_id])[0]
+    return get_backend().get_records([record_id])[0]
 
 
 def _citation_file(record_id: str, render: Callable[[Record, str, str], str], media: str, ext: str) -> Response:

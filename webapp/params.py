@@ -13,16 +13,16 @@ from typing import Any
 from flask import current_app, url_for
 
 from indexer.errors import QueryError
-from indexer import ArchiveStats, SearchPage, SearchQuery, archive_stats, search
-from webapp import get_archive
+from indexer import ArchiveStats, SearchPage, SearchQuery
+from webapp import get_backend
 
 _stats_lock = threading.Lock()
 
 
 def current_stats() -> ArchiveStats:
     """``archive_stats`` of the current snapshot, computed once per snapshot (after an ingest, anew)."""
-    archive = get_archive()
-    snap = archive.snapshot()
+    backend = get_backend()
+    snap = backend.snapshot()
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     cached = app.extensions.get("baokan.stats")
     if cached is not None and cached[0] is snap:
@@ -31,7 +31,7 @@ def current_stats() -> ArchiveStats:
         cached = app.extensions.get("baokan.stats")
         if cached is not None and cached[0] is snap:
             return cached[1]
-        stats = archive_stats(archive)
+        stats = backend.stats()
         app.extensions["baokan.stats"] = (snap, stats)
         return stats
 
@@ -61,7 +61,7 @@ def query_from_args(args: Mapping[str, str]) -> SearchQuery:
 
 def run_search(args: Mapping[str, str]) -> SearchPage:
     """The one search behind /search, /api/search: same args, same ``SearchPage``."""
-    return search(get_archive(), query_from_args(args))
+    return get_backend().search(query_from_args(args))
 
 
 def changed_args(query: SearchQuery, **changes: Any) -> dict[str, str | list[str]]:

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
 from indexer.errors import RecordNotFound
-from indexer import (FIELD_LABELS, KIND_LABELS, MAX_RELEVANCE_DEPTH, RecordPage, SearchPage, SearchQuery, get_record,
-                     record_position)
-from webapp import get_archive
+from indexer import FIELD_LABELS, KIND_LABELS, MAX_RELEVANCE_DEPTH, RecordPage, SearchPage, SearchQuery
+from webapp import get_backend
 from webapp.browse import back_query, back_to_search
 from webapp.citation import display_title, gbt7714
 from webapp.params import (changed_args, current_stats, hidden_fields, query_from_args, run_search, search_url,
@@ -388,7 +387,7 @@ def record_page(record_id: str, q: str) -> RecordPage:
     """The record behind /records/<id> and /api/records/<id>; RecordNotFound -> 404."""
     if not record_id or len(record_id) > MAX_RECORD_ID or not record_id.isascii() or not record_id.isalnum():
         raise RecordNotFound(f"没有编号为 {record_id[:40]} 的记录")
-    return get_record(get_archive(), record_id, q=q[:1000])
+    return get_backend().get_record(record_id, q=q[:1000])
 
 
 @bp.get("/records/<record_id>")
@@ -408,6 +407,6 @@ def record(record_id: str) -> str:
         permalink=url_for("views.record", record_id=rp.record.id, _external=True),
         back_url=back,
         back_q=back_query(back),
-        position=record_position(get_archive(), rp.record.id),
+        position=get_backend().record_position(rp.record.id),
         neighbour_args={"q": q[:1000] or None, "back": came_from},  # the next record keeps the way back
     )

@@ -40,6 +40,9 @@ class RecordPage:
 
 
 def _docnum_for_id(snap: Snapshot, record_id: str) -> int:
+    lookup = getattr(snap, "docnum_of", None)  # a cluster's snapshot (indexer.cluster.search) finds ids itself
+    if lookup is not None:
+        return int(lookup(record_id))
     docnum = snap.searcher.document_number(id=record_id) if record_id.isalnum() else None
     if docnum is None:
         raise RecordNotFound(f"没有编号为 {record_id[:40]} 的记录")

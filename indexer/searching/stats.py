@@ -36,7 +36,11 @@ class ArchiveStats:
 
 def archive_stats(archive: Archive, latest: int = 8) -> ArchiveStats:
     """Counts over every live record."""
-    snap = archive.snapshot()
+    return snapshot_stats(archive.snapshot(), index_bytes(archive.index_dir), latest)
+
+
+def snapshot_stats(snap: Any, size: int, latest: int = 8) -> ArchiveStats:
+    """Counts over every live record of a snapshot (a Whoosh one or a cluster's), ``size`` bytes on disk."""
     rows = snap.rows
     live = snap.live_docs()
     _, facets = filter_and_count(snap.columns, live, {})
@@ -55,4 +59,4 @@ def archive_stats(archive: Archive, latest: int = 8) -> ArchiveStats:
     by_year = dict(sorted(facets["year"].items()))
     return ArchiveStats(records=len(docs), by_kind=facets["kind"], by_region=facets["region"], by_year=by_year,
                         date_range=(min(dates) if dates else None, max(dates) if dates else None),
-                        index_bytes=index_bytes(archive.index_dir), latest_pages=tuple(latest_pages))
+                        index_bytes=size, latest_pages=tuple(latest_pages))

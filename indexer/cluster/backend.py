@@ -1,0 +1,132 @@
+"""``ClusterBackend``: the ``Backend`` seam over a Sphinx/Manticore cluster, and ``open_backend`` that picks one.
+
+Search, export, record pages and the browse views return the very objects the
+Whoosh backend returns (``SearchPage``, ``RecordPage``, ``Issue``, …): browse and
+stats run the Whoosh path's own code (``indexer.searching.browse``/``stats``) on a
+``ClusterSnapshot``, which offers the facet columns they read.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from indexer.cluster.client import Cluster
+from indexer.cluster.config import SCHEME, cluster_url, parse_cluster_url
+from indexer.cluster.ingest import cluster_ingest
+from indexer.cluster.search import (OPTIONS, ClusterArchive, ClusterSnapshot, cluster_results, cluster_search,
+                                    match_expression)
+from indexer.errors import InvalidInput, QueryError
+from indexer.index.ingest import IngestReport
+from indexer.records import Record
+from indexer.searching.backend import WHOOSH_SCHEME, Backend, WhooshBackend
+from indexer.searching.browse import (ArchiveCalendar, Issue, IssuePage, RecordPosition, archive_calendar, issue,
+                                      issue_page, record_position)
+from indexer.searching.querylang import parse_query
+from indexer.searching.recordpage import RecordPage
+from indexer.searching.service import Hit, SearchPage, SearchQuery
+from indexer.searching.stats import ArchiveStats, snapshot_stats
+from indexer.text.grams import query_needle
+from indexer.text.highlight import highlight
+
+
+class ClusterBackend:
+    """The archive on a cluster whose node 1 is the first address of ``sphinx://…``."""
+
+    def __init__(self, url: str) -> None:
+        self.cluster = Cluster(parse_cluster_url(url))
+        self.name = cluster_url(self.cluster.nodes)
+        self.archive = ClusterArchive(self.cluster)
+
+    def ingest(self, paths: Iterable[str], **options: Any) -> IngestReport:
+        options.pop("lock_wait", None)
+        options.pop("commit_every", None)
+        return cluster_ingest(paths, self.cluster, **options)
+
+    def search(self, query: SearchQuery) -> SearchPage:
+        return cluster_search(self.archive, query)
+
+    def iter_results(self, query: SearchQuery) -> Iterator[Record]:
+        return cluster_results(self.archive, query)
+
+    def get_records(self, record_ids: Sequence[str]) -> tuple[Record, ...]:
+        snap = self.archive.snapshot()
+        return tuple(snap.records([snap.docnum_of(r) for r in record_ids]))
+
+    def get_record(self, record_id: str, q: str = "", related: int = 5) -> RecordPage:
+        """One record with its page neighbours and related coverage (records sharing its headline's characters)."""
+        snap = self.archive.snapshot()
+        docnum = snap.docnum_of(record_id)
+        record = snap.record(docnum)
+        try:
+            terms = parse_query(q).highlight_terms if q else ()
+        except QueryError:
+            terms = ()
+        cols = snap.columns
+        same = [int(d) for d in (cols.file == cols.file[docnum]).nonzero()[0] if d != docnum]
+        same.sort(key=lambda d: snap.rows[d].ordinal)
+        same_page = tuple(Hit.from_record(r, ()) for r in snap.records(same))
+        return RecordPage(record=record, body_html=highlight(record.body, terms),
+                          title_html=highlight(record.title, terms), same_page=same_page,
+                          related=self._related(snap, record, {docnum, *same}, related), terms=terms,
+                          captions_html=tuple(highlight(c.text, terms) for c in record.captions))
+
+    def _related(self, snap: ClusterSnapshot, record: Record, exclude: set[int], count: int) -> tuple[Hit, ...]:
+        """Records best matching most of the headline's characters (the engine's quorum operator)."""
+        expr = match_expression(query_needle(record.title or record.body[:30]))
+        if not count or not expr:
+            return ()
+        words = [w.strip('"*') for w in expr.replace('"', " ").split()]
+        words = [w for w in dict.fromkeys(words) if w][:24]
+        if len(words) < 2:
+            return ()
+        quorum = '"' + " ".join(words) + f'"/{max(2, len(words) // 2)}'
+        rows = self.cluster.query(self.cluster.coordinator, "SELECT id FROM dist WHERE MATCH(%s) LIMIT %s "
+                                  f"OPTION {OPTIONS}", (quorum, count + len(exclude)))
+        docs = [int(d) for d in snap.docnums([int(r[0]) for r in rows]) if int(d) not in exclude][:count]
+        return tuple(Hit.from_record(r, ()) for r in snap.records(docs))
+
+    def record_position(self, record_id: str) -> RecordPosition:
+        return record_position(self.archive, record_id)  # type: ignore[arg-type]
+
+    def archive_calendar(self, year: str | None = None, date: str | None = None) -> ArchiveCalendar:
+        return archive_calendar(self.archive, year=year, date=date)  # type: ignore[arg-type]
+
+    def issue(self, date: str) -> Issue:
+        return issue(self.archive, date)  # type: ignore[arg-type]
+
+    def issue_page(self, date: str, page: str) -> IssuePage:
+        return issue_page(self.archive, date, page)  # type: ignore[arg-type]
+
+    def stats(self) -> ArchiveStats:
+        snap = self.archive.snapshot()
+        return snapshot_stats(snap, self.disk_bytes())
+
+    def disk_bytes(self) -> int:
+        """Bytes of the shards on disk and in RAM chunks, over all nodes (``SHOW INDEX shard STATUS``)."""
+        total = 0
+        for node in self.cluster.nodes:
+            status = dict(self.cluster.query(node, "SHOW INDEX shard STATUS"))
+            total += int(status.get("disk_bytes", 0)) + int(status.get("ram_bytes", 0))
+        return total
+
+    def snapshot(self) -> ClusterSnapshot:
+        return self.archive.snapshot()
+
+    def close(self) -> None:
+        self.cluster.close()
+
+
+def open_backend(spec: str | None = None, index_dir: str | None = None) -> Backend:
+    """The backend a ``--backend`` / ``BAOKAN_BACKEND`` value names; else Whoosh in ``index_dir``.
+
+    ``open_backend("sphinx://127.0.0.1:9306,127.0.0.1:9316")``, ``open_backend("whoosh:/srv/index")``.
+    """
+    spec = spec or os.environ.get("BAOKAN_BACKEND") or ""
+    if spec.startswith(SCHEME):
+        return ClusterBackend(spec)
+    if spec.startswith(WHOOSH_SCHEME):
+        return WhooshBackend(spec[len(WHOOSH_SCHEME):] or index_dir or "index_data")
+    if spec:
+        raise InvalidInput(f"未知的检索后端：{spec[:80]}（可用 whoosh:目录 或 {SCHEME}主机:端口,…）")
+    return WhooshBackend(index_dir or os.environ.get("BAOKAN_INDEX_DIR") or "index_data")

@@ -1,0 +1,326 @@
+"""Searching the cluster with the Whoosh path's promises: the engine finds candidates, the text decides.
+
+Each search term (``Text`` of the query language) becomes one distributed query
+for *candidates*, then each candidate's match text (the same ``match_text`` the
+Whoosh index checks, kept per field as a string attribute) is checked for the
+normalised string itself::
+
+    "建光"      -> MATCH('"建 光"')        CJK: one character a token, a phrase
+    "924"       -> MATCH('*924*')         Latin/digits: an infix of a word (9244.2万元 has the word 9244)
+    "第5届"     -> MATCH('"第" *5* "届"')  mixed: every part, in any order
+    "，"        -> no MATCH: every record's text is checked
+
+The engine's answer is a superset of the records containing the string (a
+phrase also matches across punctuation or paragraphs; an infix anywhere in a
+word); the check keeps exactly those that contain it. AND, OR and NOT are then set
+operations over the checked sets, dates and kinds are read from the facet
+columns, and facets, filters, date order and paging run on the same
+``FacetColumns`` as the Whoosh path (``indexer.searching.facets``), which a
+``ClusterSnapshot`` reads once per cluster generation. Relevance is the
+engine's BM25 with proximity (headline weighted 3x), summed over the terms.
+"""
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+
+from indexer.cluster.client import Cluster
+from indexer.cluster.config import MATCH_ATTRS
+from indexer.cluster.ingest import PAGE, doc_id, read_generation
+from indexer.errors import QueryError, RecordNotFound
+from indexer.index.schema import decode_facets
+from indexer.records import Record
+from indexer.searching.cache import cached
+from indexer.searching.facets import KIND_ALIASES, FacetColumns, FacetRow, filter_and_count, filter_predicates
+from indexer.searching.querylang import And, DateRange, Node, Not, Or, ParsedQuery, Text, parse_query
+from indexer.searching.ranking import by_date
+from indexer.searching.service import MAX_RELEVANCE_DEPTH, Hit, SearchPage, SearchQuery
+from indexer.text.grams import query_needle
+
+_CJK = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))  # config.NGRAM_CHARS
+RECORD_CACHE = 2048  # records kept per snapshot (browse pages, hit lists)
+OPTIONS = "ranker=proximity_bm25, field_weights=(title=3)"
+
+
+def _is_cjk(ch: str) -> bool:
+    return any(lo <= ord(ch) <= hi for lo, hi in _CJK)
+
+
+def _is_word_char(ch: str) -> bool:
+    """A character ``config.CHARSET_TABLE`` makes part of a word (after normalisation, so lower case)."""
+    cp = ord(ch)
+    return ("0" <= ch <= "9" or "a" <= ch <= "z" or cp == 0xDF or 0xE0 <= cp <= 0xFF or 0x100 <= cp <= 0x17F
+            or 0x430 <= cp <= 0x44F)
+
+
+def match_expression(needle: str) -> str | None:
+    """The engine query whose matches include every text containing ``needle``; None: no restriction.
+
+    ``match_expression("李建光9244")`` -> '"李 建 光" *9244*'
+    """
+    parts: list[str] = []
+    cjk: list[str] = []
+    word: list[str] = []
+
+    def flush() -> None:
+        if cjk:
+            parts.append('"' + " ".join(cjk) + '"' if len(cjk) > 1 else cjk[0])
+            cjk.clear()
+        if word:
+            parts.append("*" + "".join(word) + "*")
+            word.clear()
+
+    for ch in needle:
+        if _is_cjk(ch):
+            if word:
+                flush()
+            cjk.append(ch)
+        elif _is_word_char(ch):
+            if cjk:
+                flush()
+            word.append(ch)
+        else:
+            flush()
+    flush()
+    return " ".join(parts) or None
+
+
+class ClusterSnapshot:
+    """The cluster at one generation: every record's facet row (in document-id order) and a record cache.
+
+    Has what ``indexer.searching.browse`` and ``stats`` read from a Whoosh ``Snapshot``:
+    ``rows``, ``columns``, ``live_docs()``, ``record(docnum)``, ``cache``.
+    """
+
+    def __init__(self, cluster: Cluster, generation: int) -> None:
+        self.cluster = cluster
+        self.generation = generation
+        ids: list[int] = []
+        rows: list[FacetRow] = []
+        intern: dict[FacetRow, FacetRow] = {}
+        last = 0
+        while True:
+            page = cluster.query(cluster.coordinator, "SELECT id, facets FROM dist WHERE id > %s ORDER BY id ASC "
+                                 f"LIMIT {PAGE} OPTION max_matches={PAGE}", (last,))
+            for docid, facets in page:
+                row = FacetRow.from_values(decode_facets(facets.encode("utf-8")))
+                ids.append(int(docid))
+                rows.append(intern.setdefault(row, row))
+            if len(page) < PAGE:
+                break
+            last = page[-1][0]
+        self.docids = np.array(ids, dtype=np.uint64)
+        self.rows = rows
+        self.columns = FacetColumns(rows)
+        self.deleted = np.zeros(0, np.int64)
+        self.dates = np.array([r.pub_date or "" for r in rows], dtype="U10")
+        self.cache: OrderedDict[Any, Any] = OrderedDict()
+        self.cache_lock = threading.Lock()
+        self._records: OrderedDict[int, Record] = OrderedDict()
+
+    def live_docs(self) -> np.ndarray:
+        return np.arange(len(self.rows), dtype=np.int64)
+
+    def docnums(self, docids: Sequence[int] | np.ndarray) -> np.ndarray:
+        """Positions of these document ids in this snapshot (ids it does not hold are left out)."""
+        ids = np.asarray(docids, dtype=np.uint64)
+        pos = np.searchsorted(self.docids, ids)
+        ok = pos < len(self.docids)
+        ok[ok] = self.docids[pos[ok]] == ids[ok]
+        return pos[ok].astype(np.int64)
+
+    def docnum_of(self, record_id: str) -> int:
+        found = self.docnums([doc_id(record_id)])
+        if not found.size or self.rows[int(found[0])].id != record_id:
+            raise RecordNotFound(f"没有编号为 {record_id[:40]} 的记录")
+        return int(found[0])
+
+    def records(self, docnums: Sequence[int]) -> list[Record]:
+        """The stored records of these docnums, in that order (one query for the ones not cached)."""
+        with self.cache_lock:
+            missing = [d for d in dict.fromkeys(docnums) if d not in self._records]
+        fetched: dict[int, Record] = {}
+        for start in range(0, len(missing), 1000):
+            chunk = missing[start:start + 1000]
+            ids = ",".join(str(int(self.docids[d])) for d in chunk)
+            rows = self.cluster.query(self.cluster.coordinator, f"SELECT id, data FROM dist WHERE id IN ({ids}) "
+                                      f"LIMIT {len(chunk)} OPTION max_matches={len(chunk)}")
+            by_id = {int(i): data for i, data in rows}
+            for d in chunk:
+                data = by_id.get(int(self.docids[d]))
+                if data is None:  # removed by an ingest since this snapshot was read
+                    raise RecordNotFound(f"没有编号为 {self.rows[d].id[:40]} 的记录（索引刚刚更新，请重试）")
+                fetched[d] = Record.from_dict(json.loads(data))
+        with self.cache_lock:
+            out = [self._records.get(d) or fetched[d] for d in docnums]
+            for d, record in fetched.items():
+                self._records[d] = record
+            while len(self._records) > RECORD_CACHE:
+                self._records.popitem(last=False)
+        return out
+
+    def record(self, docnum: int) -> Record:
+        return self.records([docnum])[0]
+
+
+class ClusterArchive:
+    """A cluster opened for reading; ``snapshot()`` re-reads the facet rows when the generation moved."""
+
+    def __init__(self, cluster: Cluster) -> None:
+        self.cluster = cluster
+        self._snap: ClusterSnapshot | None = None
+        self._lock = threading.Lock()
+
+    def snapshot(self) -> ClusterSnapshot:
+        generation = read_generation(self.cluster)
+        snap = self._snap
+        if snap is not None and snap.generation == generation:
+            return snap
+        with self._lock:
+            if self._snap is None or self._snap.generation != generation:
+                self._snap = ClusterSnapshot(self.cluster, generation)
+            return self._snap
+
+
+# --- matching -------------------------------------------------------------------------------------
+
+def _leaf(snap: ClusterSnapshot, node: Text) -> tuple[np.ndarray, np.ndarray]:
+    """(docnums containing the term, their engine weights), both sorted by docnum."""
+    if node.field == "kind":
+        kind = KIND_ALIASES.get(node.value.lower())
+        cols = snap.columns
+        docs = np.flatnonzero(cols.kind == cols.kinds.index(kind)) if kind in cols.kinds else np.zeros(0, np.int64)
+        return docs.astype(np.int64), np.zeros(docs.size)
+    needle = query_needle(node.value)
+    field = node.field or "text"
+    if not needle:
+        return np.zeros(0, np.int64), np.zeros(0)
+
+    def compute() -> tuple[np.ndarray, np.ndarray]:
+        expr = match_expression(needle)
+        if expr is not None and field != "text":
+            expr = f"@{field} ({expr})"
+        attr = MATCH_ATTRS[field]
+        ids: list[int] = []
+        weights: list[float] = []
+        last = 0
+        while True:
+            if expr is None:
+                rows = snap.cluster.query(snap.cluster.coordinator, f"SELECT id, 0, {attr} FROM dist WHERE id > %s "
+                                          f"ORDER BY id ASC LIMIT {PAGE} OPTION max_matches={PAGE}", (last,))
+            else:
+                rows = snap.cluster.query(snap.cluster.coordinator, f"SELECT id, WEIGHT(), {attr} FROM dist "
+                                          f"WHERE MATCH(%s) AND id > %s ORDER BY id ASC LIMIT {PAGE} "
+                                          f"OPTION max_matches={PAGE}, {OPTIONS}", (expr, last))
+            for docid, weight, text in rows:
+                if needle in text:  # the check: the string itself, in the same match text as the Whoosh path's
+                    ids.append(int(docid))
+                    weights.append(float(weight))
+            if len(rows) < PAGE:
+                break
+            last = rows[-1][0]
+        pos = np.searchsorted(snap.docids, np.array(ids, dtype=np.uint64))
+        ok = pos < len(snap.docids)
+        ok[ok] = snap.docids[pos[ok]] == np.array(ids, dtype=np.uint64)[ok]
+        docs = pos[ok].astype(np.int64)
+        w = np.array(weights, dtype=float)[ok]
+        order = np.argsort(docs)
+        return docs[order], w[order]
+
+    return cached(snap, ("cluster-term", field, needle), compute, lambda v: int(v[0].size))
+
+
+def _evaluate(snap: ClusterSnapshot, node: Node, scores: np.ndarray | None) -> np.ndarray:
+    """Docnums matching ``node`` exactly; positive terms add their weights to ``scores``."""
+    if isinstance(node, Text):
+        docs, weights = _leaf(snap, node)
+        if scores is not None and docs.size:
+            scores[docs] += weights + 1.0
+        return docs
+    if isinstance(node, DateRange):
+        d = snap.dates
+        mask = (d != "") & (d >= (node.start or "0000-00-00")) & (d <= (node.end or "9999-99-99"))
+        return np.flatnonzero(mask).astype(np.int64)
+    if isinstance(node, Not):
+        return np.setdiff1d(snap.live_docs(), _evaluate(snap, node.child, None), assume_unique=True)
+    if isinstance(node, And):
+        result: np.ndarray | None = None
+        for child in sorted(node.children, key=lambda c: isinstance(c, Not)):  # positives first
+            if isinstance(child, Not) and result is not None:
+                result = np.setdiff1d(result, _evaluate(snap, child.child, None), assume_unique=True)
+            else:
+                found = _evaluate(snap, child, scores)
+                result = found if result is None else np.intersect1d(result, found, assume_unique=True)
+        return result if result is not None else np.zeros(0, np.int64)
+    if isinstance(node, Or):
+        result = np.zeros(0, np.int64)
+        for child in node.children:
+            result = np.union1d(result, _evaluate(snap, child, scores))
+        return result.astype(np.int64)
+    raise TypeError(node)
+
+
+def _matches(snap: ClusterSnapshot, query: SearchQuery,
+             parsed: ParsedQuery) -> tuple[np.ndarray, np.ndarray, dict[str, dict[str, int]]]:
+    """(docnums passing the filters, relevance scores of all docnums, facets); cached per snapshot."""
+    filters = tuple(sorted((k, tuple(sorted(v)) if isinstance(v, tuple) else v) for k, v in query.filters.items()))
+
+    def compute() -> tuple[np.ndarray, np.ndarray, dict[str, dict[str, int]]]:
+        scores = np.zeros(len(snap.rows))
+        docs = snap.live_docs() if parsed.tree is None else _evaluate(snap, parsed.tree, scores)
+        passed, facets = filter_and_count(snap.columns, docs, filter_predicates(query),
+                                          (query.date_from, query.date_to))
+        return passed, scores, facets
+
+    passed, scores, facets = cached(snap, ("cluster-match", query.q, filters), compute, lambda v: len(v[0]))
+    return passed, scores, {name: dict(counts) for name, counts in facets.items()}
+
+
+def ordered_matches(snap: ClusterSnapshot, query: SearchQuery, parsed: ParsedQuery,
+                    need: int | None) -> tuple[int, np.ndarray, dict[str, dict[str, int]], str]:
+    """(total, docnums in result order, facets, sort): relevance is the summed engine weight, ties newest first."""
+    sort = query.sort if parsed.tree is not None or query.sort != "relevance" else "newest"
+    passed, scores, facets = _matches(snap, query, parsed)
+    if sort == "relevance":
+        rank = snap.columns.date_rank(True)[passed]
+        ordered = passed[np.lexsort((rank, -scores[passed]))]
+        ordered = ordered if need is None else ordered[:need]
+    else:
+        ordered = by_date(snap.columns, passed, newest=(sort == "newest"), need=need)
+    return len(passed), ordered, facets, sort
+
+
+def cluster_search(archive: ClusterArchive, query: SearchQuery) -> SearchPage:
+    """``indexer.searching.service.search`` on the cluster: the same ``SearchPage``."""
+    started = time.perf_counter()
+    parsed = parse_query(query.q)
+    start = (query.page - 1) * query.page_size
+    need = start + query.page_size
+    if parsed.tree is not None and query.sort == "relevance" and need > MAX_RELEVANCE_DEPTH:
+        raise QueryError(f"按相关度最多翻到第 {MAX_RELEVANCE_DEPTH} 条；请缩小检索范围或改按日期排序")
+    snap = archive.snapshot()
+    total, ordered, facets, sort = ordered_matches(snap, query, parsed, need)
+    terms = parsed.highlight_terms
+    hits = tuple(Hit.from_record(r, terms) for r in snap.records(ordered[start:need].tolist()))
+    notes = parsed.notes
+    if query.q.strip() and parsed.tree is None:
+        notes = notes + ("检索式中没有可检索的内容，显示全部记录",)
+    return SearchPage(query=query, understood=parsed.understood, notes=notes, terms=terms, total=total, hits=hits,
+                      facets=facets, took_ms=(time.perf_counter() - started) * 1000, sort=sort)
+
+
+def cluster_results(archive: ClusterArchive, query: SearchQuery, batch: int = 500) -> Iterator[Record]:
+    """Every matching record in result order (exports), fetched ``batch`` at a time from one snapshot."""
+    parsed = parse_query(query.q)
+    snap = archive.snapshot()
+    _, ordered, _, _ = ordered_matches(snap, replace(query, page=1), parsed, None)
+    docs = ordered.tolist()
+    for start in range(0, len(docs), batch):
+        yield from snap.records(docs[start:start + batch])
