@@ -5,6 +5,8 @@
 * Crash-safe: Whoosh commits by writing new segment files and then renaming a
   new table of contents into place, so a killed ingest leaves the last commit;
   running it again finishes the job (committed files are then "unchanged").
+  Commits are durable (fsynced, with a manifest of file lengths and checksums:
+  ``indexer.index.durability``), so a power cut leaves the last commit too.
 * Both cores: worker processes read, parse and segment the pages (jieba is the
   expensive part); the one writer in this process only adds documents.
 * One bad file never stops the batch: it is reported by name and skipped.
@@ -36,7 +38,8 @@ from indexer.newspaper.parse import parse_file, record_id
 from indexer.records import Record
 from indexer.index.schema import FILE_MARKER, encode_facets, facet_values, full_text
 from indexer.index.segwriter import FastWriter, TermCounts, TermSet, compact
-from indexer.index.store import create_or_open_index, current_settings, index_bytes, open_index
+from indexer.index.store import (create_or_open_index, current_settings, disk_bytes, index_bytes, open_index,
+                                 require_newest_commit)
 
 COMMIT_EVERY_RECORDS = 20_000  # one segment per commit: bigger segments share their terms (smaller, faster)
 COMMIT_EVERY_SECONDS = 300.0
@@ -268,14 +271,20 @@ class CompactReport:
     bytes_before: int
     bytes_after: int
     seconds: float
+    fallback_bytes: int = 0  # the previous commit's files, kept until the next commit (durability)
 
     def to_dict(self) -> dict[str, Any]:
         return {"segments_before": self.segments_before, "segments_after": self.segments_after,
-                "bytes_before": self.bytes_before, "bytes_after": self.bytes_after, "seconds": round(self.seconds, 2)}
+                "bytes_before": self.bytes_before, "bytes_after": self.bytes_after,
+                "fallback_bytes": self.fallback_bytes, "seconds": round(self.seconds, 2)}
 
     def summary_lines(self) -> list[str]:
-        return [f"段 {self.segments_before} 个合并为 {self.segments_after} 个；索引 {self.bytes_before / 1e6:.1f} MB → "
-                f"{self.bytes_after / 1e6:.1f} MB（用时 {self.seconds:.1f} 秒）"]
+        lines = [f"段 {self.segments_before} 个合并为 {self.segments_after} 个；索引 {self.bytes_before / 1e6:.1f} MB → "
+                 f"{self.bytes_after / 1e6:.1f} MB（用时 {self.seconds:.1f} 秒）"]
+        if self.fallback_bytes:
+            lines.append(f"合并前的段（{self.fallback_bytes / 1e6:.1f} MB）作为上一个提交保留在磁盘上，"
+                         "下一次提交后删除（baokan check --repair 可回退到它）")
+        return lines
 
 
 def compact_index(index_dir: str, lock_wait: float = LOCK_WAIT_SECONDS) -> CompactReport:
@@ -285,9 +294,12 @@ def compact_index(index_dir: str, lock_wait: float = LOCK_WAIT_SECONDS) -> Compa
     """
     started = time.monotonic()
     ix = open_index(index_dir)
+    require_newest_commit(ix)
     before = index_bytes(index_dir)
     segments_before, segments_after = compact(open_writer(ix, lock_wait))
-    return CompactReport(segments_before, segments_after, before, index_bytes(index_dir), time.monotonic() - started)
+    after = index_bytes(index_dir)
+    return CompactReport(segments_before, segments_after, before, after, time.monotonic() - started,
+                         max(0, disk_bytes(index_dir) - after))
 
 
 def open_writer(ix: Any, wait: float) -> IndexWriter:

@@ -579,8 +579,9 @@ def write_merged_terms(pool: MemoryPool, fieldwriter: Any, lengths: Any,
 # --- the writer ---------------------------------------------------------------------
 
 
-class FastWriter(SegmentWriter):
-    """``SegmentWriter`` with the in-memory pool above; commit merges with ``tiered_merge``."""
+class FastWriter(wi.DurableSegmentWriter):
+    """``SegmentWriter`` with the in-memory pool above; commit merges with ``tiered_merge`` and is durable
+    (``indexer.index.durability``)."""
 
     def __init__(self, ix: Any, **kwargs: Any) -> None:
         kwargs.setdefault("codec", FastCodec())

@@ -7,11 +7,12 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from whoosh import index as whoosh_index
-from whoosh.filedb.filestore import FileStorage
-from whoosh.index import TOC, FileIndex, Index
+from whoosh.index import Index
 
-from indexer.errors import IndexMissing, SettingsMismatch
+from indexer.errors import IndexDamaged, IndexMissing, SettingsMismatch
+from indexer.index import whoosh_internals as wi
+from indexer.index.durability import (ManifestDamaged, choose_generation, commit_generation, forget_choice,
+                                      manifest_name, read_manifest, write_commit, write_durably)
 from indexer.index.schema import SCHEMA_VERSION, build_schema
 
 SETTINGS_FILE = "baokan.json"
@@ -55,14 +56,26 @@ def read_settings(index_dir: str | os.PathLike[str]) -> IndexSettings | None:
 
 
 def write_settings(index_dir: str | os.PathLike[str], settings: IndexSettings) -> None:
-    path = Path(index_dir) / SETTINGS_FILE
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=1), "utf-8")
-    os.replace(tmp, path)
+    write_durably(str(index_dir), SETTINGS_FILE, json.dumps(asdict(settings), ensure_ascii=False, indent=1).encode())
 
 
 def index_exists(index_dir: str | os.PathLike[str]) -> bool:
-    return Path(index_dir).is_dir() and whoosh_index.exists_in(str(index_dir), indexname=INDEX_NAME)
+    """True if the directory holds a table of contents (a commit), whole or damaged."""
+    return Path(index_dir).is_dir() and bool(wi.toc_generations(wi.SyncedStorage(str(index_dir)), INDEX_NAME))
+
+
+def pinned_index(index_dir: str | os.PathLike[str]) -> wi.PinnedIndex:
+    """The index at its newest commit that passes the check at open (``durability.choose_generation``),
+    writing durable commits; IndexDamaged if no commit passes."""
+    return wi.PinnedIndex(wi.SyncedStorage(str(index_dir)), INDEX_NAME, choose_generation, commit_generation)
+
+
+def require_newest_commit(ix: wi.PinnedIndex) -> None:
+    """Writers build on the newest commit only: if it is damaged, ``baokan check --repair`` decides first."""
+    newest, chosen = ix.newest_toc_generation(), ix.latest_generation()
+    if newest != chosen:
+        raise IndexDamaged(f"索引最新的提交（第 {newest} 代）已损坏（可读的最新提交是第 {chosen} 代）："
+                           "请先运行 baokan check --repair，再重新写入")
 
 
 def open_index(index_dir: str | os.PathLike[str]) -> Index:
@@ -74,7 +87,7 @@ def open_index(index_dir: str | os.PathLike[str]) -> Index:
         # An index of another layout would answer some queries wrongly, not fail: refuse it.
         raise SettingsMismatch(f"索引结构版本 {built_with.schema_version} 与本程序的版本 {SCHEMA_VERSION} 不同："
                                "请运行 baokan ingest --rebuild 重建索引")
-    return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+    return pinned_index(index_dir)
 
 
 def create_or_open_index(index_dir: str | os.PathLike[str], settings: IndexSettings, rebuild: bool = False) -> Index:
@@ -87,20 +100,39 @@ def create_or_open_index(index_dir: str | os.PathLike[str], settings: IndexSetti
             raise SettingsMismatch(f"索引是用不同的{changed}建立的；请加 --rebuild 重建索引")
         if built_with is None:
             write_settings(index_dir, settings)
-        return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+        ix = pinned_index(index_dir)
+        require_newest_commit(ix)
+        return ix
     # A rebuilt index continues the old generation numbers instead of restarting at 0:
-    # a running server compares generations to know its snapshot is stale.
-    previous = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME).latest_generation() \
-        if index_exists(index_dir) else -1
-    storage = FileStorage(str(index_dir))
-    for name in list(storage):
-        if name.startswith(f"_{INDEX_NAME}_"):  # the old tables of contents, as TOC.create does
-            storage.delete_file(name)
-    TOC(build_schema(), [], previous + 1).write(storage, INDEX_NAME)
+    # a running server compares generations to know its snapshot is stale. The empty commit
+    # is written first; then the old commits and their files go (durability.remove_unkept).
+    storage = wi.SyncedStorage(str(index_dir))
+    gens = wi.toc_generations(storage, INDEX_NAME)
+    write_commit(storage, INDEX_NAME, build_schema(), [], (gens[0] if gens else -1) + 1, -1, keep_segments=[])
     write_settings(index_dir, settings)
-    return FileIndex(storage, build_schema(), INDEX_NAME)
+    forget_choice(str(index_dir))
+    return pinned_index(index_dir)
 
 
 def index_bytes(index_dir: str | os.PathLike[str]) -> int:
-    """Bytes the index occupies on disk."""
+    """Bytes of the index's current commit: its segments' files, TOC, manifest and settings.
+
+    The commit before it stays on disk as the fallback until the next commit (``durability``):
+    ``disk_bytes`` counts that too. Without a manifest (an older index), every file is counted.
+    """
+    folder = str(index_dir)
+    try:
+        gen = choose_generation(wi.SyncedStorage(folder), INDEX_NAME)
+        manifest = read_manifest(folder, INDEX_NAME, gen)
+    except (IndexDamaged, ManifestDamaged, OSError):
+        manifest = None
+    if manifest is None:
+        return disk_bytes(index_dir)
+    own = [wi.toc_file_name(INDEX_NAME, gen), manifest_name(INDEX_NAME, gen), SETTINGS_FILE]
+    return sum(f.size for seg in manifest.segments.values() for f in seg.files.values()) + \
+        sum(os.path.getsize(os.path.join(folder, n)) for n in own if os.path.exists(os.path.join(folder, n)))
+
+
+def disk_bytes(index_dir: str | os.PathLike[str]) -> int:
+    """Bytes every file in the index directory occupies (the fallback commit's included)."""
     return sum(p.stat().st_size for p in Path(index_dir).iterdir() if p.is_file())

@@ -16,10 +16,15 @@ Whoosh's own matching and scores, segwriter against Whoosh's own writer, byte fo
 """
 from __future__ import annotations
 
+import os
 import struct
+from collections.abc import Callable
 from typing import Any
 
 from whoosh import columns
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import TOC, FileIndex
+from whoosh.writing import SegmentWriter
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 
 WHOOSH_VERSION = "2.7.5"  # the pin in pyproject.toml; the internals below are those of this version
@@ -40,6 +45,11 @@ OVERRIDDEN_HOOKS: tuple[tuple[str, str], ...] = (
     ("whoosh.filedb.filetables.HashWriter", "_write_hashes"),  # FastTermTable: hashes kept in arrays
     ("whoosh.codec.whoosh3.W3PostingsWriter", "finish_postings"),  # FastPostingsWriter: working inlining
     ("whoosh.matching.wrappers.WrappingMatcher", "_replacement"),  # ContainsMatcher: rebuilt on replace()
+    ("whoosh.writing.SegmentWriter", "_commit_toc"),  # DurableSegmentWriter: files synced, manifest, TOC, retention
+    ("whoosh.index.FileIndex", "_read_toc"),  # PinnedIndex: the newest generation that passes the open check
+    ("whoosh.index.FileIndex", "latest_generation"),  # PinnedIndex: the same generation (searchers' up_to_date)
+    ("whoosh.filedb.filestore.FileStorage", "create_file"),  # SyncedStorage: fsync when a file is closed
+    ("whoosh.filedb.filestore.FileStorage", "rename_file"),  # SyncedStorage: directory fsync around a rename
 )
 
 
@@ -64,8 +74,9 @@ PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
     "W3Codec": ("_blocklimit", "_compression", "_inlinelimit"),
     "W3PostingsWriter": ("_blocklimit", "_inlinelimit", "_terminfo", "_ids", "_weights", "_maxweight", "_values",
                          "_minlength", "_maxlength", "_write_block"),
-    "SegmentWriter": ("_check_state", "_check_fields", "_added", "_finish"),
-    "FileIndex": ("_segments",),
+    "SegmentWriter": ("_check_state", "_check_fields", "_added", "_finish", "_commit_toc"),
+    "FileIndex": ("_segments", "_read_toc", "_schema"),
+    "TOC": ("_pattern", "_filename", "_segment_pattern"),
 }
 
 # --- a term's postings, read block by block (W3LeafMatcher) ------------------------------------------
@@ -309,3 +320,134 @@ def mark_document_added(writer: Any) -> None:
 def release_writer(writer: Any) -> None:
     """Close a writer's files and let go of the index lock without committing (when ``cancel`` itself failed)."""
     writer._finish()
+
+
+# --- durable commits: Whoosh's storage, index and writer hooks (``indexer.index.durability`` decides) -------
+# Whoosh writes a commit's files and renames a new table of contents (TOC) into place, but never
+# calls fsync: after a power cut the TOC can name files the disk never got. These subclasses
+# give ``durability`` the three places to act: a file being closed, a rename, and the TOC commit.
+
+
+def fsync_file(path: str) -> None:
+    """Flush a file's data to the disk (any descriptor of the file does)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(path: str) -> None:
+    """Make the directory's entries (creations, renames, deletions) durable."""
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _sync_on_close(sfile: Any) -> None:
+    sfile.file.flush()
+    os.fsync(sfile.file.fileno())
+
+
+class SyncedStorage(FileStorage):
+    """FileStorage whose writes reach the disk: every file it creates is fsynced when closed, and a
+    rename (Whoosh's TOC commit: temp name -> ``_baokan_7.toc``) is preceded and followed by a
+    directory fsync, so the files it names are durable before it is, and it after."""
+
+    def create_file(self, name: str, excl: bool = False, mode: str = "wb", **kwargs: Any) -> Any:
+        sfile = super().create_file(name, excl=excl, mode=mode, **kwargs)
+        previous = sfile.onclose
+
+        def onclose(f: Any) -> None:
+            if previous is not None:
+                previous(f)
+            _sync_on_close(f)
+
+        sfile.onclose = onclose
+        return sfile
+
+    def rename_file(self, oldname: str, newname: str, safe: bool = False) -> None:
+        fsync_dir(self.folder)
+        super().rename_file(oldname, newname, safe=safe)
+        fsync_dir(self.folder)
+
+
+def toc_generations(storage: Any, indexname: str) -> list[int]:
+    """Every generation with a TOC file in the storage, newest first."""
+    pattern = TOC._pattern(indexname)
+    gens = [int(m.group(1)) for m in map(pattern.match, storage.list()) if m]
+    return sorted(gens, reverse=True)
+
+
+def toc_file_name(indexname: str, generation: int) -> str:
+    return TOC._filename(indexname, generation)
+
+
+def segment_file_pattern(indexname: str) -> Any:
+    """The regex Whoosh's clean_files uses to tell a segment's files ("baokan_k3x9q.pst" -> "baokan_k3x9q")."""
+    return TOC._segment_pattern(indexname)
+
+
+def read_toc(storage: Any, indexname: str, generation: int, schema: Any = None) -> Any:
+    """The TOC of one generation (schema, segments); raises whatever a damaged file makes Whoosh raise."""
+    return TOC.read(storage, indexname, gen=generation, schema=schema)
+
+
+def write_toc(storage: Any, indexname: str, schema: Any, segments: list[Any], generation: int) -> None:
+    """Whoosh's TOC write (to a temporary name, then a rename): durable through ``SyncedStorage``."""
+    TOC(schema, segments, generation).write(storage, indexname)
+
+
+ChooseGeneration = Callable[[Any, str], int]
+CommitToc = Callable[[Any, list[Any]], None]
+
+
+class PinnedIndex(FileIndex):
+    """A FileIndex that reads the generation ``choose(storage, indexname)`` returns (the newest that
+    passes the open check) instead of blindly the newest TOC, and writes through ``commit``."""
+
+    def __init__(self, storage: Any, indexname: str, choose: ChooseGeneration, commit: CommitToc) -> None:
+        # Not FileIndex.__init__: it reads the newest TOC, which may be the damaged one.
+        self.storage = storage
+        self._schema = None
+        self.indexname = indexname
+        self.choose = choose
+        self.commit = commit
+        self._read_toc()
+
+    def latest_generation(self) -> int:
+        return self.choose(self.storage, self.indexname)
+
+    def newest_toc_generation(self) -> int:
+        gens = toc_generations(self.storage, self.indexname)
+        return gens[0] if gens else -1
+
+    def _read_toc(self) -> Any:
+        return TOC.read(self.storage, self.indexname, gen=self.latest_generation(), schema=self._schema)
+
+    def writer(self, procs: int = 1, **kwargs: Any) -> Any:
+        return DurableSegmentWriter(self, **kwargs)
+
+
+class DurableSegmentWriter(SegmentWriter):
+    """SegmentWriter whose commit goes through the index's ``commit`` (``durability.commit_generation``).
+
+    ``base_generation`` is the commit it started from; the new one is numbered past every TOC on
+    disk, so it never collides with a damaged newer one.
+    """
+
+    def __init__(self, ix: Any, **kwargs: Any) -> None:
+        super().__init__(ix, **kwargs)
+        self.pinned_index = ix
+        self.base_generation = self.generation - 1
+        newest = ix.newest_toc_generation() if isinstance(ix, PinnedIndex) else self.base_generation
+        self.generation = max(self.generation, newest + 1)
+
+    def _commit_toc(self, segments: list[Any]) -> None:
+        ix = self.pinned_index
+        if isinstance(ix, PinnedIndex):
+            ix.commit(self, segments)
+        else:
+            super()._commit_toc(segments)

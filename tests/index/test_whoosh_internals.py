@@ -15,6 +15,7 @@ import pytest
 from whoosh import columns, matching
 from whoosh.codec import whoosh3
 from whoosh.filedb import filetables
+from whoosh.index import TOC
 from whoosh.writing import SegmentWriter
 
 from helpers import REPO, generated_records
@@ -86,7 +87,7 @@ def test_every_private_name_is_on_a_real_object(index_dir: Path) -> None:
         postwriter = fieldwriter._postwriter
         assert type(postwriter) is FastPostingsWriter and type(fieldwriter._tindex) is FastTermTable
         found.update({"W3FieldWriter": fieldwriter, "W3Codec": writer.codec, "W3PostingsWriter": postwriter,
-                      "SegmentWriter": writer, "FileIndex": ix})
+                      "SegmentWriter": writer, "FileIndex": ix, "TOC": TOC})
         missing = {cls: _missing(found[cls], names) for cls, names in wi.PRIVATE_NAMES.items()}
         # FastTermTable took over the OrderedHashWriter's state: what Whoosh set is what it keeps writing through
         missing["OrderedHashWriter"] = _missing(fieldwriter._tindex, wi.HASH_WRITER_STATE)
