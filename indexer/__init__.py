@@ -25,7 +25,7 @@ _EXPORTS: dict[str, str] = {
     "BaokanError": "indexer.errors", "UnreadableFile": "indexer.errors", "InvalidInput": "indexer.errors",
     "QueryError": "indexer.errors", "IndexProblem": "indexer.errors", "IndexMissing": "indexer.errors",
     "IndexLocked": "indexer.errors", "SettingsMismatch": "indexer.errors", "RecordNotFound": "indexer.errors",
-    "IssueNotFound": "indexer.errors",
+    "IssueNotFound": "indexer.errors", "IndexDamaged": "indexer.errors",
     # newspaper: page text -> records
     "parse_page": "indexer.newspaper.parse", "parse_file": "indexer.newspaper.parse",
     "record_id": "indexer.newspaper.parse", "explain_page": "indexer.newspaper.parse",
@@ -36,6 +36,10 @@ _EXPORTS: dict[str, str] = {
     "ingest": "indexer.index.ingest", "IngestReport": "indexer.index.ingest", "Progress": "indexer.index.ingest",
     "compact_index": "indexer.index.ingest", "CompactReport": "indexer.index.ingest",
     "index_exists": "indexer.index.store", "index_bytes": "indexer.index.store",
+    "check_index": "indexer.index.check", "repair_index": "indexer.index.check", "CheckReport": "indexer.index.check",
+    "RepairReport": "indexer.index.check", "backup_index": "indexer.index.backup",
+    "restore_index": "indexer.index.backup", "BackupReport": "indexer.index.backup",
+    "RestoreReport": "indexer.index.backup",
     # search: query -> results
     "Archive": "indexer.searching.snapshot", "open_archive": "indexer.searching.snapshot",
     "SearchQuery": "indexer.searching.service", "SearchPage": "indexer.searching.service",
@@ -84,9 +88,11 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eag
     from indexer.cluster.backend import ClusterBackend, open_backend
     from indexer.cluster.config import parse_cluster_url, write_cluster
     from indexer.searching.backend import Backend, WhooshBackend
-    from indexer.errors import (BaokanError, ClusterUnavailable, IndexLocked, IndexMissing, IndexProblem, InvalidInput, IssueNotFound,
+    from indexer.errors import (BaokanError, ClusterUnavailable, IndexDamaged, IndexLocked, IndexMissing, IndexProblem, InvalidInput, IssueNotFound,
                                 QueryError, RecordNotFound, SettingsMismatch, UnreadableFile)
     from indexer.index.ingest import CompactReport, IngestReport, Progress, compact_index, ingest
+    from indexer.index.backup import BackupReport, RestoreReport, backup_index, restore_index
+    from indexer.index.check import CheckReport, RepairReport, check_index, repair_index
     from indexer.index.store import index_bytes, index_exists
     from indexer.newspaper.gazetteer import Gazetteer, load_gazetteer
     from indexer.newspaper.pagemeta import Manifest, load_manifest

@@ -12,6 +12,7 @@ from indexer.errors import BaokanError
 
 EXIT_OK = 0
 EXIT_ERROR = 1
+EXIT_DAMAGED = 2  # check/backup: the index (or the copy) is damaged
 EXIT_SKIPPED = 3  # ingest/parse finished, but some input files were skipped
 
 
@@ -160,6 +161,52 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    from indexer import check_index, repair_index
+
+    index_dir = _index_dir(args)
+    if args.repair:
+        repaired = repair_index(index_dir)
+        report = check_index(index_dir)
+        if args.json:
+            _print_json({"repair": repaired.to_dict(), "check": report.to_dict()})
+        else:
+            for line in repaired.summary_lines() + report.summary_lines():
+                sys.stdout.write(line + "\n")
+    else:
+        report = check_index(index_dir)
+        if args.json:
+            _print_json(report.to_dict())
+        else:
+            for line in report.summary_lines():
+                sys.stdout.write(line + "\n")
+    return EXIT_OK if report.ok else EXIT_DAMAGED
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from indexer import backup_index
+
+    report = backup_index(_index_dir(args), args.dest, copy=args.copy)
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        for line in report.summary_lines():
+            sys.stdout.write(line + "\n")
+    return EXIT_OK if report.check.ok else EXIT_DAMAGED
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from indexer import restore_index
+
+    report = restore_index(args.source, _index_dir(args))
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        for line in report.summary_lines():
+            sys.stdout.write(line + "\n")
+    return EXIT_OK
+
+
 def _cmd_serve(args: argparse.Namespace) -> int:
     # The CLI is the composition root: the web layer is imported only for this command.
     from webapp.server import serve
@@ -175,7 +222,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 def _cmd_cluster_init(args: argparse.Namespace) -> int:
     from indexer import write_cluster
 
-    layout = write_cluster(args.dir, args.nodes, args.base_port, args.host)
+    layout = write_cluster(args.dir, args.nodes, args.base_port, args.host, args.query_timeout_ms)
     if args.json:
         _print_json({"url": layout.url, "configs": [str(c) for c in layout.configs], "start": str(layout.start),
                      "stop": str(layout.stop)})
@@ -244,6 +291,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_cmd_stats)
 
+    p = sub.add_parser("check", help="verify every file, term, posting and record of the index (exit 2 on damage)")
+    index_dir_arg(p)
+    p.add_argument("--repair", action="store_true",
+                   help="fall back to the newest commit that checks clean; list the files to ingest again")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("backup", help="copy the current commit to DEST (while serving and ingesting), then check it")
+    p.add_argument("dest", help="a new or empty directory; the backup is itself an index directory")
+    index_dir_arg(p)
+    p.add_argument("--copy", action="store_true", help="copy every file (default: hard links on the same file system)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_cmd_backup)
+
+    p = sub.add_parser("restore", help="make a backup the index's new commit (no ingest may be running)")
+    p.add_argument("source", help="a backup directory made by baokan backup")
+    index_dir_arg(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_cmd_restore)
+
     p = sub.add_parser("serve", help="serve the search site (builds the demo archive into an empty index)")
     index_dir_arg(p)
     p.add_argument("--host", default="127.0.0.1")
@@ -260,6 +327,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dir", required=True, help="directory for the configs and the nodes' data")
     p.add_argument("--base-port", type=int, default=9306, help="SphinxQL port of node 1; node i uses base+10(i-1)")
     p.add_argument("--host", default="127.0.0.1", help="address the nodes listen on")
+    p.add_argument("--query-timeout-ms", type=int, default=10_000,
+                   help="how long a node waits for another node's shard before the query fails naming it")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_cmd_cluster_init)
     return parser
