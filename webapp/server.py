@@ -112,7 +112,7 @@ def serve(index_dir: str, host: str = "127.0.0.1", port: int = 8000, threads: in
         return 1
     from indexer import warm_up
 
-    warm_up()  # jieba's dictionary loads now, not during the first visitor's search
+    warm_up()  # rjieba's dictionary and the character map load now, not during the first visitor's search
     if workers > 1:
         return serve_workers(index_dir, host, port, threads, workers)
     app = create_app({"INDEX_DIR": index_dir})

@@ -236,11 +236,11 @@ class SearchPage:
 
 
 def warm_up(archive: Archive | None = None) -> None:
-    """Load what the first search would otherwise wait for: jieba's dictionary, the character map, a snapshot."""
-    from indexer.text.words import load_jieba
+    """Load what the first search would otherwise wait for: rjieba's dictionary, the character map, a snapshot."""
+    from indexer.text.words import load_rjieba
     from indexer.text.normalize import normalize_text
 
-    load_jieba()
+    load_rjieba()
     normalize_text("")
     if archive is not None:
         archive.snapshot()

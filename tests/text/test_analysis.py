@@ -102,7 +102,7 @@ def _sample_texts() -> list[str]:
 
 
 def test_index_words_are_jiebas_search_mode_words() -> None:
-    """rjieba (index time) and jieba (the reference, and query time) agree on the sample pages.
+    """rjieba (index and query time) and jieba (the reference) agree on the sample pages.
 
     The one known difference (ranking only: matching never uses words): rjieba keeps an ASCII run like "0-6" or "p5_1.jpg" whole where jieba
     splits it; no Chinese word may differ.
