@@ -15,7 +15,7 @@ _CJK_NAME = rf"[{_HAN}]{{2,4}}(?:·[{_HAN}]{{1,6}})?"
 _REPORTER_ROLE = (
     rf"(?:(?:本报|新华社|中新社|[{_HAN}]{{2,8}}?(?:日报|晚报|早报|都市报|融媒体?|全媒体|电视台|广播电视台)?)?"
     rf"(?:驻[{_HAN}]{{1,6}})?(?:特约|见习|首席|摄影|实习)?记者"
-    r"|实习生|作者[:：]?|文[/／]|文·图[/／]|图·文[/／]|文图[/／]|撰文[:：]?)"
+    r"|实习生|栏目主持人?|作者[:：]?|文[/／]|文·图[/／]|图·文[/／]|文图[/／]|撰文[:：]?)"
 )
 _CORRESPONDENT_ROLE = r"(?:(?:本报|特约)?通讯员|拍友|网友|读者)"  # "拍友 包响亮 摄": a reader's photo
 _ROLE = rf"(?:{_REPORTER_ROLE}|{_CORRESPONDENT_ROLE})"
@@ -30,13 +30,16 @@ _NAMES = rf"(?:{_ROLE}{_SEP}*)?{_CJK_NAME}(?:(?:{_SEP}+(?:{_ROLE}{_SEP}*)?|{_ROL
 # "新华社北京3月14日电（记者 刘明）", "中新网郑州3月24日电", "【新华社延安十四日电】", "据新华社北京3月24日电".
 _DATE = r"(?:\d{1,2}月)?\d{1,2}日|[一二三四五六七八九十]{1,3}日"
 _AGENCY = r"(?:新华社|中新社|中新网|人民日报|人民网|央视网|光明日报|经济日报|中国日报|法治日报|工人日报|河南日报|大河报)"
+# "晨报讯", "海都讯", "晚报讯": another paper's short name before 讯 ("简讯", "快讯" are column labels)
+_PAPER_WIRE = rf"(?!简讯|快讯|短讯|喜讯|资讯|通讯|电讯|要讯)[{_HAN}]{{2,4}}讯(?=[\s(（])"
 _WIRE = re.compile(
-    rf"^(?P<credit>(?:据)?(?:本报讯|本报[{_HAN}]{{0,8}}(?:{_DATE})?讯|本报[{_HAN}]{{0,8}}(?:{_DATE})电"
+    rf"^(?P<credit>(?:据)?(?:本报讯|本报[{_HAN}]{{0,8}}(?:{_DATE})?讯|本报[{_HAN}]{{0,8}}(?:{_DATE})电|{_PAPER_WIRE}"
     rf"|{_AGENCY}[{_HAN}]{{0,10}}(?:{_DATE})电|【{_AGENCY}[{_HAN}]{{0,10}}(?:{_DATE})?电】)"
-    rf"\s*(?:[(（](?P<inner>[^()（）\n]{{0,60}})[)）])?)\s*"
+    rf"\s*(?:[(（](?P<inner>[^()（）\n]{{0,60}})[)）]|(?P<reported>(?:本报)?记者\s*[{_HAN}、 ]{{2,20}}?)\s*报道[:：])?)\s*"
 )
-# "□ 李文", "■本报记者 张三 李四"
-_BOX = re.compile(rf"^(?P<credit>[□■]\s*(?P<inner>{_NAMES}){_SUFFIX})\s*$")
+# "□ 李文", "■本报记者 张三 李四"; "N本报记者 苏燕梅", "●记者 张三": a bullet (some exports turn the
+# dingbat into a Latin N) before a role
+_BOX = re.compile(rf"^(?P<credit>(?:[□■]\s*|[●◆▲★▌|N]\s*(?={_ROLE}))(?P<inner>{_NAMES}){_SUFFIX})\s*$")
 # a credit line of its own: "本报记者 王晓东 通讯员 李红", "文/张然", "作者：陈曦"
 _STANDALONE = re.compile(rf"^(?P<credit>(?P<inner>{_ROLE}{_SEP}*{_NAMES}){_SUFFIX})\s*$")
 # a credit closing an article: "（记者 张三）", "（本报记者 张三 李四）", "（文/张三）", "(记者 X 通讯员 Y)"
@@ -48,9 +51,12 @@ _POST = r"(?:总编辑|编辑|主编|社长|记者|教授|研究员|院长|所�
 _NOTE_NAME = re.compile(rf"(?:{_POST}|[ \u3000])(?P<name>[{_HAN}]{{2,3}})[)）]$")
 _NOT_NOTE_NAMES = re.compile(r"[会院所部局处委厅室校司社馆组站队协]$|^(?:教授|研究员|主任|委员|成员|助理|博士|硕士|学生|干部)")
 # a credit after an article's last sentence, set off by a space: "…现场。 潍坊日报社全媒体记者 窦浩智 吴晓强"
-_TRAILING = re.compile(rf"(?<=[。！？”])[ \u3000]+(?P<credit>(?P<inner>{_REPORTER_ROLE}{_SEP}*{_NAMES}){_SUFFIX})\s*$")
+_TRAILING = re.compile(rf"(?<=[。！？”])[ \u3000]*(?P<credit>(?P<inner>{_REPORTER_ROLE}{_SEP}*{_NAMES}){_SUFFIX})\s*$")
 # a brief signed with a name alone after its last sentence: "…种植技术。（王立军）"
-_NAME_ONLY_END = re.compile(rf"(?:(?<=[。！？”])|^)\s*(?P<credit>[(（](?P<name>[{_HAN}]{{2,3}})[)）])\s*$")
+_NAME_ONLY_END = re.compile(
+    rf"(?:(?<=[。！？”])|^)\s*(?P<credit>[(（](?P<name>[{_HAN}]{{2,3}}(?:[ \u3000、]{{1,2}}[{_HAN}]{{2,3}}){{0,2}})[)）])\s*$")
+# what follows "记者" in a sentence, not a name: "记者了解到", "记者看到", "记者从…获悉"
+_NOT_RUN_ON = re.compile(r"^[了看发获注来走从在对随问与和跟就也又还先再当得将把被已正要会能随近昨今日前]")
 _NOT_CREDITS = frozenset({"待续", "未完", "完", "续完", "社论", "评论", "通讯", "特写", "综合", "编者", "图文", "上", "下"})
 # a commentary author's line: "王建华（作者为河南理工大学教授）", "（作者系市委党校教师）" after a name
 _AUTHOR_NOTE = re.compile(rf"^(?P<credit>(?P<inner>{_CJK_NAME})\s*[(（]\s*作者(?:为|系|是)[^()（）]{{1,40}}[)）])\s*$")
@@ -103,7 +109,10 @@ def split_names(inner: str, default_role: str = "记者") -> Credit:
     reporters: list[str] = []
     correspondents: list[str] = []
     role = default_role
-    for m in _TOKEN.finditer(unpad(inner)):
+    flat = unpad(inner)
+    if re.search(r"[/／]\s*文(?![\u4e00-\u9fff])", flat):  # "曾会文/文 黄启鹏/图": who wrote, not who took the photo
+        flat = re.sub(rf"[{_HAN}]{{2,4}}\s*[/／]\s*图(?![{_HAN}])", " ", flat)
+    for m in _TOKEN.finditer(flat):
         if m.group("role"):
             role = m.group("role")
             continue
@@ -132,8 +141,8 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
     "本报记者  赵  鹏   林  蔚" -> (Credit(…, ("赵鹏", "林蔚")), "").
     """
     m = _WIRE.match(block)
-    if m:
-        people = split_names(m.group("inner") or "", default_role="")
+    if m:  # "本报永修讯 记者张晶报道：…": the names may follow the dateline without brackets
+        people = split_names(m.group("inner") or m.group("reported") or "", default_role="")
         return Credit(m.group("credit").strip(), people.reporters, people.correspondents), block[m.end():].strip()
     line = block.strip()
     if len(line) > _MAX_CREDIT:
@@ -144,7 +153,7 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
     for pattern in (_BOX, _STANDALONE):
         m = pattern.match(flat)
         if m:
-            people = split_names(m.group("inner"))
+            people = split_names(m.group("credit").lstrip("□■●◆▲★▌|N"))  # with "/图" after a name: see split_names
             if people.reporters or people.correspondents:
                 return Credit(line, people.reporters, people.correspondents), ""
     return None
@@ -168,12 +177,18 @@ def match_end_credit(block: str) -> tuple[str, Credit] | None:
     if m:
         return "", Credit(line.strip(), (m.group("inner"),))
     m = _NAME_ONLY_END.search(line)
-    if m and m.group("name") not in _NOT_NAMES | _NOT_CREDITS:  # "…技术。（王立军）": a brief signed by its writer
-        return line[: m.start("credit")].rstrip(), Credit(m.group("credit"), (m.group("name"),))
+    names: tuple[str, ...] = ()
+    if m and m.group("name") not in _NOT_NAMES | _NOT_CREDITS:  # "…技术。（王立军）", "（吴树民 周秦）": signed by its writers
+        names = tuple(re.split(r"[ \u3000、]+", m.group("name")))
+        if any(re.fullmatch(_ROLE, n) or n in _NOT_NAMES | _NOT_CREDITS for n in names):
+            names = ()  # "（记者 付晓明）": a role, read below
+    if m and names:
+        return line[: m.start("credit")].rstrip(), Credit(m.group("credit"), names)
     m = _TRAILING.search(line, max(0, len(line) - _MAX_CREDIT))
     if m:  # "…图为生态捕捞现场。 潍坊日报社全媒体记者 窦浩智 吴晓强": a credit after the last sentence
         people = split_names(m.group("inner"))
-        if people.reporters or people.correspondents:
+        run_on = not line[m.start() - 1:m.start()].isspace()  # "…安全。见习记者 徐舒帆", not "…问题。记者了解到"
+        if (people.reporters or people.correspondents) and not (run_on and any(_NOT_RUN_ON.match(n) for n in people.people)):
             return line[: m.start()].rstrip(), Credit(m.group("credit").strip(), people.reporters, people.correspondents)
     tail_start = max(0, len(line) - _MAX_CREDIT)
     flat_tail = unpad(line[tail_start:])
