@@ -8,10 +8,17 @@ text land on the right characters of the stored text.
 """
 from __future__ import annotations
 
+import json
 import unicodedata
 from functools import cache
+from pathlib import Path
 
 _CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+# The map as computed by ``build_table`` (6,672 characters), so a fresh process reads 39 KB
+# instead of folding 63k code points and running OpenCC (0.15-0.2 s of every cold search).
+# Regenerate with ``python -m indexer.text.normalize`` after a Python or OpenCC upgrade;
+# tests/text/test_normalize_table.py fails while it is stale.
+TABLE_FILE = Path(__file__).with_name("data") / "fold_table.json"
 
 
 def _fold_char(ch: str) -> str:
@@ -25,6 +32,17 @@ def _fold_char(ch: str) -> str:
 
 @cache
 def _table() -> dict[int, str]:
+    """The character map: read from ``TABLE_FILE`` when it was built with this Unicode version, else built."""
+    try:
+        data = json.loads(TABLE_FILE.read_text("utf-8"))
+        if data["unidata_version"] == unicodedata.unidata_version and len(data["from"]) == len(data["to"]):
+            return {ord(a): b for a, b in zip(data["from"], data["to"])}
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return build_table()
+
+
+def build_table() -> dict[int, str]:
     """The full character map: NFKC + case folding + Traditional -> Simplified (OpenCC t2s)."""
     import opencc
 
@@ -58,3 +76,20 @@ def normalize_text(text: str) -> str:
     """Return ``text`` folded for matching; ``len(result) == len(text)`` always holds."""
     return text.translate(_table())
 
+
+
+def write_table(path: Path = TABLE_FILE) -> int:
+    """Write ``build_table()`` to ``path`` (every value is one character); returns the entries written."""
+    from importlib.metadata import version
+
+    table = build_table()
+    keys = sorted(table)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"unidata_version": unicodedata.unidata_version, "opencc": version("opencc"),
+                                "from": "".join(map(chr, keys)), "to": "".join(table[k] for k in keys)},
+                               ensure_ascii=False) + "\n", "utf-8")
+    return len(keys)
+
+
+if __name__ == "__main__":
+    print(f"{write_table()} characters -> {TABLE_FILE}")

@@ -1,0 +1,64 @@
+"""Fresh process to first answer: ``baokan search`` timed from outside, for one or more code trees.
+
+Each run is a new interpreter (imports, dictionaries, index open, one search with
+facets and snippets, JSON printed); trees are interleaved run by run so machine load
+hits them alike. A tree is a checkout of the code (``git archive REV | tar -x -C DIR``),
+put first on ``PYTHONPATH``; ``.`` is the working tree.
+
+    git archive HEAD~1 | (mkdir -p /tmp/before && tar -x -C /tmp/before)
+    python bench/coldstart.py --index bench/out/peers20k/ours --tree /tmp/before --tree . --runs 9
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from proctree import percentile  # noqa: E402
+
+SEARCH = "import sys; from indexer.cli import main; sys.exit(main(sys.argv[1:]))"
+
+
+def run_once(tree: str, index_dir: str, query: str) -> float:
+    env = {**os.environ, "PYTHONPATH": str(Path(tree).resolve())}
+    t = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", SEARCH, "search", query, "--index-dir", index_dir, "--json"],
+                         capture_output=True, text=True, env=env, cwd="/tmp")
+    elapsed = time.perf_counter() - t
+    if out.returncode != 0 or '"total"' not in out.stdout:
+        raise SystemExit(f"{tree}: {out.stderr[-2000:]}")
+    return elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--index", required=True)
+    p.add_argument("--tree", action="append", required=True)
+    p.add_argument("--query", default="发展")
+    p.add_argument("--runs", type=int, default=9)
+    p.add_argument("--out")
+    args = p.parse_args(argv)
+    index_dir = str(Path(args.index).resolve())
+    samples: dict[str, list[float]] = {t: [] for t in args.tree}
+    load = [os.getloadavg()[0]]
+    for _ in range(args.runs):
+        for tree in args.tree:
+            samples[tree].append(run_once(tree, index_dir, args.query))
+        load.append(os.getloadavg()[0])
+    result = {"index": args.index, "query": args.query, "runs": args.runs,
+              "loadavg_1min": [round(min(load), 2), round(max(load), 2)],
+              "trees": {t: {"p50_s": round(percentile(v, 50), 3), "min_s": round(min(v), 3), "max_s": round(max(v), 3)}
+                        for t, v in samples.items()}}
+    print(json.dumps(result, ensure_ascii=False, indent=1))
+    if args.out:
+        Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=1), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
