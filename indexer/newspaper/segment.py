@@ -36,6 +36,7 @@ EDITORS_NOTE = ("编者按", "编者的话", "编前语", "编者")
 # "市民:张九龄", "姓名：王芳": a field of a profile box ("编者按：…" is a note, not a field)
 FIELD = re.compile(r"^(?!编者按|编后|按语|导语|提要|摘要|提示)[\u4e00-\u9fff]{2,3}[:：](?=\S)")
 ALL_IN_BRACKETS = re.compile(r"^[(（][^()（）]+[)）]$")  # "(一九四九年六月十六日)": a subtitle closes its headline group
+BULLETS = ("△", "▲", "●", "◆", "★", "☆", "■")  # "△由市教委…": each brief of a column opens with one
 SECTION_MAX = 6  # "## 科技视界", "## 时评": a column label is a word or two
 KICKER_MAX = 30  # a kicker or subtitle line without "——"; a longer line over a headline is body text
 PARALLEL_WINDOW = 60  # lines looked at for a sub-heading's twin: one article's worth
@@ -134,6 +135,9 @@ class Segmenter:
             return False
         if line.plain and line.text in section_labels():
             return True
+        if line.headline_shaped and len(line.text) <= SECTION_MAX and all(
+                (b := self.at(k)) is not None and b.text.startswith(BULLETS) for k in (i + 1, i + 2)):
+            return True  # "三秦短波" over "△由市教委…" / "△在京…": a column of bulleted briefs
         if line.text.endswith((":", "：")) and line.text.rstrip(":：") not in section_labels():
             return False  # "# 新华网载文:" over "# 洛阳牡丹成中国“名片”": a colon leads into the headline below
         if not line.heading or (len(line.text) > SECTION_MAX and line.text not in section_labels()):
@@ -368,7 +372,7 @@ class Segmenter:
             return i + 1
         if line.end_credit is not None:
             before, credit = line.end_credit
-            if cur is None:
+            if cur is None or (cur.closed and before):  # "△三原县…。(吴树民 周秦)" after "…。 (李永祥)": the next brief
                 cur = self.start("article")
             if before:
                 cur.add(before)
@@ -386,9 +390,10 @@ class Segmenter:
             self.explain(i, "dropped", "a heading with no text under it")
             return i + 1
         subhead = in_article and self.is_subhead(line)
-        if not in_article or cur is None:
+        if not in_article or cur is None or cur.closed:
             cur = self.start("article")
-            self.explain(i, "body", "text with no headline above it")
+            self.explain(i, "body", "text after the credit that closed the article above: another item with no headline"
+                         if in_article else "text with no headline above it")
         elif end is not None:
             self.explain(i, "subhead" if subhead else "body", f"not a new article: {rejected}")
             if not cur.groups or sum(cur.groups[-1]) <= len(cur.paragraphs):
@@ -459,8 +464,9 @@ class Segmenter:
             (cur.byline is None and len(cur.paragraphs) <= 1 and not cur.captions)
             or (cur.byline is not None and not cur.paragraphs)  # "见习记者 马菁华 …" then "本报讯 11月6日，…"
         )
-        if not attach and cur is not None and cur.kind == "article" and line.credit_only and cur.paragraphs \
-                and self.ends_article(i + 1):
+        closing = cur is not None and cur.kind == "article" and line.credit_only and bool(cur.paragraphs) \
+            and self.ends_article(i + 1) and (not attach or (cur.byline is None and bool(cur.title)))
+        if closing and cur is not None:
             # "郑州晚报记者 裴蕾" / "实习生 王治" after the text, and then the next headline: credits at the end
             cur.credit(credit)
             cur.closed = True

@@ -306,3 +306,41 @@ def test_the_fields_of_a_profile_box_are_not_headline_lines() -> None:
     records = parse_page(page, "t").records
     assert [(r.title, r.reporters) for r in records] == [("我省侨资企业达5614家", ("裴蕾",)), ("绿城广场 碰到他", ("吴淑娟",))]
     assert records[1].body.startswith("市民:张九龄")
+
+
+def test_a_credit_closes_its_brief_and_the_text_after_it_is_another_item() -> None:
+    page = ("三秦短波\n\n　　△由市教委和市青少年宫联合举办的美术书法摄影展览9月7日在西安举行。 (封五昌)\n\n"
+            "　　△在五市建筑行业116支青年突击队参加的劳动竞赛中,建二公司突击队被评为“优胜队”。 (李永祥)\n\n"
+            "　　△三原县食品公司精心组织今年的鲜蛋收购工作。(吴树民 周秦)\n")
+    records = parse_page(page, "t").records
+    assert [r.reporters for r in records] == [("封五昌",), ("李永祥",), ("吴树民", "周秦")]
+    assert [r.body[:3] for r in records] == ["△由市", "△在五", "△三原"]
+
+
+def test_a_credit_line_under_a_one_paragraph_brief_closes_it() -> None:
+    page = ("莫让清水白流\n\n市民尹先生来电反映:一公共厕所里的水管一直在流水,希望有关部门尽快维修。\n\n晚报见习记者 李 敏\n\n"
+            "锅炉噪声扰民\n\n山阳区张先生来电反映:他家住朝阳小区,附近锅炉房的噪声很大。\n")
+    records = parse_page(page, "t").records
+    assert [(r.title, r.reporters) for r in records] == [("莫让清水白流", ("李敏",)), ("锅炉噪声扰民", ())]
+
+
+@pytest.mark.parametrize("credit, reporters", [
+    ("晨报讯(记者 李旭阳 实习生 朱铮)", ("李旭阳", "朱铮")),
+    ("本报永修讯 记者张晶报道:", ("张晶",)),
+    ("N本报记者 苏燕梅 林丹 实习生 黄翩翩\n本报讯", ("苏燕梅", "林丹", "黄翩翩")),
+    ("N海都记者 曾会文/文 黄启鹏/图\n海都讯", ("曾会文",)),
+    ("N栏目主持 苏燕梅 黄孔瑜\n", ("苏燕梅", "黄孔瑜")),
+])
+def test_credits_of_other_papers(credit: str, reporters: tuple[str, ...]) -> None:
+    r = _one(f"物业公司撤走 小区垃圾成山\n{credit} 昨日,家住福州金山醉棠苑小区的市民反映小区垃圾无人清运。\n")
+    assert (r.title, r.reporters) == ("物业公司撤走 小区垃圾成山", reporters)
+
+
+@pytest.mark.parametrize("ending, reporters, kept", [
+    ("保护行人安全。见习记者 徐舒帆", ("徐舒帆",), "保护行人安全。"),
+    ("恢复平日的热闹。”本报记者 董怡虹 陈炅玮", ("董怡虹", "陈炅玮"), "恢复平日的热闹。”"),
+    ("解决这一问题。记者了解到", (), "解决这一问题。记者了解到"),
+])
+def test_credits_run_on_after_the_last_sentence(ending: str, reporters: tuple[str, ...], kept: str) -> None:
+    r = _one(f"夜间行车不打近光灯 危险!\n\n6月17日,新区市民董女士来电反映夜间很多车辆不切换灯光,{ending}\n")
+    assert r.reporters == reporters and r.body.endswith(kept)
