@@ -483,3 +483,246 @@ BROWSE_PAGES: dict[str, tuple[str | None, str | None, list[tuple[str, str, str]]
 ISSUE_DAY = "2021-11-13"
 # the pages of 2021-11-13 in order: by the number in the label, then the file name; unlabelled last
 ISSUE_KEYS = ["1", "1-2", "3", "10", "b_notes_20211113"]
+
+
+# ---- an ``ingest`` child process that a test can kill, stop and resume (tests/reliability/) ----------------
+
+INGEST_CHILD = """
+import sys
+from indexer.index.ingest import ingest
+
+def progress(done, total, written):
+    print(done, total, written, flush=True)
+
+report = ingest([sys.argv[1]], sys.argv[2], commit_every=int(sys.argv[3]), workers=2, progress=progress)
+print("DONE", report.commits, flush=True)
+"""
+
+
+def group_alive(pgid: int) -> list[int]:
+    """Pids of live (non-zombie) processes in a process group."""
+    alive = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            alive.append(int(entry))
+    return alive
+
+
+class IngestProcess:
+    """One ``ingest(..., commit_every=N)`` child in its own session, its progress lines read by a thread
+    (the CLI has no flag for the commit interval, so the child calls the library)."""
+
+    def __init__(self, corpus: Path, index_dir: Path, commit_every: int) -> None:
+        import queue
+        import threading
+
+        self.err_path = index_dir.parent / f"{index_dir.name}.stderr"
+        with open(self.err_path, "w") as err:
+            self.proc = subprocess.Popen([sys.executable, "-c", INGEST_CHILD, str(corpus), str(index_dir),
+                                          str(commit_every)], stdout=subprocess.PIPE, stderr=err, text=True,
+                                         cwd=REPO, start_new_session=True)
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        with self.proc.stdout:
+            for line in self.proc.stdout:
+                self.lines.put(line.strip())
+        self.lines.put(None)
+
+    @property
+    def stderr(self) -> str:
+        return self.err_path.read_text(errors="replace")
+
+    def wait_progress(self, k: int, timeout: float = 60) -> bool:
+        """Wait until ``k`` more files were handed to the writer; False if the run ended first."""
+        import queue
+        import time
+
+        deadline = time.monotonic() + timeout
+        seen = 0
+        while seen < k:
+            try:
+                line = self.lines.get(timeout=max(0.01, deadline - time.monotonic()))
+            except queue.Empty:
+                raise AssertionError(f"ingest made no progress for {timeout} s") from None
+            if line is None or line.startswith("DONE"):
+                return False
+            seen += 1
+        return True
+
+    def stop(self) -> bool:
+        """SIGSTOP the whole process group (writer and workers) where it stands; True if it was running."""
+        import signal
+
+        if self.proc.poll() is not None:
+            return False
+        os.killpg(self.proc.pid, signal.SIGSTOP)
+        return True
+
+    def resume(self) -> None:
+        import signal
+
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGCONT)
+
+    def kill(self) -> bool:
+        """SIGKILL the ingest process (not its workers: they must go away by themselves). True if it was alive."""
+        import signal
+        import time
+
+        alive = self.proc.poll() is None
+        if alive:
+            os.kill(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(timeout=30)
+        self.reader.join(timeout=30)
+        deadline = time.monotonic() + 15
+        while group_alive(self.proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        left = group_alive(self.proc.pid)
+        if left:  # clean up what we started, then fail: orphaned workers would keep the index lock
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            raise AssertionError(f"ingest workers {left} outlived the killed ingest")
+        return alive
+
+    def finish(self, timeout: float = 300) -> None:
+        import signal
+
+        try:
+            self.proc.wait(timeout=timeout)
+        finally:
+            if self.proc.poll() is None:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+            self.reader.join(timeout=30)
+        assert self.proc.returncode == 0, self.stderr
+        assert "Traceback" not in self.stderr
+
+
+# ---- a real Sphinx cluster: searchd processes on loopback (tests/cluster/) -------------------------------
+
+
+def require_searchd() -> str:
+    """The ``searchd`` binary; skips when it is missing, or fails when BAOKAN_REQUIRE_CLUSTER=1 or CI is set."""
+    import pytest
+
+    found = shutil.which("searchd")
+    if found:
+        return found
+    message = "searchd is not installed (apt-get install sphinxsearch; .ci/run does it)"
+    if os.environ.get("BAOKAN_REQUIRE_CLUSTER") == "1" or os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def _ports_free(ports: Sequence[int]) -> bool:
+    import socket
+
+    for port in ports:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                return False
+    return True
+
+
+class LocalCluster:
+    """``nodes`` real searchd on free loopback ports, configured by ``baokan cluster init`` into ``directory``."""
+
+    def __init__(self, directory: Path, nodes: int = 2, query_timeout_ms: int = 1500) -> None:
+        import time
+
+        rng = random.Random()
+        for _ in range(50):
+            base = rng.randrange(20000, 60000, 10)
+            if _ports_free([base + 10 * i + j for i in range(nodes) for j in (0, 1)]):
+                break
+        proc = run_baokan("cluster", "init", "--nodes", str(nodes), "--dir", str(directory), "--base-port", str(base),
+                          "--query-timeout-ms", str(query_timeout_ms), "--json")
+        assert proc.returncode == 0, proc.stderr
+        self.layout = json.loads(proc.stdout)
+        self.url: str = self.layout["url"]
+        self.configs = [Path(c) for c in self.layout["configs"]]
+        self.ports = [base + 10 * i for i in range(nodes)]
+        started = subprocess.run(["sh", self.layout["start"]], capture_output=True, text=True, timeout=60)
+        assert started.returncode == 0, started.stdout + started.stderr
+        deadline = time.monotonic() + 20
+        while not all(self.answers(n) for n in range(1, nodes + 1)):
+            assert time.monotonic() < deadline, "searchd did not come up"
+            time.sleep(0.05)
+
+    def pid(self, node: int) -> int:
+        return int((self.configs[node - 1].parent / "searchd.pid").read_text().strip())
+
+    def answers(self, node: int) -> bool:
+        """Does node ``node`` answer SphinxQL?"""
+        import pymysql
+
+        try:
+            conn = pymysql.connect(host="127.0.0.1", port=self.ports[node - 1], connect_timeout=1, read_timeout=2)
+        except pymysql.MySQLError:
+            return False
+        try:
+            with conn.cursor() as cur:
+                cur.execute("SHOW STATUS")
+            return True
+        except pymysql.MySQLError:
+            return False
+        finally:
+            conn.close()
+
+    def kill(self, node: int) -> None:
+        """SIGKILL: the node dies as a machine would, with no shutdown."""
+        import signal
+        import time
+
+        pid = self.pid(node)
+        os.kill(pid, signal.SIGKILL)
+        while _alive(pid):
+            time.sleep(0.02)
+
+    def pause(self, node: int, paused: bool = True) -> None:
+        """SIGSTOP / SIGCONT: a node that accepts connections but does not answer (a hung or overloaded machine)."""
+        import signal
+
+        os.kill(self.pid(node), signal.SIGSTOP if paused else signal.SIGCONT)
+
+    def start(self, node: int) -> None:
+        import time
+
+        proc = subprocess.run(["searchd", "--config", str(self.configs[node - 1])], capture_output=True, text=True,
+                              timeout=60)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        deadline = time.monotonic() + 20
+        while not self.answers(node):
+            assert time.monotonic() < deadline, f"node {node} did not come back"
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        for node in range(1, len(self.configs) + 1):
+            try:
+                self.pause(node, paused=False)
+            except (OSError, ValueError):
+                pass
+        subprocess.run(["sh", self.layout["stop"]], capture_output=True, timeout=60)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:  # a zombie of ours is dead too
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False

@@ -132,7 +132,8 @@ index meta
 """
 
 
-def node_config(node: Node, nodes: tuple[Node, ...], data: Path) -> str:
+def node_config(node: Node, nodes: tuple[Node, ...], data: Path,
+                query_timeout_ms: int = AGENT_QUERY_TIMEOUT_MS) -> str:
     """The ``searchd`` configuration of one node; ``data`` is that node's own directory."""
     agents = "\n".join(f"    agent = {other.host}:{other.api_port}:shard" for other in nodes if other != node)
     state = _state_indexes(data) if node.number == 1 else ""
@@ -144,7 +145,7 @@ index dist
     local = shard
 {agents}
     agent_connect_timeout = {AGENT_CONNECT_TIMEOUT_MS}
-    agent_query_timeout = {AGENT_QUERY_TIMEOUT_MS}
+    agent_query_timeout = {query_timeout_ms}
 }}
 
 {state}
@@ -180,16 +181,21 @@ class ClusterLayout:
 
 
 def write_cluster(directory: str | os.PathLike[str], count: int, base_port: int = DEFAULT_BASE_PORT,
-                  host: str = "127.0.0.1") -> ClusterLayout:
-    """Write ``node<i>/searchd.conf`` for ``count`` nodes on this machine, plus ``start.sh`` and ``stop.sh``."""
+                  host: str = "127.0.0.1", query_timeout_ms: int = AGENT_QUERY_TIMEOUT_MS) -> ClusterLayout:
+    """Write ``node<i>/searchd.conf`` for ``count`` nodes on this machine, plus ``start.sh`` and ``stop.sh``.
+
+    ``query_timeout_ms`` bounds how long a node waits for another's shard before reporting it.
+    """
     nodes = local_nodes(count, base_port, host)
+    if not 100 <= query_timeout_ms <= 600_000:
+        raise InvalidInput(f"节点查询超时应在 100 到 600000 毫秒之间：{query_timeout_ms}")
     root = Path(directory).resolve()
     configs = []
     for node in nodes:
         data = root / f"node{node.number}"
         data.mkdir(parents=True, exist_ok=True)
         conf = data / "searchd.conf"
-        conf.write_text(node_config(node, nodes, data), encoding="utf-8")
+        conf.write_text(node_config(node, nodes, data, query_timeout_ms), encoding="utf-8")
         configs.append(conf)
     start = root / "start.sh"
     stop = root / "stop.sh"

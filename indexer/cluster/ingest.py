@@ -263,6 +263,15 @@ def _with_id(record: Record, new_id: str) -> Record:
     return Record.from_dict(data)
 
 
+def write_records(cluster: Cluster, key: str, records: Sequence[Record], file_hash: str = "") -> int:
+    """Put ``records`` in the cluster as the records of the file ``key`` (already parsed: corpora, benchmarks)."""
+    old = read_state(cluster).get(key)
+    n = _Writer(cluster).replace_file(PreparedFile(key, key, "changed" if old else "new", file_hash=file_hash,
+                                                   records=tuple(records)), old)
+    bump_generation(cluster)
+    return n
+
+
 def truncate(cluster: Cluster) -> None:
     """Empty every shard and the ingest state (``--rebuild``)."""
     for node in cluster.nodes:

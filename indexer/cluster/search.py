@@ -7,7 +7,8 @@ normalised string itself::
 
     "建光"      -> MATCH('"建 光"')        CJK: one character a token, a phrase
     "924"       -> MATCH('*924*')         Latin/digits: an infix of a word (9244.2万元 has the word 9244)
-    "第5届"     -> MATCH('"第" *5* "届"')  mixed: every part, in any order
+    "第5届"     -> MATCH('第 届')          mixed: every part, in any order; a lone Latin letter or digit
+                                          is left to the check (the engine expands no 1-character infix)
     "，"        -> no MATCH: every record's text is checked
 
 The engine's answer is a superset of the records containing the string (a
@@ -63,7 +64,7 @@ def _is_word_char(ch: str) -> bool:
 def match_expression(needle: str) -> str | None:
     """The engine query whose matches include every text containing ``needle``; None: no restriction.
 
-    ``match_expression("李建光9244")`` -> '"李 建 光" *9244*'
+    ``match_expression("李建光9244")`` -> '"李 建 光" *9244*'; ``match_expression("5")`` -> None (check every text)
     """
     parts: list[str] = []
     cjk: list[str] = []
@@ -73,9 +74,9 @@ def match_expression(needle: str) -> str | None:
         if cjk:
             parts.append('"' + " ".join(cjk) + '"' if len(cjk) > 1 else cjk[0])
             cjk.clear()
-        if word:
+        if len(word) > 1:  # the engine expands an infix of two or more characters only: "*5*" finds nothing
             parts.append("*" + "".join(word) + "*")
-            word.clear()
+        word.clear()
 
     for ch in needle:
         if _is_cjk(ch):

@@ -1,0 +1,308 @@
+"""The search-core contract on both backends: the embedded Whoosh index and a real two-node Sphinx cluster.
+
+Both hold the same archive: the sample pages through each backend's real ingest, plus
+2,000 generated records (names inside longer words, digits and Latin inside words).
+Every test runs on both and compares with a brute-force scan of the records; the last
+ones compare the two backends' answers with each other.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from indexer import ClusterBackend, SearchQuery, WhooshBackend
+from indexer.cluster.ingest import write_records
+from indexer.index.ingest import record_documents
+from indexer.index.store import open_index
+from indexer.newspaper.parse import parse_file
+from indexer.records import Record
+from indexer.text.normalize import normalize_text
+from helpers import PAGES, LocalCluster, assert_valid, generated_records
+
+SEEDS = sorted(PAGES.glob("0*_*.txt"))
+BACKENDS = ("whoosh", "cluster")
+
+
+def _compact(text: str) -> str:
+    return "".join(ch for ch in normalize_text(text) if not ch.isspace())
+
+
+def _searchable(record: Record) -> list[str]:
+    parts = [record.title, record.byline or "", *record.body.split("\n"), *(c.text for c in record.captions)]
+    parts += [*record.reporters, *record.correspondents, *record.photographers]
+    parts += [p for c in record.captions for p in c.photographers]
+    return [p for p in parts if p]
+
+
+_parts: dict[str, list[str]] = {}
+
+
+def _contains(record: Record, term: str) -> bool:
+    """Brute force: does the record contain ``term`` (normalised, whitespace ignored)?"""
+    if record.id not in _parts:
+        _parts[record.id] = [_compact(p) for p in _searchable(record)]
+    needle = _compact(term)
+    return any(needle in part for part in _parts[record.id])
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[Record]:
+    seeds = [r for p in SEEDS for r in parse_file(p).records]
+    return seeds + generated_records(2000, seed=11)
+
+
+@pytest.fixture(scope="module")
+def backends(local_cluster: LocalCluster, tmp_path_factory: pytest.TempPathFactory,
+             corpus: list[Record]) -> dict[str, object]:
+    generated = [r for r in corpus if r.id.startswith("g")]
+    by_source: dict[str, list[Record]] = defaultdict(list)
+    for record in generated:
+        by_source[record.source].append(record)
+    index_dir = tmp_path_factory.mktemp("whoosh")
+    whoosh = WhooshBackend(str(index_dir))
+    cluster = ClusterBackend(local_cluster.url)
+    for backend in (whoosh, cluster):
+        report = backend.ingest([str(p) for p in SEEDS], workers=1)
+        assert not report.skipped and report.records_added == len(corpus) - len(generated)
+    writer = open_index(str(index_dir)).writer()
+    for source, records in by_source.items():
+        for n, record in enumerate(records):
+            writer.add_document(**record_documents(record, n, f"/gen/{source}", "h"))
+        write_records(cluster.cluster, f"/gen/{source}", records, "h")
+    writer.commit()
+    return {"whoosh": whoosh, "cluster": cluster}
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest, backends: dict[str, object]):
+    return backends[request.param]
+
+
+def _ids(backend, q: str, **filters: object) -> set[str]:
+    ids = [r.id for r in backend.iter_results(SearchQuery(q=q, sort="oldest", **filters))]
+    assert len(ids) == len(set(ids))
+    return set(ids)
+
+
+# --- recall and precision ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("term", ["吕沛", "官卫红", "新能源", "工作汇报", "市科技局", "住建", "园区", "9244.2万元",
+                                  "924", "ITO", "SOEC", "ｓｏｅｃ", "９２４", "25311", "0-6", "建光", "焦作日報", "5", "沛"])
+def test_hard_cases_find_exactly_the_records_containing_them(backend, corpus: list[Record], term: str) -> None:
+    expected = {r.id for r in corpus if _contains(r, term)}
+    assert expected
+    assert _ids(backend, term) == expected
+    assert _ids(backend, f'"{term}"') == expected
+
+
+def _draw(data: st.DataObject, records: list[Record], shortest: int, longest: int) -> tuple[Record, str]:
+    record = data.draw(st.sampled_from(records))
+    part = data.draw(st.sampled_from(_searchable(record)))
+    length = data.draw(st.integers(shortest, longest))
+    start = data.draw(st.integers(0, max(0, len(part) - length)))
+    return record, part[start:start + length]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_recall_any_substring_finds_its_record_and_only_records_containing_it(backend, corpus: list[Record],
+                                                                                 data: st.DataObject) -> None:
+    record, term = _draw(data, corpus, 1, 8)
+    if term.strip() and '"' not in term:
+        found = _ids(backend, f'"{term}"')
+        assert record.id in found, term
+        assert found == {r.id for r in corpus if _contains(r, term)}, term
+
+
+# --- facets, boolean queries, order ----------------------------------------------------------------
+
+def _brute_facets(records: list[Record], term: str, filters: dict[str, str]) -> tuple[dict[str, Counter[str]], int]:
+    def passes(r: Record, skip: str) -> bool:
+        checks = {
+            "region": lambda: r.region == filters["region"],
+            "kind": lambda: r.kind == filters["kind"],
+            "reporter": lambda: filters["reporter"] in r.reporters,
+            "section": lambda: r.section == filters["section"],
+            "date": lambda: bool(r.pub_date) and filters["date_from"] <= r.pub_date <= filters["date_to"],
+        }
+        keys = [k for k in checks if (k in filters or (k == "date" and "date_from" in filters)) and k != skip]
+        return all(checks[k]() for k in keys)
+
+    matching = [r for r in records if not term or _contains(r, term)]
+    out: dict[str, Counter[str]] = {k: Counter() for k in ("region", "year", "month", "kind", "reporter", "section")}
+    for r in matching:
+        if passes(r, "region") and r.region:
+            out["region"][r.region] += 1
+        if passes(r, "date") and r.pub_date:
+            out["year"][r.pub_date[:4]] += 1
+            out["month"][r.pub_date[:7]] += 1
+        if passes(r, "kind"):
+            out["kind"][r.kind] += 1
+        if passes(r, "reporter"):
+            out["reporter"].update(r.reporters)
+        if passes(r, "section") and r.section:
+            out["section"][r.section] += 1
+    return out, sum(1 for r in matching if passes(r, ""))
+
+
+@pytest.mark.parametrize("term, filters", [
+    ("", {}),
+    ("项目", {}),
+    ("吕沛", {"region": "示范区"}),
+    ("科技", {"kind": "caption", "region": "温县"}),
+    ("新能源", {"date_from": "2000-01-01", "date_to": "2010-12-31", "reporter": "王晓东"}),
+    ("发展", {"section": "时评", "region": "焦作市", "kind": "article"}),
+])
+def test_facet_counts_match_a_brute_force_count(backend, corpus: list[Record], term: str,
+                                                filters: dict[str, str]) -> None:
+    page = backend.search(SearchQuery(q=term, **filters))
+    expected, total = _brute_facets(corpus, term, filters)
+    for name, counts in expected.items():
+        assert page.facets[name] == dict(counts), name
+    assert page.total == total
+    assert len(list(backend.iter_results(SearchQuery(q=term, **filters)))) == total
+
+
+@pytest.mark.parametrize("q, expect", [
+    ("项目 -吕沛", lambda has: has("项目") and not has("吕沛")),
+    ("-吕沛", lambda has: not has("吕沛")),
+    ("吕沛 OR -项目", lambda has: has("吕沛") or not has("项目")),
+    ("(温县 OR 孟州市) 发展 NOT ITO", lambda has: (has("温县") or has("孟州市")) and has("发展") and not has("ITO")),
+    ("NOT (吕沛 OR 官卫红)", lambda has: not (has("吕沛") or has("官卫红"))),
+])
+def test_boolean_queries_match_a_brute_force_scan(backend, corpus: list[Record], q: str, expect: object) -> None:
+    expected = {r.id for r in corpus if expect(lambda term, r=r: _contains(r, term))}  # type: ignore[operator]
+    assert expected
+    assert _ids(backend, q) == expected
+    assert backend.search(SearchQuery(q=q)).total == len(expected)
+
+
+def test_field_prefixes_and_dates(backend, corpus: list[Record]) -> None:
+    assert _ids(backend, "记者:徐金华") == {r.id for r in corpus if "徐金华" in r.reporters} != set()
+    assert _ids(backend, "标题:吕沛") == {r.id for r in corpus if "吕沛" in r.title} != set()
+    assert _ids(backend, "地区:温县") == {r.id for r in corpus if r.region == "温县"} != set()
+    assert _ids(backend, "类型:图片") == {r.id for r in corpus if r.kind == "caption"} != set()
+    dated = {r.id for r in corpus if (r.pub_date or "").startswith("2021-11")}
+    assert _ids(backend, "日期:2021-11") == dated != set()
+    assert _ids(backend, "date:2021-11-01..2021-11-30 吕沛") == dated & _ids(backend, "吕沛")
+
+
+def test_sorting_and_stable_paging(backend) -> None:
+    newest = [h.pub_date for p in (1, 2, 3) for h in backend.search(SearchQuery(q="项目", sort="newest", page=p)).hits]
+    assert newest == sorted(newest, reverse=True)
+    oldest = [h.pub_date for h in backend.search(SearchQuery(q="项目", sort="oldest")).hits]
+    assert oldest == sorted(oldest)
+    for sort in ("relevance", "newest"):
+        pages = [h.id for p in range(1, 6) for h in backend.search(SearchQuery(q="项目", sort=sort, page=p,
+                                                                               page_size=7)).hits]
+        assert len(pages) == len(set(pages)) == 35
+        assert pages == [h.id for h in backend.search(SearchQuery(q="项目", sort=sort, page_size=35)).hits]
+        assert pages == [r.id for r in backend.iter_results(SearchQuery(q="项目", sort=sort))][:35]
+
+
+def test_headline_matches_rank_first(backend, corpus: list[Record]) -> None:
+    page = backend.search(SearchQuery(q="吕沛", page_size=10))
+    assert sum(1 for r in corpus if "吕沛" in r.title) >= 10
+    assert all("吕沛" in h.title for h in page.hits)
+
+
+def test_snippets_mark_the_terms(backend) -> None:
+    page = backend.search(SearchQuery(q="官卫红"))
+    assert page.total > 0
+    marked = [re.findall(r"<mark>(.*?)</mark>", hit.snippet_html + hit.title_html) for hit in page.hits]
+    assert any(marked) and all(re.fullmatch("(官卫红)+", m) for marks in marked for m in marks)
+
+
+# --- the two backends agree ----------------------------------------------------------------------------
+
+QUERIES = [{"q": "巡察"}, {"q": "吕沛 OR 官卫红", "region": ("示范区", "温县")}, {"q": "924"},
+           {"q": "科技 -巡察", "kind": ("caption",)}, {"q": "", "date_from": "2021-11-01", "date_to": "2021-11-30"},
+           {"q": "记者:徐金 日期:2015..", "sort": "oldest"}, {"q": '"焦作 日报"', "sort": "newest", "page": 2}]
+
+
+@pytest.mark.parametrize("params", QUERIES, ids=[str(p) for p in QUERIES])
+def test_both_backends_give_the_same_page(backends: dict[str, object], params: dict[str, object]) -> None:
+    """Totals, every facet, the result set; in date order the very same hits."""
+    query = SearchQuery(**params)  # type: ignore[arg-type]
+    w, c = (backends[name].search(query) for name in BACKENDS)  # type: ignore[attr-defined]
+    assert (c.total, c.facets, c.understood, c.notes) == (w.total, w.facets, w.understood, w.notes)
+    all_w, all_c = ([r.id for r in backends[name].iter_results(query)] for name in BACKENDS)  # type: ignore[attr-defined]
+    assert set(all_c) == set(all_w) and len(all_c) == w.total
+    if query.sort != "relevance" or not query.q:
+        assert [h.to_dict() for h in c.hits] == [h.to_dict() for h in w.hits]
+
+
+def test_browse_views_records_and_stats_agree(backends: dict[str, object]) -> None:
+    w, c = backends["whoosh"], backends["cluster"]
+    sw, sc = w.stats(), c.stats()  # type: ignore[attr-defined]
+    assert sc.index_bytes > 0
+    # latest_pages aside: a generated file holds records of many dates, and which one stands for the file
+    # depends on the order records are stored in (real pages have one date a file; issues are compared below)
+    assert {**sc.to_dict(), "index_bytes": 0, "latest_pages": 0} == {**sw.to_dict(), "index_bytes": 0, "latest_pages": 0}
+    assert c.archive_calendar().to_dict() == w.archive_calendar().to_dict()  # type: ignore[attr-defined]
+    assert c.archive_calendar(year="2021").to_dict() == w.archive_calendar(year="2021").to_dict()  # type: ignore[attr-defined]
+    day = sw.latest_pages[0][0]
+    issue = w.issue(day)  # type: ignore[attr-defined]
+    assert c.issue(day).to_dict() == issue.to_dict()  # type: ignore[attr-defined]
+    key = issue.to_dict()["pages"][0]["key"]
+    assert c.issue_page(day, key).to_dict() == w.issue_page(day, key).to_dict()  # type: ignore[attr-defined]
+    some = [h.id for h in w.search(SearchQuery(q="巡察", sort="newest")).hits][:3] + ["g00007"]  # type: ignore[attr-defined]
+    for rid in some:
+        rw, rc = w.get_record(rid, q="巡察"), c.get_record(rid, q="巡察")  # type: ignore[attr-defined]
+        assert (rc.record, rc.body_html, rc.title_html) == (rw.record, rw.body_html, rw.title_html)
+        assert [h.id for h in rc.same_page] == [h.id for h in rw.same_page]
+        assert rid not in {h.id for h in rc.related}
+        assert c.record_position(rid).to_dict() == w.record_position(rid).to_dict()  # type: ignore[attr-defined]
+    assert c.get_records(some) == w.get_records(some)  # type: ignore[attr-defined]
+
+
+# --- the site and API on the cluster -------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def cluster_client(local_cluster: LocalCluster, backends: dict[str, object]):
+    from webapp import create_app
+
+    return create_app({"TESTING": True, "BACKEND": local_cluster.url, "INDEX_DIR": "/nonexistent"}).test_client()
+
+
+def test_api_responses_on_the_cluster_are_valid_against_the_openapi_document(cluster_client) -> None:
+    openapi = cluster_client.get("/api/openapi.json").json
+    page = cluster_client.get("/api/search", query_string={"q": "吕沛", "region": "示范区", "page_size": 5}).json
+    assert_valid(openapi, "SearchPage", page)
+    assert page["total"] > 0
+    rid = page["hits"][0]["id"]
+    assert_valid(openapi, "RecordPage", cluster_client.get(f"/api/records/{rid}", query_string={"q": "巡察"}).json)
+    stats = cluster_client.get("/api/stats").json
+    assert_valid(openapi, "Stats", stats)
+    assert_valid(openapi, "ArchiveCalendar", cluster_client.get("/api/issues").json)
+    day = stats["latest_pages"][0]["date"]
+    issue = cluster_client.get(f"/api/issues/{day}").json
+    assert_valid(openapi, "Issue", issue)
+    assert_valid(openapi, "IssuePage", cluster_client.get(f"/api/issues/{day}/{issue['pages'][0]['key']}").json)
+    missing = cluster_client.get("/api/records/nosuchid")
+    assert missing.status_code == 404
+    assert_valid(openapi, "Error", missing.json)
+
+
+def test_export_and_pages_on_the_cluster(cluster_client) -> None:
+    total = cluster_client.get("/api/search", query_string={"q": "项目"}).json["total"]
+    rows = list(csv.reader(io.StringIO(cluster_client.get("/export.csv", query_string={"q": "项目"}).text.lstrip("\ufeff"))))
+    assert len(rows) - 1 == total > 20
+    html = cluster_client.get("/search", query_string={"q": "吕沛"})
+    assert html.status_code == 200 and "<mark>吕沛</mark>" in html.text
+    assert cluster_client.get("/issues").status_code == 200
+
+
+def test_unknown_backend_is_a_clear_error(tmp_path: Path) -> None:
+    from indexer import InvalidInput, open_backend
+
+    with pytest.raises(InvalidInput, match="未知的检索后端"):
+        open_backend("elastic://localhost:9200")
+    assert isinstance(open_backend("whoosh:" + str(tmp_path)), WhooshBackend)
