@@ -66,6 +66,8 @@ _PHOTO = re.compile(
     rf"(?<![^\s。！？!?”’」』)）.;；])(?P<credit>{_NAMES}\s*/?\s*摄(?:影)?(?:\s*[(（][^()（）]{{1,12}}[)）])?"
     rf"|{_AGENCY}发\s*[(（]\s*{_NAMES}\s*/?\s*摄\s*[)）]|[(（]\s*{_AGENCY}(?:记者)?发(?:\s*{_NAMES}\s*/?\s*摄)?\s*[)）])\s*$"
 )
+# the paper's own voice, naming no one: "本报评论员", "本报特约评论员", "本报编辑部"
+_LEADER_WRITER = re.compile(r"^[□■]?\s*(?:本报|本刊)(?:特约)?(?:评论员|编辑部)$")
 # a source line of its own: "据新华社", "据新华社电", "据央视新闻报道"
 _SOURCE = re.compile(rf"^据(?:{_AGENCY}|[{_HAN}《》]{{2,10}}?)(?:[{_HAN}]{{0,8}}电|报道|消息)?$")
 # a closing mark with no name: "(本报记者)", "（本报综合）", "（综合新华社电）"
@@ -147,7 +149,7 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
     line = block.strip()
     if len(line) > _MAX_CREDIT:
         return None
-    if _SOURCE.match(line):
+    if _SOURCE.match(line) or _LEADER_WRITER.match(line):
         return Credit(line), ""
     flat = unpad(line)
     for pattern in (_BOX, _STANDALONE):

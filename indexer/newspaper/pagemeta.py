@@ -72,7 +72,10 @@ def parse_header(lines: list[str]) -> tuple[PageMeta | None, int]:
             break
         tokens = _header_tokens(line)
         if tokens is None:
-            break
+            tokens = _header_tokens(line, loose=True)  # "评论" / "焦作日报 · 经济新闻" over "第4版": one header block
+            following = next((_header_tokens(n.strip().lstrip("#").strip()) for n in lines[index + 1:] if n.strip()), None)
+            if tokens is None or not following or not {k for k, _ in following} & {"date", "page"}:
+                break
         for kind, value in tokens:
             if kind == "paper" and paper is None:
                 paper = value
@@ -90,11 +93,13 @@ def parse_header(lines: list[str]) -> tuple[PageMeta | None, int]:
     return PageMeta(paper=paper, pub_date=date, pub_date_source="header" if date else None, page=page), used
 
 
-def _header_tokens(line: str) -> list[tuple[str, str]] | None:
+def _header_tokens(line: str, loose: bool = False) -> list[tuple[str, str]] | None:
     """Tokens of a header line, else None ("第1版 要闻" -> [("page", "第1版 要闻")]).
 
     "【焦作日报】2023.08.15 第A04版 民生" -> paper, date 2023-08-15, page "第A04版 民生";
     "■ 示范区新闻 ■" -> [("label", "示范区新闻")]; "市委书记主持召开会议" -> None.
+    ``loose`` also takes a label alone ("评论") or a paper with a label ("焦作日报 · 经济新闻"), which are a
+    header only above a line with the date or the page.
     """
     tokens: list[tuple[str, str]] = []
     rest: list[str] = []
@@ -128,13 +133,14 @@ def _header_tokens(line: str) -> list[tuple[str, str]] | None:
         if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", label):
             return None
         boxed = bool(re.match(r"^\s*[■□◆【\[]", line)) and not tokens  # "■ 示范区新闻 ■": a banner
-        if not tokens and not boxed:
+        if not tokens and not boxed and not loose:
             return None
         tokens.append(("label", label))
     elif not tokens:
         return None
     kinds = {k for k, _ in tokens}
-    if kinds <= {"label", "paper"} and "paper" in kinds and line.strip().strip("#*【】■ ") not in {v for k, v in tokens}:
+    if kinds <= {"label", "paper"} and "paper" in kinds and line.strip().strip("#*【】■ ") not in {v for k, v in tokens} \
+            and not loose:
         return None  # "焦作日报 社评" alone is too little for a header unless it is just the paper's name
     return tokens
 

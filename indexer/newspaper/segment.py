@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from indexer.newspaper.bylines import Credit, unpad
+from indexer.newspaper.bylines import Credit, match_end_credit, unpad
 from indexer.newspaper.layout import NUMBERED_PHOTO, Line, PageStyle, bigrams
 
 CAPTION_TITLE_MAX = 20
@@ -421,6 +421,8 @@ class Segmenter:
         if not cur.paragraphs and not cur.captions:
             if cur.byline is None and not cur.title:
                 return True, "headline over the text that follows"
+            if not cur.title:
+                return True, "headline under its credit (本报评论员)"
             return False, "the article above has no text yet"
         nxt = self.at(end)
         if nxt is not None and (nxt.photo is not None or nxt.caption_mark) and line.heading is False \
@@ -439,15 +441,21 @@ class Segmenter:
         kind = "article"
         cur = self.cur
         carried: list[str] = []
+        credit: Credit | None = None
         if cur is not None and cur.kind == "article" and not cur.title and cur.byline is None and cur.paragraphs \
                 and cur.paragraphs[0].lstrip("【[").startswith(EDITORS_NOTE):
             carried, self.cur = cur.paragraphs, None  # "编者按：…" printed above the headline it introduces
+        elif cur is not None and cur.kind == "article" and not cur.title and cur.byline is not None and not cur.paragraphs \
+                and not cur.captions:
+            credit, self.cur = cur.byline, None  # "本报评论员" printed above the headline
         if nxt is not None and (nxt.photo is not None or nxt.caption_mark) and len(title) <= CAPTION_TITLE_MAX:
             kind = "caption"
         for n, role in enumerate(roles):
             self.explain(i + n, role if kind == "article" else "caption-title", reason if n == 0 else "part of the headline group")
         draft = self.start(kind, title)
         draft.paragraphs.extend(carried)
+        if credit is not None and kind == "article":
+            draft.credit(credit)
         if kind == "caption":
             return self.take_captions(end, titled=draft)
         if nxt is not None and nxt.byline is not None:
@@ -476,6 +484,11 @@ class Segmenter:
             cur = self.start("article")
         assert cur is not None
         cur.credit(credit)
+        closing = match_end_credit(rest) if rest else None
+        if closing is not None and closing[0]:  # "本报讯 记者3月15日从…获悉，…入选该年选。（记者 刘艺琳）": a one-paragraph brief
+            rest = closing[0]
+            cur.credit(closing[1])
+            cur.closed = True
         if rest:
             cur.add(rest)
         elif attach and cur.title:

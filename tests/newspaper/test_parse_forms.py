@@ -344,3 +344,25 @@ def test_credits_of_other_papers(credit: str, reporters: tuple[str, ...]) -> Non
 def test_credits_run_on_after_the_last_sentence(ending: str, reporters: tuple[str, ...], kept: str) -> None:
     r = _one(f"夜间行车不打近光灯 危险!\n\n6月17日,新区市民董女士来电反映夜间很多车辆不切换灯光,{ending}\n")
     assert r.reporters == reporters and r.body.endswith(kept)
+
+
+@pytest.mark.parametrize("header, date, page", [
+    ("2024年3月7日 星期四\n评论\n第4版\n", "2024-03-07", "第4版 评论"),
+    ("# 焦作日报 · 经济新闻\n\n2024年3月14日 第5版\n", "2024-03-14", "第5版 经济新闻"),
+])
+def test_a_header_block_over_lines_with_a_label(header: str, date: str, page: str) -> None:
+    r = _one(f"{header}\n把“开门红”的基础打得更牢\n\n本报讯（记者 王鑫）3月6日，全市工业经济运行良好。\n")
+    assert (r.title, r.pub_date, r.page) == ("把“开门红”的基础打得更牢", date, page)
+
+
+def test_a_leader_writer_credit_above_the_headline() -> None:
+    page = "本报评论员\n\n把“开门红”的基础打得更牢\n\n一年之计在于春。刚刚过去的两个月，全市经济运行良好。\n"
+    r = _one(page)
+    assert (r.title, r.byline, r.reporters, r.body[:4]) == ("把“开门红”的基础打得更牢", "本报评论员", (), "一年之计")
+
+
+def test_a_dateline_and_an_end_credit_in_one_paragraph() -> None:
+    page = ("我市作家新作入选散文年选\n\n本报讯 记者3月15日从市作家协会获悉，我市作家王守义的散文入选该年选。（记者 刘艺琳）\n\n"
+            "示范区2个项目入选省重点项目\n\n近日，省发展改革委公布省重点建设项目名单。\n")
+    records = parse_page(page, "t").records
+    assert [(r.title, r.reporters) for r in records] == [("我市作家新作入选散文年选", ("刘艺琳",)), ("示范区2个项目入选省重点项目", ())]
