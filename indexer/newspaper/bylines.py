@@ -15,7 +15,7 @@ _CJK_NAME = rf"[{_HAN}]{{2,4}}(?:·[{_HAN}]{{1,6}})?"
 _REPORTER_ROLE = (
     rf"(?:(?:本报|新华社|中新社|[{_HAN}]{{2,8}}?(?:日报|晚报|早报|都市报|融媒体?|全媒体|电视台|广播电视台)?)?"
     rf"(?:驻[{_HAN}]{{1,6}})?(?:特约|见习|首席|摄影|实习)?记者"
-    r"|实习生|栏目主持人?|作者[:：]?|文[/／]|文·图[/／]|图·文[/／]|文图[/／]|撰文[:：]?)"
+    r"|实习生|栏目主持人?|作者[:：]?|文[/／]图|图[/／]文|文[/／]|文·图[/／]|图·文[/／]|文图[/／]|撰文[:：]?)"
 )
 _CORRESPONDENT_ROLE = r"(?:(?:本报|特约)?通讯员|拍友|网友|读者)"  # "拍友 包响亮 摄": a reader's photo
 _ROLE = rf"(?:{_REPORTER_ROLE}|{_CORRESPONDENT_ROLE})"
@@ -127,7 +127,7 @@ def split_names(inner: str, default_role: str = "记者") -> Credit:
 
 def _names_in(run: str) -> list[str]:
     """One run of characters between separators: "徐金华" -> [徐金华]; "徐金华王晓东" -> two 3-character names."""
-    if run in _NOT_NAMES:
+    if run in _NOT_NAMES or run.startswith("发自"):  # "本报记者 孙国庆 李晓东 发自北京"
         return []
     if len(run) == 6 and "·" not in run:
         return [run[:3], run[3:]]

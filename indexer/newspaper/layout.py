@@ -23,6 +23,7 @@ _HEADING = re.compile(r"^(#{1,6})\s+(\S.*)$")
 _CLOSING = "”’」』）)》】〉\"'"
 _SENTENCE_END = frozenset("。！？!?…")
 # "…等疫情防控点位慰问了和" stops mid-phrase; 了 and 向 may end a headline ("…的“路”通了", "…指明方向")
+DATE_ALONE = re.compile(r"^(?:\d{4}|[〇零○一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
 _NOT_LAST = frozenset("，,、；;：:的和与及把被")
 # "一、" "（二）" "3." "第一，": sub-headings and list items inside an article
 ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、是要]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[,，、])")
@@ -85,6 +86,11 @@ class Line:
         return bool(ENUMERATOR.match(self.text))
 
     @cached_property
+    def date_alone(self) -> bool:
+        """A date on a line of its own, as a notice or letter is signed: "2024年3月22日", "二〇二四年三月二十二日"."""
+        return bool(DATE_ALONE.match(self.text.strip()))
+
+    @cached_property
     def headline_shaped(self) -> bool:
         """Could be a headline or sub-heading: short, no sentence inside, does not stop mid-phrase.
 
@@ -92,7 +98,7 @@ class Line:
         "会议要求：", "…慰问了", "“当前，…。”" and "总投资10亿" are not.
         """
         t = self.text
-        if not self.plain or cjk_count(t) < 2 or _NOT_HEADLINE.match(t):
+        if not self.plain or cjk_count(t) < 2 or _NOT_HEADLINE.match(t) or self.date_alone:
             return False
         squashed = re.sub(r"\s+", "", t)
         if len(squashed) > HEADLINE_MAX or "。" in t or "；" in t:

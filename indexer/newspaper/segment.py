@@ -156,6 +156,8 @@ class Segmenter:
         first = self.at(i)
         if first is None or not (first.headline_shaped or first.heading):
             return None
+        if (signed := self.at(i + 1)) is not None and signed.date_alone:
+            return None  # "焦作市公安局交通警察支队" over "2024年3月22日": who signed the notice above
         j = i + 1
         while j - i < TITLE_GROUP_MAX and (nxt := self.at(j)) is not None and (nxt.headline_shaped or nxt.heading) \
                 and not nxt.enumerated \
@@ -203,10 +205,12 @@ class Segmenter:
         """An end credit naming other people than the byline under the headline means two articles ran
         together: "作者：刘伟" … "文化自信从何而来？" … "赵敏（作者为焦作大学副教授）". The last sub-heading
         of the article becomes the second article's headline."""
+        # the last sub-heading, else the last headline-shaped line that did not start a record on its own evidence
+        candidates = cur.subheads or {start for start, _ in cur.groups if start > 0}
         if cur.kind != "article" or cur.byline is None or not cur.byline.people or not credit.people \
-                or set(credit.people) & set(cur.byline.people) or not cur.subheads:
+                or set(credit.people) & set(cur.byline.people) or not candidates:
             return False
-        k = first = max(cur.subheads)
+        k = first = max(candidates)
         if cur.paragraphs[k].startswith(("—", "(", "（")):  # a subtitle is no headline alone: the line above is
             for start, size in cur.groups:  # "《光明日报》发刊词(节选)" / "(一九四九年六月十六日)"
                 if 0 < start < k < start + size:
@@ -384,6 +388,11 @@ class Segmenter:
             cur.credit(credit)
             cur.closed = True
             self.explain(i, "end-credit" if not before else "body", reason)
+            return i + 1
+        if line.date_alone and in_article and cur is not None and cur.paragraphs:
+            cur.add(line.text)
+            cur.closed = True
+            self.explain(i, "body", "the date the article above was signed: it ends there")
             return i + 1
         if line.heading:  # a heading with nothing under it
             self.dropped.append(line.raw)

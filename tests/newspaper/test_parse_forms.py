@@ -366,3 +366,31 @@ def test_a_dateline_and_an_end_credit_in_one_paragraph() -> None:
             "示范区2个项目入选省重点项目\n\n近日，省发展改革委公布省重点建设项目名单。\n")
     records = parse_page(page, "t").records
     assert [(r.title, r.reporters) for r in records] == [("我市作家新作入选散文年选", ("刘艺琳",)), ("示范区2个项目入选省重点项目", ())]
+
+
+def test_a_notice_ends_with_who_signed_it_and_the_date() -> None:
+    page = ("焦作市公安局交通警察支队\n关于人民路部分路段临时交通管制的通告\n\n因人民路雨污分流改造工程施工需要，部分路段实行临时交通管制。\n\n"
+            "特此通告。\n\n焦作市公安局交通警察支队\n\n2024年3月22日\n\n温县城区控制性详细规划（局部调整）批前公示\n\n"
+            "根据《中华人民共和国城乡规划法》有关规定，现将规划局部调整方案予以公示。\n")
+    records = parse_page(page, "t").records
+    assert [r.title for r in records] == ["焦作市公安局交通警察支队 关于人民路部分路段临时交通管制的通告",
+                                          "温县城区控制性详细规划（局部调整）批前公示"]
+    assert records[0].body.endswith("焦作市公安局交通警察支队\n2024年3月22日")
+
+
+def test_a_second_author_with_no_sub_heading_splits_at_the_last_headline_shaped_line() -> None:
+    page = ("山阳区：老旧小区加装电梯破解“上楼难”\n\n本报讯（记者 赵  鹏）“以前下趟楼要歇好几回，现在方便多了。”\n\n"
+            "今年以来，山阳区已完成老旧小区加装电梯46部，惠及居民1100余户。\n\n一只走失的小狗牵出一段邻里情\n\n"
+            "3月中旬的一天，住在中站区府城街道的张阿姨家的小狗“豆豆”走丢了。\n\n（文/马小红）\n")
+    records = parse_page(page, "t").records
+    assert [(r.title, r.reporters) for r in records] == [("山阳区：老旧小区加装电梯破解“上楼难”", ("赵鹏",)),
+                                                         ("一只走失的小狗牵出一段邻里情", ("马小红",))]
+
+
+@pytest.mark.parametrize("credit, reporters", [
+    ("文/图 本报记者 刘艺琳", ("刘艺琳",)),
+    ("本报记者 孙国庆 李晓东 发自北京", ("孙国庆", "李晓东")),
+])
+def test_more_credit_lines_under_a_headline(credit: str, reporters: tuple[str, ...]) -> None:
+    r = _one(f"五一去哪儿？来焦作“寻山问水”\n\n{credit}\n\n五一假期将至，焦作的山水迎来最美时节。\n")
+    assert (r.title, r.reporters) == ("五一去哪儿？来焦作“寻山问水”", reporters)
