@@ -15,7 +15,7 @@ from typing import Any
 from indexer.errors import InvalidInput
 from indexer.records import PageMeta
 
-_PAPER = r"[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报|周报|都市报)"
+_PAPER = r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|晨报|时报|商报|周报|都市报|工人报|青年报|农民报|法治报|法制报|经济报|导报|快报)"
 # "2023年3月15日", "2023.08.15", "2023-04-25", "2023/4/25"
 _DATE = (r"(?P<y>\d{4})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
          r"|(?P<sep>[.\-/])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?!\d))")
