@@ -17,7 +17,7 @@ from indexer.newspaper.bylines import Credit
 from indexer.newspaper.gazetteer import Gazetteer, load_gazetteer
 from indexer.newspaper.layout import CLOSERS, ENUMERATOR, cjk_count, glued, read_lines
 from indexer.newspaper.pagemeta import Manifest, merge_meta, meta_for_file, parse_header, staff_in, with_inferred_date
-from indexer.newspaper.segment import Draft, Explained, Segmenter
+from indexer.newspaper.segment import BULLETS, Draft, Explained, Segmenter
 from indexer.newspaper.textio import read_page_file
 from indexer.records import Caption, PageMeta, ParsedPage, Record
 
@@ -157,6 +157,9 @@ def _finished(drafts: list[Draft], dropped: list[str]) -> list[Draft]:
         if draft.kind == "article":
             paragraphs, removed = clean_paragraphs(draft.paragraphs, draft.subheads)
             dropped.extend(removed)
+            if paragraphs and len(paragraphs[0]) > 1 and paragraphs[0][0] in BULLETS and "\u4e00" <= paragraphs[0][1] <= "\u9fff":
+                dropped.append(paragraphs[0][0])  # "△由市教委…": the bullet that opens a brief is layout, not text
+                paragraphs[0] = paragraphs[0][1:]
             draft.paragraphs = paragraphs
             if not paragraphs and not draft.captions and draft.byline is None:
                 if draft.title:
