@@ -8,27 +8,47 @@ skipped when matching, as it is by the index: "记者宋崇飞" marks "记者 �
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from html import escape
 
 from indexer.text.normalize import normalize_text
 
 Span = tuple[int, int]
+_SPACES = re.compile(r"\s+")  # what str.isspace() calls whitespace (both use Unicode's White_Space)
 
 
 def match_spans(text: str, terms: Iterable[str]) -> list[Span]:
-    """Merged, sorted ``(start, end)`` spans of ``text`` where any term occurs."""
+    """Merged, sorted ``(start, end)`` spans of ``text`` where any term occurs.
+
+    Matching runs on the text without its whitespace; an offset there maps back through
+    the whitespace runs before it (a few per text, found by one regex pass), not
+    through a per-character list: "本报记者 宋崇飞 摄" has two runs, and 记者宋崇飞 at
+    compact 2..7 maps to 2..8.
+    """
     norm = normalize_text(text)
-    offsets = [i for i, ch in enumerate(norm) if not ch.isspace()]
-    compact = "".join(norm[i] for i in offsets)
+    run_starts: list[int] = []  # compact offset of the first character after each whitespace run
+    shifts: list[int] = []  # whitespace removed up to and including that run
+    removed = 0
+    for run in _SPACES.finditer(norm):
+        run_starts.append(run.start() - removed)
+        removed += run.end() - run.start()
+        shifts.append(removed)
+    compact = _SPACES.sub("", norm) if removed else norm
+
+    def original(i: int) -> int:
+        k = bisect_right(run_starts, i)
+        return i + shifts[k - 1] if k else i
+
     spans: list[Span] = []
     for term in terms:
-        needle = "".join(ch for ch in normalize_text(term) if not ch.isspace())
+        needle = _SPACES.sub("", normalize_text(term))
         if not needle:
             continue
         start = compact.find(needle)
         while start != -1:
-            spans.append((offsets[start], offsets[start + len(needle) - 1] + 1))
+            spans.append((original(start), original(start + len(needle) - 1) + 1))
             start = compact.find(needle, start + 1)
     return _merge(spans)
 
@@ -72,9 +92,10 @@ def snippet(text: str, terms: Sequence[str], width: int = 140) -> str:
     if not spans:
         cut = text[:width]
         return escape(cut) + ("…" if len(text) > width else "")
+    starts = [s for s, _ in spans]  # sorted: spans are merged
     best_start, best_count = spans[0][0], 0
-    for i, (s, _) in enumerate(spans):
-        count = sum(1 for s2, _ in spans[i:] if s2 < s + width)
+    for i, s in enumerate(starts):
+        count = bisect_left(starts, s + width, i) - i  # spans from the i-th starting within the window
         if count > best_count:
             best_start, best_count = s, count
     start = max(0, min(best_start - width // 4, len(text) - width))

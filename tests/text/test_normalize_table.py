@@ -25,3 +25,17 @@ def test_a_stale_or_missing_table_file_is_rebuilt(tmp_path, monkeypatch) -> None
             assert normalize._table()[ord("報")] == "报"
         finally:
             normalize._table.cache_clear()
+
+
+def test_normalize_text_is_the_table_applied_to_every_character() -> None:
+    """The run-wise regex path gives exactly ``str.translate`` with the whole table."""
+    import random
+
+    table = normalize._table()
+    keys = [chr(k) for k in table]
+    rng = random.Random(14)
+    for _ in range(2000):
+        text = "".join(rng.choice(keys) if rng.random() < 0.4 else chr(rng.randint(0x20, 0xD7FF))
+                       for _ in range(rng.randint(0, 60)))
+        assert normalize.normalize_text(text) == text.translate(table)
+    assert normalize.normalize_text("（记者ＳＯＥＣ）焦作日報，Ⅻ") == "(记者soec)焦作日报,ⅻ"
