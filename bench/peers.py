@@ -524,6 +524,23 @@ def cmd_first(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_warm(args: argparse.Namespace) -> int:
+    """One system's warm samples per kind (ms), as JSON: for bench/compare_trees.py (before/after a change)."""
+    os.environ["BAOKAN_RESULT_CACHE"] = "0"
+    system = open_system(args.system, args.index_dir)
+    mix = query_mix(json.loads(Path(args.corpus, "meta.json").read_text("utf-8")))
+    for spec in mix:
+        system.search(spec)
+    samples: dict[str, list[float]] = {spec["kind"]: [] for spec in mix}
+    for _ in range(args.rounds):
+        for spec in mix:
+            t = time.perf_counter()
+            system.search(spec)
+            samples[spec["kind"]].append((time.perf_counter() - t) * 1000)
+    print(json.dumps(samples, ensure_ascii=False))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -549,6 +566,12 @@ def main(argv: list[str] | None = None) -> int:
     one.add_argument("corpus")
     one.add_argument("index_dir")
     one.set_defaults(func=lambda a: print(json.dumps((build_tantivy if a.system == "tantivy" else build_sqlite)(a.corpus, a.index_dir))) or 0)
+    w = sub.add_parser("warm", help="one system's warm samples per kind, as JSON")
+    w.add_argument("system")
+    w.add_argument("index_dir")
+    w.add_argument("--corpus", required=True)
+    w.add_argument("--rounds", type=int, default=10)
+    w.set_defaults(func=cmd_warm)
     f = sub.add_parser("first")
     f.add_argument("system")
     f.add_argument("index_dir")
