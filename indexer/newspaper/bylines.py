@@ -101,6 +101,11 @@ class Credit:
         return Credit(text, reporters, correspondents)
 
 
+def is_role(text: str) -> bool:
+    """A role alone, its names on the next line: "本报记者", "通讯员", "新华社记者"."""
+    return bool(re.fullmatch(_ROLE, text.strip()))
+
+
 def unpad(text: str) -> str:
     """Join two-character names padded with spaces: "本报记者  赵  鹏   林  蔚" -> "本报记者  赵鹏   林蔚"."""
     return _PADDED.sub(r"\1\2", text)

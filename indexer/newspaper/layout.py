@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from indexer.newspaper.boilerplate import Boilerplate
-from indexer.newspaper.bylines import Credit, match_byline, match_end_credit, match_photo_credit
+from indexer.newspaper.bylines import Credit, is_role, match_byline, match_end_credit, match_photo_credit
 
 HEADLINE_MAX = 48  # "开启“科创飞地”招商新模式 河南理工大学科技园入驻深圳天安云谷" is 32 without spaces
 EXCLAIM_HEADLINE_MAX = 30  # "这样的好干部，点赞！" is a headline; a long line ending in ！ is a sentence
@@ -164,6 +164,9 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             # "…进行作业。" / "本报记者 宋崇飞 摄" on the next line: one caption
             prev = out.pop()
             joined = prev.text + ("" if glued(prev.text) else " ") + line
+            if is_role(prev.text) and out and out[-1].plain and out[-1].photo is None:
+                prev = out.pop()  # "…琵琶台的建设。" / "本报记者" / "王大明 摄": the role and the name on two lines
+                joined = prev.text + ("" if glued(prev.text) else " ") + joined
             photo = match_photo_credit(joined)
             gap, indent, number, line = prev.gap, prev.indent, prev.number, joined
             placeholder = placeholder or prev.caption_mark

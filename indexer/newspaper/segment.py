@@ -454,11 +454,11 @@ class Segmenter:
         if cur is not None and cur.kind == "article" and not cur.title and cur.byline is None and cur.paragraphs \
                 and cur.paragraphs[0].lstrip("【[").startswith(EDITORS_NOTE):
             carried, self.cur = cur.paragraphs, None  # "编者按：…" printed above the headline it introduces
-        elif cur is not None and cur.kind == "article" and not cur.title and cur.byline is not None and not cur.paragraphs \
-                and not cur.captions:
-            credit, self.cur = cur.byline, None  # "本报评论员" printed above the headline
         if nxt is not None and (nxt.photo is not None or nxt.caption_mark) and len(title) <= CAPTION_TITLE_MAX:
             kind = "caption"
+        elif cur is not None and cur.kind == "article" and not cur.title and cur.byline is not None and not cur.paragraphs \
+                and not cur.captions and not carried:
+            credit, self.cur = cur.byline, None  # "本报评论员" printed above the headline
         for n, role in enumerate(roles):
             self.explain(i + n, role if kind == "article" else "caption-title", reason if n == 0 else "part of the headline group")
         draft = self.start(kind, title)

@@ -394,3 +394,10 @@ def test_a_second_author_with_no_sub_heading_splits_at_the_last_headline_shaped_
 def test_more_credit_lines_under_a_headline(credit: str, reporters: tuple[str, ...]) -> None:
     r = _one(f"五一去哪儿？来焦作“寻山问水”\n\n{credit}\n\n五一假期将至，焦作的山水迎来最美时节。\n")
     assert (r.title, r.reporters) == ("五一去哪儿？来焦作“寻山问水”", reporters)
+
+
+def test_a_photo_credit_whose_role_and_name_are_on_two_lines() -> None:
+    page = "1月12日,天寒地冻,在浉河北路东段,工人们正在琵琶台的建设工地上忙碌。\n本报记者\n王大明 摄\n图为省五建承建的信阳市百花之声工程。本报记者 肖 胜 摄\n"
+    records = parse_page(page, "t").records
+    assert [(r.kind, r.photographers, r.body[:5]) for r in records] == [
+        ("caption", ("王大明",), "1月12日"), ("caption", ("肖胜",), "图为省五建")]
