@@ -575,7 +575,9 @@ def _numbered_groups(photos: list[tuple[str, Credit]]) -> list[tuple[str, Credit
     """Captions "图①…", "图②…", "图③…" of one photo group as one caption, with every photographer."""
     out: list[tuple[str, Credit]] = []
     for text, credit in photos:
-        if out and NUMBERED_PHOTO.match(text):
+        # "图③：…" with no credit, then "近年来，…。本报记者 翟晓峰 摄": the group's text and its credit
+        closes_group = bool(out) and out[-1][0].startswith("图①") and not out[-1][1].text and bool(credit.text)
+        if out and (NUMBERED_PHOTO.match(text) or closes_group):
             prev_text, prev_credit = out[-1]
             joined = prev_text + (f" {prev_credit.text}" if prev_credit.text else "")
             people = prev_credit.reporters + tuple(p for p in credit.reporters if p not in prev_credit.reporters)

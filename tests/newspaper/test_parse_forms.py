@@ -401,3 +401,11 @@ def test_a_photo_credit_whose_role_and_name_are_on_two_lines() -> None:
     records = parse_page(page, "t").records
     assert [(r.kind, r.photographers, r.body[:5]) for r in records] == [
         ("caption", ("王大明",), "1月12日"), ("caption", ("肖胜",), "图为省五建")]
+
+
+def test_a_numbered_photo_group_ends_with_its_text_and_credit() -> None:
+    page = ("指尖上的非遗\n\n图①：博爱县许良镇竹编艺人正在编织竹篮。\n\n图②：学生在孟州市非遗传习所学习剪纸。\n\n"
+            "近年来，我市加大非物质文化遗产保护传承力度。本报记者 翟晓峰 摄\n\n"
+            "3月9日，参加全国两会的代表委员步入会场。新华社记者 王  鹏 摄\n")
+    records = parse_page(page, "t").records
+    assert [(r.title, r.photographers) for r in records] == [("指尖上的非遗", ("翟晓峰",)), ("", ("王鹏",))]
