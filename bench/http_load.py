@@ -77,7 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     mix = query_mix(json.loads(Path(args.meta).read_text("utf-8")))
     port = free_port()
-    cmd = [str(Path(sys.executable).with_name("baokan")), "serve", "--index-dir", args.index, "--host", HOST,
+    # ``baokan``'s entry point through the interpreter, so PYTHONPATH can choose the code tree measured
+    cmd = [sys.executable, "-c", "import sys; from indexer.cli import main; sys.exit(main(sys.argv[1:]))",
+           "serve", "--index-dir", args.index, "--host", HOST,
            "--port", str(port), "--workers", str(args.workers)] + (["--threads", str(args.threads)] if args.threads else [])
     Path(args.server_log).parent.mkdir(parents=True, exist_ok=True)
     server_log = open(args.server_log, "w", encoding="utf-8")
