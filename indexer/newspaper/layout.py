@@ -23,6 +23,7 @@ _HEADING = re.compile(r"^(#{1,6})\s+(\S.*)$")
 _CLOSING = "”’」』）)》】〉\"'"
 _SENTENCE_END = frozenset("。！？!?…")
 # "…等疫情防控点位慰问了和" stops mid-phrase; 了 and 向 may end a headline ("…的“路”通了", "…指明方向")
+WRAPPED_MIN = 20  # a line the layout wrapped mid-sentence is a full column wide; a headline is shorter
 DATE_ALONE = re.compile(r"^(?:\d{4}|[〇零○一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
 _NOT_LAST = frozenset("，,、；;：:的和与及把被")
 # "一、" "（二）" "3." "第一，": sub-headings and list items inside an article
@@ -170,6 +171,18 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             photo = match_photo_credit(joined)
             gap, indent, number, line = prev.gap, prev.indent, prev.number, joined
             placeholder = placeholder or prev.caption_mark
+        if photo is not None and photo[0] and gap == 0:
+            # a caption the layout wrapped: "…该区已建成社" / "区老年食堂18个…平价餐" / "食。本报记者 宋涛 摄"
+            head = line
+            while out and out[-1].plain and out[-1].photo is None and out[-1].ends_open and len(out[-1].text) >= WRAPPED_MIN:
+                prev = out.pop()
+                head = prev.text + head
+                gap, indent, number = prev.gap, prev.indent, prev.number
+                if prev.gap > 0:
+                    break
+            if head != line:
+                line = head
+                photo = match_photo_credit(line)
         byline = match_byline(line)
         if byline is not None:
             photo = None

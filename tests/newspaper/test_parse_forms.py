@@ -409,3 +409,19 @@ def test_a_numbered_photo_group_ends_with_its_text_and_credit() -> None:
             "3月9日，参加全国两会的代表委员步入会场。新华社记者 王  鹏 摄\n")
     records = parse_page(page, "t").records
     assert [(r.title, r.photographers) for r in records] == [("指尖上的非遗", ("翟晓峰",)), ("", ("王鹏",))]
+
+
+def test_a_caption_the_layout_wrapped_keeps_all_its_lines() -> None:
+    page = ("全市医保电子凭证激活人数已突破220万。（记者 常  乐）\n"
+            "　　3月21日，山阳区一家社区食堂内，老人们在就餐。该区已建成社\n"
+            "区老年食堂18个，为60岁以上老人提供每餐10元左右的平价餐\n食。本报记者 宋  涛 摄\n")
+    records = parse_page(page, "t").records
+    assert [(r.kind, r.photographers) for r in records] == [("article", ()), ("caption", ("宋涛",))]
+    assert records[1].body.startswith("3月21日，山阳区") and "平价餐食。" in records[1].body
+
+
+@pytest.mark.parametrize("rule", ["————————", "━━━━━━", "··········"])
+def test_rule_lines_are_layout(rule: str) -> None:
+    page = f"市全民健身运动会乒乓球比赛落幕\n\n3月17日，乒乓球比赛在市体育馆落幕。\n\n{rule}\n\n3月17日，运动员在比赛中奋力回球。本报记者 王  帅 摄\n"
+    records = parse_page(page, "t").records
+    assert [r.kind for r in records] == ["article", "caption"]
