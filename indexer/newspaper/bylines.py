@@ -147,10 +147,12 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
     "本报讯(记者徐金华)7月26日上午,…" -> (Credit("本报讯(记者徐金华)", ("徐金华",)), "7月26日上午,…");
     "本报记者  赵  鹏   林  蔚" -> (Credit(…, ("赵鹏", "林蔚")), "").
     """
-    m = _WIRE.match(block)
+    m = _WIRE.match(block.lstrip("■●◆▲△★☆"))  # "■本报讯 近日，…": a brief's bullet before its dateline
     if m:  # "本报永修讯 记者张晶报道：…": the names may follow the dateline without brackets
         people = split_names(m.group("inner") or m.group("reported") or "", default_role="")
-        return Credit(m.group("credit").strip(), people.reporters, people.correspondents), block[m.end():].strip()
+        bullet = block[:len(block) - len(block.lstrip("■●◆▲△★☆"))]
+        return Credit(bullet + m.group("credit").strip(), people.reporters, people.correspondents), \
+            block[len(bullet) + m.end():].strip()
     line = block.strip()
     if len(line) > _MAX_CREDIT:
         return None

@@ -157,7 +157,7 @@ def _finished(drafts: list[Draft], dropped: list[str]) -> list[Draft]:
         if draft.kind == "article":
             paragraphs, removed = clean_paragraphs(draft.paragraphs, draft.subheads)
             dropped.extend(removed)
-            if paragraphs and len(paragraphs[0]) > 1 and paragraphs[0][0] in BULLETS and "\u4e00" <= paragraphs[0][1] <= "\u9fff":
+            if paragraphs and len(paragraphs[0]) > 1 and paragraphs[0][0] in BULLETS and not paragraphs[0][1].isspace():
                 dropped.append(paragraphs[0][0])  # "△由市教委…": the bullet that opens a brief is layout, not text
                 paragraphs[0] = paragraphs[0][1:]
             draft.paragraphs = paragraphs

@@ -376,7 +376,7 @@ class Segmenter:
             return i + 1
         if line.end_credit is not None:
             before, credit = line.end_credit
-            if cur is None or (cur.closed and before):  # "△三原县…。(吴树民 周秦)" after "…。 (李永祥)": the next brief
+            if cur is None or (before and (cur.closed or self.next_bullet(line))):  # "△三原县…。(吴树民 周秦)": the next brief
                 cur = self.start("article")
             if before:
                 cur.add(before)
@@ -399,7 +399,7 @@ class Segmenter:
             self.explain(i, "dropped", "a heading with no text under it")
             return i + 1
         subhead = in_article and self.is_subhead(line)
-        if not in_article or cur is None or cur.closed:
+        if not in_article or cur is None or cur.closed or self.next_bullet(line):
             cur = self.start("article")
             self.explain(i, "body", "text after the credit that closed the article above: another item with no headline"
                          if in_article else "text with no headline above it")
@@ -411,6 +411,12 @@ class Segmenter:
             self.explain(i, "subhead" if subhead else "body", "a short line inside the article" if subhead else "continues the article")
         cur.add(line.text, subhead=subhead)
         return i + 1
+
+    def next_bullet(self, line: Line) -> bool:
+        """Line opens with the bullet that opened the current item: "■日前，…" after "■4月23日，…" is the next brief."""
+        cur = self.cur
+        return cur is not None and bool(cur.paragraphs) and line.text[:1] in BULLETS \
+            and cur.paragraphs[0][:1] == line.text[:1]
 
     def is_subhead(self, line: Line) -> bool:
         """A headline-shaped line kept inside an article stands alone (a sub-heading) if it is numbered,

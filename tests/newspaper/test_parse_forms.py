@@ -425,3 +425,14 @@ def test_rule_lines_are_layout(rule: str) -> None:
     page = f"市全民健身运动会乒乓球比赛落幕\n\n3月17日，乒乓球比赛在市体育馆落幕。\n\n{rule}\n\n3月17日，运动员在比赛中奋力回球。本报记者 王  帅 摄\n"
     records = parse_page(page, "t").records
     assert [r.kind for r in records] == ["article", "caption"]
+
+
+def test_bulleted_briefs_under_a_column_label_are_records_of_their_own() -> None:
+    page = ("城区简讯\n\n■4月24日，中站区组织开展“世界读书日”主题活动。（记者 韩晓宇）\n\n"
+            "■本报讯 近日，马村区安阳城街道为困难群众免费安装燃气报警器。（通讯员 王  娟）\n\n"
+            "■4月23日，解放区人民法院开展“送法进社区”活动。\n\n■日前，山阳区东方红街道新建的就业服务站投用。（记者 赵  鹏）\n\n"
+            "城区新闻热线：3925100　本版编辑：黄晓琳\n")
+    records = parse_page(page, "t").records
+    assert [(r.title, r.section, r.body[:5], r.reporters, r.correspondents) for r in records] == [
+        ("", "城区简讯", "4月24日", ("韩晓宇",), ()), ("", "城区简讯", "近日，马村", (), ("王娟",)),
+        ("", "城区简讯", "4月23日", (), ()), ("", "城区简讯", "日前，山阳", ("赵鹏",), ())]
