@@ -183,6 +183,10 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             if head != line:
                 line = head
                 photo = match_photo_credit(line)
+        if gap == 0 and out and out[-1].byline is None and out[-1].photo is None and len(line) <= 3 \
+                and (credit := match_byline(out[-1].text + line)) is not None and not credit[1]:
+            prev = out.pop()  # "本报记者 郑海洋 通讯员 李文静 赵" / "丽": a credit line the layout wrapped
+            gap, indent, number, line = prev.gap, prev.indent, prev.number, prev.text + line
         byline = match_byline(line)
         if byline is not None:
             photo = None

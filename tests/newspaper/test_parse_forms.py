@@ -436,3 +436,17 @@ def test_bulleted_briefs_under_a_column_label_are_records_of_their_own() -> None
     assert [(r.title, r.section, r.body[:5], r.reporters, r.correspondents) for r in records] == [
         ("", "城区简讯", "4月24日", ("韩晓宇",), ()), ("", "城区简讯", "近日，马村", (), ("王娟",)),
         ("", "城区简讯", "4月23日", (), ()), ("", "城区简讯", "日前，山阳", ("赵鹏",), ())]
+
+
+def test_a_credit_line_the_layout_wrapped_before_the_last_character_of_a_name() -> None:
+    page = ("温县：一粒种子“长”出百亿产业\n——温县打造全国种业强县纪实\n本报记者 郑海洋 孙国庆 通讯员 张  博 李文静 赵\n丽\n"
+            "　　4月的温县，麦浪滚滚，一望无际。\n")
+    r = _one(page)
+    assert (r.title, r.reporters, r.correspondents) == (
+        "温县：一粒种子“长”出百亿产业 ——温县打造全国种业强县纪实", ("郑海洋", "孙国庆"), ("张博", "李文静", "赵丽"))
+
+
+def test_a_front_page_pointer_is_furniture() -> None:
+    page = ("3月4日，在沁阳市紫陵镇，农技人员指导农户开展春季麦田管理。本报记者 翟晓峰 摄\n\n今日导读\n▲第2版 两会特别报道\n▲第3版 县区新闻\n")
+    records = parse_page(page, "t").records
+    assert [(r.kind, r.photographers) for r in records] == [("caption", ("翟晓峰",))]
