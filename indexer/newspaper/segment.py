@@ -277,7 +277,7 @@ class Segmenter:
                 note(-1, "closer to the text above than paragraphs are")
         if self.style.indented_body:
             if self.style.set_like_body(line):
-                note(-2, "indented like the page's paragraphs")
+                note(-3, "indented like the page's paragraphs")
             elif line.indent > (self.style.body_indent or 0):
                 note(1, "centred, unlike the page's paragraphs")
             else:
@@ -484,7 +484,7 @@ class Segmenter:
         # "□ 李文" under "## 时评" with no headline of its own starts a record; a credit under a
         # headline (or under an editor's note) belongs to it; a second credit line adds to the first.
         attach = cur is not None and cur.kind == "article" and (
-            (cur.byline is None and len(cur.paragraphs) <= 1 and not cur.captions)
+            (cur.byline is None and len(cur.paragraphs) <= 1 and (not cur.captions or not cur.paragraphs))
             or (cur.byline is not None and not cur.paragraphs)  # "见习记者 马菁华 …" then "本报讯 11月6日，…"
         )
         closing = cur is not None and cur.kind == "article" and line.credit_only and bool(cur.paragraphs) \
@@ -518,7 +518,12 @@ class Segmenter:
             end += 1
         cur = self.cur
         photos = _numbered_groups([(line.photo if line.photo is not None else (line.text, Credit(""))) for line in self.lines[i:end + 1]])
-        if titled is None and cur is not None and cur.kind == "article" and cur.paragraphs and self._article_goes_on(end + 1):
+        after = self.at(end + 1)
+        under_headline = cur is not None and cur.kind == "article" and bool(cur.title) and not cur.paragraphs \
+            and not cur.captions and after is not None and (after.byline is not None or (after.plain and not after.headline_shaped))
+        if titled is None and cur is not None and cur.kind == "article" and (
+                (cur.paragraphs and self._article_goes_on(end + 1)) or under_headline):
+            # a photo inside the article, or right under its headline ("别弄脏母亲河的“脸”" / photo / "晨报讯(记者 李旭阳)…")
             cur.captions.extend(photos)
             for n in range(i, end + 1):
                 self.explain(n, "caption", "a photo caption inside the article (the article goes on after it)")

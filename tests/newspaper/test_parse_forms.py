@@ -450,3 +450,12 @@ def test_a_front_page_pointer_is_furniture() -> None:
     page = ("3月4日，在沁阳市紫陵镇，农技人员指导农户开展春季麦田管理。本报记者 翟晓峰 摄\n\n今日导读\n▲第2版 两会特别报道\n▲第3版 县区新闻\n")
     records = parse_page(page, "t").records
     assert [(r.kind, r.photographers) for r in records] == [("caption", ("翟晓峰",))]
+
+
+def test_a_photo_between_the_headline_and_the_dateline_belongs_to_the_article() -> None:
+    page = ("别弄脏母亲河的“脸”\n淇河水面上漂浮着很多垃圾。晨报记者 李旭阳 摄\n"
+            "　　晨报讯(记者 李旭阳 实习生 朱铮)“淇河的水面上漂着很多垃圾。”市民路先生说。\n"
+            "　　淇水诗苑附近河段垃圾成堆\n　　23日中午,记者同路先生一起来到淇水诗苑附近的河段。\n")
+    r = _one(page)
+    assert (r.title, r.reporters, r.photographers) == ("别弄脏母亲河的“脸”", ("李旭阳", "朱铮"), ("李旭阳",))
+    assert "淇水诗苑附近河段垃圾成堆" in r.body
