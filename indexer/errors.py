@@ -38,11 +38,18 @@ class IndexLocked(IndexProblem):
 class ClusterUnavailable(IndexProblem):
     """A node of the Sphinx/Manticore cluster is down, slow or refused a statement; the message names it."""
 
-    def __init__(self, node: str, reason: str) -> None:
+    def __init__(self, node: str, reason: str, number: int | None = None) -> None:
         # "检索集群的节点 2（127.0.0.1:9316）不可用：无法连接（未启动或已停止）"
         super().__init__(f"检索集群的{node}不可用：{reason}")
         self.node = node
         self.reason = reason
+        self.number = number  # the node's number in the cluster, for a message without its address
+
+    @property
+    def public_message(self) -> str:
+        """What a site visitor sees: the node by number, no address."""
+        which = f"节点 {self.number}" if self.number else "一个节点"
+        return f"检索集群的{which}暂时不可用；为免给出不完整的结果，本次请求未执行，请稍后再试"
 
 
 class SettingsMismatch(IndexProblem):

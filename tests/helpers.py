@@ -687,8 +687,10 @@ class LocalCluster:
         import time
 
         pid = self.pid(node)
-        os.kill(pid, signal.SIGKILL)
-        while _alive(pid):
+        watchdog = int(Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[1])  # searchd's parent restarts it
+        for victim in (watchdog, pid):
+            os.kill(victim, signal.SIGKILL)
+        while _alive(pid) or _alive(watchdog):
             time.sleep(0.02)
 
     def pause(self, node: int, paused: bool = True) -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from flask import Flask, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from indexer.errors import BaokanError, IndexDamaged, IndexProblem, IndexMissing, InvalidInput, RecordNotFound
+from indexer.errors import (BaokanError, ClusterUnavailable, IndexDamaged, IndexMissing, IndexProblem, InvalidInput,
+                            RecordNotFound)
 
 STATUS_BY_ERROR: tuple[tuple[type[BaokanError], int], ...] = (
     (InvalidInput, 400),  # QueryError: page=abc, 未知地区, 检索式过长…
@@ -90,6 +91,8 @@ def handle_baokan_error(exc: BaokanError) -> Response:
             message = "档案索引尚未建立：请先运行 baokan ingest 或 baokan serve"
         elif isinstance(exc, IndexDamaged):
             message = "索引已损坏，暂时无法检索：请管理员运行 baokan check --repair，或用 baokan restore 从备份恢复"
+        elif isinstance(exc, ClusterUnavailable):  # names the node by number, not by its address
+            message = exc.public_message
         elif isinstance(exc, IndexProblem):
             message = "索引暂时不可用，请稍后再试"
         else:

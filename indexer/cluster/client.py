@@ -45,7 +45,7 @@ class Cluster:
                                        connect_timeout=CONNECT_TIMEOUT, read_timeout=READ_TIMEOUT,
                                        write_timeout=WRITE_TIMEOUT)
             except pymysql.MySQLError as exc:
-                raise ClusterUnavailable(node.label, _reason(exc)) from None
+                raise ClusterUnavailable(node.label, _reason(exc), node.number) from None
             conns[node.number] = conn
             with self._lock:
                 self._all.append(conn)
@@ -76,14 +76,14 @@ class Cluster:
                 code = exc.args[0] if exc.args else 0
                 if attempt == 1 and code in (2006, 2013, 2014, 2055):  # gone away / lost: retry on a fresh one
                     continue
-                raise ClusterUnavailable(node.label, _reason(exc)) from None
+                raise ClusterUnavailable(node.label, _reason(exc), node.number) from None
             except pymysql.err.InterfaceError as exc:
                 self._drop(node)
                 if attempt == 1:
                     continue
-                raise ClusterUnavailable(node.label, _reason(exc)) from None
+                raise ClusterUnavailable(node.label, _reason(exc), node.number) from None
             except pymysql.MySQLError as exc:  # a statement the node refused
-                raise ClusterUnavailable(node.label, _reason(exc)) from None
+                raise ClusterUnavailable(node.label, _reason(exc), node.number) from None
         raise AssertionError("unreachable")
 
     def _check_warnings(self, node: Node, conn: Any) -> None:
@@ -91,7 +91,8 @@ class Cluster:
             message = str(warning[-1])
             m = _AGENT.search(message)
             culprit = self.node_of_agent(m.group(1), int(m.group(2))) if m else None
-            raise ClusterUnavailable(culprit.label if culprit else node.label, _short(message))
+            culprit = culprit or node
+            raise ClusterUnavailable(culprit.label, _short(message), culprit.number)
 
     def node_of_agent(self, host: str, port: int) -> Node | None:
         """The node whose shard an agent address names (``127.0.0.1:9317`` -> node 2)."""

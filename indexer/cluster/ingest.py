@@ -177,18 +177,26 @@ def _prepared(tasks: list[Task], manifest: Manifest | None, gazetteer: Gazetteer
         _init_worker(manifest, gazetteer)
         yield from map(prepare_cluster_file, tasks)
         return
-    slots = threading.BoundedSemaphore(IN_FLIGHT)
+    slots = threading.Semaphore(IN_FLIGHT)
+    stop = threading.Event()
 
     def throttled() -> Iterator[Task]:
         for task in tasks:
-            slots.acquire()
+            while not slots.acquire(timeout=0.1):
+                if stop.is_set():  # the writer failed (a node is down): let the pool shut down
+                    return
             yield task
 
     with multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker,
                                                   initargs=(manifest, gazetteer)) as pool:
-        for prepared in pool.imap(prepare_cluster_file, throttled(), chunksize=1):
-            slots.release()
-            yield prepared
+        try:
+            for prepared in pool.imap(prepare_cluster_file, throttled(), chunksize=1):
+                slots.release()
+                yield prepared
+        finally:
+            # Pool.terminate() joins the thread feeding it tasks, which would otherwise wait
+            # for a slot forever once the writer stops taking files
+            stop.set()
 
 
 # --- writing ---------------------------------------------------------------------------------------
