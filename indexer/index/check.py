@@ -27,15 +27,15 @@ from typing import Any
 
 from whoosh.reading import SegmentReader
 
-from indexer.errors import IndexDamaged, IndexLocked, IndexMissing
+from indexer.errors import IndexLocked, IndexMissing
 from indexer.index import whoosh_internals as wi
 from indexer.index.durability import (CommitManifest, ManifestDamaged, SegmentSums, file_crc32, forget_choice,
                                       has_manifests, manifest_name, read_manifest, write_commit)
-from indexer.index.schema import decode_facets
+from indexer.index.schema import build_schema, decode_facets
 from indexer.index.segwriter import _read_postings
 from indexer.index.store import INDEX_NAME, index_exists
 
-EXIT_DAMAGED = 2
+SHOWN_SOURCES = 30  # source files listed by name in the text summary (--json lists all)
 
 
 @dataclass(frozen=True)
@@ -331,12 +331,18 @@ class RepairReport:
     def summary_lines(self) -> list[str]:
         if not self.repaired:
             return ["无需修复：当前提交完好"]
-        lines = [f"已修复：索引回到第 {self.from_generation} 代提交的内容（写为第 {self.new_generation} 代），记录 {self.records} 条"]
+        if self.from_generation is not None and self.from_generation >= 0:
+            lines = [f"已修复：索引回到第 {self.from_generation} 代提交的内容（写为第 {self.new_generation} 代），"
+                     f"记录 {self.records} 条"]
+        else:
+            lines = [f"已修复：没有一个提交可读，索引现为空（第 {self.new_generation} 代）：请重新入库全部来源文件"]
         if self.moved:
             lines.append(f"移出的 {len(self.moved)} 个文件保存在 {self.quarantine}（没有删除任何文件）")
         if self.sources:
             lines.append(f"以下 {len(self.sources)} 个来源文件的记录不在索引中，请重新入库：")
-            lines += [f"  {s}" for s in self.sources]
+            lines += [f"  {s}" for s in self.sources[:SHOWN_SOURCES]]
+            if len(self.sources) > SHOWN_SOURCES:
+                lines.append(f"  ……另有 {len(self.sources) - SHOWN_SOURCES} 个（完整清单：baokan check --repair --json）")
             dirs = sorted({os.path.dirname(s) for s in self.sources})
             lines.append("  例如：baokan ingest " + " ".join(dirs[:5]) + ("……" if len(dirs) > 5 else ""))
         for sid in self.unreadable_segments:
@@ -388,11 +394,12 @@ def _repair_locked(storage: Any, index_dir: str) -> RepairReport:
         keep_base = True
     else:
         readable = next((c for c in report.commits if c.toc_readable), None)
-        if readable is None:
-            raise IndexDamaged("没有一个提交的目录文件可读：请用 baokan restore 从备份恢复，或用 --rebuild 重建")
-        damaged = set(readable.damaged_segments())
-        base, keep = readable.generation, [s for s in tocs[readable.generation].segments
-                                           if s.segment_id() not in damaged]
+        if readable is None:  # not one TOC reads: an empty commit, and everything to the quarantine
+            base, keep = -1, []
+        else:
+            damaged = set(readable.damaged_segments())
+            base, keep = readable.generation, [s for s in tocs[readable.generation].segments
+                                               if s.segment_id() not in damaged]
         keep_base = False  # its TOC names the damaged segments: it goes to the quarantine with them
     kept = {s.segment_id() for s in keep}
     newest_toc = tocs[report.commits[0].generation] if report.commits[0].toc_readable else None
@@ -405,7 +412,7 @@ def _repair_locked(storage: Any, index_dir: str) -> RepairReport:
             continue
         seen.add(seg.segment_id())
         out.dropped_segments.append(seg.segment_id())
-        names = _segment_sources(storage, (newest_toc or tocs[base]).schema, seg)
+        names = _segment_sources(storage, (newest_toc or tocs[max(tocs)]).schema, seg)
         if names is None:
             out.unreadable_segments.append(seg.segment_id())
         else:
@@ -427,7 +434,9 @@ def _repair_locked(storage: Any, index_dir: str) -> RepairReport:
     if out.moved:
         wi.fsync_dir(folder)
         out.quarantine = quarantine
-    schema = tocs[base].schema
+    schema = tocs[base].schema if base >= 0 else build_schema()
+    if base < 0:
+        out.unreadable_segments.append("（所有提交）")
     out.new_generation = max(report.commits[0].generation, base) + 1
     write_commit(storage, INDEX_NAME, schema, keep, out.new_generation, base if keep_base else -1,
                  keep_segments=list(kept))

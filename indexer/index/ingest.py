@@ -36,7 +36,7 @@ from indexer.newspaper.gazetteer import Gazetteer, load_gazetteer
 from indexer.newspaper.pagemeta import Manifest
 from indexer.newspaper.parse import parse_file, record_id
 from indexer.records import Record
-from indexer.index.schema import FILE_MARKER, encode_facets, facet_values, full_text
+from indexer.index.schema import FILE_MARKER, decode_facets, encode_facets, facet_values, full_text
 from indexer.index.segwriter import FastWriter, TermCounts, TermSet, compact
 from indexer.index.store import (create_or_open_index, current_settings, disk_bytes, index_bytes, open_index,
                                  require_newest_commit)
@@ -415,6 +415,7 @@ class _BatchWriter:
         self.owners = _IdOwners(ix)
         self.pending = 0
         self.written = 0
+        self.changed = False  # anything added or deleted since the last commit (placeholders included)
         self.last_commit = time.monotonic()
 
     def replace_file(self, prepared: Prepared) -> int:
@@ -425,6 +426,7 @@ class _BatchWriter:
         for doc in docs:
             self.writer.add_document(**doc)
         n = sum(1 for doc in docs if "id" in doc)  # a placeholder is not a record
+        self.changed = True
         self.pending += n
         self.written += n
         return n
@@ -437,8 +439,12 @@ class _BatchWriter:
             self.owners.refresh(self.ix)  # a commit may merge away the segments its searcher reads
 
     def commit(self, report: IngestReport) -> None:
+        if not self.changed:  # nothing to commit: no new generation, and the fallback commit stays a different one
+            self.cancel()
+            return
         self.writer.commit()
         report.commits += 1
+        self.changed = False
         self.pending = 0
         self.last_commit = time.monotonic()
 
@@ -485,9 +491,15 @@ class _IdOwners:
 
 
 def _with_id(doc: dict[str, Any], new_id: str) -> dict[str, Any]:
+    """The document under another id: its field, its record's JSON and its facet row all say the new one
+    (``baokan check`` verifies they agree)."""
+    if "id" not in doc:
+        return doc  # a placeholder: no record, no id
     data = json.loads(doc["data"])
     data["id"] = new_id
-    return {**doc, "id": new_id, "data": json.dumps(data, ensure_ascii=False)}
+    facets = decode_facets(doc["facets"])
+    facets["id"] = new_id
+    return {**doc, "id": new_id, "data": json.dumps(data, ensure_ascii=False), "facets": encode_facets(facets)}
 
 
 class Progress:

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from whoosh import columns
-from whoosh.filedb.filestore import FileStorage
+from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.index import TOC, FileIndex
 from whoosh.writing import SegmentWriter
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
@@ -391,8 +391,18 @@ def segment_file_pattern(indexname: str) -> Any:
 
 
 def read_toc(storage: Any, indexname: str, generation: int, schema: Any = None) -> Any:
-    """The TOC of one generation (schema, segments); raises whatever a damaged file makes Whoosh raise."""
-    return TOC.read(storage, indexname, gen=generation, schema=schema)
+    """The TOC of one generation (schema, segments); raises whatever a damaged file makes Whoosh raise.
+
+    Read from a copy in memory: TOC.read leaves its file open when it raises on a damaged TOC.
+    """
+    name = TOC._filename(indexname, generation)
+    with open(os.path.join(storage.folder, name), "rb") as f:
+        data = f.read()
+    ram = RamStorage()
+    out = ram.create_file(name)
+    out.write(data)
+    out.close()
+    return TOC.read(ram, indexname, gen=generation, schema=schema)
 
 
 def write_toc(storage: Any, indexname: str, schema: Any, segments: list[Any], generation: int) -> None:
@@ -425,7 +435,7 @@ class PinnedIndex(FileIndex):
         return gens[0] if gens else -1
 
     def _read_toc(self) -> Any:
-        return TOC.read(self.storage, self.indexname, gen=self.latest_generation(), schema=self._schema)
+        return read_toc(self.storage, self.indexname, self.latest_generation(), schema=self._schema)
 
     def writer(self, procs: int = 1, **kwargs: Any) -> Any:
         return DurableSegmentWriter(self, **kwargs)

@@ -12,13 +12,8 @@ The random seed is printed; ``BAOKAN_KILL_SEED=N`` replays a run.
 from __future__ import annotations
 
 import os
-import queue
 import random
 import shutil
-import signal
-import subprocess
-import sys
-import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -28,105 +23,16 @@ import pytest
 
 from indexer.index.store import index_exists
 
-from helpers import (REPO, SOAK, index_records, make_corpus, parse_records, search_json,
-                                      seed_text, short_seed, stats_json, variant)
+from helpers import (SOAK, IngestProcess, index_records, make_corpus, parse_records, search_json, seed_text,
+                     short_seed, stats_json, variant)
 
 N_FILES = 40
 COMMIT_EVERY = 8  # records; the CLI has no flag for it, so the child calls ingest(..., commit_every=8)
 KILLS = 40 if SOAK else 10
 
-CHILD = """
-import sys
-from indexer.index.ingest import ingest
 
-def progress(done, total, written):
-    print(done, total, written, flush=True)
-
-report = ingest([sys.argv[1]], sys.argv[2], commit_every=int(sys.argv[3]), workers=2, progress=progress)
-print("DONE", report.commits, flush=True)
-"""
-
-
-def _group_alive(pgid: int) -> list[int]:
-    """Pids of live (non-zombie) processes in a process group."""
-    alive = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            stat = Path(f"/proc/{entry}/stat").read_text()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(")") + 2:].split()
-        if int(fields[2]) == pgid and fields[0] != "Z":
-            alive.append(int(entry))
-    return alive
-
-
-class Ingest:
-    """One ``ingest`` child in its own session, its progress lines read by a thread."""
-
-    def __init__(self, corpus: Path, index_dir: Path) -> None:
-        self.err_path = index_dir.parent / f"{index_dir.name}.stderr"
-        with open(self.err_path, "w") as err:
-            self.proc = subprocess.Popen([sys.executable, "-c", CHILD, str(corpus), str(index_dir), str(COMMIT_EVERY)],
-                                         stdout=subprocess.PIPE, stderr=err, text=True, cwd=REPO,
-                                         start_new_session=True)
-        self.lines: queue.Queue[str | None] = queue.Queue()
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        with self.proc.stdout:
-            for line in self.proc.stdout:
-                self.lines.put(line.strip())
-        self.lines.put(None)
-
-    @property
-    def stderr(self) -> str:
-        return self.err_path.read_text(errors="replace")
-
-    def wait_progress(self, k: int, timeout: float = 60) -> bool:
-        """Wait until ``k`` files were handed to the writer; False if the run ended first."""
-        deadline = time.monotonic() + timeout
-        seen = 0
-        while seen < k:
-            try:
-                line = self.lines.get(timeout=max(0.01, deadline - time.monotonic()))
-            except queue.Empty:
-                raise AssertionError(f"ingest made no progress for {timeout} s") from None
-            if line is None or line.startswith("DONE"):
-                return False
-            seen += 1
-        return True
-
-    def kill(self) -> bool:
-        """SIGKILL the ingest process (not its workers: they must go away by themselves). True if it was alive."""
-        alive = self.proc.poll() is None
-        if alive:
-            os.kill(self.proc.pid, signal.SIGKILL)
-        self.proc.wait(timeout=30)
-        self.reader.join(timeout=30)
-        deadline = time.monotonic() + 15
-        while _group_alive(self.proc.pid) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        left = _group_alive(self.proc.pid)
-        if left:  # clean up what we started, then fail: orphaned workers would keep the index lock
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            raise AssertionError(f"ingest workers {left} outlived the killed ingest")
-        return alive
-
-    def finish(self, timeout: float = 300) -> None:
-        try:
-            self.proc.wait(timeout=timeout)
-        finally:
-            if self.proc.poll() is None:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
-            self.reader.join(timeout=30)
-        assert self.proc.returncode == 0, self.stderr
-        assert "Traceback" not in self.stderr
+def Ingest(corpus: Path, index_dir: Path) -> IngestProcess:  # noqa: N802 - reads as the class it returns
+    return IngestProcess(corpus, index_dir, COMMIT_EVERY)
 
 
 def _commit_boundaries(order: list[str], counts: dict[str, int], start: int) -> set[int]:
