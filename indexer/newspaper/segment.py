@@ -460,7 +460,8 @@ class Segmenter:
         if cur is not None and cur.kind == "article" and not cur.title and cur.byline is None and cur.paragraphs \
                 and cur.paragraphs[0].lstrip("【[").startswith(EDITORS_NOTE):
             carried, self.cur = cur.paragraphs, None  # "编者按：…" printed above the headline it introduces
-        if nxt is not None and (nxt.photo is not None or nxt.caption_mark) and len(title) <= CAPTION_TITLE_MAX:
+        dated = (after := self.at(end + 1)) is not None and after.byline is not None  # photo, then "晨报讯(记者 X)…"
+        if nxt is not None and (nxt.photo is not None or nxt.caption_mark) and len(title) <= CAPTION_TITLE_MAX and not dated:
             kind = "caption"
         elif cur is not None and cur.kind == "article" and not cur.title and cur.byline is not None and not cur.paragraphs \
                 and not cur.captions and not carried:
