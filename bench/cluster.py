@@ -1,0 +1,157 @@
+"""Cluster benchmark, by hand: the same corpus and query mix on a 2-node Sphinx cluster and on the Whoosh index.
+
+Writes a 2-node cluster with ``baokan cluster init`` under ``--work``, starts it,
+ingests the corpus into it and into a Whoosh index with the real ``baokan ingest``
+(each timed, with the peak memory of its process tree; searchd's memory is read
+after), then runs ``bench/query.py``'s mix through both backends' ``search()``
+(facets and snippets, result cache off), interleaved, warm. Both nodes and this
+process share one machine's cores, so the cluster's figures are those of one
+machine doing two nodes' work plus the coordinator's merging.
+
+    nice -n 10 python bench/cluster.py --corpus bench/out/c20k --work bench/out/cluster20k \\
+        --out bench/out/cluster20k.json
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ["BAOKAN_RESULT_CACHE"] = "0"  # before indexer.searching.cache is imported: every query really runs
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from proctree import code_state, dir_bytes, percentile, run_measured, tree_memory_kb  # noqa: E402
+from query import query_mix  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def baokan() -> list[str]:
+    script = Path(sys.executable).with_name("baokan")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "indexer.cli"]
+
+
+def free_base() -> int:
+    for _ in range(100):
+        base = random.randrange(20000, 60000, 10)
+        ok = True
+        for port in (base, base + 1, base + 10, base + 11):
+            with socket.socket() as s:
+                try:
+                    s.bind(("127.0.0.1", port))
+                except OSError:
+                    ok = False
+        if ok:
+            return base
+    raise SystemExit("no free ports")
+
+
+def searchd_memory_mb(work: Path) -> float:
+    """RSS of the searchd processes (child and watchdog) of the cluster under ``work``."""
+    total = 0
+    for pidfile in work.glob("cluster/node*/searchd.pid"):
+        pid = int(pidfile.read_text().strip())
+        ppid = int(Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[1])
+        total += tree_memory_kb(pid)[1] + tree_memory_kb(ppid)[1] - tree_memory_kb(pid)[1]
+    return round(total / 1024, 1)
+
+
+class System:
+    def __init__(self, spec: str) -> None:
+        from indexer import SearchQuery, open_backend
+
+        self.backend = open_backend(spec)
+        self.query = SearchQuery
+
+    def search(self, spec: dict[str, Any]) -> int:
+        q = self.query(q=spec["q"], region=spec.get("region"), date_from=spec.get("date_from"),
+                       date_to=spec.get("date_to"), sort=spec.get("sort", "relevance"), page=spec.get("page", 1))
+        return self.backend.search(q).total
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--corpus", required=True, help="a bench/corpus.py output directory (with meta.json)")
+    p.add_argument("--work", required=True, help="directory for the cluster and the Whoosh index (emptied)")
+    p.add_argument("--out", help="JSON results file")
+    p.add_argument("--rounds", type=int, default=15)
+    p.add_argument("--keep", action="store_true", help="leave the cluster running")
+    args = p.parse_args(argv)
+    corpus, work = Path(args.corpus), Path(args.work)
+    meta = json.loads((corpus / "meta.json").read_text("utf-8"))
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    init = subprocess.run([*baokan(), "cluster", "init", "--nodes", "2", "--dir", str(work / "cluster"),
+                           "--base-port", str(free_base()), "--json"], capture_output=True, text=True, check=True)
+    layout = json.loads(init.stdout)
+    subprocess.run(["sh", layout["start"]], check=True, capture_output=True)
+    results: dict[str, Any] = {"corpus": str(corpus), "records": meta["records"], "bytes": meta["bytes"],
+                               "code": code_state(), "loadavg_start": os.getloadavg(), "cores": os.cpu_count()}
+    try:
+        time.sleep(0.5)
+        for name, backend in (("cluster", layout["url"]), ("whoosh", "whoosh:" + str(work / "whoosh"))):
+            m = run_measured([*baokan(), "ingest", str(corpus), "--backend", backend, "--json"], cwd=str(REPO))
+            if m.returncode != 0:
+                raise SystemExit(f"{name} ingest failed: {m.stderr[-2000:]}")
+            report = json.loads(m.stdout)
+            results[f"{name}_ingest"] = {"wall_s": round(m.wall_s, 1), "cpu_s": round(m.cpu_s, 1),
+                                         "peak_pss_mb": round(m.peak_pss_mb, 1), "records": report["records_added"]}
+            print(name, "ingest", results[f"{name}_ingest"], flush=True)
+        m = run_measured([*baokan(), "compact", "--index-dir", str(work / "whoosh")], cwd=str(REPO))
+        results["whoosh_compact_s"] = round(m.wall_s, 1)
+        systems = {"cluster": System(layout["url"]), "whoosh": System("whoosh:" + str(work / "whoosh"))}
+        results["cluster_bytes"] = systems["cluster"].backend.disk_bytes()  # type: ignore[attr-defined]
+        results["whoosh_bytes"] = dir_bytes(work / "whoosh")
+        mix = query_mix(meta)
+        queries: list[dict[str, Any]] = [dict(spec) for spec in mix]
+        for k, spec in enumerate(mix):  # first (cold for the cluster's facet columns on the first one) and totals
+            for name, system in systems.items():
+                t = time.perf_counter()
+                queries[k][f"{name}_total"] = system.search(spec)
+                queries[k][f"{name}_first_ms"] = round((time.perf_counter() - t) * 1000, 1)
+        samples: dict[tuple[str, int], list[float]] = {}
+        for _ in range(args.rounds):
+            for k, spec in enumerate(mix):
+                for name, system in systems.items():
+                    t = time.perf_counter()
+                    system.search(spec)
+                    samples.setdefault((name, k), []).append((time.perf_counter() - t) * 1000)
+        for (name, k), values in samples.items():
+            queries[k][f"{name}_p50"] = round(percentile(values, 50), 1)
+            queries[k][f"{name}_p95"] = round(percentile(values, 95), 1)
+        results["queries"] = queries
+        results["searchd_rss_mb"] = searchd_memory_mb(work)
+        results["this_process_rss_mb"] = round(tree_memory_kb(os.getpid())[1] / 1024, 1)
+        results["loadavg_end"] = os.getloadavg()
+    finally:
+        if not args.keep:
+            subprocess.run(["sh", layout["stop"]], capture_output=True)
+    print(table(results))
+    if args.out:
+        Path(args.out).write_text(json.dumps(results, ensure_ascii=False, indent=1), "utf-8")
+    return 0
+
+
+def table(results: dict[str, Any]) -> str:
+    ci, wi = results["cluster_ingest"], results["whoosh_ingest"]
+    lines = [f"{results['records']} records, {results['bytes'] / 1e6:.1f} MB of text",
+             f"ingest wall: cluster {ci['wall_s']} s, Whoosh {wi['wall_s']} s (+ compact {results['whoosh_compact_s']} s)",
+             f"on disk: cluster {results['cluster_bytes'] / 1e6:.0f} MB, Whoosh {results['whoosh_bytes'] / 1e6:.0f} MB",
+             f"memory: searchd x2 {results['searchd_rss_mb']} MB RSS, this process {results['this_process_rss_mb']} MB",
+             "", "| query | hits | cluster p50 / p95 ms | Whoosh p50 / p95 ms |", "|---|---|---|---|"]
+    for q in results["queries"]:
+        same = "" if q["cluster_total"] == q["whoosh_total"] else f" (Whoosh {q['whoosh_total']})"
+        lines.append(f"| {q['kind']} | {q['cluster_total']}{same} | {q['cluster_p50']} / {q['cluster_p95']} | "
+                     f"{q['whoosh_p50']} / {q['whoosh_p95']} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
