@@ -37,6 +37,8 @@ EDITORS_NOTE = ("编者按", "编者的话", "编前语", "编者")
 FIELD = re.compile(r"^(?!编者按|编后|按语|导语|提要|摘要|提示)[\u4e00-\u9fff]{2,3}[:：](?=\S)")
 ALL_IN_BRACKETS = re.compile(r"^[(（][^()（）]+[)）]$")  # "(一九四九年六月十六日)": a subtitle closes its headline group
 BULLETS = ("△", "▲", "●", "◆", "★", "☆", "■")  # "△由市教委…": each brief of a column opens with one
+PHOTO_STORY_MAX = 200  # characters of text above a photo that a titled photo story carries
+PHOTO_STORY_SHARE = 0.1  # of the caption's character pairs also in that text: more than a date in common
 SECTION_MAX = 6  # "## 科技视界", "## 时评": a column label is a word or two
 KICKER_MAX = 30  # a kicker or subtitle line without "——"; a longer line over a headline is body text
 PARALLEL_WINDOW = 60  # lines looked at for a sub-heading's twin: one article's worth
@@ -529,6 +531,17 @@ class Segmenter:
             for n in range(i, end + 1):
                 self.explain(n, "caption", "a photo caption inside the article (the article goes on after it)")
             return end + 1
+        if titled is None and cur is not None and cur.kind == "article" and cur.title and cur.byline is None \
+                and 1 <= len(cur.paragraphs) <= 2 and sum(map(len, cur.paragraphs)) <= PHOTO_STORY_MAX and not cur.captions \
+                and len(photos) == 1 and photos[0][1].people and _about_one_thing(photos[0][0], cur.paragraphs):
+            # "红色旧址再现活力" / "记者6月7日拍摄的…" / "陕北省工农民主政府旧址位于…。本报记者 祁小军 摄": a photo story
+            text, credit = photos[0]
+            cur.kind, cur.photo = "caption", ("\n".join([*cur.paragraphs, text]), credit)
+            cur.paragraphs = []
+            self.finish()
+            for n in range(i, end + 1):
+                self.explain(n, "caption", "the photo of a titled photo story: its text above, its credit here")
+            return end + 1
         for n, photo in enumerate(photos):
             if n == 0 and titled is not None:
                 titled.photo = photo
@@ -565,6 +578,13 @@ def _name_alone(text: str) -> bool:
     name = re.sub(r"[ \u3000]+", "", unpad(text))
     return bool(NAME_LINE.match(name)) and name not in NOT_NAMES and name not in section_labels() \
         and name not in box_labels()
+
+
+def _about_one_thing(caption: str, paragraphs: list[str]) -> bool:
+    """A caption and the text above it tell of one thing: they share a good part of their words
+    ("田传府（右五）在为村里的老人理发" under "…党员田传府格外忙碌"), unlike a photo of another place."""
+    words = bigrams(caption)
+    return bool(words) and len(words & set().union(*(bigrams(p) for p in paragraphs))) / len(words) >= PHOTO_STORY_SHARE
 
 
 def _twins(a: str, b: str) -> bool:

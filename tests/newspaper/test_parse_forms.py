@@ -422,9 +422,11 @@ def test_a_caption_the_layout_wrapped_keeps_all_its_lines() -> None:
 
 @pytest.mark.parametrize("rule", ["————————", "━━━━━━", "··········"])
 def test_rule_lines_are_layout(rule: str) -> None:
-    page = f"市全民健身运动会乒乓球比赛落幕\n\n3月17日，乒乓球比赛在市体育馆落幕。\n\n{rule}\n\n3月17日，运动员在比赛中奋力回球。本报记者 王  帅 摄\n"
+    page = (f"太极拳进校园 覆盖全市中小学\n\n本报讯(通讯员 陈慧敏)记者从市教育局获悉，我市已有486所中小学开设太极拳课。\n\n"
+            f"3月17日，运动员在市全民健身运动会乒乓球比赛中奋力回球。本报记者 王  帅 摄\n\n{rule}\n\n"
+            f"焦作体育用品城 春季新品上市 全场八折\n\n地址:解放区民主南路88号 电话:0391-3920000\n")
     records = parse_page(page, "t").records
-    assert [r.kind for r in records] == ["article", "caption"]
+    assert [(r.kind, r.photographers) for r in records][:2] == [("article", ()), ("caption", ("王帅",))]
 
 
 def test_bulleted_briefs_under_a_column_label_are_records_of_their_own() -> None:
@@ -459,3 +461,18 @@ def test_a_photo_between_the_headline_and_the_dateline_belongs_to_the_article() 
     r = _one(page)
     assert (r.kind, r.title, r.reporters, r.photographers) == ("article", "别弄脏母亲河的“脸”", ("李旭阳", "朱铮"), ("李旭阳",))
     assert r.captions[0].text.startswith("淇河水面上") and r.body.endswith("淇水诗苑附近的河段。")
+
+
+@pytest.mark.parametrize("text, caption", [
+    ("记者6月7日拍摄的蓝天映衬下的陕北省工农民主政府旧址。", "陕北省工农民主政府旧址位于延川县永坪镇境内。本报记者 祁小军 摄"),
+    ("临近春节，沂源县错石村党员田传府格外忙碌，他要赶在年前为村里的老人理发。", "图为2月9日，田传府（右五）在为村里的老人理发。赵东山摄"),
+])
+def test_a_titled_photo_story_is_one_caption_record(text: str, caption: str) -> None:
+    r = _one(f"红色旧址再现活力\n{text}\n{caption}\n")
+    assert (r.kind, r.title, len(r.photographers), r.body.split("\n")) == ("caption", "红色旧址再现活力", 1, [text, caption[:caption.index("。") + 1]])
+
+
+def test_a_photo_of_another_place_after_a_brief_is_its_own_caption() -> None:
+    page = ("解放区开展食品安全宣传周活动\n\n4月16日，解放区市场监管局在人民广场开展食品安全宣传活动。\n\n"
+            "4月16日，修武县郇封镇的农民在麦田里浇水。通讯员 张  强 摄\n")
+    assert [r.kind for r in parse_page(page, "t").records] == ["article", "caption"]
