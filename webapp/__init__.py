@@ -57,24 +57,19 @@ def get_archive() -> Archive:
 
 
 def get_backend() -> Backend:
-    """The app's one ``Backend``: the cluster BACKEND names, else the Whoosh index over ``get_archive()``."""
+    """The app's one ``Backend``: the cluster that BACKEND names, else the Whoosh index of ``get_archive()``."""
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     backend = app.extensions.get("baokan.backend")
     if backend is None:
         from indexer import WhooshBackend, open_backend
 
         spec = str(app.config.get("BACKEND") or "")
+        if spec and not spec.startswith("whoosh:"):
+            made = open_backend(spec)  # connects lazily, on the first request that needs it
+        else:
+            if spec[len("whoosh:"):]:
+                app.config["INDEX_DIR"] = spec[len("whoosh:"):]
+            made = WhooshBackend(app.config["INDEX_DIR"], get_archive())
         with _archive_lock:
-            backend = app.extensions.get("baokan.backend")
-            if backend is None:
-                if spec and not spec.startswith("whoosh:"):
-                    backend = open_backend(spec)
-                else:
-                    index_dir = spec[len("whoosh:"):] or app.config["INDEX_DIR"] if spec else app.config["INDEX_DIR"]
-                    app.config["INDEX_DIR"] = index_dir
-                    backend = None
-        if backend is None:
-            backend = WhooshBackend(app.config["INDEX_DIR"], get_archive())
-        with _archive_lock:
-            backend = app.extensions.setdefault("baokan.backend", backend)
+            backend = app.extensions.setdefault("baokan.backend", made)
     return backend
