@@ -30,7 +30,8 @@ from whoosh.reading import SegmentReader
 from indexer.errors import IndexLocked, IndexMissing
 from indexer.index import whoosh_internals as wi
 from indexer.index.durability import (CommitManifest, ManifestDamaged, SegmentSums, file_crc32, forget_choice,
-                                      has_manifests, manifest_name, read_manifest, write_commit)
+                                      manifest_expected, manifest_generations, manifest_name, read_manifest,
+                                      write_commit)
 from indexer.index.schema import build_schema, decode_facets
 from indexer.index.segwriter import _read_postings
 from indexer.index.store import INDEX_NAME, index_exists
@@ -298,11 +299,12 @@ def check_index(index_dir: str, checksums: bool = True) -> CheckReport:
     if not index_exists(index_dir):
         raise IndexMissing(f"{index_dir} 中没有索引")
     storage = wi.SyncedStorage(str(index_dir))
-    expected = has_manifests(str(index_dir), INDEX_NAME)
+    with_manifests = manifest_generations(str(index_dir), INDEX_NAME)
     done: dict[str, SegmentCheck] = {}
-    commits = [_check_commit(storage, gen, expected, done, checksums)[0]
+    commits = [_check_commit(storage, gen, manifest_expected(gen, with_manifests), done, checksums)[0]
                for gen in wi.toc_generations(storage, INDEX_NAME)]
-    return CheckReport(str(index_dir), commits, expected, time.monotonic() - started)
+    return CheckReport(str(index_dir), commits, bool(with_manifests) and commits[0].manifest if commits else False,
+                       time.monotonic() - started)
 
 
 # --- repairing ----------------------------------------------------------------------------------------

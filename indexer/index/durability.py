@@ -81,7 +81,7 @@ class CommitManifest:
         data = json.loads(text)
         if data.get("version") != MANIFEST_VERSION:
             raise ValueError(f"manifest version {data.get('version')!r}")
-        segments = {str(sid): SegmentSums(int(s["docs"]), {str(n): FileSum(int(v[0]), int(v[1]), int(v[2]) if len(v) > 2 else None)
+        segments = {str(sid): SegmentSums(int(s["docs"]), {str(n): FileSum(int(v[0]), int(v[1]), None if len(v) < 3 or v[2] is None else int(v[2]))
                                                               for n, v in s["files"].items()})
                     for sid, s in data["segments"].items()}
         return cls(int(data["generation"]), int(data["based_on"]), str(data["written"]), segments)
@@ -100,9 +100,17 @@ def _manifest_pattern(indexname: str) -> re.Pattern[str]:
     return re.compile(rf"^_{re.escape(indexname)}_([0-9]+)\.sums$")
 
 
-def has_manifests(folder: str, indexname: str) -> bool:
+def manifest_generations(folder: str, indexname: str) -> list[int]:
+    """Generations with a manifest file (readable or not)."""
     pattern = _manifest_pattern(indexname)
-    return any(pattern.match(name) for name in os.listdir(folder))
+    return [int(m.group(1)) for m in map(pattern.match, os.listdir(folder)) if m]
+
+
+def manifest_expected(generation: int, with_manifests: list[int]) -> bool:
+    """A commit must have a manifest if one exists for it or an older commit: an index written before
+    manifests existed has none for its old commits (they are opened as Whoosh opens them), but every
+    commit since has one, written before its TOC."""
+    return any(g <= generation for g in with_manifests)
 
 
 def read_manifest(folder: str, indexname: str, generation: int) -> CommitManifest | None:
@@ -177,7 +185,8 @@ def sums_for_segments(folder: str, segments: list[Any], known: CommitManifest | 
             size = os.path.getsize(path)
             recorded = old.files.get(name) if old is not None else None
             if recorded is not None and recorded.size == size:
-                files[name] = recorded
+                files[name] = recorded if recorded.tail_crc32 is not None else \
+                    FileSum(size, recorded.crc32, tail_crc32(path, size))
             else:
                 wi.fsync_file(path)  # SyncedStorage did at close; a file written some other way gets it here
                 files[name] = file_sum(path)
@@ -299,10 +308,10 @@ def choose_generation(storage: Any, indexname: str) -> int:
         return cached[1]
     if not gens:
         return -1
-    expected = has_manifests(folder, indexname)
+    with_manifests = manifest_generations(folder, indexname)
     first_problems: list[str] = []
     for gen in gens:
-        problems = open_problems(storage, indexname, gen, expected)
+        problems = open_problems(storage, indexname, gen, manifest_expected(gen, with_manifests))
         if not problems:
             if gen != gens[0]:  # said once per change of the directory's commits (the choice is cached)
                 log.warning("索引 %s 最新的提交（第 %d 代）已损坏（%s），改用第 %d 代提交；请运行 baokan check",
