@@ -108,6 +108,8 @@ class FacetColumns:
         self.kind, self.kinds = _codes([r.kind for r in rows])
         self.region, self.regions = _codes([r.region for r in rows])
         self.date, self.dates = _codes([r.pub_date for r in rows], order=True)
+        # each date code's year and month ("2021-11-05" -> "2021", "2021-11"), as codes; -1 for no date
+        self.years, self.months = _prefix_codes(self.dates, 4), _prefix_codes(self.dates, 7)
         self.section, self.sections = _codes([r.section for r in rows])
         self.file, self.files = _codes([r.file for r in rows], order=True)
         self.ordinal = np.fromiter((r.ordinal for r in rows), dtype=np.int64, count=self.n)
@@ -185,10 +187,41 @@ def _passes(cols: FacetColumns, name: str, pred: ValuePredicate, docs: np.ndarra
     return table[getattr(cols, codes_attr)[docs]]
 
 
-def _value_counts(codes: np.ndarray, vocab: list[Any]) -> Iterator[tuple[Any, int]]:
+class PrefixCodes(NamedTuple):
+    """A prefix of every date in a vocabulary: the date code -> prefix code map and the prefixes."""
+
+    of_date: np.ndarray  # -1 where the date is None or ""
+    values: list[str]
+
+
+def _prefix_codes(dates: list[str | None], width: int) -> PrefixCodes:
+    values = list(dict.fromkeys(d[:width] for d in dates if d))
+    index = {v: i for i, v in enumerate(values)}
+    return PrefixCodes(np.array([index[d[:width]] if d else -1 for d in dates], dtype=np.int64), values)
+
+
+def _value_counts(codes: np.ndarray, vocab: list[Any], limit: int | None = None) -> Iterator[tuple[Any, int]]:
+    """(value, count) of every value with a count; with ``limit``, only those that can be in the top ``limit``.
+
+    The cut keeps every value whose count reaches the ``limit``-th largest, ties included, so
+    sorting what is left by (-count, value) and taking ``limit`` gives what sorting all would:
+    a common word's reporter facet has thousands of names, and only 100 are shown.
+    """
     counts = np.bincount(codes, minlength=len(vocab))
-    for i in np.flatnonzero(counts).tolist():
+    present = np.flatnonzero(counts)
+    if limit is not None and len(present) > limit:
+        cut = np.partition(counts[present], len(present) - limit)[len(present) - limit]
+        present = present[counts[present] >= cut]
+    for i in present.tolist():
         yield vocab[i], int(counts[i])
+
+
+def _prefix_counts(date_counts: np.ndarray, prefix: PrefixCodes) -> Iterator[tuple[str, int]]:
+    """Counts per year (or month) from counts per date code."""
+    dated = prefix.of_date >= 0
+    counts = np.bincount(prefix.of_date[dated], weights=date_counts[dated], minlength=len(prefix.values))
+    for i in np.flatnonzero(counts).tolist():
+        yield prefix.values[i], int(counts[i])
 
 
 def day_scope(months: dict[str, int], date_from: str | None, date_to: str | None) -> str | None:
@@ -235,21 +268,20 @@ def filter_and_count(cols: FacetColumns, docs: np.ndarray, preds: dict[str, Valu
             if value or facet == "kind":
                 counters[facet][value] += n
     date_docs = counted("year")  # year, month and day are all hidden by the date filter alone
-    date_counts = list(_value_counts(cols.date[date_docs], cols.dates))
-    for facet, width in (("year", 4), ("month", 7)):
-        for value, n in date_counts:
-            if value:
-                counters[facet][value[:width]] += n
+    date_counts = np.bincount(cols.date[date_docs], minlength=len(cols.dates))
+    for facet, prefix in (("year", cols.years), ("month", cols.months)):
+        counters[facet].update(dict(_prefix_counts(date_counts, prefix)))
     month = day_scope(counters["month"], *date_range)
     if month:
-        for value, n in date_counts:
+        for i in np.flatnonzero(date_counts).tolist():
+            value = cols.dates[i]
             if value and value.startswith(month):
-                counters["day"][value[:10]] += n
+                counters["day"][value[:10]] += int(date_counts[i])
     for facet in PEOPLE:
         column = cols.people[facet]
         in_set = np.zeros(cols.n, bool)
         in_set[counted(facet)] = True
-        for value, n in _value_counts(column.codes[in_set[column.doc]], column.names):
+        for value, n in _value_counts(column.codes[in_set[column.doc]], column.names, FACET_LIMITS.get(facet)):
             counters[facet][value] += n
     facets: dict[str, dict[str, int]] = {}
     for name in FACETS:

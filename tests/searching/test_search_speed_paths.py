@@ -294,3 +294,23 @@ def test_closing_an_archive_unmaps_its_match_texts(multi_segment: tuple[Archive,
     assert maps and not any(m.closed for m in maps)
     archive.close()
     assert all(m.closed for m in maps)  # the files' space is freed once a compaction deletes them
+
+
+def test_a_person_facet_over_its_limit_keeps_the_original_top_names(tmp_path: Path) -> None:
+    """260 reporters, many tied at the 100th place: the cut to the top 100 keeps the original's names and order."""
+    from dataclasses import replace
+
+    base = _generated_records(300, seed=3)
+    records = []
+    for k in range(260):  # reporter k signs k % 7 + 1 records
+        for _ in range(k % 7 + 1):
+            n = len(records)
+            records.append(replace(base[n % len(base)], id=f"many{n:05d}", source=f"many/{n:05d}.txt",
+                                   reporters=(f"记者{k:03d}",)))
+    _add(tmp_path, records, 0)
+    archive = Archive(tmp_path)
+    for q, filters in (("", {}), ("发展", {}), ("", {"region": "温县"})):
+        query = SearchQuery(q=q, **filters)
+        _, _, facets = _reference(archive, query, None)
+        got = search(archive, query).facets["reporter"]
+        assert len(facets["reporter"]) == 100 and list(got.items()) == list(facets["reporter"].items())
