@@ -23,6 +23,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 os.environ["BAOKAN_RESULT_CACHE"] = "0"  # before indexer.searching.cache is imported: every query really runs
@@ -76,14 +77,62 @@ class System:
         return self.backend.search(q).total
 
 
+def engine_only(backend: Any, mix: list[dict[str, Any]], rounds: int) -> list[dict[str, Any]]:
+    """Per query kind: the engine's own time for each positive term's candidate query (one row returned,
+    ``total_found`` counted), and how many candidates that is: what the nodes cost before any transfer."""
+    from indexer.cluster.search import match_expression
+    from indexer.searching.querylang import Text, parse_query
+    from indexer.text.grams import query_needle
+
+    out = []
+    for spec in mix:
+        tree = parse_query(spec["q"]).tree
+        terms = [n for n in _walk(tree) if isinstance(n, Text)]
+        exprs = [e for e in (match_expression(query_needle(t.value)) for t in terms) if e]
+        cluster = backend.cluster
+        times, found = [], 0
+        for _ in range(rounds):
+            t = time.perf_counter()
+            found = 0
+            for expr in exprs:
+                cluster.query(cluster.coordinator, "SELECT id FROM dist WHERE MATCH(%s) LIMIT 1 OPTION max_matches=1",
+                              (expr,))
+                meta = dict(cluster.query(cluster.coordinator, "SHOW META"))
+                found += int(meta.get("total_found", 0))
+            times.append((time.perf_counter() - t) * 1000)
+        out.append({"kind": spec["kind"], "exprs": exprs, "candidates": found,
+                    "engine_p50_ms": round(percentile(times, 50), 1)})
+    return out
+
+
+def _walk(node: Any) -> Iterator[Any]:
+    if node is None:
+        return
+    yield node
+    for child in getattr(node, "children", ()) or ((node.child,) if hasattr(node, "child") else ()):
+        yield from _walk(child)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--corpus", required=True, help="a bench/corpus.py output directory (with meta.json)")
-    p.add_argument("--work", required=True, help="directory for the cluster and the Whoosh index (emptied)")
+    p.add_argument("--work", help="directory for the cluster and the Whoosh index (emptied)")
     p.add_argument("--out", help="JSON results file")
     p.add_argument("--rounds", type=int, default=15)
     p.add_argument("--keep", action="store_true", help="leave the cluster running")
+    p.add_argument("--whoosh", help="an existing Whoosh index of the same corpus (its ingest is not timed again)")
+    p.add_argument("--engine-only", metavar="URL", help="only time the engine's candidate queries on a running cluster")
     args = p.parse_args(argv)
+    if args.engine_only:
+        from indexer import open_backend
+
+        meta = json.loads((Path(args.corpus) / "meta.json").read_text("utf-8"))
+        rows = engine_only(open_backend(args.engine_only), query_mix(meta), args.rounds)
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        if args.out:
+            Path(args.out).write_text(json.dumps(rows, ensure_ascii=False, indent=1), "utf-8")
+        return 0
     corpus, work = Path(args.corpus), Path(args.work)
     meta = json.loads((corpus / "meta.json").read_text("utf-8"))
     shutil.rmtree(work, ignore_errors=True)
@@ -96,7 +145,9 @@ def main(argv: list[str] | None = None) -> int:
                                "code": code_state(), "loadavg_start": os.getloadavg(), "cores": os.cpu_count()}
     try:
         time.sleep(0.5)
-        for name, backend in (("cluster", layout["url"]), ("whoosh", "whoosh:" + str(work / "whoosh"))):
+        whoosh_dir = Path(args.whoosh) if args.whoosh else work / "whoosh"
+        builds = [("cluster", layout["url"])] + ([] if args.whoosh else [("whoosh", "whoosh:" + str(whoosh_dir))])
+        for name, backend in builds:
             m = run_measured([*baokan(), "ingest", str(corpus), "--backend", backend, "--json"], cwd=str(REPO))
             if m.returncode != 0:
                 raise SystemExit(f"{name} ingest failed: {m.stderr[-2000:]}")
@@ -104,11 +155,12 @@ def main(argv: list[str] | None = None) -> int:
             results[f"{name}_ingest"] = {"wall_s": round(m.wall_s, 1), "cpu_s": round(m.cpu_s, 1),
                                          "peak_pss_mb": round(m.peak_pss_mb, 1), "records": report["records_added"]}
             print(name, "ingest", results[f"{name}_ingest"], flush=True)
-        m = run_measured([*baokan(), "compact", "--index-dir", str(work / "whoosh")], cwd=str(REPO))
-        results["whoosh_compact_s"] = round(m.wall_s, 1)
-        systems = {"cluster": System(layout["url"]), "whoosh": System("whoosh:" + str(work / "whoosh"))}
+        if not args.whoosh:
+            m = run_measured([*baokan(), "compact", "--index-dir", str(whoosh_dir)], cwd=str(REPO))
+            results["whoosh_compact_s"] = round(m.wall_s, 1)
+        systems = {"cluster": System(layout["url"]), "whoosh": System("whoosh:" + str(whoosh_dir))}
         results["cluster_bytes"] = systems["cluster"].backend.disk_bytes()  # type: ignore[attr-defined]
-        results["whoosh_bytes"] = dir_bytes(work / "whoosh")
+        results["whoosh_bytes"] = dir_bytes(whoosh_dir)
         mix = query_mix(meta)
         queries: list[dict[str, Any]] = [dict(spec) for spec in mix]
         for k, spec in enumerate(mix):  # first (cold for the cluster's facet columns on the first one) and totals
@@ -129,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         results["queries"] = queries
         results["searchd_rss_mb"] = searchd_memory_mb(work)
         results["this_process_rss_mb"] = round(tree_memory_kb(os.getpid())[1] / 1024, 1)
+        results["engine_only"] = engine_only(systems["cluster"].backend, mix, 5)
         results["loadavg_end"] = os.getloadavg()
     finally:
         if not args.keep:
@@ -140,16 +193,20 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def table(results: dict[str, Any]) -> str:
-    ci, wi = results["cluster_ingest"], results["whoosh_ingest"]
+    ci, wi = results["cluster_ingest"], results.get("whoosh_ingest", {"wall_s": "(reused)"})
     lines = [f"{results['records']} records, {results['bytes'] / 1e6:.1f} MB of text",
-             f"ingest wall: cluster {ci['wall_s']} s, Whoosh {wi['wall_s']} s (+ compact {results['whoosh_compact_s']} s)",
+             f"ingest wall: cluster {ci['wall_s']} s, Whoosh {wi['wall_s']} s (+ compact {results.get('whoosh_compact_s')} s)",
              f"on disk: cluster {results['cluster_bytes'] / 1e6:.0f} MB, Whoosh {results['whoosh_bytes'] / 1e6:.0f} MB",
              f"memory: searchd x2 {results['searchd_rss_mb']} MB RSS, this process {results['this_process_rss_mb']} MB",
              "", "| query | hits | cluster p50 / p95 ms | Whoosh p50 / p95 ms |", "|---|---|---|---|"]
+    engine = {row["kind"]: row for row in results.get("engine_only", [])}
+    lines[-2:] = ["| query | hits | cluster p50 / p95 ms | Whoosh p50 / p95 ms | engine alone p50 ms (candidates) |",
+                  "|---|---|---|---|---|"]
     for q in results["queries"]:
+        e = engine.get(q["kind"], {})
         same = "" if q["cluster_total"] == q["whoosh_total"] else f" (Whoosh {q['whoosh_total']})"
         lines.append(f"| {q['kind']} | {q['cluster_total']}{same} | {q['cluster_p50']} / {q['cluster_p95']} | "
-                     f"{q['whoosh_p50']} / {q['whoosh_p95']} |")
+                     f"{q['whoosh_p50']} / {q['whoosh_p95']} | {e.get('engine_p50_ms')} ({e.get('candidates')}) |")
     return "\n".join(lines)
 
 

@@ -33,10 +33,68 @@ MATCH_ATTRS = {name: f"m_{name}" for name in TEXT_FIELDS}
 AGENT_CONNECT_TIMEOUT_MS = 1000
 AGENT_QUERY_TIMEOUT_MS = 10_000
 
-# CJK one character a token (``ngram_len = 1``); Latin letters and digits make words, with infixes
-# (``dict = keywords`` + ``min_infix_len = 1``) so that ``*924*`` finds the word 9244
-CHARSET_TABLE = "0..9, A..Z->a..z, a..z, U+DF, U+E0..U+FF, U+100..U+17F, U+410..U+42F->U+430..U+44F, U+430..U+44F"
-NGRAM_CHARS = "U+3400..U+4DBF, U+4E00..U+9FFF, U+F900..U+FAFF"
+# How the engine cuts text, defined once here for the configs and for the queries (indexer.cluster.search).
+# Latin letters and digits make words, with infixes (``dict = keywords`` + ``min_infix_len = 1``) so that
+# ``*924*`` finds the word 9244. Every other visible character is a token of its own (``ngram_len = 1``):
+# CJK, punctuation, symbols. So a phrase of such characters matches exactly where the characters stand
+# side by side, as in the text; two private-use marks keep the positions honest: a paragraph break
+# becomes PARAGRAPH_MARK, and a character the engine cannot take as a token (its query operators, and
+# anything beyond the Basic Multilingual Plane) becomes OTHER_MARK.
+WORD_RANGES = ((0x30, 0x39), (0x61, 0x7A), (0xDF, 0xDF), (0xE0, 0xFF), (0x100, 0x17F), (0x430, 0x44F))
+QUERY_OPERATORS = frozenset('\\()|-!@~"&/^$=<>*\'')  # special in MATCH(); never tokens
+PARAGRAPH_MARK = "\ue000"
+OTHER_MARK = "\ue001"
+
+
+def _is_word_cp(cp: int) -> bool:
+    return any(lo <= cp <= hi for lo, hi in WORD_RANGES)
+
+
+def _is_ngram_cp(cp: int) -> bool:
+    ch = chr(cp)
+    return (0x21 <= cp <= 0xFFFD and not _is_word_cp(cp) and not ch.isspace() and ch not in QUERY_OPERATORS
+            and not 0xD800 <= cp <= 0xDFFF and not 0x41 <= cp <= 0x5A and not 0x410 <= cp <= 0x42F)
+
+
+def _ranges(test: object) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = None
+    for cp in range(0x21, 0xFFFE):
+        if test(cp):  # type: ignore[operator]
+            start = cp if start is None else start
+        elif start is not None:
+            out.append((start, cp - 1))
+            start = None
+    if start is not None:
+        out.append((start, 0xFFFD))
+    return out
+
+
+def _spec(ranges: list[tuple[int, int]]) -> str:
+    return ", ".join(f"U+{lo:X}..U+{hi:X}" if lo != hi else f"U+{lo:X}" for lo, hi in ranges)
+
+
+def engine_text(matched: str) -> str:
+    """A match text as the engine indexes it: one position per character, marks where it cannot take one.
+
+    ``engine_text("李建光\n(记者)")`` -> "李建光\ue000\ue001记者\ue001"
+    """
+    return "".join(ch if (_is_word_cp(cp := ord(ch)) or _is_ngram_cp(cp)) and ch not in (PARAGRAPH_MARK, OTHER_MARK)
+                   else PARAGRAPH_MARK if ch == "\n" else OTHER_MARK for ch in matched)
+
+
+def char_class(ch: str) -> str:
+    """"word" (Latin letters, digits), "token" (a character the engine indexes alone), or "" (neither)."""
+    cp = ord(ch)
+    if _is_word_cp(cp):
+        return "word"
+    if _is_ngram_cp(cp) and ch not in (PARAGRAPH_MARK, OTHER_MARK):
+        return "token"
+    return ""
+
+
+CHARSET_TABLE = "A..Z->a..z, U+410..U+42F->U+430..U+44F, " + _spec(list(WORD_RANGES))
+NGRAM_CHARS = _spec(_ranges(_is_ngram_cp))
 
 
 @dataclass(frozen=True)

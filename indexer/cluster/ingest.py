@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from indexer.cluster.client import Cluster
-from indexer.cluster.config import MATCH_ATTRS, TEXT_FIELDS, Node
+from indexer.cluster.config import MATCH_ATTRS, TEXT_FIELDS, Node, engine_text
 from indexer.errors import BaokanError
 from indexer.index.ingest import IngestReport, ProgressFn, display_path, file_key, iter_input_files
 from indexer.index.schema import encode_facets, facet_values, full_text
@@ -86,7 +86,7 @@ _COLUMNS = ("id", *TEXT_FIELDS, "fileid", "rid", "facets", "data", *MATCH_ATTRS.
 def shard_row(record: Record, ordinal: int, key: str) -> tuple[Any, ...]:
     """One record as a row of ``shard`` (in ``_COLUMNS`` order)."""
     texts = field_texts(record)
-    return (doc_id(record.id), *(texts[f] for f in TEXT_FIELDS), file_id(key), record.id,
+    return (doc_id(record.id), *(engine_text(texts[f]) for f in TEXT_FIELDS), file_id(key), record.id,
             encode_facets(facet_values(record, ordinal, key)).decode("utf-8"),
             json.dumps(record.to_dict(), ensure_ascii=False), *(texts[f] for f in TEXT_FIELDS))
 

@@ -1,24 +1,24 @@
 """Searching the cluster with the Whoosh path's promises: the engine finds candidates, the text decides.
 
-Each search term (``Text`` of the query language) becomes one distributed query
-for *candidates*, then each candidate's match text (the same ``match_text`` the
-Whoosh index checks, kept per field as a string attribute) is checked for the
-normalised string itself::
+Each search term (``Text`` of the query language) becomes one distributed query.
+The engine indexes every visible character as a token of its own except Latin
+letters and digits, which make words (``indexer.cluster.config``), so:
 
-    "建光"      -> MATCH('"建 光"')        CJK: one character a token, a phrase
-    "924"       -> MATCH('*924*')         Latin/digits: an infix of a word (9244.2万元 has the word 9244)
-    "第5届"     -> MATCH('第 届')          mixed: every part, in any order; a lone Latin letter or digit
-                                          is left to the check (the engine expands no 1-character infix)
-    "，"        -> no MATCH: every record's text is checked
+    "建光", "市科技局，"  -> MATCH('@(text,title) ("建 光")')   exact: characters side by side, as in the
+                                                               text; no check, only ids come back
+    "924"       -> MATCH('@(text,title) (*924*)')   an infix of a word (9244.2万元 has the word 9244)
+    "第5届"     -> MATCH('@(text,title) (第 届)')     a lone letter or digit: the engine expands no
+                                                     1-character infix, so it is left to the check
+    "5"         -> no MATCH: every record's text is checked
 
-The engine's answer is a superset of the records containing the string (a
-phrase also matches across punctuation or paragraphs; an infix anywhere in a
-word); the check keeps exactly those that contain it. AND, OR and NOT are then set
-operations over the checked sets, dates and kinds are read from the facet
-columns, and facets, filters, date order and paging run on the same
+Where the phrase is not exact (Latin or digits, a query-operator character), each
+candidate's match text (the same ``match_text`` the Whoosh index checks, kept per
+field as a string attribute) is checked for the normalised string itself. AND, OR
+and NOT are then set operations over the exact sets, dates and kinds are read from
+the facet columns, and facets, filters, date order and paging run on the same
 ``FacetColumns`` as the Whoosh path (``indexer.searching.facets``), which a
-``ClusterSnapshot`` reads once per cluster generation. Relevance is the
-engine's BM25 with proximity (headline weighted 3x), summed over the terms.
+``ClusterSnapshot`` reads once per cluster generation. Relevance is the engine's
+BM25 with proximity (headline weighted 3x), summed over the terms.
 """
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 
 from indexer.cluster.client import Cluster
-from indexer.cluster.config import MATCH_ATTRS
+from indexer.cluster.config import MATCH_ATTRS, char_class
 from indexer.cluster.ingest import PAGE, doc_id, read_generation
 from indexer.errors import QueryError, RecordNotFound
 from indexer.index.schema import decode_facets
@@ -45,20 +45,15 @@ from indexer.searching.ranking import by_date
 from indexer.searching.service import MAX_RELEVANCE_DEPTH, Hit, SearchPage, SearchQuery
 from indexer.text.grams import query_needle
 
-_CJK = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))  # config.NGRAM_CHARS
 RECORD_CACHE = 2048  # records kept per snapshot (browse pages, hit lists)
 OPTIONS = "ranker=proximity_bm25, field_weights=(title=3)"
+ID_PAGE = 20_000  # ids per page when no text comes along
 
 
-def _is_cjk(ch: str) -> bool:
-    return any(lo <= ord(ch) <= hi for lo, hi in _CJK)
-
-
-def _is_word_char(ch: str) -> bool:
-    """A character ``config.CHARSET_TABLE`` makes part of a word (after normalisation, so lower case)."""
-    cp = ord(ch)
-    return ("0" <= ch <= "9" or "a" <= ch <= "z" or cp == 0xDF or 0xE0 <= cp <= 0xFF or 0x100 <= cp <= 0x17F
-            or 0x430 <= cp <= 0x44F)
+def is_exact(needle: str) -> bool:
+    """Does the engine's phrase match exactly the texts containing ``needle``? Yes when every character is
+    a token of its own (CJK, punctuation, symbols): positions then stand for characters, side by side."""
+    return bool(needle) and all(char_class(ch) == "token" for ch in needle)
 
 
 def match_expression(needle: str) -> str | None:
@@ -67,27 +62,28 @@ def match_expression(needle: str) -> str | None:
     ``match_expression("李建光9244")`` -> '"李 建 光" *9244*'; ``match_expression("5")`` -> None (check every text)
     """
     parts: list[str] = []
-    cjk: list[str] = []
+    tokens: list[str] = []
     word: list[str] = []
 
     def flush() -> None:
-        if cjk:
-            parts.append('"' + " ".join(cjk) + '"' if len(cjk) > 1 else cjk[0])
-            cjk.clear()
+        if tokens:
+            parts.append('"' + " ".join(tokens) + '"' if len(tokens) > 1 else tokens[0])
+            tokens.clear()
         if len(word) > 1:  # the engine expands an infix of two or more characters only: "*5*" finds nothing
             parts.append("*" + "".join(word) + "*")
         word.clear()
 
     for ch in needle:
-        if _is_cjk(ch):
+        kind = char_class(ch)
+        if kind == "token":
             if word:
                 flush()
-            cjk.append(ch)
-        elif _is_word_char(ch):
-            if cjk:
+            tokens.append(ch)
+        elif kind == "word":
+            if tokens:
                 flush()
             word.append(ch)
-        else:
+        else:  # an operator character or a mark: the text has a mark there, so the phrase breaks
             flush()
     flush()
     return " ".join(parts) or None
@@ -206,25 +202,32 @@ def _leaf(snap: ClusterSnapshot, node: Text) -> tuple[np.ndarray, np.ndarray]:
 
     def compute() -> tuple[np.ndarray, np.ndarray]:
         expr = match_expression(needle)
-        if expr is not None and field != "text":
-            expr = f"@{field} ({expr})"
-        attr = MATCH_ATTRS[field]
+        if expr is not None:  # a plain term: the record's text (headline in it, and weighted apart); not region
+            expr = f"@{field} ({expr})" if field != "text" else f"@(text,title) ({expr})"
+        exact = is_exact(needle)
+        attr = "''" if exact else MATCH_ATTRS[field]  # an exact phrase needs no check: no text comes back
+        page = ID_PAGE if exact else PAGE
         ids: list[int] = []
         weights: list[float] = []
         last = 0
         while True:
             if expr is None:
                 rows = snap.cluster.query(snap.cluster.coordinator, f"SELECT id, 0, {attr} FROM dist WHERE id > %s "
-                                          f"ORDER BY id ASC LIMIT {PAGE} OPTION max_matches={PAGE}", (last,))
+                                          f"ORDER BY id ASC LIMIT {page} OPTION max_matches={page}", (last,))
+            elif exact:
+                rows = snap.cluster.query(snap.cluster.coordinator, "SELECT id, WEIGHT() FROM dist WHERE MATCH(%s) "
+                                          f"AND id > %s ORDER BY id ASC LIMIT {page} OPTION max_matches={page}, "
+                                          f"{OPTIONS}", (expr, last))
             else:
                 rows = snap.cluster.query(snap.cluster.coordinator, f"SELECT id, WEIGHT(), {attr} FROM dist "
-                                          f"WHERE MATCH(%s) AND id > %s ORDER BY id ASC LIMIT {PAGE} "
-                                          f"OPTION max_matches={PAGE}, {OPTIONS}", (expr, last))
-            for docid, weight, text in rows:
-                if needle in text:  # the check: the string itself, in the same match text as the Whoosh path's
-                    ids.append(int(docid))
-                    weights.append(float(weight))
-            if len(rows) < PAGE:
+                                          f"WHERE MATCH(%s) AND id > %s ORDER BY id ASC LIMIT {page} "
+                                          f"OPTION max_matches={page}, {OPTIONS}", (expr, last))
+            for row in rows:
+                # the check: the string itself, in the same match text as the Whoosh path's
+                if exact or needle in row[2]:
+                    ids.append(int(row[0]))
+                    weights.append(float(row[1]))
+            if len(rows) < page:
                 break
             last = rows[-1][0]
         pos = np.searchsorted(snap.docids, np.array(ids, dtype=np.uint64))
