@@ -251,8 +251,12 @@ class SQLite:
             where.append("docs.pub_date BETWEEN ? AND ?")
             wargs += [spec.get("date_from") or "0000", spec.get("date_to") or "9999"]
         cond = " AND ".join(where)
-        head = f"WITH m(n) AS ({sql}) "
         db = self.db
+        # the matching rows once (a LIKE is a scan of the whole table), then count, facets and hits from them
+        db.execute("DROP TABLE IF EXISTS temp.m")
+        db.execute("CREATE TEMP TABLE m(n INTEGER PRIMARY KEY)")
+        db.execute(f"INSERT INTO temp.m {sql}", args)
+        head, args = "", []
         total = db.execute(head + f"SELECT count(*) FROM docs WHERE {cond}", args + wargs).fetchone()[0]
         facets = {f: dict(db.execute(head + f"SELECT {f}, count(*) FROM docs WHERE {cond} GROUP BY {f}", args + wargs))
                   for f in FACETS}
