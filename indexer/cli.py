@@ -161,6 +161,14 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _emit(args: argparse.Namespace, data: dict[str, object], lines: list[str]) -> None:
+    """A report on stdout: its JSON with --json, else its Chinese summary lines."""
+    if args.json:
+        _print_json(data)
+    else:
+        sys.stdout.write("".join(line + "\n" for line in lines))
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from indexer import check_index, repair_index
 
@@ -168,18 +176,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if args.repair:
         repaired = repair_index(index_dir)
         report = check_index(index_dir)
-        if args.json:
-            _print_json({"repair": repaired.to_dict(), "check": report.to_dict()})
-        else:
-            for line in repaired.summary_lines() + report.summary_lines():
-                sys.stdout.write(line + "\n")
+        _emit(args, {"repair": repaired.to_dict(), "check": report.to_dict()},
+              repaired.summary_lines() + report.summary_lines())
     else:
         report = check_index(index_dir)
-        if args.json:
-            _print_json(report.to_dict())
-        else:
-            for line in report.summary_lines():
-                sys.stdout.write(line + "\n")
+        _emit(args, report.to_dict(), report.summary_lines())
     return EXIT_OK if report.ok else EXIT_DAMAGED
 
 
@@ -187,11 +188,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     from indexer import backup_index
 
     report = backup_index(_index_dir(args), args.dest, copy=args.copy)
-    if args.json:
-        _print_json(report.to_dict())
-    else:
-        for line in report.summary_lines():
-            sys.stdout.write(line + "\n")
+    _emit(args, report.to_dict(), report.summary_lines())
     return EXIT_OK if report.check.ok else EXIT_DAMAGED
 
 
@@ -199,11 +196,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     from indexer import restore_index
 
     report = restore_index(args.source, _index_dir(args))
-    if args.json:
-        _print_json(report.to_dict())
-    else:
-        for line in report.summary_lines():
-            sys.stdout.write(line + "\n")
+    _emit(args, report.to_dict(), report.summary_lines())
     return EXIT_OK
 
 
