@@ -75,7 +75,8 @@ _UNNAMED_END = re.compile(r"^[(（]\s*(?:本报|本刊)?(?:记者|综合|报道|
 _MAX_CREDIT = 60
 _TOKEN = re.compile(rf"(?P<role>{_ROLE})|(?P<name>[{_HAN}·]+)")
 # two-character names padded to three columns: "赵  鹏   林  蔚" -> "赵鹏   林蔚"
-_PADDED = re.compile(rf"(?<![{_HAN}])([{_HAN}])[ \u3000]{{1,2}}([{_HAN}])(?![{_HAN}])")
+# "记者程  浩": a padded name may follow its role with no space
+_PADDED = re.compile(rf"(?:(?<![{_HAN}])|(?<=记者|讯员|习生))([{_HAN}])[ \u3000]{{1,2}}([{_HAN}])(?![{_HAN}])")
 # words that follow a role but name nobody: "记者手记", "记者观察", "本报记者调查"
 _NOT_NAMES = frozenset({"报道", "报告", "摄", "摄影", "综合", "本报", "文图", "图文", "整理", "发", "电", "讯", "手记", "观察",
                         "调查", "专访", "连线", "札记", "日记", "笔记", "随笔", "来信", "走访", "探访", "体验", "追踪", "一线"})

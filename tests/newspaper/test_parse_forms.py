@@ -191,6 +191,8 @@ def test_national_datelines_are_bylines(byline: str, reporters: tuple[str, ...])
 
 @pytest.mark.parametrize("credit, reporters, correspondents", [
     ("本报记者  赵  鹏   林  蔚", ("赵鹏", "林蔚"), ()),
+    ("本报讯（记者程  浩 宋  佳）", ("程浩", "宋佳"), ()),
+    ("本报讯（记者许  可 通讯员秦  川）", ("许可",), ("秦川",)),
     ("本报记者 翟志远 通讯员 秦  峰", ("翟志远",), ("秦峰",)),
     ("本报驻埃及记者 黄培昭", ("黄培昭",), ()),
     ("文/张  然", ("张然",), ()),
