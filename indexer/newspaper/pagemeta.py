@@ -126,11 +126,13 @@ def _header_tokens(line: str, loose: bool = False) -> list[tuple[str, str]] | No
             tokens.append(("page", f"{number} {label}" if label else number))
     rest.append(line[pos:])
     leftover = [w for w in _HEADER_SEPARATORS.split("".join(f" {r} " for r in rest)) if w]
+    if len(leftover) == 2 and any(f"{leftover[0]}{dot}{leftover[1]}" in line for dot in "·・"):
+        leftover = [f"{leftover[0]}·{leftover[1]}"]  # "周末·人物  焦作日报  2024年6月15日  第9版": one page name
     if sum(len(w) for w in leftover) > HEADER_LABEL_MAX or len(leftover) > 1:
         return None
     if leftover:
         label = leftover[0]
-        if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", label):
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:[·・][\u4e00-\u9fff]{2,8})?", label):  # "周末·人物"
             return None
         boxed = bool(re.match(r"^\s*[■□◆【\[]", line)) and not tokens  # "■ 示范区新闻 ■": a banner
         if not tokens and not boxed and not loose:

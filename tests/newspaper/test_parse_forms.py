@@ -478,3 +478,14 @@ def test_a_photo_of_another_place_after_a_brief_is_its_own_caption() -> None:
     page = ("解放区开展食品安全宣传周活动\n\n4月16日，解放区市场监管局在人民广场开展食品安全宣传活动。\n\n"
             "4月16日，修武县郇封镇的农民在麦田里浇水。通讯员 张  强 摄\n")
     assert [r.kind for r in parse_page(page, "t").records] == ["article", "caption"]
+
+
+@pytest.mark.parametrize("name", ["法治·平安", "社会新闻", "理论周刊", "县区传真", "国际短讯"])
+def test_a_page_or_column_name_over_a_headline_is_its_section(name: str) -> None:
+    r = _one(f"{name}\n\n我市破获一起跨省电信网络诈骗案\n\n本报讯（记者 程远）日前，市公安局破获一起跨省电信网络诈骗案。\n")
+    assert (r.title, r.section) == ("我市破获一起跨省电信网络诈骗案", name)
+
+
+def test_a_header_line_with_a_dotted_page_name() -> None:
+    r = _one("周末·人物  焦作日报  2024年6月15日  第9版\n\n寻访怀川匠人\n\n本报记者 李想\n\n5月的沁阳，木雕艺人张福来正在工作。\n")
+    assert (r.title, r.pub_date, r.page) == ("寻访怀川匠人", "2024-06-15", "第9版 周末·人物")
