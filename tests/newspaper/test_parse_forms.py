@@ -489,3 +489,10 @@ def test_a_page_or_column_name_over_a_headline_is_its_section(name: str) -> None
 def test_a_header_line_with_a_dotted_page_name() -> None:
     r = _one("周末·人物  焦作日报  2024年6月15日  第9版\n\n寻访怀川匠人\n\n本报记者 李想\n\n5月的沁阳，木雕艺人张福来正在工作。\n")
     assert (r.title, r.pub_date, r.page) == ("寻访怀川匠人", "2024-06-15", "第9版 周末·人物")
+
+
+@pytest.mark.parametrize("footer", ["责任编辑 李  娜 校对 马  超", "本版编辑 周  洁", "本版编辑：周洁"])
+def test_staff_lines_without_a_colon_are_furniture(footer: str) -> None:
+    page = f"马村区举办春季招聘会\n\n3月2日，马村区春季大型招聘会在区人力资源市场举行。（记者 张航）\n\n{footer}\n"
+    result = parse_page(page, "t")
+    assert [r.title for r in result.records] == ["马村区举办春季招聘会"] and footer in result.dropped
