@@ -13,8 +13,10 @@ and for agents (Sphinx's binary protocol) on that port + 1::
 from __future__ import annotations
 
 import os
+import re
 import shlex
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from indexer.errors import InvalidInput
@@ -74,13 +76,23 @@ def _spec(ranges: list[tuple[int, int]]) -> str:
     return ", ".join(f"U+{lo:X}..U+{hi:X}" if lo != hi else f"U+{lo:X}" for lo, hi in ranges)
 
 
+@cache
+def _engine_table() -> dict[int, str]:
+    """str.translate table: every BMP character the engine cannot take as a token -> its mark."""
+    table = {cp: OTHER_MARK for cp in range(0x10000) if not (_is_word_cp(cp) or _is_ngram_cp(cp))}
+    table.update({ord("\n"): PARAGRAPH_MARK, ord(PARAGRAPH_MARK): OTHER_MARK})
+    return table
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
 def engine_text(matched: str) -> str:
     """A match text as the engine indexes it: one position per character, marks where it cannot take one.
 
     ``engine_text("李建光\n(记者)")`` -> "李建光\ue000\ue001记者\ue001"
     """
-    return "".join(ch if (_is_word_cp(cp := ord(ch)) or _is_ngram_cp(cp)) and ch not in (PARAGRAPH_MARK, OTHER_MARK)
-                   else PARAGRAPH_MARK if ch == "\n" else OTHER_MARK for ch in matched)
+    return _ASTRAL.sub(OTHER_MARK, matched.translate(_engine_table()))
 
 
 def char_class(ch: str) -> str:
