@@ -186,20 +186,25 @@ def match_end_credit(block: str) -> tuple[str, Credit] | None:
     m = _AUTHOR_NOTE.match(unpad(line.strip()))
     if m:
         return "", Credit(line.strip(), (m.group("inner"),))
-    m = _NAME_ONLY_END.search(line)
+    # the tail with padded names joined ("（王  磊）", "…。记者 聂  宁"); cuts are mapped back to the line as printed
+    start = max(0, len(line) - _MAX_CREDIT)
+    flat = line[:start] + unpad(line[start:])
+    m = _NAME_ONLY_END.search(flat, start)
     names: tuple[str, ...] = ()
     if m and m.group("name") not in _NOT_NAMES | _NOT_CREDITS:  # "…技术。（王立军）", "（吴树民 周秦）": signed by its writers
         names = tuple(re.split(r"[ \u3000、]+", m.group("name")))
         if any(re.fullmatch(_ROLE, n) or n in _NOT_NAMES | _NOT_CREDITS for n in names):
             names = ()  # "（记者 付晓明）": a role, read below
     if m and names:
-        return line[: m.start("credit")].rstrip(), Credit(m.group("credit"), names)
-    m = _TRAILING.search(line, max(0, len(line) - _MAX_CREDIT))
+        cut = _original_offset(line, flat, m.start("credit"))
+        return line[:cut].rstrip(), Credit(line[cut:].strip(), names)
+    m = _TRAILING.search(flat, start)
     if m:  # "…图为生态捕捞现场。 潍坊日报社全媒体记者 窦浩智 吴晓强": a credit after the last sentence
         people = split_names(m.group("inner"))
-        run_on = not line[m.start() - 1:m.start()].isspace()  # "…安全。见习记者 徐舒帆", not "…问题。记者了解到"
+        run_on = not flat[m.start() - 1:m.start()].isspace()  # "…安全。见习记者 徐舒帆", not "…问题。记者了解到"
         if (people.reporters or people.correspondents) and not (run_on and any(_NOT_RUN_ON.match(n) for n in people.people)):
-            return line[: m.start()].rstrip(), Credit(m.group("credit").strip(), people.reporters, people.correspondents)
+            cut = _original_offset(line, flat, m.start("credit"))
+            return line[:cut].rstrip(), Credit(line[cut:].strip(), people.reporters, people.correspondents)
     tail_start = max(0, len(line) - _MAX_CREDIT)
     flat_tail = unpad(line[tail_start:])
     m = _END.search(flat_tail)

@@ -342,6 +342,8 @@ def test_credits_of_other_papers(credit: str, reporters: tuple[str, ...]) -> Non
     ("保护行人安全。见习记者 徐舒帆", ("徐舒帆",), "保护行人安全。"),
     ("恢复平日的热闹。”本报记者 董怡虹 陈炅玮", ("董怡虹", "陈炅玮"), "恢复平日的热闹。”"),
     ("解决这一问题。记者了解到", (), "解决这一问题。记者了解到"),
+    ("增长12.1%。记者 聂  宁", ("聂宁",), "增长12.1%。"),
+    ("督促整改隐患231处。（王  磊）", ("王磊",), "督促整改隐患231处。"),
 ])
 def test_credits_run_on_after_the_last_sentence(ending: str, reporters: tuple[str, ...], kept: str) -> None:
     r = _one(f"夜间行车不打近光灯 危险!\n\n6月17日,新区市民董女士来电反映夜间很多车辆不切换灯光,{ending}\n")
