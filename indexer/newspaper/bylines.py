@@ -59,7 +59,7 @@ _NAME_ONLY_END = re.compile(
 _NOT_RUN_ON = re.compile(r"^[了看发获注来走从在对随问与和跟就也又还先再当得将把被已正要会能随近昨今日前]")
 _NOT_CREDITS = frozenset({"待续", "未完", "完", "续完", "社论", "评论", "通讯", "特写", "综合", "编者", "图文", "上", "下"})
 # a commentary author's line: "王建华（作者为河南理工大学教授）", "（作者系市委党校教师）" after a name
-_AUTHOR_NOTE = re.compile(rf"^(?P<credit>(?P<inner>{_CJK_NAME})\s*[(（]\s*作者(?:为|系|是)[^()（）]{{1,40}}[)）])\s*$")
+_AUTHOR_NOTE = re.compile(rf"^(?P<credit>(?P<inner>{_CJK_NAME})\s*[(（]\s*作者(?:为|系|是|单位[:：]?)[^()（）]{{1,40}}[)）])\s*$")
 # photo credit closing a paragraph: "…作业。本报记者 宋崇飞 摄", "通讯员 李红 摄", "记者 王飞/摄",
 # "袁新宇摄（视觉中国）", "新华社发（王建伟 摄）", "（新华社发）"
 _PHOTO = re.compile(
@@ -100,6 +100,16 @@ class Credit:
         reporters = self.reporters + tuple(n for n in other.reporters if n not in self.reporters)
         correspondents = self.correspondents + tuple(n for n in other.correspondents if n not in self.correspondents)
         return Credit(text, reporters, correspondents)
+
+
+def name_and_note(name: str, note: str) -> str | None:
+    """A name alone over an author's note, as one credit: "王建华" / "（作者单位：中共焦作市委党校）" ->
+    "王建华（作者单位：中共焦作市委党校）"; None if they are not that."""
+    joined = f"{name.strip()}{note.strip()}"
+    flat = re.sub(r"[ \u3000]+", "", unpad(name.strip()))
+    if not re.fullmatch(rf"[{_HAN}]{{2,4}}", flat) or not _AUTHOR_NOTE_ALONE.match(note.strip()):
+        return None
+    return joined if _AUTHOR_NOTE.match(unpad(joined)) else None
 
 
 def is_role(text: str) -> bool:

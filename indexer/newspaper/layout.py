@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from indexer.newspaper.boilerplate import Boilerplate
-from indexer.newspaper.bylines import Credit, is_role, match_byline, match_end_credit, match_photo_credit
+from indexer.newspaper.bylines import Credit, is_role, match_byline, match_end_credit, match_photo_credit, name_and_note
 
 HEADLINE_MAX = 48  # "开启“科创飞地”招商新模式 河南理工大学科技园入驻深圳天安云谷" is 32 without spaces
 EXCLAIM_HEADLINE_MAX = 30  # "这样的好干部，点赞！" is a headline; a long line ending in ！ is a sentence
@@ -183,6 +183,9 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             if head != line:
                 line = head
                 photo = match_photo_credit(line)
+        if out and out[-1].plain and (credit_line := name_and_note(out[-1].text, line)) is not None:
+            prev = out.pop()  # "王建华" / "（作者单位：中共焦作市委党校）": the author and the note are one credit
+            gap, indent, number, line = prev.gap, prev.indent, prev.number, credit_line
         if gap == 0 and out and out[-1].byline is None and out[-1].photo is None and len(line) <= 3 \
                 and (credit := match_byline(out[-1].text + line)) is not None and not credit[1]:
             prev = out.pop()  # "本报记者 郑海洋 通讯员 李文静 赵" / "丽": a credit line the layout wrapped

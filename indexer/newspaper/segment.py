@@ -358,6 +358,7 @@ class Segmenter:
         if in_article and cur is not None and cur.paragraphs and line.plain and line.text.rstrip("：:") in box_labels():
             # "记者手记" / "相关链接": a box of the article; a short title right under the label is the box's
             cur.add(line.text, subhead=True)
+            cur.closed = False  # "…（本报记者 马骁）" / "记者手记" / "电梯虽小，连着民生。…": the box goes on the article
             self.explain(i, "box", "a box label: the box belongs to the article above")
             nxt, after = self.at(i + 1), self.at(i + 2)
             if nxt is not None and nxt.headline_shaped and after is not None and after.plain and not after.headline_shaped:
@@ -383,6 +384,11 @@ class Segmenter:
             return i + 1
         if line.end_credit is not None:
             before, credit = line.end_credit
+            if not before and cur is not None and cur.kind == "article" and cur.title and not cur.paragraphs \
+                    and cur.byline is None and not cur.captions and credit.people:
+                cur.credit(credit)  # "王建华（作者单位：中共焦作市委党校）" right under the headline: its byline
+                self.explain(i, "byline", "the author's name and note under the headline")
+                return i + 1
             if cur is None or (before and (cur.closed or self.next_bullet(line))):  # "△三原县…。(吴树民 周秦)": the next brief
                 cur = self.start("article")
             if before:
@@ -496,6 +502,7 @@ class Segmenter:
             or (cur.byline is not None and not cur.paragraphs)  # "见习记者 马菁华 …" then "本报讯 11月6日，…"
         )
         closing = cur is not None and cur.kind == "article" and line.credit_only and bool(cur.paragraphs) \
+            and not cur.paragraphs[0].lstrip("【[").startswith(EDITORS_NOTE) \
             and self.ends_article(i + 1) and (not attach or (cur.byline is None and bool(cur.title)))
         if closing and cur is not None:
             # "郑州晚报记者 裴蕾" / "实习生 王治" after the text, and then the next headline: credits at the end

@@ -498,3 +498,23 @@ def test_staff_lines_without_a_colon_are_furniture(footer: str) -> None:
     page = f"马村区举办春季招聘会\n\n3月2日，马村区春季大型招聘会在区人力资源市场举行。（记者 张航）\n\n{footer}\n"
     result = parse_page(page, "t")
     assert [r.title for r in result.records] == ["马村区举办春季招聘会"] and footer in result.dropped
+
+
+def test_an_author_and_a_note_under_the_headline_are_its_byline() -> None:
+    page = ("以新质生产力推动焦作高质量发展\n王建华\n（作者单位：中共焦作市委党校）\n"
+            "当前，新一轮科技革命和产业变革深入发展。\n一、深刻认识发展新质生产力的重大意义\n高质量发展需要新的生产力理论来指导。\n")
+    r = _one(page)
+    assert (r.title, r.reporters, r.body[:2]) == ("以新质生产力推动焦作高质量发展", ("王建华",), "当前")
+
+
+def test_an_author_and_a_note_at_the_end_split_two_pieces() -> None:
+    page = ("太行谣（组诗）\n□ 王  川\n我站在太行山的山巅上眺望远方\n看云从谷底升起\n"
+            "老街旧事\n焦作的老街，在解放路和民主路一带。\n前些日子路过，老店早已不在。\n赵  毅\n（作者单位：焦作市第十一中学）\n")
+    records = parse_page(page, "t").records
+    assert [(r.title, r.reporters) for r in records] == [("太行谣（组诗）", ("王川",)), ("老街旧事", ("赵毅",))]
+
+
+@pytest.mark.parametrize("line", ["投稿邮箱：jzrbfk@163.com", "健康热线：0391-12320", "本版责任编辑 汪  洋"])
+def test_more_page_furniture(line: str) -> None:
+    result = parse_page(f"温县黄河滩区迁建群众住进新居\n\n今年，温县迁建工程全面完工。（苏  晴）\n\n{line}\n", "t")
+    assert len(result.records) == 1 and line in result.dropped
