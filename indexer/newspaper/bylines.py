@@ -63,7 +63,8 @@ _AUTHOR_NOTE = re.compile(rf"^(?P<credit>(?P<inner>{_CJK_NAME})\s*[(（]\s*作�
 # photo credit closing a paragraph: "…作业。本报记者 宋崇飞 摄", "通讯员 李红 摄", "记者 王飞/摄",
 # "袁新宇摄（视觉中国）", "新华社发（王建伟 摄）", "（新华社发）"
 _PHOTO = re.compile(
-    rf"(?<![^\s。！？!?”’」』)）.;；])(?P<credit>{_NAMES}\s*/?\s*摄(?:影)?(?:\s*[(（][^()（）]{{1,12}}[)）])?"
+    rf"(?<![^\s。！？!?”’」』)）.;；])(?P<credit>{_NAMES}\s*/?\s*摄(?:影(?!报道))?(?:\s*[(（][^()（）]{{1,12}}[)）])?"
+    rf"|[(（]\s*{_NAMES}\s*/?\s*摄(?:影)?\s*[)）]|[■●]?\s*摄影[:：]?\s*{_NAMES}"
     rf"|{_AGENCY}发\s*[(（]\s*{_NAMES}\s*/?\s*摄\s*[)）]|[(（]\s*{_AGENCY}(?:记者)?发(?:\s*{_NAMES}\s*/?\s*摄)?\s*[)）])\s*$"
 )
 # the paper's own voice, naming no one: "本报评论员", "本报特约评论员", "本报编辑部"
@@ -78,7 +79,7 @@ _TOKEN = re.compile(rf"(?P<role>{_ROLE})|(?P<name>[{_HAN}·]+)")
 # "记者程  浩": a padded name may follow its role with no space
 _PADDED = re.compile(rf"(?:(?<![{_HAN}])|(?<=记者|讯员|习生))([{_HAN}])[ \u3000]{{1,2}}([{_HAN}])(?![{_HAN}])")
 # words that follow a role but name nobody: "记者手记", "记者观察", "本报记者调查"
-_NOT_NAMES = frozenset({"报道", "报告", "摄", "摄影", "综合", "本报", "文图", "图文", "整理", "发", "电", "讯", "手记", "观察",
+_NOT_NAMES = frozenset({"报道", "摄影报道", "报告", "摄", "摄影", "综合", "本报", "文图", "图文", "整理", "发", "电", "讯", "手记", "观察",
                         "调查", "专访", "连线", "札记", "日记", "笔记", "随笔", "来信", "走访", "探访", "体验", "追踪", "一线"})
 
 
@@ -246,6 +247,8 @@ def match_photo_credit(block: str) -> tuple[str, Credit] | None:
     before, printed = block[:cut].rstrip(), block[cut:].strip()
     if "发" in credit and "摄" not in credit:  # "（新华社发）": an agency, no person
         return before, Credit(printed)
+    if credit.startswith(("(", "（")) and "发" not in credit:
+        credit = credit[1:-1]  # "(王嘉彬 程帅 摄)": the whole credit in brackets
     inner = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", credit) if credit.rstrip().endswith(("）", ")")) and "发" not in credit else credit
     inner = re.sub(rf"^[(（]?\s*{_AGENCY}(?:记者)?发\s*[(（]?|[)）]$", "", inner)
     people = split_names(inner.rstrip("摄影/ \t）)").rstrip("摄影/ \t"))

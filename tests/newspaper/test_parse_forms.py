@@ -518,3 +518,12 @@ def test_an_author_and_a_note_at_the_end_split_two_pieces() -> None:
 def test_more_page_furniture(line: str) -> None:
     result = parse_page(f"温县黄河滩区迁建群众住进新居\n\n今年，温县迁建工程全面完工。（苏  晴）\n\n{line}\n", "t")
     assert len(result.records) == 1 and line in result.dropped
+
+
+@pytest.mark.parametrize("caption, photographers", [
+    ("昨日,在杭州湾跨海铁路大桥海上施工平台,工人正在作业。 (王嘉彬 程帅 摄)", ("王嘉彬", "程帅")),
+    ("昨天,嘉兴新春文旅消费季启动仪式举行。\n■摄影 记者 王 蓉", ("王蓉",)),
+])
+def test_more_photo_credit_forms(caption: str, photographers: tuple[str, ...]) -> None:
+    r = _one(caption + "\n")
+    assert (r.kind, r.photographers) == ("caption", photographers)
