@@ -8,6 +8,8 @@ can be compared with the page's own body text rather than with a fixed rule.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -136,7 +138,7 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
     dropped: list[str] = []
     gap = 1
     placeholder = False
-    for number, raw in enumerate(lines, first_number):
+    for number, raw in _split_run_on_headlines(lines, first_number):
         line, removed = boilerplate.clean_line(raw)
         dropped.extend(removed)
         if not line.strip():
@@ -198,6 +200,21 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
         out.append(Line(number, line, line, gap, indent, byline=byline, end_credit=end, photo=photo, caption_mark=mark))
         gap, placeholder = 0, False
     return out, dropped
+
+
+_RUN_ON = re.compile(r"^(?P<head>\S.{1,39}?\S)[ \u3000]{3,}(?P<rest>\S.*)$")
+
+
+def _split_run_on_headlines(lines: list[str], first_number: int) -> Iterator[tuple[int, str]]:
+    """Numbered lines, a headline run on before its dateline split off: e-paper index exports print
+    "祖籍宁波的香港企业家   新华社北京8月1日电 近日，…" on one line."""
+    for number, raw in enumerate(lines, first_number):
+        m = _RUN_ON.match(raw.strip())
+        if m and not match_byline(m.group("head")) and (credit := match_byline(m.group("rest"))) is not None and credit[1]:
+            yield number, m.group("head")
+            yield number, m.group("rest")
+        else:
+            yield number, raw
 
 
 # markdown around a whole line: "**本报记者 冯雪**", "> 编者按：…", "__…__"

@@ -527,3 +527,12 @@ def test_more_page_furniture(line: str) -> None:
 def test_more_photo_credit_forms(caption: str, photographers: tuple[str, ...]) -> None:
     r = _one(caption + "\n")
     assert (r.kind, r.photographers) == ("caption", photographers)
+
+
+def test_a_headline_run_on_before_its_dateline_is_split_off() -> None:
+    page = ("习近平回信勉励\n祖籍宁波的香港企业家   新华社北京8月1日电 近日，国家主席习近平给包陪庆等回信。\n"
+            "  习近平指出，多年来，你们传承先辈爱国爱乡的优良传统。\n"
+            "北京大学校长龚旗煌来潍调研 李明刘运刘建军参加活动   本报讯 (潍坊日报社全媒体记者 付凯 刘福文)8月1日上午，龚旗煌来潍调研。\n")
+    records = parse_page(page, "t").records
+    assert [(r.title, r.reporters) for r in records] == [
+        ("习近平回信勉励 祖籍宁波的香港企业家", ()), ("北京大学校长龚旗煌来潍调研 李明刘运刘建军参加活动", ("付凯", "刘福文"))]
