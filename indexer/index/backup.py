@@ -107,8 +107,9 @@ def backup_index(index_dir: str, dest: str, copy: bool = False) -> BackupReport:
     """Copy the commit a reader would open now into ``dest`` (a new or empty directory), then check the copy."""
     started = time.monotonic()
     folder = str(index_dir)
-    if os.path.abspath(dest) == os.path.abspath(folder):
-        raise InvalidInput("备份目标不能是索引目录本身")
+    here, there = os.path.realpath(folder), os.path.realpath(dest)
+    if os.path.commonpath([here, there]) == here:
+        raise InvalidInput("备份目标不能是索引目录本身，也不能在索引目录里面")
     _empty_dest(dest)
     for attempt in range(RETRIES):
         forget_choice(folder)
