@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from indexer.newspaper.boilerplate import Boilerplate
+from indexer.newspaper.pagemeta import header_line
 from indexer.newspaper.bylines import Credit, is_role, match_byline, match_end_credit, match_photo_credit, name_and_note
 
 HEADLINE_MAX = 48  # "开启“科创飞地”招商新模式 河南理工大学科技园入驻深圳天安云谷" is 32 without spaces
@@ -68,6 +69,7 @@ class Line:
     end_credit: tuple[str, Credit] | None = None  # "（记者 张三）" closing the line, and the text before it
     photo: tuple[str, Credit] | None = None  # a photo credit closing the line, and the caption before it
     caption_mark: bool = False  # "图为…", "图①…" or just below a "（图片）" placeholder
+    after_break: bool = False  # the first line after another page's header in the same file
 
     @property
     def heading(self) -> bool:
@@ -138,12 +140,17 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
     dropped: list[str] = []
     gap = 1
     placeholder = False
+    page_break = False
     for number, raw in _split_run_on_headlines(lines, first_number):
         line, removed = boilerplate.clean_line(raw)
         dropped.extend(removed)
         if not line.strip():
             if not removed:
                 gap += 1
+            continue
+        if out and header_line(line):  # "浙江老年报 a0001版:头版 2023年08月22日": another page begins
+            dropped.append(line.strip())
+            page_break = True
             continue
         indent = _indent_width(line)
         line = unmark(line.strip())
@@ -197,8 +204,9 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             photo = None
         end = match_end_credit(line) if byline is None and photo is None else None
         mark = (placeholder or bool(_CAPTION_START.match(line))) and byline is None
-        out.append(Line(number, line, line, gap, indent, byline=byline, end_credit=end, photo=photo, caption_mark=mark))
-        gap, placeholder = 0, False
+        out.append(Line(number, line, line, gap, indent, byline=byline, end_credit=end, photo=photo, caption_mark=mark,
+                        after_break=page_break))
+        gap, placeholder, page_break = 0, False, False
     return out, dropped
 
 

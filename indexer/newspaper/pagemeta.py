@@ -15,14 +15,15 @@ from typing import Any
 from indexer.errors import InvalidInput
 from indexer.records import PageMeta
 
-_PAPER = r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|晨报|时报|商报|周报|都市报|工人报|青年报|农民报|法治报|法制报|经济报|导报|快报)"
+_PAPER = (r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|晨报|时报|商报|周报|都市报|工人报|青年报|农民报|法治报|法制报|经济报|导报|快报"
+          r"|老年报|少年报|妇女报|科技报|教育报|健康报|体育报|文摘报|参考报|消息报|大众报)")
 # "2023年3月15日", "2023.08.15", "2023-04-25", "2023/4/25"
 _DATE = (r"(?P<y>\d{4})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
          r"|(?P<sep>[.\-/])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?!\d))")
 _WEEKDAY = r"(?:\s*[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]?)?"
 # "第1版 要闻", "第04版：要闻", "00001版:一版要闻", "A4版", "第M05版 中原·城事", "A01 重点"
 _PAGE = (
-    r"(?P<page>(?:第\s*[0-9A-Za-z一二三四五六七八九十]{1,5}\s*版|\d{1,5}\s*版|[A-Z]{1,2}\d{1,3}(?:\s*版)?(?![0-9A-Za-z]))"
+    r"(?P<page>(?:第\s*[0-9A-Za-z一二三四五六七八九十]{1,5}\s*版|[A-Za-z]?\d{1,5}\s*版|[A-Z]{1,2}\d{1,3}(?:\s*版)?(?![0-9A-Za-z]))"
     r"(?:\s*[:：·]?\s*(?P<label>[^\s|｜/·:：\d■【】](?:[^\s|｜/·:：\d■【】]|·(?=[\u4e00-\u9fff])){0,9}))?)"
 )
 # "责任编辑：李  芳", "版式设计：孙浩": the page's staff, printed in a header or footer line
@@ -91,6 +92,13 @@ def parse_header(lines: list[str]) -> tuple[PageMeta | None, int]:
     if page is not None and label is not None and " " not in page:
         page = f"{page} {label}"  # "焦作日报·健康周刊 2023年7月20日 第09版" -> "第09版 健康周刊"
     return PageMeta(paper=paper, pub_date=date, pub_date_source="header" if date else None, page=page), used
+
+
+def header_line(line: str) -> bool:
+    """A full header line, with at least two of paper, date and page: "浙江老年报 a0001版:头版 2023年08月22日"
+    (in the middle of a file, where one export put several pages one after another)."""
+    tokens = _header_tokens(line.strip().lstrip("#").strip())
+    return tokens is not None and len({k for k, _ in tokens} & {"paper", "date", "page"}) >= 2
 
 
 def _header_tokens(line: str, loose: bool = False) -> list[tuple[str, str]] | None:

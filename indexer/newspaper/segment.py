@@ -347,6 +347,9 @@ class Segmenter:
 
     def step(self, i: int) -> int:
         line = self.lines[i]
+        if line.after_break:  # another page's header stood above this line: nothing runs on across it
+            self.finish()
+            self.section = None
         cur = self.cur
         in_article = cur is not None and cur.kind == "article"
         if self.is_section(i):

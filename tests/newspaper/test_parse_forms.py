@@ -536,3 +536,12 @@ def test_a_headline_run_on_before_its_dateline_is_split_off() -> None:
     records = parse_page(page, "t").records
     assert [(r.title, r.reporters) for r in records] == [
         ("习近平回信勉励 祖籍宁波的香港企业家", ()), ("北京大学校长龚旗煌来潍调研 李明刘运刘建军参加活动", ("付凯", "刘福文"))]
+
+
+def test_another_pages_header_in_the_file_ends_the_article_above() -> None:
+    page = ("浙江老年报 第00002版:综合 2006年4月28日\n\n这里的孤寡老人不孤独\n\n  本报讯 “出门一把锁,进门一盏灯”。\n\n"
+            "  4月18日, 中心派出4位女职工陪着宋大妈游玩。\n\n浙江老年报 a0001版:头版 2023年08月22日\n\n“彩虹岛”上的幸福底色\n\n"
+            "  鸡山岛位于台州玉环市东面海洋。 本报记者 王兴\n")
+    result = parse_page(page, "t")
+    assert [(r.title, r.paper) for r in result.records] == [("这里的孤寡老人不孤独", "浙江老年报"), ("“彩虹岛”上的幸福底色", "浙江老年报")]
+    assert "浙江老年报 a0001版:头版 2023年08月22日" in result.dropped
