@@ -545,3 +545,10 @@ def test_another_pages_header_in_the_file_ends_the_article_above() -> None:
     result = parse_page(page, "t")
     assert [(r.title, r.paper) for r in result.records] == [("这里的孤寡老人不孤独", "浙江老年报"), ("“彩虹岛”上的幸福底色", "浙江老年报")]
     assert "浙江老年报 a0001版:头版 2023年08月22日" in result.dropped
+
+
+def test_a_page_name_atop_the_page_over_an_editors_note() -> None:
+    page = ("民生·社会\n\n编者按：在我们身边，有这样一群普通人。\n\n一碗“爱心面”温暖一座城\n\n本报记者 赵  鹏 王  晶\n\n"
+            "在焦作市解放区民主南路，有一家不起眼的面馆。\n")
+    r = _one(page)
+    assert (r.title, r.section, r.reporters) == ("一碗“爱心面”温暖一座城", "民生·社会", ("赵鹏", "王晶"))
