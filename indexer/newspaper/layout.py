@@ -26,6 +26,7 @@ _HEADING = re.compile(r"^(#{1,6})\s+(\S.*)$")
 _CLOSING = "”’」』）)》】〉\"'"
 _SENTENCE_END = frozenset("。！？!?…")
 # "…等疫情防控点位慰问了和" stops mid-phrase; 了 and 向 may end a headline ("…的“路”通了", "…指明方向")
+WRAPPED_LINES_MIN = 5  # lines breaking off mid-sentence before a page counts as hard-wrapped
 WRAPPED_MIN = 20  # a line the layout wrapped mid-sentence is a full column wide; a headline is shorter
 DATE_ALONE = re.compile(r"^(?:\d{4}|[〇零○一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
 _NOT_LAST = frozenset("，,、；;：:的和与及把被")
@@ -195,6 +196,9 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
         if out and out[-1].plain and (credit_line := name_and_note(out[-1].text, line)) is not None:
             prev = out.pop()  # "王建华" / "（作者单位：中共焦作市委党校）": the author and the note are one credit
             gap, indent, number, line = prev.gap, prev.indent, prev.number, credit_line
+        if gap == 0 and out and out[-1].plain and _OPEN_BRACKET_END.search(out[-1].text) and _CLOSES_BRACKET.match(line):
+            prev = out.pop()  # "…路相连。（本报记者 孔令" / "辉）": an end credit the layout wrapped
+            gap, indent, number, line = prev.gap, prev.indent, prev.number, prev.text + line
         if gap == 0 and out and out[-1].byline is None and out[-1].photo is None and len(line) <= 3 \
                 and (credit := match_byline(out[-1].text + line)) is not None and not credit[1]:
             prev = out.pop()  # "本报记者 郑海洋 通讯员 李文静 赵" / "丽": a credit line the layout wrapped
@@ -210,6 +214,8 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
     return out, dropped
 
 
+_OPEN_BRACKET_END = re.compile(r"[(（][^()（）]{1,24}$")  # a line ending inside a bracket it opened
+_CLOSES_BRACKET = re.compile(r"^[^()（）]{0,10}[)）]\s*$")  # a short line closing it
 _RUN_ON = re.compile(r"^(?P<head>\S.{1,39}?\S)[ \u3000]{3,}(?P<rest>\S.*)$")
 
 
@@ -272,10 +278,15 @@ class PageStyle:
 
     paragraph_gap: int | None
     body_indent: int | None
+    wrap_width: int | None = None  # a hard-wrapped export's line length: a line that long ran on, it is no headline
 
     @property
     def indented_body(self) -> bool:
         return self.body_indent is not None
+
+    def wrapped(self, line: Line) -> bool:
+        """The line is as long as the page's wrapped lines ("记者日前从修武县农业农村局获悉，该县2024年度3.6万亩高")."""
+        return self.wrap_width is not None and len(re.sub(r"\s+", "", line.text)) >= self.wrap_width - 1
 
     def set_like_body(self, line: Line) -> bool:
         """Indented as the page's paragraphs are (within a column)."""
@@ -297,7 +308,18 @@ class PageStyle:
         body_indent = None
         if total >= 3 and indented / total >= 0.6:
             body_indent = max((w for w in indents if w >= 2), key=lambda w: indents[w])
-        return cls(paragraph_gap, body_indent)
+        return cls(paragraph_gap, body_indent, _wrap_width(lines))
+
+
+def _wrap_width(lines: list[Line]) -> int | None:
+    """The length most lines that break off mid-sentence share, when they do: a PDF export wraps at ~30."""
+    open_ends = [len(re.sub(r"\s+", "", line.text)) for line in lines if line.plain and line.ends_open]
+    if len(open_ends) < WRAPPED_LINES_MIN:
+        return None
+    counts = Counter(open_ends)
+    width = max(counts, key=lambda n: counts[n] + counts[n - 1] + counts[n + 1])
+    near = counts[width] + counts[width - 1] + counts[width + 1]
+    return width if width >= WRAPPED_MIN and near * 10 >= len(open_ends) * 6 else None
 
 
 def _clear_body(line: Line) -> bool:

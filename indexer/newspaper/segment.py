@@ -161,14 +161,14 @@ class Segmenter:
         are followed by something a headline stands over: a byline, body text, a caption.
         """
         first = self.at(i)
-        if first is None or not (first.headline_shaped or first.heading):
+        if first is None or not (first.headline_shaped or first.heading) or self.style.wrapped(first):
             return None
         if (signed := self.at(i + 1)) is not None and signed.date_alone:
             return None  # "焦作市公安局交通警察支队" over "2024年3月22日": who signed the notice above
         j = i + 1
         while j - i < TITLE_GROUP_MAX and (nxt := self.at(j)) is not None and (nxt.headline_shaped or nxt.heading) \
                 and not nxt.enumerated \
-                and not self._name_over_text(j) and not self._field_line(j) \
+                and not self._name_over_text(j) and not self._field_line(j) and not self.style.wrapped(nxt) \
                 and not ALL_IN_BRACKETS.match(self.lines[j - 1].text) \
                 and (_short_title_line(nxt) or nxt.heading) and not column_tag(self.lines[j - 1].text) \
                 and not nxt.text.startswith("【"):
