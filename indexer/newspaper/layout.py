@@ -26,7 +26,7 @@ _HEADING = re.compile(r"^(#{1,6})\s+(\S.*)$")
 _CLOSING = "”’」』）)》】〉\"'"
 _SENTENCE_END = frozenset("。！？!?…")
 # "…等疫情防控点位慰问了和" stops mid-phrase; 了 and 向 may end a headline ("…的“路”通了", "…指明方向")
-WRAPPED_LINES_MIN = 5  # lines breaking off mid-sentence before a page counts as hard-wrapped
+WRAPPED_LINES_MIN = 4  # lines breaking off mid-sentence before a page counts as hard-wrapped
 WRAPPED_MIN = 20  # a line the layout wrapped mid-sentence is a full column wide; a headline is shorter
 DATE_ALONE = re.compile(r"^(?:\d{4}|[〇零○一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
 _NOT_LAST = frozenset("，,、；;：:的和与及把被")
@@ -142,12 +142,16 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
     gap = 1
     placeholder = False
     page_break = False
+    wrap = _raw_wrap_width(lines)
+    cut_off = False
     for number, raw in _split_run_on_headlines(lines, first_number):
         line, removed = boilerplate.clean_line(raw)
         dropped.extend(removed)
         if not line.strip():
             if not removed:
                 gap += 1
+            else:
+                cut_off = True  # "================": a rule or furniture line stood here
             continue
         if out and header_line(line):  # "浙江老年报 a0001版:头版 2023年08月22日": another page begins
             dropped.append(line.strip())
@@ -181,14 +185,17 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             photo = match_photo_credit(joined)
             gap, indent, number, line = prev.gap, prev.indent, prev.number, joined
             placeholder = placeholder or prev.caption_mark
-        if photo is not None and photo[0] and gap == 0:
+        if photo is not None and photo[0] and gap == 0 and not cut_off:
             # a caption the layout wrapped: "…该区已建成社" / "区老年食堂18个…平价餐" / "食。本报记者 宋涛 摄"
             head = line
-            while out and out[-1].plain and out[-1].photo is None and out[-1].ends_open and len(out[-1].text) >= WRAPPED_MIN:
+            while out and (out[-1].plain or out[-1].caption_mark) and out[-1].photo is None and out[-1].byline is None \
+                    and len(out[-1].text) >= WRAPPED_MIN \
+                    and (out[-1].ends_open or (wrap is not None and len(out[-1].text) >= wrap - 1)):
                 prev = out.pop()
                 head = prev.text + head
                 gap, indent, number = prev.gap, prev.indent, prev.number
-                if prev.gap > 0:
+                placeholder = placeholder or prev.caption_mark
+                if prev.gap > 0 or prev.caption_mark:  # "①昨天清晨,…": where the caption begins
                     break
             if head != line:
                 line = head
@@ -210,7 +217,7 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
         mark = (placeholder or bool(_CAPTION_START.match(line))) and byline is None
         out.append(Line(number, line, line, gap, indent, byline=byline, end_credit=end, photo=photo, caption_mark=mark,
                         after_break=page_break))
-        gap, placeholder, page_break = 0, False, False
+        gap, placeholder, page_break, cut_off = 0, False, False, False
     return out, dropped
 
 
@@ -314,6 +321,19 @@ class PageStyle:
 def _wrap_width(lines: list[Line]) -> int | None:
     """The length most lines that break off mid-sentence share, when they do: a PDF export wraps at ~30."""
     open_ends = [len(re.sub(r"\s+", "", line.text)) for line in lines if line.plain and line.ends_open]
+    if len(open_ends) < WRAPPED_LINES_MIN:
+        return None
+    counts = Counter(open_ends)
+    width = max(counts, key=lambda n: counts[n] + counts[n - 1] + counts[n + 1])
+    near = counts[width] + counts[width - 1] + counts[width + 1]
+    return width if width >= WRAPPED_MIN and near * 10 >= len(open_ends) * 6 else None
+
+
+def _raw_wrap_width(lines: list[str]) -> int | None:
+    """``_wrap_width`` of the raw lines, before they are read: "①昨天清晨,…享用热气腾腾的早餐。" is 30 wide on
+    a page wrapped at 30, so it ran on even though it ends a sentence."""
+    open_ends = [len(t) for raw in lines if (t := re.sub(r"\s+", "", raw)) and t[-1] not in _SENTENCE_END
+                 and t[-1] not in _CLOSING]
     if len(open_ends) < WRAPPED_LINES_MIN:
         return None
     counts = Counter(open_ends)

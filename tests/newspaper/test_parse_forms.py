@@ -564,3 +564,12 @@ def test_a_hard_wrapped_page_keeps_its_briefs_apart() -> None:
     records = parse_page(page, "t").records
     assert [(r.title, r.reporters) for r in records] == [
         ("博爱县：大棚里的“草莓经济” 甜了村民的日子", ("秦越",)), ("修武县高标准农田建设提前完成年度任务", ("孔令辉",))]
+
+
+def test_captions_wrapped_at_the_page_width_keep_their_lines() -> None:
+    page = ("昨天,在鼓楼步行街上,民间艺人的小摊位引得游人驻足,一件件手\n工制品唤起许多市民的美好回忆。(丁安摄)\n"
+            "①昨天清晨,在海曙区翠柏路清扫的环卫工人享用热气腾腾的早餐。\n春节七天假期,海曙城管局组织60多名工作人员备好水饺、盒饭,\n"
+            "兵分10余路,每天6时到各路段集合点为560多名环卫工人送上\n早餐。(胡建华 许玉芬 厉娜摄)\n")
+    records = parse_page(page, "t").records
+    assert [(r.kind, r.photographers, r.body[:4]) for r in records] == [
+        ("caption", ("丁安",), "昨天,在"), ("caption", ("胡建华", "许玉芬", "厉娜"), "①昨天清")]
