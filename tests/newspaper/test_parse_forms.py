@@ -569,7 +569,8 @@ def test_a_hard_wrapped_page_keeps_its_briefs_apart() -> None:
 def test_captions_wrapped_at_the_page_width_keep_their_lines() -> None:
     page = ("昨天,在鼓楼步行街上,民间艺人的小摊位引得游人驻足,一件件手\n工制品唤起许多市民的美好回忆。(丁安摄)\n"
             "①昨天清晨,在海曙区翠柏路清扫的环卫工人享用热气腾腾的早餐。\n春节七天假期,海曙城管局组织60多名工作人员备好水饺、盒饭,\n"
-            "兵分10余路,每天6时到各路段集合点为560多名环卫工人送上\n早餐。(胡建华 许玉芬 厉娜摄)\n")
+            "兵分10余路,每天6时到各路段集合点为560多名环卫工人送上\n早餐。(胡建华 许玉芬 厉娜摄)\n"
+            "②昨天,宁波市鼓楼步行街古戏台上,市老年大学越剧爱好者表演的\n传统越剧折子戏,给数千观众带来了欢乐。(周建平摄)\n")
     records = parse_page(page, "t").records
     assert [(r.kind, r.photographers, r.body[:4]) for r in records] == [
-        ("caption", ("丁安",), "昨天,在"), ("caption", ("胡建华", "许玉芬", "厉娜"), "①昨天清")]
+        ("caption", ("丁安",), "昨天,在"), ("caption", ("胡建华", "许玉芬", "厉娜"), "①昨天清"), ("caption", ("周建平",), "②昨天,")]
