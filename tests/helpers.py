@@ -728,3 +728,66 @@ def _alive(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
     except OSError:
         return False
+
+
+# ---- brute force over records: what a search must find (tests/searching, tests/cluster) -------------
+
+
+def compact_text(text: str) -> str:
+    """A text as a search term is looked for in it: normalised, whitespace removed."""
+    from indexer.text.normalize import normalize_text
+
+    return "".join(ch for ch in normalize_text(text) if not ch.isspace())
+
+
+def searchable_texts(record: Record) -> list[str]:
+    """The texts a search term can match, one per paragraph."""
+    parts = [record.title, record.byline or "", *record.body.split("\n")]
+    parts += [c.text for c in record.captions]
+    parts += [*record.reporters, *record.correspondents, *record.photographers]
+    parts += [p for c in record.captions for p in c.photographers]
+    return [p for p in parts if p]
+
+
+_compact_parts: dict[Record, list[str]] = {}
+
+
+def record_contains(record: Record, term: str) -> bool:
+    """Brute force: does the record contain ``term`` (normalised, whitespace ignored)?"""
+    needle = compact_text(term)
+    parts = _compact_parts.get(record)
+    if parts is None:
+        parts = _compact_parts[record] = [compact_text(part) for part in searchable_texts(record)]
+    return any(needle in part for part in parts)
+
+
+def brute_facets(records: Sequence[Record], term: str, filters: dict[str, str]) -> tuple[dict[str, Any], int]:
+    """Facet counts (each with its own filter off) and the total, by brute force over the records."""
+    from collections import Counter
+
+    def passes(r: Record, skip: str) -> bool:
+        checks = {
+            "region": lambda: r.region == filters["region"],
+            "kind": lambda: r.kind == filters["kind"],
+            "reporter": lambda: filters["reporter"] in r.reporters,
+            "section": lambda: r.section == filters["section"],
+            "date": lambda: bool(r.pub_date) and filters["date_from"] <= r.pub_date <= filters["date_to"],
+        }
+        keys = [k for k in checks if (k in filters or (k == "date" and "date_from" in filters)) and k != skip]
+        return all(checks[k]() for k in keys)
+
+    matching = [r for r in records if not term or record_contains(r, term)]
+    out: dict[str, Counter[str]] = {k: Counter() for k in ("region", "year", "month", "kind", "reporter", "section")}
+    for r in matching:
+        if passes(r, "region") and r.region:
+            out["region"][r.region] += 1
+        if passes(r, "date") and r.pub_date:
+            out["year"][r.pub_date[:4]] += 1
+            out["month"][r.pub_date[:7]] += 1
+        if passes(r, "kind"):
+            out["kind"][r.kind] += 1
+        if passes(r, "reporter"):
+            out["reporter"].update(r.reporters)
+        if passes(r, "section") and r.section:
+            out["section"][r.section] += 1
+    return out, sum(1 for r in matching if passes(r, ""))

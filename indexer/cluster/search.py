@@ -35,14 +35,14 @@ import numpy as np
 from indexer.cluster.client import Cluster
 from indexer.cluster.config import MATCH_ATTRS, char_class
 from indexer.cluster.ingest import PAGE, doc_id, read_generation
-from indexer.errors import QueryError, RecordNotFound
+from indexer.errors import RecordNotFound
 from indexer.index.schema import decode_facets
 from indexer.records import Record
 from indexer.searching.cache import cached
 from indexer.searching.facets import KIND_ALIASES, FacetColumns, FacetRow, filter_and_count, filter_predicates
 from indexer.searching.querylang import And, DateRange, Node, Not, Or, ParsedQuery, Text, parse_query
 from indexer.searching.ranking import by_date
-from indexer.searching.service import MAX_RELEVANCE_DEPTH, Hit, SearchPage, SearchQuery
+from indexer.searching.service import SearchPage, SearchQuery, parse_request, search_page
 from indexer.text.grams import query_needle
 
 RECORD_CACHE = 2048  # records kept per snapshot (browse pages, hit lists)
@@ -315,20 +315,10 @@ def ordered_matches(snap: ClusterSnapshot, query: SearchQuery, parsed: ParsedQue
 def cluster_search(archive: ClusterArchive, query: SearchQuery) -> SearchPage:
     """``indexer.searching.service.search`` on the cluster: the same ``SearchPage``."""
     started = time.perf_counter()
-    parsed = parse_query(query.q)
-    start = (query.page - 1) * query.page_size
-    need = start + query.page_size
-    if parsed.tree is not None and query.sort == "relevance" and need > MAX_RELEVANCE_DEPTH:
-        raise QueryError(f"按相关度最多翻到第 {MAX_RELEVANCE_DEPTH} 条；请缩小检索范围或改按日期排序")
+    parsed, start, need = parse_request(query)
     snap = archive.snapshot()
     total, ordered, facets, sort = ordered_matches(snap, query, parsed, need)
-    terms = parsed.highlight_terms
-    hits = tuple(Hit.from_record(r, terms) for r in snap.records(ordered[start:need].tolist()))
-    notes = parsed.notes
-    if query.q.strip() and parsed.tree is None:
-        notes = notes + ("检索式中没有可检索的内容，显示全部记录",)
-    return SearchPage(query=query, understood=parsed.understood, notes=notes, terms=terms, total=total, hits=hits,
-                      facets=facets, took_ms=(time.perf_counter() - started) * 1000, sort=sort)
+    return search_page(query, parsed, total, snap.records(ordered[start:need].tolist()), facets, sort, started)
 
 
 def cluster_results(archive: ClusterArchive, query: SearchQuery, batch: int = 500) -> Iterator[Record]:

@@ -286,20 +286,32 @@ def ordered_matches(snap: Snapshot, query: SearchQuery, parsed: ParsedQuery,
 def search(archive: Archive, query: SearchQuery) -> SearchPage:
     """Run one search; raises QueryError for requests over the limits."""
     started = time.perf_counter()
+    parsed, start, need = parse_request(query)
+    snap = archive.snapshot()
+    total, ordered, facets, sort = ordered_matches(snap, query, parsed, need)
+    records = [snap.record(d) for d in ordered[start:need].tolist()]
+    return search_page(query, parsed, total, records, facets, sort, started)
+
+
+def parse_request(query: SearchQuery) -> tuple[ParsedQuery, int, int]:
+    """(parsed query, index of the page's first hit, index after its last); QueryError past the relevance depth."""
     parsed = parse_query(query.q)
     start = (query.page - 1) * query.page_size
     need = start + query.page_size
     if parsed.tree is not None and query.sort == "relevance" and need > MAX_RELEVANCE_DEPTH:
         raise QueryError(f"按相关度最多翻到第 {MAX_RELEVANCE_DEPTH} 条；请缩小检索范围或改按日期排序")
-    snap = archive.snapshot()
-    total, ordered, facets, sort = ordered_matches(snap, query, parsed, need)
+    return parsed, start, need
+
+
+def search_page(query: SearchQuery, parsed: ParsedQuery, total: int, records: list[Record],
+                facets: dict[str, dict[str, int]], sort: str, started: float) -> SearchPage:
+    """The ``SearchPage`` of a page's records (any backend's): hits with the terms marked, notes, timing."""
     terms = parsed.highlight_terms
-    hits = tuple(Hit.from_record(snap.record(d), terms) for d in ordered[start:need].tolist())
     notes = parsed.notes
     if query.q.strip() and parsed.tree is None:
         notes = notes + ("检索式中没有可检索的内容，显示全部记录",)
-    return SearchPage(query=query, understood=parsed.understood, notes=notes, terms=terms,
-                      total=total, hits=hits, facets=facets,
+    return SearchPage(query=query, understood=parsed.understood, notes=notes, terms=terms, total=total,
+                      hits=tuple(Hit.from_record(r, terms) for r in records), facets=facets,
                       took_ms=(time.perf_counter() - started) * 1000, sort=sort)
 
 

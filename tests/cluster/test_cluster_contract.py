@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -23,33 +23,15 @@ from indexer.index.ingest import record_documents
 from indexer.index.store import open_index
 from indexer.newspaper.parse import parse_file
 from indexer.records import Record
-from indexer.text.normalize import normalize_text
-from helpers import PAGES, LocalCluster, assert_valid, generated_records
+from helpers import (PAGES, LocalCluster, assert_valid, brute_facets, generated_records, record_contains,
+                     searchable_texts)
 
 SEEDS = sorted(PAGES.glob("0*_*.txt"))
 BACKENDS = ("whoosh", "cluster")
 
 
-def _compact(text: str) -> str:
-    return "".join(ch for ch in normalize_text(text) if not ch.isspace())
-
-
-def _searchable(record: Record) -> list[str]:
-    parts = [record.title, record.byline or "", *record.body.split("\n"), *(c.text for c in record.captions)]
-    parts += [*record.reporters, *record.correspondents, *record.photographers]
-    parts += [p for c in record.captions for p in c.photographers]
-    return [p for p in parts if p]
-
-
-_parts: dict[str, list[str]] = {}
-
-
-def _contains(record: Record, term: str) -> bool:
-    """Brute force: does the record contain ``term`` (normalised, whitespace ignored)?"""
-    if record.id not in _parts:
-        _parts[record.id] = [_compact(p) for p in _searchable(record)]
-    needle = _compact(term)
-    return any(needle in part for part in _parts[record.id])
+_searchable = searchable_texts
+_contains = record_contains
 
 
 @pytest.fixture(scope="module")
@@ -123,35 +105,6 @@ def test_recall_any_substring_finds_its_record_and_only_records_containing_it(ba
 
 # --- facets, boolean queries, order ----------------------------------------------------------------
 
-def _brute_facets(records: list[Record], term: str, filters: dict[str, str]) -> tuple[dict[str, Counter[str]], int]:
-    def passes(r: Record, skip: str) -> bool:
-        checks = {
-            "region": lambda: r.region == filters["region"],
-            "kind": lambda: r.kind == filters["kind"],
-            "reporter": lambda: filters["reporter"] in r.reporters,
-            "section": lambda: r.section == filters["section"],
-            "date": lambda: bool(r.pub_date) and filters["date_from"] <= r.pub_date <= filters["date_to"],
-        }
-        keys = [k for k in checks if (k in filters or (k == "date" and "date_from" in filters)) and k != skip]
-        return all(checks[k]() for k in keys)
-
-    matching = [r for r in records if not term or _contains(r, term)]
-    out: dict[str, Counter[str]] = {k: Counter() for k in ("region", "year", "month", "kind", "reporter", "section")}
-    for r in matching:
-        if passes(r, "region") and r.region:
-            out["region"][r.region] += 1
-        if passes(r, "date") and r.pub_date:
-            out["year"][r.pub_date[:4]] += 1
-            out["month"][r.pub_date[:7]] += 1
-        if passes(r, "kind"):
-            out["kind"][r.kind] += 1
-        if passes(r, "reporter"):
-            out["reporter"].update(r.reporters)
-        if passes(r, "section") and r.section:
-            out["section"][r.section] += 1
-    return out, sum(1 for r in matching if passes(r, ""))
-
-
 @pytest.mark.parametrize("term, filters", [
     ("", {}),
     ("项目", {}),
@@ -163,7 +116,7 @@ def _brute_facets(records: list[Record], term: str, filters: dict[str, str]) -> 
 def test_facet_counts_match_a_brute_force_count(backend, corpus: list[Record], term: str,
                                                 filters: dict[str, str]) -> None:
     page = backend.search(SearchQuery(q=term, **filters))
-    expected, total = _brute_facets(corpus, term, filters)
+    expected, total = brute_facets(corpus, term, filters)
     for name, counts in expected.items():
         assert page.facets[name] == dict(counts), name
     assert page.total == total

@@ -10,7 +10,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from indexer.index.ingest import ingest, record_documents
-from indexer.text.normalize import normalize_text
 from indexer.newspaper.parse import parse_file
 from indexer.records import Record
 from indexer.searching.recordpage import get_record
@@ -18,34 +17,13 @@ from indexer.searching.service import SearchQuery, iter_results, search
 from indexer.searching.stats import archive_stats
 from indexer.index.store import create_or_open_index, current_settings
 from indexer.searching.snapshot import Archive
-from helpers import PAGES, generated_records, matching_ids
+from helpers import PAGES, brute_facets, generated_records, matching_ids, record_contains, searchable_texts
 
 SEEDS = sorted(PAGES.glob("0*_*.txt"))
 
 
-def _compact(text: str) -> str:
-    return "".join(ch for ch in normalize_text(text) if not ch.isspace())
-
-
-def _searchable(record: Record) -> list[str]:
-    """The texts a search term can match, one per paragraph."""
-    parts = [record.title, record.byline or "", *record.body.split("\n")]
-    parts += [c.text for c in record.captions]
-    parts += [*record.reporters, *record.correspondents, *record.photographers]
-    parts += [p for c in record.captions for p in c.photographers]
-    return [p for p in parts if p]
-
-
-_compact_parts: dict[Record, list[str]] = {}
-
-
-def _contains(record: Record, term: str) -> bool:
-    """Brute force: does the record contain ``term`` (normalised, whitespace ignored)?"""
-    needle = _compact(term)
-    parts = _compact_parts.get(record)
-    if parts is None:
-        parts = _compact_parts[record] = [_compact(part) for part in _searchable(record)]
-    return any(needle in part for part in parts)
+_searchable = searchable_texts
+_contains = record_contains
 
 
 def _ids(archive: Archive, q: str, **filters: str) -> set[str]:
@@ -154,37 +132,6 @@ def test_recall_on_a_generated_corpus(generated_archive: tuple[Archive, list[Rec
     assert misses == []
 
 
-def _brute_facets(records: list[Record], term: str,
-                  filters: dict[str, str]) -> tuple[dict[str, Counter[str]], int]:
-    """Facet counts (each with its own filter off) and the total, by brute force over the records."""
-    def passes(r: Record, skip: str) -> bool:
-        checks = {
-            "region": lambda: r.region == filters["region"],
-            "kind": lambda: r.kind == filters["kind"],
-            "reporter": lambda: filters["reporter"] in r.reporters,
-            "section": lambda: r.section == filters["section"],
-            "date": lambda: bool(r.pub_date) and filters["date_from"] <= r.pub_date <= filters["date_to"],
-        }
-        keys = [k for k in checks if (k in filters or (k == "date" and "date_from" in filters)) and k != skip]
-        return all(checks[k]() for k in keys)
-
-    matching = [r for r in records if not term or _contains(r, term)]
-    out: dict[str, Counter[str]] = {k: Counter() for k in ("region", "year", "month", "kind", "reporter", "section")}
-    for r in matching:
-        if passes(r, "region") and r.region:
-            out["region"][r.region] += 1
-        if passes(r, "date") and r.pub_date:
-            out["year"][r.pub_date[:4]] += 1
-            out["month"][r.pub_date[:7]] += 1
-        if passes(r, "kind"):
-            out["kind"][r.kind] += 1
-        if passes(r, "reporter"):
-            out["reporter"].update(r.reporters)
-        if passes(r, "section") and r.section:
-            out["section"][r.section] += 1
-    return out, sum(1 for r in matching if passes(r, ""))
-
-
 @pytest.mark.parametrize("term, filters", [
     ("", {}),
     ("项目", {}),
@@ -197,7 +144,7 @@ def test_facet_counts_match_a_brute_force_count(generated_archive: tuple[Archive
                                                 filters: dict[str, str]) -> None:
     archive, records = generated_archive
     page = search(archive, SearchQuery(q=term, **filters))
-    expected, total = _brute_facets(records, term, filters)
+    expected, total = brute_facets(records, term, filters)
     for name, counts in expected.items():
         assert page.facets[name] == dict(counts), name
     assert page.total == total
