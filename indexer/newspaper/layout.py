@@ -29,7 +29,7 @@ _SENTENCE_END = frozenset("。！？!?…")
 WRAPPED_LINES_MIN = 4  # lines breaking off mid-sentence before a page counts as hard-wrapped
 WRAPPED_MIN = 20  # a line the layout wrapped mid-sentence is a full column wide; a headline is shorter
 DATE_ALONE = re.compile(r"^(?:\d{4}|[〇零○一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
-_NOT_LAST = frozenset("，,、；;：:的和与及把被")
+_NOT_LAST = frozenset("，,、；;：:的和与及把被.")  # "…赴城北地区调 ...": an index cut the text off
 # "一、" "（二）" "3." "第一，": sub-headings and list items inside an article
 ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、是要]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[,，、])")
 # A body that opens like a news lead: "3月14日，…", "近日，…", "记者从…获悉", "截至8月底，…"
