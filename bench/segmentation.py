@@ -25,13 +25,14 @@ sys.path.insert(0, str(ROOT))
 from indexer import ParsedPage, parse_page, read_page_file  # noqa: E402
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_SPACE = re.compile(r"\s+|——")
+_SPACE = re.compile(r"\s+|——|[■●◆▲★☆△]")
 
 
 def squash(text: str) -> str:
     """Compare titles and body starts without whitespace, and without the dash that marks a subtitle (how it is
     printed, not what it says): "坚持创新驱动 建设科技强市" == "坚持创新驱动建设科技强市",
-    "老旧小区改造 ——我市老旧小区改造工作纪实" == "老旧小区改造 我市老旧小区改造工作纪实"."""
+    "老旧小区改造 ——我市老旧小区改造工作纪实" == "老旧小区改造 我市老旧小区改造工作纪实"; likewise a bullet before a
+    headline ("■一周洛阳新闻回眸")."""
     return _SPACE.sub("", text or "")
 
 

@@ -154,6 +154,11 @@ def _finished(drafts: list[Draft], dropped: list[str]) -> list[Draft]:
     """Drafts with clean paragraphs; an article with no text, caption or credit is dropped (its headline too)."""
     out: list[Draft] = []
     for draft in drafts:
+        if draft.title and any(part[:1] in BULLETS for part in draft.title.split(" ")):
+            # "●一碗面,暖了环卫工人的心窝": the bullet before a headline is layout
+            parts = draft.title.split(" ")
+            dropped.extend(part[0] for part in parts if part[:1] in BULLETS)
+            draft.title = " ".join(part[1:].lstrip() if part[:1] in BULLETS else part for part in parts).strip()
         if draft.kind == "article":
             paragraphs, removed = clean_paragraphs(draft.paragraphs, draft.subheads)
             dropped.extend(removed)

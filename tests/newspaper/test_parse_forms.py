@@ -574,3 +574,8 @@ def test_captions_wrapped_at_the_page_width_keep_their_lines() -> None:
     records = parse_page(page, "t").records
     assert [(r.kind, r.photographers, r.body[:4]) for r in records] == [
         ("caption", ("丁安",), "昨天,在"), ("caption", ("胡建华", "许玉芬", "厉娜"), "①昨天清"), ("caption", ("周建平",), "②昨天,")]
+
+
+def test_a_bullet_before_a_headline_is_layout() -> None:
+    result = parse_page("●一碗面,暖了环卫工人的心窝\n\n本报讯(记者 王晓晶)连日来,一家面馆为环卫工人免费送上热汤面。\n", "t")
+    assert [r.title for r in result.records] == ["一碗面,暖了环卫工人的心窝"] and "●" in result.dropped
