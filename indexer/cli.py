@@ -83,13 +83,19 @@ def _backend(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """``--backend`` if given; else ``--index-dir``; else $BAOKAN_BACKEND; else Whoosh in $BAOKAN_INDEX_DIR/index_data."""
     import os
 
+    if getattr(args, "backend", None):
+        spec = args.backend
+    elif args.index_dir:
+        spec = "whoosh:" + args.index_dir
+    else:
+        spec = os.environ.get("BAOKAN_BACKEND") or "whoosh:" + _index_dir(args)
+    if spec.startswith("whoosh:") and spec != "whoosh:":  # the embedded index: the cluster package stays unloaded
+        from indexer import WhooshBackend
+
+        return WhooshBackend(spec[len("whoosh:"):])
     from indexer import open_backend
 
-    if getattr(args, "backend", None):
-        return open_backend(args.backend)
-    if args.index_dir:
-        return open_backend("whoosh:" + args.index_dir)
-    return open_backend(os.environ.get("BAOKAN_BACKEND") or "whoosh:" + _index_dir(args))
+    return open_backend(spec)
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:

@@ -11,9 +11,8 @@ satisfy ``Backend``; ``indexer.cluster.backend.open_backend`` picks one from a
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from indexer.index.ingest import IngestReport, ingest
 from indexer.records import Record
 from indexer.searching.browse import (ArchiveCalendar, Issue, IssuePage, RecordPosition, archive_calendar, issue,
                                       issue_page, record_position)
@@ -21,6 +20,9 @@ from indexer.searching.recordpage import RecordPage, get_record, get_records
 from indexer.searching.service import SearchPage, SearchQuery, iter_results, search
 from indexer.searching.snapshot import Archive
 from indexer.searching.stats import ArchiveStats, archive_stats
+
+if TYPE_CHECKING:  # ingest (and the whole parser under it) loads only when an ingest runs, not for a search
+    from indexer.index.ingest import IngestReport
 
 WHOOSH_SCHEME = "whoosh:"
 
@@ -53,6 +55,8 @@ class WhooshBackend:
         self.name = WHOOSH_SCHEME + index_dir
 
     def ingest(self, paths: Iterable[str], **options: Any) -> IngestReport:
+        from indexer.index.ingest import ingest
+
         return ingest(paths, self.index_dir, **options)
 
     def search(self, query: SearchQuery) -> SearchPage:

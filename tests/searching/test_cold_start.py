@@ -29,3 +29,20 @@ def test_query_words_are_the_words_the_index_holds() -> None:
     assert set(query) <= set(word_texts("全面推进0-6岁残疾儿童康复救助工作"))
     jieba = load_jieba()  # the reference splits the run: the old query words missed the index's "0-6"
     assert [w for w in jieba.cut("0-6岁") if w.strip("-")] == ["0", "6", "岁"]
+
+
+CLI_SEARCH = """
+import sys
+from indexer.cli import main
+status = main(["search", sys.argv[2], "--index-dir", sys.argv[1], "--json"])
+print(sorted(m for m in sys.modules if m in ("jieba", "pymysql", "indexer.newspaper.parse", "indexer.index.ingest")
+             or m.startswith("indexer.cluster")), status)
+"""
+
+
+def test_the_cli_search_loads_neither_the_parser_nor_the_cluster_package(seed_index_dir) -> None:
+    """``baokan search`` on the embedded index: no ingest, parser, cluster client or jieba in the process."""
+    out = subprocess.run([sys.executable, "-c", CLI_SEARCH, str(seed_index_dir), "焦作"],
+                         capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout[:out.stdout.rindex("}") + 1])["total"] > 0
+    assert out.stdout.strip().splitlines()[-1] == "[] 0"
