@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from indexer.cluster.client import Cluster
-from indexer.cluster.config import MATCH_ATTRS, TEXT_FIELDS, Node, engine_text
-from indexer.errors import BaokanError
+from indexer.cluster.config import MATCH_ATTRS, PARAGRAPH_MARK, TEXT_FIELDS, Node, engine_text
+from indexer.errors import BaokanError, SettingsMismatch
 from indexer.index.ingest import IngestReport, ProgressFn, display_path, file_key, iter_input_files
 from indexer.index.schema import encode_facets, facet_values, full_text
 from indexer.newspaper.gazetteer import Gazetteer, load_gazetteer
@@ -115,16 +115,35 @@ def read_state(cluster: Cluster) -> dict[str, FileState]:
         last = rows[-1][0]
 
 
+SCHEMA = 2  # bump when the shard layout or the tokenizer changes: a cluster written before must be rebuilt
+# how this version's configs cut a probe text (config.CHARSET_TABLE, NGRAM_CHARS): checked on every node
+_PROBE = "建,光9244" + PARAGRAPH_MARK
+_PROBE_TOKENS = ["建", ",", "光", "9244", PARAGRAPH_MARK]
+
+
+def check_tokenizer(cluster: Cluster) -> None:
+    """SettingsMismatch naming the first node whose searchd config cuts text otherwise than this version's."""
+    for node in cluster.nodes:
+        rows = cluster.query(node, "CALL KEYWORDS(%s, 'shard')", (_PROBE,))
+        if [str(r[1]) for r in rows] != _PROBE_TOKENS:
+            raise SettingsMismatch(f"{node.label} 的 searchd 配置与这一版 baokan 的分词不同：请用 baokan cluster init "
+                                   "重写配置、重启节点，再用 baokan ingest --rebuild 重建")
+
+
 def read_generation(cluster: Cluster) -> int:
-    """The cluster's change counter (0 before the first ingest)."""
-    rows = cluster.query(cluster.coordinator, "SELECT generation FROM meta WHERE id = 1")
-    return int(rows[0][0]) if rows else 0
+    """The cluster's change counter (0 before the first ingest); SettingsMismatch for a cluster an older
+    baokan wrote (another shard layout or tokenizer: its records would be matched wrongly)."""
+    meta = {int(i): int(g) for i, g in cluster.query(cluster.coordinator,
+                                                     "SELECT id, generation FROM meta WHERE id IN (1, 2)")}
+    if 1 in meta and meta.get(2) != SCHEMA:
+        raise SettingsMismatch("检索集群中的索引由另一版 baokan 写入：请用 baokan ingest --rebuild 重建")
+    return meta.get(1, 0)
 
 
-def bump_generation(cluster: Cluster) -> int:
-    generation = max(read_generation(cluster) + 1, int(time.time() * 1000))
-    cluster.query(cluster.coordinator, "REPLACE INTO meta (id, name, generation) VALUES (1, 'generation', %s)",
-                  (generation,))
+def bump_generation(cluster: Cluster, generation: int | None = None) -> int:
+    generation = max((read_generation(cluster) if generation is None else generation) + 1, int(time.time() * 1000))
+    cluster.query(cluster.coordinator, "REPLACE INTO meta (id, name, generation) VALUES (1, 'generation', %s), "
+                  "(2, 'schema', %s)", (generation, SCHEMA))
     return generation
 
 
@@ -294,9 +313,12 @@ def cluster_ingest(paths: Iterable[str], cluster: Cluster, *, manifest: Manifest
     started = time.monotonic()
     gazetteer = gazetteer or load_gazetteer(None)
     report = IngestReport()
+    check_tokenizer(cluster)
     if rebuild:
         truncate(cluster)
-        bump_generation(cluster)
+        bump_generation(cluster, generation=0)  # also stamps this version's schema
+    else:
+        read_generation(cluster)  # refuses a cluster another version wrote
     known = read_state(cluster)
     tasks: list[Task] = []
     for path, source, error in iter_input_files(paths):

@@ -34,7 +34,7 @@ import numpy as np
 
 from indexer.cluster.client import Cluster
 from indexer.cluster.config import MATCH_ATTRS, char_class
-from indexer.cluster.ingest import PAGE, doc_id, read_generation
+from indexer.cluster.ingest import PAGE, check_tokenizer, doc_id, read_generation
 from indexer.errors import RecordNotFound
 from indexer.index.schema import decode_facets
 from indexer.records import Record
@@ -182,6 +182,7 @@ class ClusterArchive:
             return snap
         with self._lock:
             if self._snap is None or self._snap.generation != generation:
+                check_tokenizer(self.cluster)  # every node cuts text as this version's queries expect
                 self._snap = ClusterSnapshot(self.cluster, generation)
             return self._snap
 
