@@ -8,8 +8,10 @@ dump's own items (one record per dump item), never from baokan's parser.
 
 Output: ``rmrbfull/rmrb_YYYYMMDD_PP.txt`` plus ``.expected.json`` (format: README.md in this folder),
 one file per source page (版) PP: all of that page's items in source order, full content, nothing cut
-or dropped (a page of more than ``MAX_ITEMS`` items keeps its first ``MAX_ITEMS``). Items with an
-empty content (editor lists, full-page advertisements) are kept as a title line with no body.
+or dropped (a page of more than ``MAX_ITEMS`` items keeps its first ``MAX_ITEMS``). Left out, as
+make_rmrb_pages.py leaves them out: the page's editor list ("本版责编：…", page furniture by the
+project's conventions), items with an empty content (full-page advertisements, image-only items) and
+"图片报道" photo items (``printed()``).
 
 Pages laid out: from each edition, every page that holds a long item (``LONG`` characters or more of
 content: long articles with their sub-headings, speeches, name lists), then a sample drawn with a
@@ -108,10 +110,21 @@ def render(articles: list[dict], layout: str, date: str) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+EDITOR_LIST = re.compile(r"^本版(?:责编|编辑|责任编辑)")
+
+
+def printed(item: dict) -> bool:
+    """An item a page prints as an article: not the page's editor list ("本版责编：康  岩…", page furniture
+    by the project's conventions), not a title with no content (a full-page advertisement, a photo shown
+    only as an image), not a "图片报道" photo item -- the same items make_rmrb_pages.py skips."""
+    return bool(item["content"].strip()) and not EDITOR_LIST.match(item["title"]) and item["title"] != "图片报道"
+
+
 def by_page(items: list[dict]) -> dict[int, list[dict]]:
     pages: dict[int, list[dict]] = {}
     for it in items:
-        pages.setdefault(int(it["page"]), []).append(it)
+        if printed(it):
+            pages.setdefault(int(it["page"]), []).append(it)
     return pages
 
 
