@@ -72,7 +72,10 @@ _LEADER_WRITER = re.compile(r"^[□■]?\s*(?:本报|本刊)(?:特约)?(?:评论
 # a source line of its own: "据新华社", "据新华社电", "据央视新闻报道"
 _SOURCE = re.compile(rf"^据(?:{_AGENCY}|[{_HAN}《》]{{2,10}}?)(?:[{_HAN}]{{0,8}}电|报道|消息)?$")
 # a closing mark with no name: "(本报记者)", "（本报综合）", "（综合新华社电）"
-_UNNAMED_END = re.compile(r"^[(（]\s*(?:本报|本刊)?(?:记者|综合|报道|综合报道|编辑|综合新华社电|据新华社电)\s*[)）]$")
+_UNNAMED_END = re.compile(r"^[(（]\s*(?:(?:本报|本刊)?(?:记者|综合|报道|综合报道|编辑|综合新华社电|据新华社电)"
+                          rf"|(?:据|综合)?{_AGENCY}[{_HAN}]{{0,10}}(?:{_DATE})?电)\s*[)）]$")  # "（新华社北京3月4日电）"
+# "（本报记者徐驭尧、窦皓、董泽扬参与采写）": who helped write it, at the end
+_HELPED = re.compile(rf"^[(（]\s*(?P<inner>(?:{_ROLE}\s*)?{_NAMES})\s*参与(?:采写|采访|报道)\s*[)）]$")
 _MAX_CREDIT = 60
 _TOKEN = re.compile(rf"(?P<role>{_ROLE})|(?P<name>[{_HAN}·]+)")
 # two-character names padded to three columns: "赵  鹏   林  蔚" -> "赵鹏   林蔚"
@@ -189,7 +192,11 @@ def match_end_credit(block: str) -> tuple[str, Credit] | None:
     """
     line = block.rstrip()
     if _UNNAMED_END.match(line.strip()):
-        return "", Credit(line.strip())  # "(本报记者)": closes the article, names nobody
+        return "", Credit(line.strip())  # "(本报记者)", "（新华社北京3月4日电）": closes the article, names nobody
+    m = _HELPED.match(unpad(line.strip()))
+    if m:
+        people = split_names(m.group("inner"))
+        return "", Credit(line.strip(), people.reporters, people.correspondents)
     if _AUTHOR_NOTE_ALONE.match(line.strip()):  # "(作者为光明日报社首任总编辑胡愈之)": closes the article
         m = _NOTE_NAME.search(line.strip())
         named = m is not None and not _NOT_NOTE_NAMES.search(m.group("name"))

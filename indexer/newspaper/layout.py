@@ -28,6 +28,9 @@ _SENTENCE_END = frozenset("。！？!?…")
 # "…等疫情防控点位慰问了和" stops mid-phrase; 了 and 向 may end a headline ("…的“路”通了", "…指明方向")
 WRAPPED_LINES_MIN = 4  # lines breaking off mid-sentence before a page counts as hard-wrapped
 WRAPPED_MIN = 20  # a line the layout wrapped mid-sentence is a full column wide; a headline is shorter
+# "刘奇  刘俊臣  信春鹰（女）  钟山  娄勤俭": names set apart by wide spaces, a list, not a headline
+NAME_LIST = re.compile(r"^[\u4e00-\u9fff·]{2,8}(?:[（(][\u4e00-\u9fff，,]{1,8}[)）])?"
+                       r"(?:[ \u3000]{2,}[\u4e00-\u9fff·]{2,8}(?:[（(][\u4e00-\u9fff，,]{1,8}[)）])?){3,}$")
 DATE_ALONE = re.compile(r"^(?:\d{4}|[〇零○一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
 _NOT_LAST = frozenset("，,、；;：:的和与及把被.")  # "…赴城北地区调 ...": an index cut the text off
 # "一、" "（二）" "3." "第一，": sub-headings and list items inside an article
@@ -104,7 +107,7 @@ class Line:
         "会议要求：", "…慰问了", "“当前，…。”" and "总投资10亿" are not.
         """
         t = self.text
-        if not self.plain or cjk_count(t) < 2 or _NOT_HEADLINE.match(t) or self.date_alone:
+        if not self.plain or cjk_count(t) < 2 or _NOT_HEADLINE.match(t) or self.date_alone or NAME_LIST.match(t):
             return False
         squashed = re.sub(r"\s+", "", t)
         if len(squashed) > HEADLINE_MAX or "。" in t or "；" in t:

@@ -42,6 +42,7 @@ PHOTO_STORY_SHARE = 0.1  # of the caption's character pairs also in that text: m
 # names of pages and columns: "法治·平安", "副刊·山阳石", "社会新闻", "理论周刊", "县区传真", "国际短讯"
 PAGE_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}[·・][\u4e00-\u9fff]{2,3}"
                        r"|[\u4e00-\u9fff]{1,6}(?:新闻|周刊|专刊|副刊|传真|短讯|简讯|快讯|速览|动态)|图说[\u4e00-\u9fff]{2,4})$")
+FIRST_SECTION = re.compile(r"^(?:[(（]一[)）]|一、|第一[、，,]|1[.、．](?!\d))")  # "（一）": numbered sections begin
 SECTION_MAX = 6  # "## 科技视界", "## 时评": a column label is a word or two
 KICKER_MAX = 30  # a kicker or subtitle line without "——"; a longer line over a headline is body text
 PARALLEL_WINDOW = 60  # lines looked at for a sub-heading's twin: one article's worth
@@ -272,6 +273,8 @@ class Segmenter:
             note(4, "followed by the author's name")
         if line.heading:
             note(3, "marked as a heading")
+        if nxt is not None and FIRST_SECTION.match(nxt.text) and not line.enumerated:
+            note(2, "followed by the first of numbered sections (（一）, 一、)")
         if line.enumerated:
             note(-4, "numbered like a sub-heading")
         if cur is not None and cur.closed:

@@ -579,3 +579,27 @@ def test_captions_wrapped_at_the_page_width_keep_their_lines() -> None:
 def test_a_bullet_before_a_headline_is_layout() -> None:
     result = parse_page("●一碗面,暖了环卫工人的心窝\n\n本报讯(记者 王晓晶)连日来,一家面馆为环卫工人免费送上热汤面。\n", "t")
     assert [r.title for r in result.records] == ["一碗面,暖了环卫工人的心窝"] and "●" in result.dropped
+
+
+def test_a_wire_source_and_a_name_list_close_a_record() -> None:
+    page = ("第十四届全国人民代表大会第四次会议副秘书长名单\n\n刘奇  刘俊臣  信春鹰（女）  钟山  娄勤俭  孔绍逊  汪洋\n\n"
+            "（新华社北京3月4日电）\n\n第十四届全国人民代表大会第四次会议议程\n\n一、审议政府工作报告\n\n二、审查国民经济和社会发展第十五个五年规划纲要草案\n")
+    records = parse_page(page, "t").records
+    assert [r.title for r in records] == ["第十四届全国人民代表大会第四次会议副秘书长名单", "第十四届全国人民代表大会第四次会议议程"]
+
+
+def test_helpers_named_at_the_end_and_cross_references() -> None:
+    page = ("我国经济总量跃上140万亿元新台阶\n\n本报北京1月19日电  （记者刘志强、王云杉）1月19日，国家统计局发布数据。\n\n"
+            "（相关报道见第二、八版）\n\n本期统筹：祁嘉润\n\n感悟中国经济潜能（今日谈）\n\n2025年，中国经济交出一份亮眼成绩单。\n\n"
+            "（本报记者徐驭尧、窦皓、董泽扬参与采写）\n")
+    result = parse_page(page, "t")
+    assert [(r.title, r.reporters) for r in result.records] == [
+        ("我国经济总量跃上140万亿元新台阶", ("刘志强", "王云杉")), ("感悟中国经济潜能（今日谈）", ("徐驭尧", "窦皓", "董泽扬"))]
+    assert "（相关报道见第二、八版）" in result.dropped and "本期统筹：祁嘉润" in result.dropped
+
+
+def test_a_headline_over_the_first_of_numbered_sections() -> None:
+    page = ("赵乐际同巴基斯坦国民议会议长萨迪克会谈\n\n新华社北京1月19日电  赵乐际19日在北京同萨迪克会谈。\n\n雪克来提·扎克尔参加会谈。\n\n"
+            "从两个大局看“十五五”战略谋划\n\n（一）\n\n“十五五”规划建议为未来5年中国经济社会发展擘画蓝图。\n\n（二）\n\n习近平总书记从两个大局观察问题。\n")
+    records = parse_page(page, "t").records
+    assert [r.title for r in records] == ["赵乐际同巴基斯坦国民议会议长萨迪克会谈", "从两个大局看“十五五”战略谋划"]
