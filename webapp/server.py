@@ -116,6 +116,7 @@ def serve(index_dir: str, host: str = "127.0.0.1", port: int = 8000, threads: in
     if workers > 1:
         return serve_workers(index_dir, host, port, threads, workers)
     app = create_app({"INDEX_DIR": index_dir})
+    open_snapshot(app)
     _say(f"serving http://{host}:{port}/  (index: {index_dir})")
     try:
         # ident: the Server header says "baokan", no version.
@@ -124,6 +125,23 @@ def serve(index_dir: str, host: str = "127.0.0.1", port: int = 8000, threads: in
         _say(listen_error(host, port, exc))
         return 1
     return 0
+
+
+def open_snapshot(app: Any) -> None:
+    """Open the index and its facet columns now, not in the first visitor's request.
+
+    The snapshot is this (main) thread's; it keeps the per-segment facet rows and columns
+    cached, so each server thread's own snapshot then opens in milliseconds. A missing or
+    locked index is left to the requests, which answer 503 as they would anyway.
+    """
+    from indexer import warm_up
+    from webapp import get_archive
+
+    with app.app_context():
+        try:
+            warm_up(get_archive())
+        except BaokanError:
+            pass
 
 
 class WorkerHeader:
@@ -183,7 +201,9 @@ def serve_workers(index_dir: str, host: str, port: int, threads: int, workers: i
             os._exit(0)
 
         threading.Thread(target=watch_master, daemon=True).start()
-        app = WorkerHeader(create_app({"INDEX_DIR": index_dir}), number)
+        flask_app = create_app({"INDEX_DIR": index_dir})
+        open_snapshot(flask_app)  # before accepting: a worker's first request does not open the index
+        app = WorkerHeader(flask_app, number)
         waitress.create_server(app, sockets=sockets, threads=threads, ident="baokan").run()
         os._exit(0)
 
