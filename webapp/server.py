@@ -161,7 +161,7 @@ def serve_workers(index_dir: str, host: str, port: int, threads: int, workers: i
     """Pre-fork serving: one listening socket, ``workers`` processes accepting on it.
 
     Searching is CPU-bound Python, so one process uses one core whatever its thread
-    count; N processes use N. The master binds the socket and loads jieba's
+    count; N processes use N. The master binds the socket and loads rjieba's
     dictionary and the normalisation table before forking (the children share those
     pages), then only waits: each child opens the index itself (its own ``Archive``,
     so its own file handles) and, like the single process, sees each new commit at its
