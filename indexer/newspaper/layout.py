@@ -29,8 +29,18 @@ _SENTENCE_END = frozenset("。！？!?…")
 WRAPPED_LINES_MIN = 4  # lines breaking off mid-sentence before a page counts as hard-wrapped
 WRAPPED_MIN = 20  # a line the layout wrapped mid-sentence is a full column wide; a headline is shorter
 # "刘奇  刘俊臣  信春鹰（女）  钟山  娄勤俭": names set apart by wide spaces, a list, not a headline
-NAME_LIST = re.compile(r"^[\u4e00-\u9fff·]{2,8}(?:[（(][\u4e00-\u9fff，,]{1,8}[)）])?"
-                       r"(?:[ \u3000]{2,}[\u4e00-\u9fff·]{2,8}(?:[（(][\u4e00-\u9fff，,]{1,8}[)）])?){3,}$")
+_LISTED_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,12})"
+                          r"(?:[（(][\u4e00-\u9fff，,]{1,8}[)）])?$")
+
+
+def name_list(text: str) -> bool:
+    """Names set apart by wide spaces, a list and no headline: "刘奇  刘俊臣  信春鹰（女）  钟山  娄勤俭";
+    "凝聚人心  凝聚共识  凝聚智慧  凝聚力量" is a headline (names are mostly two or three characters)."""
+    parts = re.split(r"[ \u3000]{2,}", text.strip())
+    if len(parts) < 4:
+        return False
+    found = [m for m in map(_LISTED_NAME.match, parts) if m]
+    return len(found) == len(parts) and sum(len(m.group("name")) <= 3 for m in found) * 10 >= len(parts) * 6
 DATE_ALONE = re.compile(r"^(?:\d{4}|[〇零○一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
 _NOT_LAST = frozenset("，,、；;：:的和与及把被.")  # "…赴城北地区调 ...": an index cut the text off
 # "一、" "（二）" "3." "第一，": sub-headings and list items inside an article
@@ -107,7 +117,7 @@ class Line:
         "会议要求：", "…慰问了", "“当前，…。”" and "总投资10亿" are not.
         """
         t = self.text
-        if not self.plain or cjk_count(t) < 2 or _NOT_HEADLINE.match(t) or self.date_alone or NAME_LIST.match(t):
+        if not self.plain or cjk_count(t) < 2 or _NOT_HEADLINE.match(t) or self.date_alone or name_list(t):
             return False
         squashed = re.sub(r"\s+", "", t)
         if len(squashed) > HEADLINE_MAX or "。" in t or "；" in t:

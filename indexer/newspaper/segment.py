@@ -29,7 +29,7 @@ from functools import lru_cache
 from importlib import resources
 
 from indexer.newspaper.bylines import Credit, match_end_credit, unpad
-from indexer.newspaper.layout import NUMBERED_PHOTO, Line, PageStyle, bigrams
+from indexer.newspaper.layout import NUMBERED_PHOTO, Line, PageStyle, bigrams, name_list
 
 CAPTION_TITLE_MAX = 20
 EDITORS_NOTE = ("编者按", "编者的话", "编前语", "编者")
@@ -273,6 +273,8 @@ class Segmenter:
             note(4, "followed by the author's name")
         if line.heading:
             note(3, "marked as a heading")
+        if nxt is not None and name_list(nxt.text):
+            note(2, "a list of names under it")
         if nxt is not None and FIRST_SECTION.match(nxt.text) and not line.enumerated:
             note(2, "followed by the first of numbered sections (（一）, 一、)")
         if line.enumerated:

@@ -603,3 +603,22 @@ def test_a_headline_over_the_first_of_numbered_sections() -> None:
             "从两个大局看“十五五”战略谋划\n\n（一）\n\n“十五五”规划建议为未来5年中国经济社会发展擘画蓝图。\n\n（二）\n\n习近平总书记从两个大局观察问题。\n")
     records = parse_page(page, "t").records
     assert [r.title for r in records] == ["赵乐际同巴基斯坦国民议会议长萨迪克会谈", "从两个大局看“十五五”战略谋划"]
+
+
+@pytest.mark.parametrize("text, listed", [
+    ("刘奇  刘俊臣  信春鹰（女）  钟山  娄勤俭  孔绍逊  汪洋", True),
+    ("赵乐际  李鸿忠  洛桑江村（藏族）  雪克来提·扎克尔（维吾尔族）  刘奇", True),
+    ("凝聚人心  凝聚共识  凝聚智慧  凝聚力量", False),
+    ("坚定制度自信  实现良好开局", False),
+])
+def test_a_list_of_names_is_no_headline(text: str, listed: bool) -> None:
+    from indexer.newspaper.layout import name_list
+    assert name_list(text) is listed
+
+
+def test_a_headline_over_a_list_of_names_starts_a_record() -> None:
+    page = ("十四届全国人大常委会举行第六十四次委员长会议\n\n新华社北京3月4日电  十四届全国人大常委会4日上午举行委员长会议。\n\n"
+            "3日下午和晚上，各代表团召开会议。\n\n第十四届全国人民代表大会第四次会议主席团常务主席名单\n\n"
+            "赵乐际  李鸿忠  王东明  肖捷  郑建邦  丁仲礼  郝明金\n\n（新华社北京3月4日电）\n")
+    records = parse_page(page, "t").records
+    assert [r.title for r in records] == ["十四届全国人大常委会举行第六十四次委员长会议", "第十四届全国人民代表大会第四次会议主席团常务主席名单"]
