@@ -26,7 +26,8 @@ COUNT_EXACT, HEADLINES, PEOPLE = 0.90, 0.95, 0.90
 
 @pytest.fixture(scope="module")
 def scores() -> dict[str, object]:
-    return {name: segmentation.score_set(name) for name in ("real", "real2", "real3", "rmrb", "forms", "holdout", "holdout2", "holdout3")}
+    return {name: segmentation.score_set(name) for name in ("real", "real2", "real3", "rmrb", "rmrbfull", "forms", "holdout", "holdout2",
+                                                         "holdout3")}
 
 
 def test_the_sets_are_big_enough_and_name_their_sources() -> None:
@@ -41,7 +42,7 @@ def test_the_sets_are_big_enough_and_name_their_sources() -> None:
     assert len(segmentation.pages_of("forms")) >= 30 and len(segmentation.pages_of("holdout")) >= 30
 
 
-@pytest.mark.parametrize("name", ["real", "real2", "real3", "rmrb", "forms", "holdout", "holdout2", "holdout3"])
+@pytest.mark.parametrize("name", ["real", "real2", "real3", "rmrb", "rmrbfull", "forms", "holdout", "holdout2", "holdout3"])
 def test_nothing_is_lost(scores: dict[str, object], name: str) -> None:
     score = scores[name]
     assert score.nothing_lost, [(p.name, p.lost) for p in score.pages if p.lost]
@@ -59,6 +60,9 @@ def test_hand_made_pages_meet_the_acceptance_figures(scores: dict[str, object], 
     ("real2", 1.00, 0.90, 0.93, 0.90),
     ("real3", 0.78, 0.80, 0.72, 0.84),
     ("rmrb", 0.80, 0.96, 0.91, 0.95),
+    # full-length pages: long articles' sub-headings without a credit read as headlines, and the dump counts
+    # umbrella items (several bylined stories under one title) as one record
+    ("rmrbfull", 0.29, 0.63, 0.81, 1.00),
     # hand-made by a third author; where its editor's decisions differ from the issue's (boxes such as
     # 记者手记 and 相关链接 as records of their own, classified ads as furniture) the pages count as wrong
     ("holdout2", 0.76, 0.94, 0.93, 0.97),
