@@ -19,7 +19,7 @@ import numpy as np
 from whoosh.index import Index
 from whoosh.searching import Searcher
 
-from indexer.index.schema import FILE_MARKER, decode_facets
+from indexer.index.schema import FILE_MARKER
 from indexer.index.store import open_index
 from indexer.searching.facets import FacetColumns, FacetRow
 from indexer.records import Record
@@ -42,6 +42,25 @@ def cached_segment_ids() -> set[str]:
         return set(_segment_cache.keys())
 
 
+FACET_DECODE_CHUNK = 4096  # rows parsed by one json.loads
+
+
+def _decoded_facets(raws: Any) -> Any:
+    """``decode_facets`` of every row, parsed a chunk of rows at a time.
+
+    One ``json.loads`` over ``[row,row,…]`` instead of one call per row (a fresh process
+    decodes every record's row before its first answer: 20,487 rows at 20k, a million at 1M).
+    """
+    chunk: list[bytes] = []
+    for raw in raws:
+        chunk.append(raw or b"{}")
+        if len(chunk) == FACET_DECODE_CHUNK:
+            yield from json.loads(b"[" + b",".join(chunk) + b"]")
+            chunk = []
+    if chunk:
+        yield from json.loads(b"[" + b",".join(chunk) + b"]")
+
+
 def _segment_rows(reader: Any) -> _SegmentRows:
     segment = reader.segment() if hasattr(reader, "segment") else None
     key = segment.segment_id() if segment is not None else None  # random per segment
@@ -53,8 +72,8 @@ def _segment_rows(reader: Any) -> _SegmentRows:
     rows = _SegmentRows()
     intern: dict[FacetRow, FacetRow] = {}
     if reader.has_column("facets"):
-        for raw in reader.column_reader("facets"):
-            row = FacetRow.from_values(decode_facets(raw))
+        for values in _decoded_facets(reader.column_reader("facets")):
+            row = FacetRow.from_values(values)
             rows.append(intern.setdefault(row, row))
     else:
         rows.extend([FacetRow.from_values({})] * reader.doc_count_all())
