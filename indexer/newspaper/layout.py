@@ -54,7 +54,7 @@ _LEAD = re.compile(
 _CAPTION_START = re.compile(r"^(?:图为|图[①-⑳\d]|[上下左右中]图[:：为]?|组图[:：])")
 NUMBERED_PHOTO = re.compile(r"^图[②-⑳]")  # "图②…" goes on a numbered photo group that "图①…" began
 # never a headline: a bracketed label alone ("【点评】", "【人物】"), an epigraph's source ("——摘自…")
-_NOT_HEADLINE = re.compile(r"^【[^】]{1,8}】$|^——\s*(?:摘自|引自|选自)")
+_NOT_HEADLINE = re.compile(r"^【[^】]{1,8}】$|^——\s*(?:摘自|引自|选自)|^——\s*编\s*者$")  # "——编  者": who signed the note
 _PHOTO_PLACEHOLDER = re.compile(r"^[(（](?:图片|照片|图|组图)[)）]$")
 
 

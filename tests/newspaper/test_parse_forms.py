@@ -622,3 +622,10 @@ def test_a_headline_over_a_list_of_names_starts_a_record() -> None:
             "赵乐际  李鸿忠  王东明  肖捷  郑建邦  丁仲礼  郝明金\n\n（新华社北京3月4日电）\n")
     records = parse_page(page, "t").records
     assert [r.title for r in records] == ["十四届全国人大常委会举行第六十四次委员长会议", "第十四届全国人民代表大会第四次会议主席团常务主席名单"]
+
+
+def test_an_editors_signature_and_a_padded_coordinator_are_no_headlines() -> None:
+    page = ("不做表面文章  不耍花拳绣腿（大家谈）\n\n习近平总书记强调：“通过党的自我革命，弘扬清风正气。”\n\n——编  者\n\n"
+            "本期统筹：高  佶\n\n敢揭短也要真补短\n\n不久前，中国证监会、财政部修订发布有关规定。\n")
+    result = parse_page(page, "t")
+    assert "——编  者" not in [r.title for r in result.records] and "本期统筹：高  佶" in result.dropped
