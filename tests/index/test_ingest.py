@@ -221,3 +221,23 @@ def test_compact_merges_every_segment_and_every_search_answers_as_before(tmp_pat
     changed.write_text(changed.read_text("utf-8").replace("吕沛沛", "吕沛"), "utf-8")
     assert ingest([str(folder)], str(index_dir), workers=1).records_updated > 0
     assert search(Archive(index_dir), SearchQuery(q="吕沛沛")).total == 0
+
+
+def test_an_error_in_the_writer_ends_a_parallel_ingest_instead_of_hanging_it(tmp_path: Path) -> None:
+    """The parser workers run ahead of the writer; when the writer's side raises (here the progress hook,
+    as a disk-full error would), the ingest must raise too, not wait forever for the workers' feeder."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(40):
+        (pages / f"p{n:02d}.txt").write_text(f"温县举办第{n}届太极拳比赛\n\n本报讯（记者 王鑫）3月14日，比赛在陈家沟举行。\n", "utf-8")
+    script = (
+        "import sys\n"
+        "from indexer.index.ingest import ingest\n"
+        "def boom(done, total, written):\n"
+        "    if done == 3:\n"
+        "        raise OSError('disk full')\n"
+        f"try:\n    ingest([{str(pages)!r}], {str(tmp_path / 'index')!r}, workers=2, progress=boom)\n"
+        "except OSError as e:\n    print('raised', e); sys.exit(3)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 3 and "raised disk full" in done.stdout, done.stderr[-2000:]
