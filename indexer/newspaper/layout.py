@@ -333,20 +333,18 @@ class PageStyle:
 
 def _wrap_width(lines: list[Line]) -> int | None:
     """The length most lines that break off mid-sentence share, when they do: a PDF export wraps at ~30."""
-    open_ends = [len(re.sub(r"\s+", "", line.text)) for line in lines if line.plain and line.ends_open]
-    if len(open_ends) < WRAPPED_LINES_MIN:
-        return None
-    counts = Counter(open_ends)
-    width = max(counts, key=lambda n: counts[n] + counts[n - 1] + counts[n + 1])
-    near = counts[width] + counts[width - 1] + counts[width + 1]
-    return width if width >= WRAPPED_MIN and near * 10 >= len(open_ends) * 6 else None
+    return _shared_width([len(re.sub(r"\s+", "", line.text)) for line in lines if line.plain and line.ends_open])
 
 
 def _raw_wrap_width(lines: list[str]) -> int | None:
     """``_wrap_width`` of the raw lines, before they are read: "①昨天清晨,…享用热气腾腾的早餐。" is 30 wide on
     a page wrapped at 30, so it ran on even though it ends a sentence."""
-    open_ends = [len(t) for raw in lines if (t := re.sub(r"\s+", "", raw)) and t[-1] not in _SENTENCE_END
-                 and t[-1] not in _CLOSING]
+    return _shared_width([len(t) for raw in lines if (t := re.sub(r"\s+", "", raw)) and t[-1] not in _SENTENCE_END
+                          and t[-1] not in _CLOSING])
+
+
+def _shared_width(open_ends: list[int]) -> int | None:
+    """The width (give or take one) that at least 60% of these lines share, if there are enough of them."""
     if len(open_ends) < WRAPPED_LINES_MIN:
         return None
     counts = Counter(open_ends)
