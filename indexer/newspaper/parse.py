@@ -6,6 +6,8 @@ and layout breaks, credits, regions (``gazetteer``) -> ``Record``s.
 """
 from __future__ import annotations
 
+import re
+
 import hashlib
 import os
 from dataclasses import replace
@@ -150,6 +152,14 @@ def _to_record(draft: Draft, ordinal: int, source: str, meta: PageMeta, region: 
     )
 
 
+_CONTACT = re.compile(r"^\S{0,8}?(?:地址|电话|热线|许可证|网址|官网|邮箱)\s*[:：]")
+
+
+def _contact_line(text: str) -> bool:
+    """An advertisement's contact line: "地址:解放区民主南路88号 电话:0391-3920000", "广告经营许可证：豫焦工商广字第001号"."""
+    return bool(_CONTACT.match(text)) or (len(text) <= 80 and "地址" in text and ("电话" in text or "热线" in text))
+
+
 def _finished(drafts: list[Draft], dropped: list[str]) -> list[Draft]:
     """Drafts with clean paragraphs; an article with no text, caption or credit is dropped (its headline too)."""
     out: list[Draft] = []
@@ -166,6 +176,9 @@ def _finished(drafts: list[Draft], dropped: list[str]) -> list[Draft]:
                 dropped.append(paragraphs[0][0])  # "△由市教委…": the bullet that opens a brief is layout, not text
                 paragraphs[0] = paragraphs[0][1:]
             draft.paragraphs = paragraphs
+            if paragraphs and draft.byline is None and not draft.captions and all(map(_contact_line, paragraphs)):
+                dropped.extend(paragraphs)  # "焦作体育用品城 春季新品上市" over "地址:…电话:…": an advertisement
+                paragraphs = draft.paragraphs = []
             if not paragraphs and not draft.captions and draft.byline is None:
                 if draft.title:
                     dropped.append(draft.title)  # a headline with no article under it

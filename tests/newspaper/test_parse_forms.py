@@ -629,3 +629,13 @@ def test_an_editors_signature_and_a_padded_coordinator_are_no_headlines() -> Non
             "本期统筹：高  佶\n\n敢揭短也要真补短\n\n不久前，中国证监会、财政部修订发布有关规定。\n")
     result = parse_page(page, "t")
     assert "——编  者" not in [r.title for r in result.records] and "本期统筹：高  佶" in result.dropped
+
+
+def test_an_advertisement_is_furniture_and_a_brief_with_a_phone_number_is_not() -> None:
+    page = ("太极拳进校园 覆盖全市中小学\n\n本报讯(通讯员 陈慧敏)记者从市教育局获悉，我市已有486所中小学开设太极拳课。\n\n"
+            "焦作体育用品城 春季新品上市 全场八折\n\n地址:解放区民主南路88号 电话:0391-3920000\n\n"
+            "我市开通政务服务热线\n\n日前，我市政务服务热线正式开通，市民可拨打电话咨询办事事项。\n\n咨询电话：0391-12345\n")
+    result = parse_page(page, "t")
+    assert [r.title for r in result.records] == ["太极拳进校园 覆盖全市中小学", "我市开通政务服务热线"]
+    assert "地址:解放区民主南路88号 电话:0391-3920000" in result.dropped
+    assert result.records[1].body.endswith("咨询电话：0391-12345")
