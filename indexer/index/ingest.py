@@ -375,16 +375,26 @@ def _prepared_files(tasks: list[Task], manifest: Manifest | None, gazetteer: Gaz
     # At most IN_FLIGHT files parsed ahead of the writer: imap's result queue is
     # unbounded, and token lists waiting for a slower writer would grow without limit.
     slots = threading.BoundedSemaphore(IN_FLIGHT)
+    stop = threading.Event()  # set when the writer's side stops reading: the feeder must not wait for slots then
 
     def throttled() -> Iterator[Task]:
         for task in tasks:
-            slots.acquire()
+            while not slots.acquire(timeout=0.1):
+                if stop.is_set():
+                    return
+            if stop.is_set():
+                return
             yield task
 
     with ctx.Pool(workers, initializer=_init_worker, initargs=(manifest, gazetteer)) as pool:
-        for prepared in pool.imap(prepare_file, throttled(), chunksize=1):
-            slots.release()
-            yield prepared
+        try:
+            for prepared in pool.imap(prepare_file, throttled(), chunksize=1):
+                slots.release()
+                yield prepared
+        finally:
+            # an error in the writer closes this generator; the pool's feeder thread, waiting for a slot
+            # that will never be released, would otherwise keep Pool.terminate() from returning
+            stop.set()
 
 
 def _account(prepared: Prepared, old_records: int, batch: _BatchWriter, report: IngestReport) -> None:
