@@ -123,6 +123,8 @@ def is_role(text: str) -> bool:
 
 def unpad(text: str) -> str:
     """Join two-character names padded with spaces: "本报记者  赵  鹏   林  蔚" -> "本报记者  赵鹏   林蔚"."""
+    if " " not in text and "\u3000" not in text:
+        return text  # nothing padded: most lines
     return _PADDED.sub(r"\1\2", text)
 
 

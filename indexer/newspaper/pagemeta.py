@@ -94,10 +94,16 @@ def parse_header(lines: list[str]) -> tuple[PageMeta | None, int]:
     return PageMeta(paper=paper, pub_date=date, pub_date_source="header" if date else None, page=page), used
 
 
+HEADER_LINE_MAX = 60
+
+
 def header_line(line: str) -> bool:
     """A full header line, with at least two of paper, date and page: "浙江老年报 a0001版:头版 2023年08月22日"
     (in the middle of a file, where one export put several pages one after another)."""
-    tokens = _header_tokens(line.strip().lstrip("#").strip())
+    text = line.strip().lstrip("#").strip()
+    if len(text) > HEADER_LINE_MAX or ("版" not in text and not re.search(r"\d{4}\s*[年.\-/]", text)):
+        return False  # most lines: too long, or no page and no year (a cheap test before the tokens)
+    tokens = _header_tokens(text)
     return tokens is not None and len({k for k, _ in tokens} & {"paper", "date", "page"}) >= 2
 
 
