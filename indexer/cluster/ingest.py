@@ -17,29 +17,25 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
-import os
-import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from indexer.cluster.client import Cluster
 from indexer.cluster.config import MATCH_ATTRS, PARAGRAPH_MARK, TEXT_FIELDS, Node, engine_text
 from indexer.errors import BaokanError, SettingsMismatch
-from indexer.index.ingest import IngestReport, ProgressFn, display_path, file_key, iter_input_files
+from indexer.index.ingest import (IngestReport, ParsedFile, ProgressFn, Task, display_path, file_key, in_workers,
+                                  iter_input_files, parse_task)
 from indexer.index.schema import encode_facets, facet_values, full_text
 from indexer.newspaper.gazetteer import Gazetteer, load_gazetteer
 from indexer.newspaper.pagemeta import Manifest
-from indexer.newspaper.parse import parse_file, record_id
+from indexer.newspaper.parse import record_id
 from indexer.records import Record
 from indexer.text.grams import match_text
 
 PAGE = 5000  # rows per keyset page when reading the state or a result set
 GENERATION_EVERY = 200  # files written between generation bumps (searchers then see the new records)
-IN_FLIGHT = 16
 
 
 def _hash62(text: str) -> int:
@@ -149,73 +145,10 @@ def bump_generation(cluster: Cluster, generation: int | None = None) -> int:
 
 # --- reading and parsing files (worker processes) -------------------------------------------------
 
-@dataclass(frozen=True)
-class PreparedFile:
-    path: str
-    key: str
-    status: str  # "new", "changed", "unchanged", "skipped"
-    reason: str = ""
-    file_hash: str = ""
-    records: tuple[Record, ...] = ()
-
-
-_worker_state: dict[str, Any] = {}
-Task = tuple[str, str, str, str | None]  # (path, source, key, hash already ingested)
-
-
-def _init_worker(manifest: Manifest | None, gazetteer: Gazetteer) -> None:
-    _worker_state["manifest"] = manifest
-    _worker_state["gazetteer"] = gazetteer
-
-
-def prepare_cluster_file(task: Task) -> PreparedFile:
-    """Read, hash and parse one file; a bad file is "skipped" with a reason, never an exception."""
-    path, source, key, known = task
-    shown = display_path(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        return PreparedFile(shown, key, "skipped", reason=exc.strerror or type(exc).__name__)
-    digest = hashlib.sha256(data).hexdigest()
-    if digest == known:
-        return PreparedFile(shown, key, "unchanged", file_hash=digest)
-    try:
-        page = parse_file(path, source=source, manifest=_worker_state.get("manifest"),
-                          gazetteer=_worker_state.get("gazetteer"))
-    except BaokanError as exc:
-        return PreparedFile(shown, key, "skipped", reason=getattr(exc, "reason", str(exc)))
-    except Exception as exc:  # a parser bug must not stop the batch
-        return PreparedFile(shown, key, "skipped", reason=f"内部错误 {type(exc).__name__}: {exc}"[:200])
-    return PreparedFile(shown, key, "changed" if known else "new", file_hash=digest, records=tuple(page.records))
-
-
 def _prepared(tasks: list[Task], manifest: Manifest | None, gazetteer: Gazetteer,
-              workers: int | None) -> Iterator[PreparedFile]:
-    workers = workers if workers is not None else min(2, os.cpu_count() or 1)
-    if workers <= 1 or len(tasks) < 4:
-        _init_worker(manifest, gazetteer)
-        yield from map(prepare_cluster_file, tasks)
-        return
-    slots = threading.Semaphore(IN_FLIGHT)
-    stop = threading.Event()
-
-    def throttled() -> Iterator[Task]:
-        for task in tasks:
-            while not slots.acquire(timeout=0.1):
-                if stop.is_set():  # the writer failed (a node is down): let the pool shut down
-                    return
-            yield task
-
-    with multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker,
-                                                  initargs=(manifest, gazetteer)) as pool:
-        try:
-            for prepared in pool.imap(prepare_cluster_file, throttled(), chunksize=1):
-                slots.release()
-                yield prepared
-        finally:
-            # Pool.terminate() joins the thread feeding it tasks, which would otherwise wait
-            # for a slot forever once the writer stops taking files
-            stop.set()
+              workers: int | None) -> Iterator[ParsedFile]:
+    """Each file read, hashed and parsed, in order, as the Whoosh ingest does it."""
+    return in_workers(parse_task, tasks, manifest, gazetteer, workers)
 
 
 # --- writing ---------------------------------------------------------------------------------------
@@ -253,7 +186,7 @@ class _Writer:
             self.claimed[i] = fid
         return records
 
-    def replace_file(self, prepared: PreparedFile, old: FileState | None) -> int:
+    def replace_file(self, prepared: ParsedFile, old: FileState | None) -> int:
         """Put a file's records in place of its old ones; returns its record count."""
         nodes = self.cluster.nodes
         target = nodes[shard_of(prepared.key, len(nodes)) - 1]
@@ -293,7 +226,7 @@ def _with_id(record: Record, new_id: str) -> Record:
 def write_records(cluster: Cluster, key: str, records: Sequence[Record], file_hash: str = "") -> int:
     """Put ``records`` in the cluster as the records of the file ``key`` (already parsed: corpora, benchmarks)."""
     old = read_state(cluster).get(key)
-    n = _Writer(cluster).replace_file(PreparedFile(key, key, "changed" if old else "new", file_hash=file_hash,
+    n = _Writer(cluster).replace_file(ParsedFile(key, key, "changed" if old else "new", file_hash=file_hash,
                                                    records=tuple(records)), old)
     bump_generation(cluster)
     return n

@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from whoosh.index import LockError
 from whoosh.writing import IndexWriter
@@ -197,29 +197,57 @@ def placeholder_document(key: str, file_hash: str) -> dict[str, Any]:
 
 EMPTY_FLAG = "empty"
 Task = tuple[str, str, str, str | None]  # (path, source, file key, hash already indexed)
+T = TypeVar("T")
 
 
-def prepare_file(task: Task) -> Prepared:
-    """Read, hash, parse and tokenize one file (runs in a worker process)."""
+@dataclass(frozen=True)
+class ParsedFile:
+    """One file read, hashed and parsed (in a worker process): its records, or why it was not."""
+
+    path: str
+    key: str
+    status: str  # "new", "changed", "unchanged", "skipped"
+    reason: str = ""
+    file_hash: str = ""
+    records: tuple[Record, ...] = ()
+
+
+def parse_task(task: Task) -> ParsedFile:
+    """Read, hash and parse one file; a bad file is "skipped" with a reason, never an exception (the
+    Whoosh and the cluster ingest both start from this)."""
     path, source, key, known_hash = task
     shown = display_path(path)
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        return Prepared(shown, key, "skipped", reason=_os_reason(exc))
+        return ParsedFile(shown, key, "skipped", reason=_os_reason(exc))
     file_hash = hashlib.sha256(data).hexdigest()
     if file_hash == known_hash:
-        return Prepared(shown, key, "unchanged", file_hash=file_hash)
+        return ParsedFile(shown, key, "unchanged", file_hash=file_hash)
     try:
         page = parse_file(path, source=source, manifest=_worker_state.get("manifest"), gazetteer=_worker_state.get("gazetteer"))
-        docs = tuple(record_documents(r, n, key, file_hash) for n, r in enumerate(page.records))
-        if not docs:
-            docs = (placeholder_document(key, file_hash),)
     except BaokanError as exc:
-        return Prepared(shown, key, "skipped", reason=getattr(exc, "reason", str(exc)))
+        return ParsedFile(shown, key, "skipped", reason=getattr(exc, "reason", str(exc)))
     except Exception as exc:  # a parser bug must not stop the batch: report it by file name
-        return Prepared(shown, key, "skipped", reason=f"内部错误 {type(exc).__name__}: {exc}"[:200])
-    return Prepared(shown, key, "changed" if known_hash else "new", file_hash=file_hash, docs=docs)
+        return ParsedFile(shown, key, "skipped", reason=_internal_error(exc))
+    return ParsedFile(shown, key, "changed" if known_hash else "new", file_hash=file_hash, records=tuple(page.records))
+
+
+def _internal_error(exc: Exception) -> str:
+    return f"内部错误 {type(exc).__name__}: {exc}"[:200]
+
+
+def prepare_file(task: Task) -> Prepared:
+    """Read, hash, parse and tokenize one file (runs in a worker process)."""
+    parsed = parse_task(task)
+    if parsed.status in ("unchanged", "skipped"):
+        return Prepared(parsed.path, parsed.key, parsed.status, parsed.reason, parsed.file_hash)
+    try:
+        docs = tuple(record_documents(r, n, parsed.key, parsed.file_hash) for n, r in enumerate(parsed.records))
+    except Exception as exc:  # a tokenizer bug must not stop the batch either
+        return Prepared(parsed.path, parsed.key, "skipped", reason=_internal_error(exc))
+    return Prepared(parsed.path, parsed.key, parsed.status, file_hash=parsed.file_hash,
+                    docs=docs or (placeholder_document(parsed.key, parsed.file_hash),))
 
 
 def _os_reason(exc: OSError) -> str:
@@ -364,13 +392,21 @@ def ingest(paths: Iterable[str], index_dir: str, *, manifest: Manifest | None = 
 
 def _prepared_files(tasks: list[Task], manifest: Manifest | None, gazetteer: Gazetteer,
                     workers: int | None) -> Iterator[Prepared]:
-    """``prepare_file`` over the tasks, in order: in worker processes unless the batch is tiny."""
+    """``prepare_file`` over the tasks, in order."""
+    return in_workers(prepare_file, tasks, manifest, gazetteer, workers, before_fork=load_jieba)
+
+
+def in_workers(fn: Callable[[Task], T], tasks: list[Task], manifest: Manifest | None, gazetteer: Gazetteer,
+               workers: int | None, before_fork: Callable[[], object] | None = None) -> Iterator[T]:
+    """``fn`` over the tasks, in order: in worker processes (``fn`` may use the manifest and gazetteer
+    through ``_worker_state``) unless the batch is tiny. ``before_fork`` loads what the workers share."""
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     if workers <= 1 or len(tasks) < 4:
         _init_worker(manifest, gazetteer)
-        yield from map(prepare_file, tasks)
+        yield from map(fn, tasks)
         return
-    load_jieba()  # load the dictionary once, before forking
+    if before_fork is not None:
+        before_fork()  # e.g. jieba's dictionary, loaded once before forking
     ctx = multiprocessing.get_context("fork")
     # At most IN_FLIGHT files parsed ahead of the writer: imap's result queue is
     # unbounded, and token lists waiting for a slower writer would grow without limit.
@@ -388,9 +424,9 @@ def _prepared_files(tasks: list[Task], manifest: Manifest | None, gazetteer: Gaz
 
     with ctx.Pool(workers, initializer=_init_worker, initargs=(manifest, gazetteer)) as pool:
         try:
-            for prepared in pool.imap(prepare_file, throttled(), chunksize=1):
+            for result in pool.imap(fn, throttled(), chunksize=1):
                 slots.release()
-                yield prepared
+                yield result
         finally:
             # an error in the writer closes this generator; the pool's feeder thread, waiting for a slot
             # that will never be released, would otherwise keep Pool.terminate() from returning
