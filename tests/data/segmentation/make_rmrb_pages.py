@@ -28,6 +28,7 @@ import datetime as dt
 import json
 import random
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -71,7 +72,8 @@ def paragraphs(content: str) -> list[str]:
     return paras
 
 
-def record(article: dict) -> dict:
+def record(article: dict, split: Callable[[str], list[str]] = paragraphs) -> dict:
+    """The expected record of one dump item (``split`` cuts its content into paragraphs)."""
     content = article["content"]
     m = DATELINE.match(content)
     reporters: list[str] = []
@@ -80,18 +82,18 @@ def record(article: dict) -> dict:
             names = m.group(4).split("，")[0]
             reporters = [n.strip() for n in names.split("、") if n.strip()]
         content = content[m.end():]
-    first = paragraphs(content)[0]
+    first = split(content)[0]
     return {"kind": "article", "title": article["title"], "byline": bool(m),
             "reporters": reporters, "body_start": first[:BODY_START_LEN]}
 
 
-def render(articles: list[dict], layout: str, date: str) -> str:
+def render(articles: list[dict], layout: str, date: str, split: Callable[[str], list[str]] = paragraphs) -> str:
     lines: list[str] = []
     if layout == "header":
         d = dt.date.fromisoformat(date)
         lines += [f"人民日报 | {d.year}年{d.month}月{d.day}日 星期{WEEKDAYS[d.weekday()]} | 第{articles[0]['page']}版", ""]
     for a in articles:
-        paras = paragraphs(a["content"])
+        paras = split(a["content"])
         if layout in ("plain", "header"):
             lines += [a["title"], ""]
             for p in paras:

@@ -31,13 +31,16 @@ Standard library only. Run: ``python tests/data/segmentation/make_rmrbfull_pages
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import random
 import re
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import make_rmrb_pages as rmrb  # noqa: E402  (the layouts, the dateline rule and record() are that script's)
+
 SRC = HERE / "rmrbfull_source"
 OUT = HERE / "rmrbfull"
 REPO = "ihmsje/rmrb-dashboard"
@@ -51,19 +54,8 @@ PER_EDITION = 9
 MAX_ITEMS = 12
 LONG = 3000
 MIN_PAGE_CHARS = 1000
-BODY_START_LEN = 12
-WEEKDAYS = "一二三四五六日"
 
-LAYOUTS = {
-    "plain": "plain: title line, blank line, each paragraph followed by a blank line",
-    "tight": "tight: no blank lines at all; title line, then one line per paragraph",
-    "indent": "indent: no blank lines; paragraphs indented with two U+3000, titles not indented",
-    "markdown": "markdown: '## title' lines, blank line after the title and between paragraphs",
-    "header": "header: one page-header line '人民日报 | date weekday | 第N版', blank line, then as plain",
-}
-OTHERS = ["tight", "indent", "markdown", "header"]
-
-DATELINE = re.compile(r"^(据)?(新华社|本报)[^\s，。：（）]{0,12}?\d{1,2}月\d{1,2}日电\s*(（记者([^）]*)）)?\s*")
+OTHERS = ["tight", "indent", "markdown", "header"]  # make_rmrb_pages.py's less "single"
 
 
 def paragraphs(content: str) -> list[str]:
@@ -72,42 +64,12 @@ def paragraphs(content: str) -> list[str]:
 
 
 def record(article: dict) -> dict:
-    content = article["content"]
-    m = DATELINE.match(content)
-    reporters: list[str] = []
-    if m:
-        if m.group(4):
-            names = m.group(4).split("，")[0]
-            reporters = [n.strip() for n in names.split("、") if n.strip()]
-        content = content[m.end():]
-    paras = paragraphs(content)
-    first = paras[0] if paras else ""
-    return {"kind": "article", "title": article["title"], "byline": bool(m),
-            "reporters": reporters, "body_start": first[:BODY_START_LEN]}
+    """As make_rmrb_pages.py's, over the full content (every item kept has some: ``printed()``)."""
+    return rmrb.record(article, paragraphs)
 
 
 def render(articles: list[dict], layout: str, date: str) -> str:
-    lines: list[str] = []
-    if layout == "header":
-        d = dt.date.fromisoformat(date)
-        lines += [f"人民日报 | {d.year}年{d.month}月{d.day}日 星期{WEEKDAYS[d.weekday()]} | 第{articles[0]['page']}版", ""]
-    for a in articles:
-        paras = paragraphs(a["content"])
-        if layout in ("plain", "header"):
-            lines += [a["title"], ""]
-            for p in paras:
-                lines += [p, ""]
-        elif layout == "tight":
-            lines += [a["title"], *paras]
-        elif layout == "indent":
-            lines += [a["title"], *("\u3000\u3000" + p for p in paras)]
-        elif layout == "markdown":
-            lines += [f"## {a['title']}", ""]
-            for p in paras:
-                lines += [p, ""]
-        else:
-            raise ValueError(layout)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return rmrb.render(articles, layout, date, paragraphs)
 
 
 EDITOR_LIST = re.compile(r"^本版(?:责编|编辑|责任编辑)")
@@ -166,14 +128,14 @@ def main() -> None:
                        f"commit {COMMITS[date]} (items {items}); full contents, copy in "
                        f"tests/data/segmentation/rmrbfull_source/edition_{date}.json"),
             "paper": "人民日报",
-            "layout": LAYOUTS[layout],
+            "layout": rmrb.LAYOUTS[layout],
             "records": [record(a) for a in arts],
             "metadata": {},
         }
         (OUT / f"{stem}.txt").write_text(render(arts, layout, date), "utf-8")
         (OUT / f"{stem}.expected.json").write_text(json.dumps(spec, ensure_ascii=False, indent=2) + "\n", "utf-8")
     print(f"{len(pages)} pages, {sum(len(a) for _, _, a in pages)} records:",
-          {k: layouts.count(k) for k in LAYOUTS})
+          {k: layouts.count(k) for k in ["plain", *OTHERS]})
     for (date, pno, arts), layout in zip(pages, layouts):
         print(f"  {date} 第{pno:>2}版  {len(arts):>2} records  {layout}")
 
