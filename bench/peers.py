@@ -283,6 +283,15 @@ class SQLite:
 
 # ---------------------------------------------------------------- naive Whoosh + jieba, and baokan
 
+def query_string(spec: dict[str, Any]) -> str:
+    """A query spec in the query language baokan and the naive setup both read: "a OR b", '"a" "b"', "a b"."""
+    if spec.get("any"):
+        return " OR ".join(spec["any"])
+    if spec.get("phrase"):
+        return " ".join(f'"{s}"' for s in spec["all"])
+    return " ".join(spec["all"])
+
+
 class Naive:
     def __init__(self, index_dir: str) -> None:
         from naive import NaiveSearch
@@ -290,16 +299,8 @@ class Naive:
         self.naive = NaiveSearch(index_dir)
         self.ids = [f["id"] for f in self.naive.searcher.all_stored_fields()]
 
-    @staticmethod
-    def _q(spec: dict[str, Any]) -> str:
-        if spec.get("any"):
-            return " OR ".join(spec["any"])
-        if spec.get("phrase"):
-            return " ".join(f'"{s}"' for s in spec["all"])
-        return " ".join(spec["all"])
-
     def search(self, spec: dict[str, Any]) -> dict[str, Any]:
-        return self.naive.search({**spec, "naive_q": self._q(spec), "page_size": 10})
+        return self.naive.search({**spec, "naive_q": query_string(spec), "page_size": 10})
 
     def ids_for(self, s: str) -> set[str]:
         results = self.naive.searcher.search(self.naive.parser.parse(s), limit=None)
@@ -313,16 +314,8 @@ class Ours:
         self.archive = Archive(index_dir)
         self._search, self._iter, self._query = search, iter_results, SearchQuery
 
-    @staticmethod
-    def _q(spec: dict[str, Any]) -> str:
-        if spec.get("any"):
-            return " OR ".join(spec["any"])
-        if spec.get("phrase"):
-            return " ".join(f'"{s}"' for s in spec["all"])
-        return " ".join(spec["all"])
-
     def search(self, spec: dict[str, Any]) -> dict[str, Any]:
-        q = self._query(q=self._q(spec), region=spec.get("region") or (), date_from=spec.get("date_from"),
+        q = self._query(q=query_string(spec), region=spec.get("region") or (), date_from=spec.get("date_from"),
                         date_to=spec.get("date_to"), sort=spec.get("sort", "relevance"), page=spec.get("page", 1),
                         page_size=10)
         page = self._search(self.archive, q)
