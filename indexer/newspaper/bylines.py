@@ -74,8 +74,9 @@ _SOURCE = re.compile(rf"^据(?:{_AGENCY}|[{_HAN}《》]{{2,10}}?)(?:[{_HAN}]{{0,
 # a closing mark with no name: "(本报记者)", "（本报综合）", "（综合新华社电）"
 _UNNAMED_END = re.compile(r"^[(（]\s*(?:(?:本报|本刊)?(?:记者|综合|报道|综合报道|编辑|综合新华社电|据新华社电)"
                           rf"|(?:据|综合)?{_AGENCY}[{_HAN}]{{0,10}}(?:{_DATE})?电)\s*[)）]$")  # "（新华社北京3月4日电）"
-# "（本报记者徐驭尧、窦皓、董泽扬参与采写）": who helped write it, at the end
-_HELPED = re.compile(rf"^[(（]\s*(?P<inner>(?:{_ROLE}\s*)?{_NAMES})\s*参与(?:采写|采访|报道)\s*[)）]$")
+# "（本报记者徐驭尧、窦皓、董泽扬参与采写）", "（本报记者侯琳良整理）", "（本报记者李心萍采访整理）": who helped
+# write it, or wrote up what a speaker said, at the end
+_HELPED = re.compile(rf"^[(（]\s*(?P<inner>(?:{_ROLE}\s*)?{_NAMES})\s*(?:参与(?:采写|采访|报道)|(?:采访)?整理)\s*[)）]$")
 _MAX_CREDIT = 60
 _TOKEN = re.compile(rf"(?P<role>{_ROLE})|(?P<name>[{_HAN}·]+)")
 # two-character names padded to three columns: "赵  鹏   林  蔚" -> "赵鹏   林蔚"
@@ -83,7 +84,7 @@ _TOKEN = re.compile(rf"(?P<role>{_ROLE})|(?P<name>[{_HAN}·]+)")
 _PADDED = re.compile(rf"(?:(?<![{_HAN}])|(?<=记者|讯员|习生))([{_HAN}])[ \u3000]{{1,2}}([{_HAN}])(?![{_HAN}])")
 # words that follow a role but name nobody: "记者手记", "记者观察", "本报记者调查"
 _NOT_NAMES = frozenset({"报道", "摄影报道", "报告", "摄", "摄影", "综合", "本报", "文图", "图文", "整理", "发", "电", "讯", "手记", "观察",
-                        "调查", "专访", "连线", "札记", "日记", "笔记", "随笔", "来信", "走访", "探访", "体验", "追踪", "一线"})
+                        "调查", "专访", "采访", "连线", "札记", "日记", "笔记", "随笔", "来信", "走访", "探访", "体验", "追踪", "一线"})
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,12 @@ _COLUMN_TAG = re.compile(r"(?<=\S\S)[（(](?P<tag>[^()（）\d]{2,24})[)）]$")
 _NOT_COLUMN = re.compile(r"^(?:节选|摘要|全文|续|上|中|下|图|附图|[一二三四五六七八九十〇零]+年.*|作者.*)$")
 # "坚持创新驱动 建设科技强市": two phrases side by side
 TWO_PART = re.compile(r"[\u4e00-\u9fff”》][ \u3000]+[\u4e00-\u9fff“《]")  # the evidence a headline-shaped line inside an article needs to start a new record
-BRIEF_MAX_CHARS = 300  # an article of one paragraph this short is a brief: the next headline-shaped line is news
+# "问：如何发挥规划…？", "记者：…": a question of an interview, under the part's sub-heading
+INTERVIEW_QUESTION = re.compile(r"^(?:问|记者|本报记者|主持人)[:：]")
+BRIEF_MAX_CHARS = 300
+# of a one-line headline's character pairs already in the article above: a sub-heading sums up the story it is
+# part of ("党的领导是发展全过程人民民主的根本保证" in an article on 全过程人民民主); a new article brings new words
+ABOVE_SHARE = 0.3  # an article of one paragraph this short is a brief: the next headline-shaped line is news
 
 
 @dataclass
@@ -77,10 +82,20 @@ class Draft:
     closed: bool = False  # an end credit was printed: the article is over
     feature: bool = False  # its byline stands on a line of its own under the headline, as features print it
 
+    _words: set[str] = field(default_factory=set, repr=False)
+    _counted: int = field(default=0, repr=False)
+
     def add(self, text: str, subhead: bool = False) -> None:
         if subhead:
             self.subheads.add(len(self.paragraphs))
         self.paragraphs.append(text)
+
+    def words(self) -> set[str]:
+        """The character pairs of its paragraphs so far (counted as they are asked for)."""
+        for text in self.paragraphs[self._counted:]:
+            self._words |= bigrams(text)
+        self._counted = len(self.paragraphs)
+        return self._words
 
     def credit(self, credit: Credit) -> None:
         self.byline = credit if self.byline is None else self.byline.merged(credit)
@@ -172,7 +187,7 @@ class Segmenter:
                 and not self._name_over_text(j) and not self._field_line(j) and not self.style.wrapped(nxt) \
                 and not ALL_IN_BRACKETS.match(self.lines[j - 1].text) \
                 and (_short_title_line(nxt) or nxt.heading) and not column_tag(self.lines[j - 1].text) \
-                and not nxt.text.startswith("【"):
+                and not nxt.text.startswith("【") and not INTERVIEW_QUESTION.match(nxt.text):
             j += 1
         if j - i > 1 and not (_short_title_line(first) or first.heading):
             j = i + 1  # a long line is no kicker: alone it is a headline, or "…等疫情防控点位慰问了", a broken paragraph
@@ -314,6 +329,11 @@ class Segmenter:
                 note(1.5, "shares its words with the text below")
             elif share > 0.1:
                 note(0.5, "shares a few words with the text below")
+        if cur is not None and cur.paragraphs and end - i == 1 and not line.heading and not column_tag(line.text):
+            words = bigrams(line.text)
+            share = len(words & cur.words()) / len(words) if len(words) >= 4 else 0.0
+            if share >= ABOVE_SHARE:
+                note(-1, "repeats words of the article above: its story may go on")
         if cur is not None and cur.feature:
             note(-1, "the article above is a feature (byline on its own line), and features have sub-headings")
         elif cur is not None and cur.paragraphs and len(cur.paragraphs) == 1 and not cur.subheads \
@@ -321,6 +341,10 @@ class Segmenter:
             note(1, "the article above is a one-paragraph brief")
         if cur is not None and cur.paragraphs and end - i == 1 and not line.heading and self._parallel(i):
             note(-2, "parallel to another short line of this article, as sub-headings are")
+        elif cur is not None and cur.paragraphs and line.text.endswith("——") and not line.heading and self._parallel(i):
+            note(-2, "a speaker's label (黄三文委员——) like others in this article: one part of a forum")
+        if nxt is not None and nxt.plain and INTERVIEW_QUESTION.match(nxt.text):
+            note(-2, "the text below is an interviewer's question: a part of an interview")
         if len(line.text) <= 8 and end - i == 1 and not line.heading:
             note(-1, "very short, like a sub-heading")
         prev = self.at(i - 1)
@@ -610,6 +634,8 @@ def _about_one_thing(caption: str, paragraphs: list[str]) -> bool:
 def _twins(a: str, b: str) -> bool:
     """Two sub-headings built alike: the same opening and a colon at the same place ("新校舍：" / "新机制："),
     or short lines of one length sharing two characters past their subject ("产业链条越拉越长" / "创新动能越来越足")."""
+    if a.endswith("——") and b.endswith("——"):
+        return True  # "黄三文委员——" / "潘建伟委员——": speakers' labels of one forum
     ca, cb = a.find("："), b.find("：")
     if 0 < ca <= 6 and ca == cb and a[0] == b[0]:
         return True

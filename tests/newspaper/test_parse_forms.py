@@ -640,3 +640,39 @@ def test_an_advertisement_is_furniture_and_a_brief_with_a_phone_number_is_not() 
     assert [r.title for r in result.records] == ["太极拳进校园 覆盖全市中小学", "我市开通政务服务热线"]
     assert "地址:解放区民主南路88号 电话:0391-3920000" in result.dropped
     assert result.records[1].body.endswith("咨询电话：0391-12345")
+
+
+def test_a_written_up_credit_closes_its_part_and_names_who_wrote_it_up() -> None:
+    page = ("因地制宜塑强城市优势\n\n“更加注重特色发展。”全国政协委员、青岛市副市长说。\n\n（本报记者侯琳良整理）\n\n"
+            "前瞻布局6G产业构筑竞争优势\n\n“当前我国经济发展要扩大消费。”全国政协委员说。\n\n（本报记者 郑海洋 采访整理）\n")
+    records = parse_page(page, "t").records
+    assert [(r.title, r.reporters) for r in records] == [
+        ("因地制宜塑强城市优势", ("侯琳良",)), ("前瞻布局6G产业构筑竞争优势", ("郑海洋",))]
+
+
+def test_the_sub_headings_of_an_interview_stay_in_it() -> None:
+    page = ("城市建设提质  人民幸福“加码”\n\n本报记者 张三\n\n两会期间，记者采访了两位代表委员。\n\n"
+            "提高城市规划水平\n\n问：如何发挥规划在城市发展中的重要引领作用？\n\n张军萍：规划是城市发展的龙头。\n\n"
+            "把最好的资源留给人民\n\n问：如何更好建设舒适便利的宜居城市？\n\n黄西勤：要把最好的资源留给人民。\n")
+    r = _one(page)
+    assert r.title == "城市建设提质  人民幸福“加码”" and "把最好的资源留给人民" in r.body
+
+
+def test_the_speakers_of_a_forum_stay_in_it() -> None:
+    page = ("委员通道上的声音\n\n3月4日下午，全国政协十四届四次会议首场委员通道开启。\n\n"
+            "黄三文委员——\n粮食高位丰收的密码是农业科技\n\n“我们培育的新品种亩产提高了两成。”黄三文说。\n\n"
+            "潘建伟委员——\n把“卡点”转化为发展的“支点”\n\n“量子科技正处在从实验室走向应用的阶段。”潘建伟说。\n")
+    r = _one(page)
+    assert r.title == "委员通道上的声音" and "潘建伟委员——" in r.body
+
+
+def test_a_sub_heading_that_sums_up_the_story_above_stays_in_it() -> None:
+    page = ("充分认识和把握党在全过程人民民主中的领导地位和作用\n\n"
+            "习近平总书记指出，全过程人民民主是社会主义民主政治的本质属性。\n\n"
+            "新时代以来，我们不断深化对民主政治发展规律的认识。\n\n"
+            "党的领导是发展全过程人民民主的根本保证\n\n"
+            "中国共产党在全过程人民民主中的领导地位和作用，有着深厚的理论逻辑。\n\n"
+            "（作者为中央党史和文献研究院研究员）\n\n"
+            "统筹“密而不繁”与“有效管用”（思想纵横）\n\n制度的价值，最终要靠实践来检验。\n")
+    records = parse_page(page, "t").records
+    assert [r.title for r in records] == ["充分认识和把握党在全过程人民民主中的领导地位和作用", "统筹“密而不繁”与“有效管用”（思想纵横）"]
