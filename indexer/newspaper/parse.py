@@ -19,7 +19,7 @@ from indexer.newspaper.bylines import Credit
 from indexer.newspaper.gazetteer import Gazetteer, load_gazetteer
 from indexer.newspaper.layout import CLOSERS, ENUMERATOR, cjk_count, glued, read_lines
 from indexer.newspaper.pagemeta import Manifest, merge_meta, meta_for_file, parse_header, staff_in, with_inferred_date
-from indexer.newspaper.segment import BULLETS, Draft, Explained, Segmenter
+from indexer.newspaper.segment import BULLETS, CLASSIFIED_TITLE, Draft, Explained, Segmenter
 from indexer.newspaper.textio import read_page_file
 from indexer.records import Caption, PageMeta, ParsedPage, Record
 
@@ -160,6 +160,15 @@ def _contact_line(text: str) -> bool:
     return bool(_CONTACT.match(text)) or (len(text) <= 80 and "地址" in text and ("电话" in text or "热线" in text))
 
 
+_CLASSIFIED_ITEM = re.compile(r"(?:遗失|丢失|作废)[^。]*[。.]?\s*$|(?:声明|特此)作废[。.]?\s*$")
+
+
+def _classified(draft: Draft) -> bool:
+    """A block of classified notices: "遗失声明" / "焦作市马村区某某建材经营部遗失公章一枚，声明作废。"."""
+    return bool(CLASSIFIED_TITLE.match(draft.title.replace(" ", ""))) and draft.byline is None and not draft.captions \
+        and all(_CLASSIFIED_ITEM.search(p) or _contact_line(p) for p in draft.paragraphs)
+
+
 def _finished(drafts: list[Draft], dropped: list[str]) -> list[Draft]:
     """Drafts with clean paragraphs; an article with no text, caption or credit is dropped (its headline too)."""
     out: list[Draft] = []
@@ -176,7 +185,8 @@ def _finished(drafts: list[Draft], dropped: list[str]) -> list[Draft]:
                 dropped.append(paragraphs[0][0])  # "△由市教委…": the bullet that opens a brief is layout, not text
                 paragraphs[0] = paragraphs[0][1:]
             draft.paragraphs = paragraphs
-            if paragraphs and draft.byline is None and not draft.captions and all(map(_contact_line, paragraphs)):
+            if paragraphs and draft.byline is None and not draft.captions and (all(map(_contact_line, paragraphs))
+                                                                              or _classified(draft)):
                 dropped.extend(paragraphs)  # "焦作体育用品城 春季新品上市" over "地址:…电话:…": an advertisement
                 paragraphs = draft.paragraphs = []
             if not paragraphs and not draft.captions and draft.byline is None:

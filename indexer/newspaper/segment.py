@@ -59,6 +59,8 @@ _NOT_COLUMN = re.compile(r"^(?:节选|摘要|全文|续|上|中|下|图|附图|[
 TWO_PART = re.compile(r"[\u4e00-\u9fff”》][ \u3000]+[\u4e00-\u9fff“《]")  # the evidence a headline-shaped line inside an article needs to start a new record
 # "问：如何发挥规划…？", "记者：…": a question of an interview, under the part's sub-heading
 INTERVIEW_QUESTION = re.compile(r"^(?:问|记者|本报记者|主持人)[:：]")
+# classified notices: "遗失声明" over "…不慎遗失营业执照副本，…声明作废。" lines; a paid block, like an advertisement
+CLASSIFIED_TITLE = re.compile(r"^(?:(?:遗失|挂失|作废)(?:声明|启事)|分类广告|声明启事)$")
 BRIEF_MAX_CHARS = 300
 # of a one-line headline's character pairs already in the article above: a sub-heading sums up the story it is
 # part of ("党的领导是发展全过程人民民主的根本保证" in an article on 全过程人民民主); a new article brings new words
@@ -294,6 +296,8 @@ class Segmenter:
             note(2, "followed by the first of numbered sections (（一）, 一、)")
         if line.enumerated:
             note(-4, "numbered like a sub-heading")
+        if CLASSIFIED_TITLE.match(line.text):
+            note(3, "the heading of classified notices (遗失声明)")
         if cur is not None and cur.closed:
             note(3, "the article above ended with its credit")
         gap = self.style.paragraph_gap

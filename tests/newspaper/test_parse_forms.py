@@ -676,3 +676,13 @@ def test_a_sub_heading_that_sums_up_the_story_above_stays_in_it() -> None:
             "统筹“密而不繁”与“有效管用”（思想纵横）\n\n制度的价值，最终要靠实践来检验。\n")
     records = parse_page(page, "t").records
     assert [r.title for r in records] == ["充分认识和把握党在全过程人民民主中的领导地位和作用", "统筹“密而不繁”与“有效管用”（思想纵横）"]
+
+
+def test_classified_notices_are_furniture_like_advertisements() -> None:
+    page = ("我市完成冬季供热设施检修\n\n本报讯（记者 王晓东）截至11月8日，全市供热设施检修工作已全部完成。\n\n"
+            "怀川家居 冬季焕新季 全场8折起 地址：焦作市解放区民主路188号 电话：0391-2926000\n\n遗失声明\n\n"
+            "李某某不慎遗失焦作市中站区某某小区购房收据一张，编号：0012345，声明作废。\n\n"
+            "焦作市马村区某某建材经营部遗失公章一枚，声明作废。\n\n分类广告热线：0391-3919000\n")
+    result = parse_page(page, "t")
+    assert [r.title for r in result.records] == ["我市完成冬季供热设施检修"]
+    assert "焦作市马村区某某建材经营部遗失公章一枚，声明作废。" in result.dropped
