@@ -51,7 +51,9 @@ _POST = r"(?:总编辑|编辑|主编|社长|记者|教授|研究员|院长|所�
 _NOTE_NAME = re.compile(rf"(?:{_POST}|[ \u3000])(?P<name>[{_HAN}]{{2,3}})[)）]$")
 _NOT_NOTE_NAMES = re.compile(r"[会院所部局处委厅室校司社馆组站队协]$|^(?:教授|研究员|主任|委员|成员|助理|博士|硕士|学生|干部)")
 # a credit after an article's last sentence, set off by a space: "…现场。 潍坊日报社全媒体记者 窦浩智 吴晓强"
-_TRAILING = re.compile(rf"(?<=[。！？”])[ \u3000]*(?P<credit>(?P<inner>{_REPORTER_ROLE}{_SEP}*{_NAMES}){_SUFFIX})\s*$")
+# "…参加了初赛。通讯员张锦清 记者羊荣江 摄影报道": any role leads when the credit says 报道
+_TRAILING = re.compile(rf"(?<=[。！？”])[ \u3000]*(?P<credit>(?P<inner>{_REPORTER_ROLE}{_SEP}*{_NAMES}){_SUFFIX}"
+                       rf"|(?P<reported>{_ROLE}{_SEP}*{_NAMES})\s*(?:摄影)?报道)\s*$")
 # a brief signed with a name alone after its last sentence: "…种植技术。（王立军）"
 _NAME_ONLY_END = re.compile(
     rf"(?:(?<=[。！？”])|^)\s*(?P<credit>[(（](?P<name>[{_HAN}]{{2,3}}(?:[ \u3000、]{{1,2}}[{_HAN}]{{2,3}}){{0,2}})[)）])\s*$")
@@ -221,7 +223,7 @@ def match_end_credit(block: str) -> tuple[str, Credit] | None:
         return line[:cut].rstrip(), Credit(line[cut:].strip(), names)
     m = _TRAILING.search(flat, start)
     if m:  # "…图为生态捕捞现场。 潍坊日报社全媒体记者 窦浩智 吴晓强": a credit after the last sentence
-        people = split_names(m.group("inner"))
+        people = split_names(m.group("inner") or m.group("reported"))
         run_on = not flat[m.start() - 1:m.start()].isspace()  # "…安全。见习记者 徐舒帆", not "…问题。记者了解到"
         if (people.reporters or people.correspondents) and not (run_on and any(_NOT_RUN_ON.match(n) for n in people.people)):
             cut = _original_offset(line, flat, m.start("credit"))

@@ -686,3 +686,11 @@ def test_classified_notices_are_furniture_like_advertisements() -> None:
     result = parse_page(page, "t")
     assert [r.title for r in result.records] == ["我市完成冬季供热设施检修"]
     assert "焦作市马村区某某建材经营部遗失公章一枚，声明作废。" in result.dropped
+
+
+def test_a_run_on_credit_that_says_it_reported_closes_the_article() -> None:
+    page = ("# 外来建设者比拼“好声音”\n\n近日，首场初赛在北苑街道举行，20名选手参加了初赛。通讯员张锦清 记者羊荣江 摄影报道\n\n"
+            "义乌市总工会还将举办复赛。\n")
+    records = parse_page(page, "t").records
+    assert (records[0].reporters, records[0].correspondents) == (("羊荣江",), ("张锦清",))
+    assert records[0].body == "近日，首场初赛在北苑街道举行，20名选手参加了初赛。" and len(records) == 2
