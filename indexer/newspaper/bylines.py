@@ -13,8 +13,8 @@ _CJK_NAME = rf"[{_HAN}]{{2,4}}(?:·[{_HAN}]{{1,6}})?"
 # "本报记者", "本报驻埃及记者", "新华社记者", "本报特约记者", "见习记者", "实习生", "通讯员", ...
 # "郑州晚报记者", "广州日报全媒体记者", "郑报融媒记者": a paper's name may stand before the role
 _REPORTER_ROLE = (
-    rf"(?:(?:本报|新华社|中新社|[{_HAN}]{{2,8}}?(?:日报|晚报|早报|都市报|融媒体?|全媒体|电视台|广播电视台)?)?"
-    rf"(?:驻[{_HAN}]{{1,6}})?(?:特约|见习|首席|摄影|实习)?记者"
+    rf"(?:[A-Z]{{2,6}}(?=[{_HAN}]{{0,8}}记者))?(?:(?:本报|新华社|中新社|[{_HAN}]{{2,8}}?(?:日报|晚报|早报|都市报|融媒体?|全媒体|电视台|广播电视台)?)?"
+    rf"(?:驻[{_HAN}]{{1,6}})?(?:特约|特派|见习|首席|摄影|实习)?记者"
     r"|实习生|志愿者|栏目主持人?|作者[:：]?|文[/／]图|图[/／]文|文[/／]|文·图[/／]|图·文[/／]|文图[/／]|撰文[:：]?)"
 )
 _CORRESPONDENT_ROLE = r"(?:(?:本报|特约)?通讯员|拍友|网友|读者)"  # "拍友 包响亮 摄": a reader's photo
@@ -31,7 +31,8 @@ _NAMES = rf"(?:{_ROLE}{_SEP}*)?{_CJK_NAME}(?:(?:{_SEP}+(?:{_ROLE}{_SEP}*)?|{_ROL
 _DATE = r"(?:\d{1,2}月)?\d{1,2}日|[一二三四五六七八九十]{1,3}日"
 _AGENCY = r"(?:新华社|中新社|中新网|人民日报|人民网|央视网|光明日报|经济日报|中国日报|法治日报|工人日报|河南日报|大河报)"
 # "晨报讯", "海都讯", "晚报讯": another paper's short name before 讯 ("简讯", "快讯" are column labels)
-_PAPER_WIRE = rf"(?!简讯|快讯|短讯|喜讯|资讯|通讯|电讯|要讯)[{_HAN}]{{2,4}}讯(?=[\s(（])"
+# "台海网2月5日讯": a paper's or site's name and a date before 讯
+_PAPER_WIRE = rf"(?!简讯|快讯|短讯|喜讯|资讯|通讯|电讯|要讯)[{_HAN}]{{2,4}}讯(?=[\s(（])|[{_HAN}]{{2,6}}?(?:{_DATE})讯"
 _WIRE = re.compile(
     rf"^(?P<credit>(?:据)?(?:本报讯|本报[{_HAN}]{{0,8}}(?:{_DATE})?讯|本报[{_HAN}]{{0,8}}(?:{_DATE})电|{_PAPER_WIRE}"
     rf"|{_AGENCY}[{_HAN}]{{0,10}}(?:{_DATE})电|【{_AGENCY}[{_HAN}]{{0,10}}(?:{_DATE})?电】)"
@@ -40,6 +41,12 @@ _WIRE = re.compile(
 # "□ 李文", "■本报记者 张三 李四"; "N本报记者 苏燕梅", "●记者 张三": a bullet (some exports turn the
 # dingbat into a Latin N) before a role
 _BOX = re.compile(rf"^(?P<credit>(?:[□■]\s*|[●◆▲★▌|N]\s*(?={_ROLE}))(?P<inner>{_NAMES}){_SUFFIX})\s*$")
+# a writer under a work unit: "□首发集团八达岭分公司京新收费所 吕文静"
+_BOX_UNIT = re.compile(rf"^[□■]\s*[{_HAN}（）()]{{4,30}}[ \u3000]+(?P<inner>{_CJK_NAME})\s*$")
+# the writer and the photographer side by side: "文/YMG全媒体记者 杨春娜 图/郑晓平 张洁 唐克"
+_WRITER_AND_PHOTO = re.compile(r"^文字?\s*[/／:：]\s*(?P<inner>.{2,30}?)\s+(?:图|图片|摄影)\s*[/／:：]\s*\S.{0,30}$")
+# one credit for the whole page: "本版文/图 本报记者 谭心怡(除署名外)"
+_PAGE_CREDIT = re.compile(r"^本版(?:文\s*[/／]\s*图|图文|文字|撰文|文)?\s*[/／:：]?\s*(?P<inner>.{2,30}?)\s*[(（]除署名外[)）]$")
 # a credit line of its own: "本报记者 王晓东 通讯员 李红", "文/张然", "作者：陈曦"
 _STANDALONE = re.compile(rf"^(?P<credit>(?P<inner>{_ROLE}{_SEP}*{_NAMES}){_SUFFIX})\s*$")
 # a credit closing an article: "（记者 张三）", "（本报记者 张三 李四）", "（文/张三）", "(记者 X 通讯员 Y)"
@@ -67,7 +74,8 @@ _AUTHOR_NOTE = re.compile(rf"^(?P<credit>(?P<inner>{_CJK_NAME})\s*[(（]\s*作�
 _PHOTO = re.compile(
     rf"(?<![^\s。！？!?”’」』)）.;；])(?P<credit>{_NAMES}\s*/?\s*摄(?:影(?!报道))?(?:\s*[(（][^()（）]{{1,12}}[)）])?"
     rf"|[(（]\s*{_NAMES}\s*/?\s*摄(?:影)?\s*[)）]|[■●]?\s*摄影[:：]?\s*{_NAMES}"
-    rf"|{_AGENCY}发\s*[(（]\s*{_NAMES}\s*/?\s*摄\s*[)）]|[(（]\s*{_AGENCY}(?:记者)?发(?:\s*{_NAMES}\s*/?\s*摄)?\s*[)）])\s*$"
+    rf"|{_AGENCY}发\s*[(（]\s*{_NAMES}\s*/?\s*摄\s*[)）]|[(（]\s*{_AGENCY}(?:记者)?发(?:\s*{_NAMES}\s*/?\s*摄)?\s*[)）]"
+    rf"|(?<=[。！？”])\s*图\s*[/／]\s*(?:摄影师\s*)?{_NAMES})\s*$"  # "…张琍蕾。图/摄影师王剑"
 )
 # the paper's own voice, naming no one: "本报评论员", "本报特约评论员", "本报编辑部"
 _LEADER_WRITER = re.compile(r"^[□■]?\s*(?:本报|本刊)(?:特约)?(?:评论员|编辑部)$")
@@ -150,10 +158,16 @@ def split_names(inner: str, default_role: str = "记者") -> Credit:
     return Credit(inner, tuple(reporters), tuple(correspondents))
 
 
+# two-character surnames: "张凯林尉迟健平" is 张凯林 and 尉迟健平
+_COMPOUND_SURNAME = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:欧阳|司马|上官|诸葛|尉迟|东方|皇甫|慕容|令狐|公孙|轩辕|夏侯|端木|长孙|宇文|司徒|呼延|南宫|西门|申屠)")
+
+
 def _names_in(run: str) -> list[str]:
     """One run of characters between separators: "徐金华" -> [徐金华]; "徐金华王晓东" -> two 3-character names."""
     if run in _NOT_NAMES or run.startswith("发自"):  # "本报记者 孙国庆 李晓东 发自北京"
         return []
+    if 5 <= len(run) <= 8 and (m := _COMPOUND_SURNAME.search(run)) and 2 <= len(run) - m.start() <= 4 and m.start() <= 4:
+        return [run[:m.start()], run[m.start():]]
     if len(run) == 6 and "·" not in run:
         return [run[:3], run[3:]]
     if 2 <= len(run) <= 4 or ("·" in run and len(run) <= 12):
@@ -179,6 +193,14 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
     if _SOURCE.match(line) or _LEADER_WRITER.match(line):
         return Credit(line), ""
     flat = unpad(line)
+    m = _BOX_UNIT.match(flat)
+    if m:
+        return Credit(line, (m.group("inner"),)), ""
+    m = _WRITER_AND_PHOTO.match(flat) or _PAGE_CREDIT.match(flat)
+    if m and _STANDALONE.match(m.group("inner")) or m and re.fullmatch(_NAMES, m.group("inner")):
+        people = split_names(m.group("inner"))
+        if people.reporters or people.correspondents:
+            return Credit(line, people.reporters, people.correspondents), ""
     for pattern in (_BOX, _STANDALONE):
         m = pattern.match(flat)
         if m:
@@ -263,6 +285,7 @@ def match_photo_credit(block: str) -> tuple[str, Credit] | None:
         credit = credit[1:-1]  # "(王嘉彬 程帅 摄)": the whole credit in brackets
     inner = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", credit) if credit.rstrip().endswith(("）", ")")) and "发" not in credit else credit
     inner = re.sub(rf"^[(（]?\s*{_AGENCY}(?:记者)?发\s*[(（]?|[)）]$", "", inner)
+    inner = re.sub(r"^图\s*[/／]\s*(?:摄影师)?", "", inner)
     people = split_names(inner.rstrip("摄影/ \t）)").rstrip("摄影/ \t"))
     names = people.people
     if not names:

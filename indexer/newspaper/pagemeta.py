@@ -23,20 +23,24 @@ _DATE = (r"(?P<y>\d{4})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
 _WEEKDAY = r"(?:\s*[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]?)?"
 # "第1版 要闻", "第04版：要闻", "00001版:一版要闻", "A4版", "第M05版 中原·城事", "A01 重点"
 _PAGE = (
-    r"(?P<page>(?:第\s*[0-9A-Za-z一二三四五六七八九十]{1,5}\s*版|[A-Za-z]?\d{1,5}\s*版|[A-Z]{1,2}\d{1,3}(?:\s*版)?(?![0-9A-Za-z]))"
-    r"(?:\s*[:：·]?\s*(?P<label>[^\s|｜/·:：\d■【】](?:[^\s|｜/·:：\d■【】]|·(?=[\u4e00-\u9fff])){0,9}))?)"
+    r"(?P<page>(?:第\s*[0-9A-Za-z一二三四五六七八九十]{1,5}\s*版|(?<![\u4e00-\u9fff])[一二三四五六七八九十]{1,3}版(?=[:：\s])|[A-Za-z]?\d{1,5}\s*版|[A-Z]{1,2}\d{1,3}(?:\s*版)?(?![0-9A-Za-z]))"
+    r"(?:\s*[:：·]?\s*(?P<label>[^\s|｜/·:：\d■【】](?:(?!总?第\s*\d)[^\s|｜/·:：\d■【】]|·(?=[\u4e00-\u9fff])){0,9}))?)"
 )
 # "责任编辑：李  芳", "版式设计：孙浩": the page's staff, printed in a header or footer line
 STAFF = re.compile(
-    r"(?P<role>责任编辑|责编|本版编辑|编辑|版式设计|版式|美术编辑|美编|校对|责任校对|组版|审读|值班编辑)\s*[:：]\s*"
+    r"(?P<role>责任编辑|责编|本版编辑|本版主编|执行主编|主编|编辑|本版策划|策划|本期统筹|统筹|版式设计|版式|美术编辑|美编|图片编辑"
+    r"|校对|责任校对|组版|审读|值班编辑)\s*[:：]\s*"
     r"(?P<name>[\u4e00-\u9fff](?:[ \u3000]{1,2}[\u4e00-\u9fff](?![\u4e00-\u9fff])|[\u4e00-\u9fff·]{1,3}))"
 )
 # "焦作日报 | 2023年3月15日 星期三 | 第1版 要闻": a header line is a run of these tokens, with separators
 # and at most a short label besides ("焦作日报·健康周刊", "温县新闻  第06版  2023年9月14日  焦作日报").
 # a masthead's Latin name ("JIAOZUO DAILY") and lunar date ("农历癸卯年十月廿二") belong to a header too
 _HEADER_TOKEN = re.compile(rf"(?P<paper>{_PAPER})|{_DATE}{_WEEKDAY}|{_PAGE}|(?P<staff>{STAFF.pattern})"
-                           r"|(?P<lunar>农历[\u4e00-\u9fff]{2,10})|(?P<latin>^[A-Z][A-Z .&'-]{2,40}$)")
+                           r"|(?P<lunar>农历[\u4e00-\u9fff]{2,10})|(?P<latin>^[A-Z][A-Z .&'-]{2,40}$)"
+                           # an e-paper's own words: "电子报", "PDF版阅读", "总第880期", "2011-12-23编印"
+                           r"|(?P<site>电子报|电子版|数字报|PDF版阅读|PDF版|版面导航|总第\s*\d{1,6}\s*期|第\s*\d{1,6}\s*期|编印)")
 _HEADER_SEPARATORS = re.compile(r"[\s|｜/·・:：,，■□◆【】\[\]()（）>*#=_\-]+")
+_SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]) ([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
 HEADER_LABEL_MAX = 8  # "县区新闻", "法治周刊", "省两会特刊": what a header line may hold besides its tokens
 _FILENAME_DATE = (
     re.compile(r"(?<!\d)(\d{4})[-_.](\d{1,2})[-_.](\d{1,2})(?!\d)"),  # 2023-03-15
@@ -115,6 +119,7 @@ def _header_tokens(line: str, loose: bool = False) -> list[tuple[str, str]] | No
     ``loose`` also takes a label alone ("评论") or a paper with a label ("焦作日报 · 经济新闻"), which are a
     header only above a line with the date or the page.
     """
+    line = _SPACED_LABEL.sub(r"\1\2", line)  # "第03版:城 事": a page name set with a space between its characters
     tokens: list[tuple[str, str]] = []
     rest: list[str] = []
     pos = 0
@@ -125,7 +130,7 @@ def _header_tokens(line: str, loose: bool = False) -> list[tuple[str, str]] | No
             tokens.append(("paper", m.group("paper")))
         elif m.group("staff"):
             tokens.append(("staff", m.group("staff")))
-        elif m.group("lunar") or m.group("latin"):
+        elif m.group("lunar") or m.group("latin") or m.group("site"):
             tokens.append(("masthead", m.group()))
         elif m.group("y"):
             date = iso_date(m.group("y"), m.group("m") or m.group("m2"), m.group("d") or m.group("d2"))
