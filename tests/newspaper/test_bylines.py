@@ -1,0 +1,50 @@
+"""Credit lines of many papers, each form as printed: who wrote it, who took the photo, who helped."""
+from __future__ import annotations
+
+import pytest
+
+from indexer.newspaper.bylines import match_byline, match_end_credit, match_photo_credit
+
+
+@pytest.mark.parametrize(("line", "reporters", "correspondents", "rest"), [
+    ("台海网2月5日讯 (导报记者 房舒 实习生 王忆芸 通讯员 吴海泳 文/图)美籍华人周博士", ("房舒", "王忆芸"), ("吴海泳",), "美籍华人周博士"),
+    ("□首发集团八达岭分公司京新收费所 吕文静", ("吕文静",), (), ""),
+    ("文/YMG全媒体记者 杨春娜 图/郑晓平 张洁 唐克", ("杨春娜",), (), ""),
+    ("本版文/图 本报记者 谭心怡(除署名外)", ("谭心怡",), (), ""),
+    ("YMG全媒体记者 杨春娜", ("杨春娜",), (), ""),
+])
+def test_bylines_of_other_papers(line: str, reporters: tuple, correspondents: tuple, rest: str) -> None:
+    found = match_byline(line)
+    assert found is not None
+    credit, after = found
+    assert (credit.reporters, credit.correspondents, after) == (reporters, correspondents, rest)
+
+
+@pytest.mark.parametrize(("line", "before", "people"), [
+    ("（本报记者侯琳良整理）", "", ("侯琳良",)),
+    ("（本报记者 郑海洋 采访整理）", "", ("郑海洋",)),
+    ("参加了初赛。通讯员张锦清 记者羊荣江 摄影报道", "参加了初赛。", ("羊荣江", "张锦清")),
+    ("先进行列。(今晚报特派记者 张凯林 尉迟健平)", "先进行列。", ("张凯林", "尉迟健平")),
+])
+def test_end_credits(line: str, before: str, people: tuple) -> None:
+    found = match_end_credit(line)
+    assert found is not None and found[0] == before and found[1].people == people
+
+
+@pytest.mark.parametrize(("line", "before", "people"), [
+    ("方群与夫人张琍蕾。图/摄影师王剑", "方群与夫人张琍蕾。", ("王剑",)),
+    ("YMG全媒体记者 杨春娜摄", "", ("杨春娜",)),
+])
+def test_photo_credits(line: str, before: str, people: tuple) -> None:
+    found = match_photo_credit(line)
+    assert found is not None and found[0] == before and found[1].reporters == people
+
+
+def test_a_run_of_two_names_with_a_two_character_surname_is_split_at_it() -> None:
+    from indexer.newspaper.bylines import split_names
+    assert split_names("记者张凯林尉迟健平").reporters == ("张凯林", "尉迟健平")
+
+
+def test_words_that_are_no_credit() -> None:
+    assert match_byline("记者了解到，今年全市新增就业岗位1.2万个。") is None
+    assert match_photo_credit("图为市民在公园里赏花。") is None
