@@ -55,6 +55,9 @@ _CAPTION_START = re.compile(r"^(?:图为|图[①-⑳\d]|[上下左右中]图[:�
 NUMBERED_PHOTO = re.compile(r"^图[②-⑳]")  # "图②…" goes on a numbered photo group that "图①…" began
 # never a headline: a bracketed label alone ("【点评】", "【人物】"), an epigraph's source ("——摘自…")
 _NOT_HEADLINE = re.compile(r"^【[^】]{1,8}】$|^——\s*(?:摘自|引自|选自)|^——\s*编\s*者$")  # "——编  者": who signed the note
+# an export's labelled fields: "引题：…", "标题：…", "副题：——…", "作者：…" (the label is layout, the value the text)
+_FIELD = re.compile(r"^(?P<label>引题|肩题|主题|标题|副题|副标题|作者)[:：]\s*(?P<value>.*)$")
+_PHOTO_TITLES = frozenset({"图片新闻", "（图片新闻）", "(图片新闻)", "图片", "新闻图片"})
 _PHOTO_PLACEHOLDER = re.compile(r"^[(（](?:图片|照片|图|组图)[)）]$")
 
 
@@ -157,6 +160,7 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
     page_break = False
     wrap = _raw_wrap_width(lines)
     cut_off = False
+    carried = ""  # a photo credit printed above its caption, in an export's 作者 field
     for number, raw in _split_run_on_headlines(lines, first_number):
         line, removed = boilerplate.clean_line(raw)
         dropped.extend(removed)
@@ -176,6 +180,24 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             dropped.append(line)
             placeholder = True
             continue
+        field = _FIELD.match(line)  # "标题：武陟县发展林下经济七万亩", "作者：本报记者 马  强": an export's labelled fields
+        if field:
+            label, value = field.group("label"), field.group("value").strip()
+            if not value or _PHOTO_PLACEHOLDER.match(value) or value in _PHOTO_TITLES:
+                dropped.append(line)  # "作者：" with nothing after it; "标题：（图片新闻）" over a photo
+                placeholder = placeholder or bool(value)
+                continue
+            if label != "作者":
+                dropped.append(line[:field.start("value")].strip())
+                out.append(Line(number, line, value, gap, indent, level=1))
+                gap, placeholder = 0, False
+                continue
+            if (photo := match_photo_credit(value)) is not None and not photo[0]:
+                dropped.append(line[:field.start("value")].strip())
+                carried = value  # "作者：本报记者 宋崇飞 摄" over the caption: the credit goes with the text below
+                continue  # (any other "作者：…" is a byline as printed)
+        if carried and not _HEADING.match(line):
+            line, carried = f"{line} {carried}", ""
         m = _HEADING.match(line)
         if m:
             out.append(Line(number, line, m.group(2).strip(), gap, indent, level=len(m.group(1))))
@@ -231,6 +253,8 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
         out.append(Line(number, line, line, gap, indent, byline=byline, end_credit=end, photo=photo, caption_mark=mark,
                         after_break=page_break))
         gap, placeholder, page_break, cut_off = 0, False, False, False
+    if carried:
+        dropped.append(carried)  # a credit field with no text after it
     return out, dropped
 
 

@@ -694,3 +694,22 @@ def test_a_run_on_credit_that_says_it_reported_closes_the_article() -> None:
     records = parse_page(page, "t").records
     assert (records[0].reporters, records[0].correspondents) == (("羊荣江",), ("张锦清",))
     assert records[0].body == "近日，首场初赛在北苑街道举行，20名选手参加了初赛。" and len(records) == 2
+
+
+def test_an_export_with_labelled_fields() -> None:
+    page = ("【焦作日报 2012-04-18 第03版 县区新闻】\n引题：绿色产业铺就致富路\n标题：武陟县发展林下经济七万亩\n"
+            "作者：本报记者 马  强 通讯员 薛志刚\n　　春日的武陟县黄河滩区，成片的杨树林下，鸡鸭成群。\n"
+            "----------------------------------------\n【焦作日报 2012-04-18 第03版 县区新闻】\n标题：（图片新闻）\n"
+            "作者：本报记者 宋崇飞 摄\n　　4月15日，温县招贤乡的农民在麦田里浇水施肥。\n"
+            "----------------------------------------\n【焦作日报 2012-04-18 第03版 县区新闻】\n标题：修武县全力推进“百城建设提质”\n"
+            "作者：\n　　本报讯　今年以来，修武县投资3.8亿元实施城区道路改造。\n")
+    records = parse_page(page, "t").records
+    assert [(r.kind, r.title) for r in records] == [
+        ("article", "绿色产业铺就致富路 武陟县发展林下经济七万亩"), ("caption", ""), ("article", "修武县全力推进“百城建设提质”")]
+    assert (records[0].reporters, records[0].correspondents, records[1].photographers) == (("马强",), ("薛志刚",), ("宋崇飞",))
+
+
+def test_a_named_column_over_its_headline_is_the_section() -> None:
+    page = "焦作日报 2016年10月23日 星期日 第6版\n山阳文苑\n责任编辑：吴  薇\n\n老屋门前的柿子树\n\n文/崔  晓\n\n又是一年霜降，老家打来电话。\n"
+    r = _one(page)
+    assert (r.section, r.title, r.reporters) == ("山阳文苑", "老屋门前的柿子树", ("崔晓",))

@@ -26,8 +26,8 @@ COUNT_EXACT, HEADLINES, PEOPLE = 0.90, 0.95, 0.90
 
 @pytest.fixture(scope="module")
 def scores() -> dict[str, object]:
-    return {name: segmentation.score_set(name) for name in ("real", "real2", "real3", "rmrb", "rmrbfull", "forms", "holdout", "holdout2",
-                                                         "holdout3")}
+    return {name: segmentation.score_set(name) for name in ("real", "real2", "real3", "real4", "rmrb", "rmrbfull", "forms", "holdout",
+                                                         "holdout2", "holdout3", "holdout4")}
 
 
 def test_the_sets_are_big_enough_and_name_their_sources() -> None:
@@ -42,7 +42,8 @@ def test_the_sets_are_big_enough_and_name_their_sources() -> None:
     assert len(segmentation.pages_of("forms")) >= 30 and len(segmentation.pages_of("holdout")) >= 30
 
 
-@pytest.mark.parametrize("name", ["real", "real2", "real3", "rmrb", "rmrbfull", "forms", "holdout", "holdout2", "holdout3"])
+@pytest.mark.parametrize("name", ["real", "real2", "real3", "real4", "rmrb", "rmrbfull", "forms", "holdout", "holdout2", "holdout3",
+                                  "holdout4"])
 def test_nothing_is_lost(scores: dict[str, object], name: str) -> None:
     score = scores[name]
     assert score.nothing_lost, [(p.name, p.lost) for p in score.pages if p.lost]
@@ -62,11 +63,14 @@ def test_hand_made_pages_meet_the_acceptance_figures(scores: dict[str, object], 
     ("rmrb", 0.80, 0.96, 0.91, 0.95),
     # full-length pages: long articles' sub-headings without a credit read as headlines, and the dump counts
     # umbrella items (several bylined stories under one title) as one record
-    ("rmrbfull", 0.29, 0.64, 0.82, 1.00),
+    ("rmrbfull", 0.37, 0.68, 0.82, 1.00),
     # hand-made by a third author; where its editor's decisions differ from the issue's (boxes such as
-    # 记者手记 and 相关链接 as records of their own, classified ads as furniture) the pages count as wrong
-    ("holdout2", 0.76, 0.95, 0.93, 0.97),
-    ("holdout3", 0.88, 0.98, 0.98, 0.98),
+    # 记者手记 and 相关链接 as records of their own, a named column such as 怀川时评 as a kicker) the pages count as wrong
+    ("holdout2", 0.80, 0.94, 0.91, 0.97),
+    ("holdout3", 0.96, 0.99, 0.98, 0.98),
+    # held back until session 6 (first runs: real4 61.1/47.1/61.5/42.4, holdout4 56.0/78.2/79.8/85.0)
+    ("real4", 0.55, 0.66, 0.76, 0.69),
+    ("holdout4", 0.56, 0.86, 0.87, 0.89),
 ])
 def test_real_pages_do_not_fall_below_what_was_measured(scores: dict[str, object], name: str, count: float,
                                                         precision: float, recall: float, people: float) -> None:
