@@ -45,6 +45,8 @@ _BOX = re.compile(rf"^(?P<credit>(?:[□■]\s*|[●◆▲★▌|N]\s*(?={_ROLE}
 _BOX_UNIT = re.compile(rf"^[□■]\s*[{_HAN}（）()]{{4,30}}[ \u3000]+(?P<inner>{_CJK_NAME})\s*$")
 # the writer and the photographer side by side: "文/YMG全媒体记者 杨春娜 图/郑晓平 张洁 唐克"
 _WRITER_AND_PHOTO = re.compile(r"^文字?\s*[/／:：]\s*(?P<inner>.{2,30}?)\s+(?:图|图片|摄影)\s*[/／:：]\s*\S.{0,30}$")
+# a writer and a note on who they are: "作者：赵丽君（焦作师范高等专科学校马克思主义学院讲师）", "文/李文（市作协会员）"
+_NAMED_NOTE = re.compile(rf"^(?:作者\s*[:：]|文\s*[/／]|□)\s*(?P<inner>{_CJK_NAME})\s*[(（][^()（）]{{2,40}}[)）]$")
 # one credit for the whole page: "本版文/图 本报记者 谭心怡(除署名外)"
 _PAGE_CREDIT = re.compile(r"^本版(?:文\s*[/／]\s*图|图文|文字|撰文|文)?\s*[/／:：]?\s*(?P<inner>.{2,30}?)\s*[(（]除署名外[)）]$")
 # a credit line of its own: "本报记者 王晓东 通讯员 李红", "文/张然", "作者：陈曦"
@@ -193,7 +195,7 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
     if _SOURCE.match(line) or _LEADER_WRITER.match(line):
         return Credit(line), ""
     flat = unpad(line)
-    m = _BOX_UNIT.match(flat)
+    m = _BOX_UNIT.match(flat) or _NAMED_NOTE.match(flat)
     if m:
         return Credit(line, (m.group("inner"),)), ""
     m = _WRITER_AND_PHOTO.match(flat) or _PAGE_CREDIT.match(flat)

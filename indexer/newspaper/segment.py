@@ -29,7 +29,7 @@ from functools import lru_cache
 from importlib import resources
 
 from indexer.newspaper.bylines import Credit, match_end_credit, unpad
-from indexer.newspaper.layout import NUMBERED_PHOTO, Line, PageStyle, bigrams, name_list
+from indexer.newspaper.layout import ENUMERATOR, NUMBERED_PHOTO, Line, PageStyle, bigrams, name_list
 
 CAPTION_TITLE_MAX = 20
 EDITORS_NOTE = ("编者按", "编者的话", "编前语", "编者")
@@ -231,7 +231,9 @@ class Segmenter:
         together: "作者：刘伟" … "文化自信从何而来？" … "赵敏（作者为焦作大学副教授）". The last sub-heading
         of the article becomes the second article's headline."""
         # the last sub-heading, else the last headline-shaped line that did not start a record on its own evidence
-        candidates = cur.subheads or {start for start, _ in cur.groups if start > 0}
+        # (a numbered one, "三、以作风建设优化发展环境", is a section of the first article, never a headline)
+        candidates = {k for k in cur.subheads if not ENUMERATOR.match(cur.paragraphs[k])} \
+            or {start for start, _ in cur.groups if start > 0}
         if cur.kind != "article" or cur.byline is None or not cur.byline.people or not credit.people \
                 or set(credit.people) & set(cur.byline.people) or not candidates:
             return False
@@ -542,9 +544,14 @@ class Segmenter:
             and self.ends_article(i + 1) and (not attach or (cur.byline is None and bool(cur.title)))
         if closing and cur is not None:
             # "郑州晚报记者 裴蕾" / "实习生 王治" after the text, and then the next headline: credits at the end
+            reason = "a credit line after the text, before the next headline"
+            if self.split_second_author(cur, credit):
+                cur = self.cur
+                reason += "; a second author in one article: the last headline-shaped line was a headline"
+            assert cur is not None
             cur.credit(credit)
             cur.closed = True
-            self.explain(i, "end-credit", "a credit line after the text, before the next headline")
+            self.explain(i, "end-credit", reason)
             return i + 1
         if not attach:
             cur = self.start("article")

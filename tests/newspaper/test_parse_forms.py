@@ -713,3 +713,23 @@ def test_a_named_column_over_its_headline_is_the_section() -> None:
     page = "焦作日报 2016年10月23日 星期日 第6版\n山阳文苑\n责任编辑：吴  薇\n\n老屋门前的柿子树\n\n文/崔  晓\n\n又是一年霜降，老家打来电话。\n"
     r = _one(page)
     assert (r.section, r.title, r.reporters) == ("山阳文苑", "老屋门前的柿子树", ("崔晓",))
+
+
+def test_a_spaced_masthead_a_guide_box_and_a_weather_box_are_furniture() -> None:
+    page = ("焦 作 日 报\nJIAOZUO RIBAO\n2019年5月8日  星期三\n第1版  要闻\n\n导读\n■ 我市首批“无废学校”名单公布 （第5版）\n"
+            "■ 一位乡村教师的三十年 （第7版）\n\n全市经济工作推进会召开\n\n本报讯 今天上午，全市经济工作推进会召开。\n\n"
+            "今天白天到夜里：晴　西北风3-4级　最低气温-4℃\n明天：晴转多云　最高气温6℃\n")
+    result = parse_page(page, "t")
+    assert [r.title for r in result.records] == ["全市经济工作推进会召开"]
+    assert (result.meta.paper, result.meta.pub_date) == ("焦作日报", "2019-05-08")
+    assert "■ 一位乡村教师的三十年 （第7版）" in result.dropped
+
+
+def test_a_second_authors_credit_after_numbered_sections_splits_at_the_last_plain_headline() -> None:
+    page = ("以高质量党建引领焦作高质量发展\n\n王  宏（作者为中共焦作市委党校教授）\n\n党的建设是推动经济社会发展的根本保证。\n\n"
+            "一、以政治建设统领发展方向\n\n各级党组织要始终把党的政治建设摆在首位。\n\n二、以组织建设夯实发展根基\n\n基层党组织是战斗堡垒。\n\n"
+            "传承红色基因 赓续精神血脉\n\n焦作是一片有着光荣革命传统的土地。\n\n"
+            "作者：赵丽君（焦作师范高等专科学校马克思主义学院讲师）\n\n学思践悟\n\n让学习成为一种习惯\n\n□ 陈  曦\n\n学习是干部成长进步的阶梯。\n")
+    records = parse_page(page, "t").records
+    assert [(r.title, r.reporters) for r in records] == [
+        ("以高质量党建引领焦作高质量发展", ("王宏",)), ("传承红色基因 赓续精神血脉", ("赵丽君",)), ("学思践悟 让学习成为一种习惯", ("陈曦",))]
