@@ -661,12 +661,14 @@ def _short_title_line(line: Line) -> bool:
 
 
 def _numbered_groups(photos: list[tuple[str, Credit]]) -> list[tuple[str, Credit]]:
-    """Captions "图①…", "图②…", "图③…" of one photo group as one caption, with every photographer."""
+    """Captions "图①…", "图②…", "图③…" of one photo group, credited once, as one caption with every photographer;
+    a numbered photo with a credit of its own ("图① …。本报记者 翟  飞 摄" / "图② …。通讯员 陈小宝 摄") is a caption
+    of its own, so a search for its photographer finds that photo."""
     out: list[tuple[str, Credit]] = []
     for text, credit in photos:
         # "图③：…" with no credit, then "近年来，…。本报记者 翟晓峰 摄": the group's text and its credit
         closes_group = bool(out) and out[-1][0].startswith("图①") and not out[-1][1].text and bool(credit.text)
-        if out and (NUMBERED_PHOTO.match(text) or closes_group):
+        if out and not out[-1][1].text and (NUMBERED_PHOTO.match(text) or closes_group):
             prev_text, prev_credit = out[-1]
             joined = prev_text + (f" {prev_credit.text}" if prev_credit.text else "")
             people = prev_credit.reporters + tuple(p for p in credit.reporters if p not in prev_credit.reporters)

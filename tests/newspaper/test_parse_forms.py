@@ -733,3 +733,11 @@ def test_a_second_authors_credit_after_numbered_sections_splits_at_the_last_plai
     records = parse_page(page, "t").records
     assert [(r.title, r.reporters) for r in records] == [
         ("以高质量党建引领焦作高质量发展", ("王宏",)), ("传承红色基因 赓续精神血脉", ("赵丽君",)), ("学思践悟 让学习成为一种习惯", ("陈曦",))]
+
+
+def test_numbered_photos_each_with_a_credit_are_captions_of_their_own() -> None:
+    page = ("# 南太行的秋\n\n图① 10月22日，修武县一斗水村的红叶层林尽染。本报记者 翟志远 摄\n\n"
+            "图② 10月21日，游客在青天河景区乘船游览。通讯员 李  斌 摄\n\n图③ 10月21日，神农山景区的白松岭云雾缭绕。通讯员 王  瑞 摄\n")
+    records = parse_page(page, "t").records
+    assert [(r.kind, r.title, r.photographers) for r in records] == [
+        ("caption", "南太行的秋", ("翟志远",)), ("caption", "", ("李斌",)), ("caption", "", ("王瑞",))]
