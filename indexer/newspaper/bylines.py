@@ -93,7 +93,8 @@ _MAX_CREDIT = 60
 _TOKEN = re.compile(rf"(?P<role>{_ROLE})|(?P<name>[{_HAN}·]+)")
 # two-character names padded to three columns: "赵  鹏   林  蔚" -> "赵鹏   林蔚"
 # "记者程  浩": a padded name may follow its role with no space
-_PADDED = re.compile(rf"(?:(?<![{_HAN}])|(?<=记者|讯员|习生))([{_HAN}])[ \u3000]{{1,2}}([{_HAN}])(?![{_HAN}])")
+# "（记者 原  新通讯员 王  璐）": or a role may follow a padded name with no space
+_PADDED = re.compile(rf"(?:(?<![{_HAN}])|(?<=记者|讯员|习生))([{_HAN}])[ \u3000]{{1,2}}([{_HAN}])(?:(?![{_HAN}])|(?=通讯员|实习生|记者))")
 # words that follow a role but name nobody: "记者手记", "记者观察", "本报记者调查"
 _NOT_NAMES = frozenset({"报道", "摄影报道", "报告", "摄", "摄影", "综合", "本报", "文图", "图文", "整理", "发", "电", "讯", "手记", "观察",
                         "调查", "专访", "采访", "连线", "札记", "日记", "笔记", "随笔", "来信", "走访", "探访", "体验", "追踪", "一线"})
@@ -141,12 +142,16 @@ def unpad(text: str) -> str:
     return _PADDED.sub(r"\1\2", text)
 
 
+_RUN_ON_ROLE = re.compile(r"(?<=[\u4e00-\u9fff])(?<!本报)(?<!特约)(?=通讯员|实习生)")
+
+
 def split_names(inner: str, default_role: str = "记者") -> Credit:
     """People in the inside of a credit: "记者 王晓东 通讯员 李红" -> reporters 王晓东, correspondents 李红."""
     reporters: list[str] = []
     correspondents: list[str] = []
     role = default_role
     flat = unpad(inner)
+    flat = _RUN_ON_ROLE.sub(" ", flat)  # "原新通讯员 王璐": a role run on after a name
     if re.search(r"[/／]\s*文(?![\u4e00-\u9fff])", flat):  # "曾会文/文 黄启鹏/图": who wrote, not who took the photo
         flat = re.sub(rf"[{_HAN}]{{2,4}}\s*[/／]\s*图(?![{_HAN}])", " ", flat)
     for m in _TOKEN.finditer(flat):

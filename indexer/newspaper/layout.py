@@ -8,11 +8,11 @@ can be compared with the page's own body text rather than with a fixed rule.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from indexer.newspaper.boilerplate import Boilerplate
@@ -26,6 +26,7 @@ _HEADING = re.compile(r"^(#{1,6})\s+(\S.*)$")
 _CLOSING = "”’」』）)》】〉\"'"
 _SENTENCE_END = frozenset("。！？!?…")
 # "…等疫情防控点位慰问了和" stops mid-phrase; 了 and 向 may end a headline ("…的“路”通了", "…指明方向")
+WRAP_WIDTH_MIN = 20  # a headline is shorter; narrower columns cannot be told from a page of short briefs
 WRAPPED_LINES_MIN = 4  # lines breaking off mid-sentence before a page counts as hard-wrapped
 WRAPPED_MIN = 20  # a line the layout wrapped mid-sentence is a full column wide; a headline is shorter
 # "刘奇  刘俊臣  信春鹰（女）  钟山  娄勤俭": names set apart by wide spaces, a list, not a headline
@@ -64,6 +65,13 @@ _PHOTO_PLACEHOLDER = re.compile(r"^[(（](?:图片|照片|图|组图)[)）]$")
 def cjk_count(text: str) -> int:
     """Number of CJK ideographs in a text."""
     return len(_CJK.findall(text))
+
+
+def columns(text: str) -> int:
+    """How wide a line is set, in full-width columns, white space left out: two Latin letters or digits take one
+    column ("一季度GDP增长5.3%" -> 9)."""
+    half = sum(1 if ch.isascii() else 2 for ch in text if not ch.isspace())
+    return (half + 1) // 2
 
 
 def bigrams(text: str) -> set[str]:
@@ -158,7 +166,7 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
     gap = 1
     placeholder = False
     page_break = False
-    wrap = _raw_wrap_width(lines)
+    wrap, measure = _raw_wrap_width(lines)
     cut_off = False
     carried = ""  # a photo credit printed above its caption, in an export's 作者 field
     for number, raw in _split_run_on_headlines(lines, first_number):
@@ -180,20 +188,20 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             dropped.append(line)
             placeholder = True
             continue
-        field = _FIELD.match(line)  # "标题：武陟县发展林下经济七万亩", "作者：本报记者 马  强": an export's labelled fields
-        if field:
-            label, value = field.group("label"), field.group("value").strip()
+        labelled = _FIELD.match(line)  # "标题：武陟县发展林下经济七万亩", "作者：本报记者 马  强": an export's labelled fields
+        if labelled:
+            label, value = labelled.group("label"), labelled.group("value").strip()
             if not value or _PHOTO_PLACEHOLDER.match(value) or value in _PHOTO_TITLES:
                 dropped.append(line)  # "作者：" with nothing after it; "标题：（图片新闻）" over a photo
                 placeholder = placeholder or bool(value)
                 continue
             if label != "作者":
-                dropped.append(line[:field.start("value")].strip())
+                dropped.append(line[:labelled.start("value")].strip())
                 out.append(Line(number, line, value, gap, indent, level=1))
                 gap, placeholder = 0, False
                 continue
             if (photo := match_photo_credit(value)) is not None and not photo[0]:
-                dropped.append(line[:field.start("value")].strip())
+                dropped.append(line[:labelled.start("value")].strip())
                 carried = value  # "作者：本报记者 宋崇飞 摄" over the caption: the credit goes with the text below
                 continue  # (any other "作者：…" is a byline as printed)
         if carried and not _HEADING.match(line):
@@ -224,8 +232,8 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             # a caption the layout wrapped: "…该区已建成社" / "区老年食堂18个…平价餐" / "食。本报记者 宋涛 摄"
             head = line
             while out and (out[-1].plain or out[-1].caption_mark) and out[-1].photo is None and out[-1].byline is None \
-                    and len(out[-1].text) >= WRAPPED_MIN \
-                    and (out[-1].ends_open or (wrap is not None and len(out[-1].text) >= wrap - 1)):
+                    and measure(out[-1].text) >= (min(WRAPPED_MIN, wrap - 1) if wrap is not None else WRAPPED_MIN) \
+                    and (out[-1].ends_open or (wrap is not None and measure(out[-1].text) >= wrap - 1)):
                 prev = out.pop()
                 head = prev.text + head
                 gap, indent, number = prev.gap, prev.indent, prev.number
@@ -323,6 +331,7 @@ class PageStyle:
     paragraph_gap: int | None
     body_indent: int | None
     wrap_width: int | None = None  # a hard-wrapped export's line length: a line that long ran on, it is no headline
+    wrap_measure: Callable[[str], int] = field(default=lambda text: len(re.sub(r"\s+", "", text)))  # characters or columns
 
     @property
     def indented_body(self) -> bool:
@@ -330,7 +339,7 @@ class PageStyle:
 
     def wrapped(self, line: Line) -> bool:
         """The line is as long as the page's wrapped lines ("记者日前从修武县农业农村局获悉，该县2024年度3.6万亩高")."""
-        return self.wrap_width is not None and len(re.sub(r"\s+", "", line.text)) >= self.wrap_width - 1
+        return self.wrap_width is not None and self.wrap_measure(line.text) >= self.wrap_width - 1
 
     def set_like_body(self, line: Line) -> bool:
         """Indented as the page's paragraphs are (within a column)."""
@@ -352,19 +361,32 @@ class PageStyle:
         body_indent = None
         if total >= 3 and indented / total >= 0.6:
             body_indent = max((w for w in indents if w >= 2), key=lambda w: indents[w])
-        return cls(paragraph_gap, body_indent, _wrap_width(lines))
+        return cls(paragraph_gap, body_indent, *_wrap_width(lines))
 
 
-def _wrap_width(lines: list[Line]) -> int | None:
-    """The length most lines that break off mid-sentence share, when they do: a PDF export wraps at ~30."""
-    return _shared_width([len(re.sub(r"\s+", "", line.text)) for line in lines if line.plain and line.ends_open])
+def _wrap_width(lines: list[Line]) -> tuple[int | None, Callable[[str], int]]:
+    """The length most lines that break off mid-sentence share, when they do (a PDF export wraps at ~30), and how
+    it is measured: in characters, or else in columns (Latin letters and digits half as wide), as a PDF is set."""
+    texts = [line.text for line in lines if line.plain and line.ends_open]
+    return _wrap_of(texts)
 
 
-def _raw_wrap_width(lines: list[str]) -> int | None:
+def _characters(text: str) -> int:
+    return len(re.sub(r"\s+", "", text))
+
+
+def _wrap_of(texts: list[str]) -> tuple[int | None, Callable[[str], int]]:
+    for measure in (_characters, columns):
+        width = _shared_width([measure(t) for t in texts])
+        if width is not None:
+            return width, measure
+    return None, _characters
+
+
+def _raw_wrap_width(lines: list[str]) -> tuple[int | None, Callable[[str], int]]:
     """``_wrap_width`` of the raw lines, before they are read: "①昨天清晨,…享用热气腾腾的早餐。" is 30 wide on
     a page wrapped at 30, so it ran on even though it ends a sentence."""
-    return _shared_width([len(t) for raw in lines if (t := re.sub(r"\s+", "", raw)) and t[-1] not in _SENTENCE_END
-                          and t[-1] not in _CLOSING])
+    return _wrap_of([t for raw in lines if (t := re.sub(r"\s+", "", raw)) and t[-1] not in _SENTENCE_END and t[-1] not in _CLOSING])
 
 
 def _shared_width(open_ends: list[int]) -> int | None:
@@ -374,7 +396,7 @@ def _shared_width(open_ends: list[int]) -> int | None:
     counts = Counter(open_ends)
     width = max(counts, key=lambda n: counts[n] + counts[n - 1] + counts[n + 1])
     near = counts[width] + counts[width - 1] + counts[width + 1]
-    return width if width >= WRAPPED_MIN and near * 10 >= len(open_ends) * 6 else None
+    return width if width >= WRAP_WIDTH_MIN and near * 10 >= len(open_ends) * 6 else None
 
 
 def _clear_body(line: Line) -> bool:

@@ -47,7 +47,8 @@ SECTION_MAX = 6  # "## 科技视界", "## 时评": a column label is a word or t
 KICKER_MAX = 30  # a kicker or subtitle line without "——"; a longer line over a headline is body text
 PARALLEL_WINDOW = 60  # lines looked at for a sub-heading's twin: one article's worth
 TITLE_GROUP_MAX = 4  # kicker, headline (sometimes set on two lines), subtitle
-SUBHEAD_MAX = 12  # "产业链条越拉越长": sub-headings are short; a longer unmarked line may be a broken paragraph
+SUBHEAD_MAX = 12
+LEAD_IN_MAX = 16  # "博爱县寨卜昌村：": a place or subject before the colon of a headline  # "产业链条越拉越长": sub-headings are short; a longer unmarked line may be a broken paragraph
 START_SCORE = 1.5
 # "同心绘就中国式现代化新图景（社论）", "…（新春走基层）", "…（政策问答·回应关切）": a column tag closes a headline
 NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # "刘洪", "钱云飞" (four characters are more often a phrase)
@@ -179,7 +180,9 @@ class Segmenter:
         are followed by something a headline stands over: a byline, body text, a caption.
         """
         first = self.at(i)
-        if first is None or not (first.headline_shaped or first.heading) or self.style.wrapped(first):
+        if first is None or self.style.wrapped(first):
+            return None
+        if not (first.headline_shaped or first.heading or self._lead_in(i)):
             return None
         if (signed := self.at(i + 1)) is not None and signed.date_alone:
             return None  # "焦作市公安局交通警察支队" over "2024年3月22日": who signed the notice above
@@ -199,6 +202,14 @@ class Segmenter:
         if j - i == TITLE_GROUP_MAX and after.headline_shaped and not after.enumerated:
             return None  # a run of short lines longer than a headline group: a list, not a headline
         return j
+
+    def _lead_in(self, i: int) -> bool:
+        """Line i is the first part of a headline broken after a colon, a headline line below it and then a
+        credit: "博爱县寨卜昌村：" / "古村落里兴起新产业" / "本报记者 李  丹"."""
+        line, nxt, after = self.lines[i], self.at(i + 1), self.at(i + 2)
+        return line.plain and line.text.endswith(("：", ":")) and 2 <= len(line.text) <= LEAD_IN_MAX \
+            and not any(ch in "。，,；！？" for ch in line.text) and not FIELD.match(line.text + "x") \
+            and nxt is not None and nxt.headline_shaped and after is not None and after.byline is not None
 
     def _parallel(self, i: int) -> bool:
         """Line i has a twin among the article's other short lines: "新校舍：…" / "新机制：…",

@@ -48,3 +48,8 @@ def test_a_run_of_two_names_with_a_two_character_surname_is_split_at_it() -> Non
 def test_words_that_are_no_credit() -> None:
     assert match_byline("记者了解到，今年全市新增就业岗位1.2万个。") is None
     assert match_photo_credit("图为市民在公园里赏花。") is None
+
+
+def test_a_role_run_on_after_a_padded_name() -> None:
+    found = match_end_credit("创全县小麦单产新高。（记者 原  新通讯员 王  璐）")
+    assert found is not None and (found[1].reporters, found[1].correspondents) == (("原新",), ("王璐",))

@@ -741,3 +741,9 @@ def test_numbered_photos_each_with_a_credit_are_captions_of_their_own() -> None:
     records = parse_page(page, "t").records
     assert [(r.kind, r.title, r.photographers) for r in records] == [
         ("caption", "南太行的秋", ("翟志远",)), ("caption", "", ("李斌",)), ("caption", "", ("王瑞",))]
+
+
+def test_a_headline_broken_after_its_colon_is_one_headline() -> None:
+    page = ("博爱县寨卜昌村：\n古村落里兴起新产业\n本报记者 李  丹 通讯员 张新颖\n走进博爱县金城乡寨卜昌村，青砖灰瓦的明清古建筑群保存完好。\n")
+    r = _one(page)
+    assert (r.title, r.reporters, r.correspondents) == ("博爱县寨卜昌村： 古村落里兴起新产业", ("李丹",), ("张新颖",))

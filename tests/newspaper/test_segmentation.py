@@ -70,7 +70,7 @@ def test_hand_made_pages_meet_the_acceptance_figures(scores: dict[str, object], 
     ("holdout3", 0.96, 0.99, 0.98, 0.98),
     # held back until session 6 (first runs: real4 61.1/47.1/61.5/42.4, holdout4 56.0/78.2/79.8/85.0)
     ("real4", 0.55, 0.66, 0.76, 0.69),
-    ("holdout4", 0.76, 0.88, 0.88, 0.90),
+    ("holdout4", 0.80, 0.89, 0.89, 0.91),
 ])
 def test_real_pages_do_not_fall_below_what_was_measured(scores: dict[str, object], name: str, count: float,
                                                         precision: float, recall: float, people: float) -> None:
