@@ -89,6 +89,8 @@ _UNNAMED_END = re.compile(r"^[(（]\s*(?:(?:本报|本刊)?(?:记者|综合|报�
 # "（本报记者徐驭尧、窦皓、董泽扬参与采写）", "（本报记者侯琳良整理）", "（本报记者李心萍采访整理）": who helped
 # write it, or wrote up what a speaker said, at the end
 _HELPED = re.compile(rf"^[(（]\s*(?P<inner>(?:{_ROLE}\s*)?{_NAMES})\s*(?:参与(?:采写|采访|报道)|(?:采访)?整理)\s*[)）]$")
+# a photo report's or a compiler's credit on a line of its own: "吕依霖 摄影报道", "井娇摄影报道", "易芝娜/编撰"
+_ALONE_REPORTED = re.compile(rf"^(?P<inner>{_NAMES})\s*(?:摄影报道|[/／]\s*(?:编撰|编译|整理|撰文))$")
 _MAX_CREDIT = 60
 _TOKEN = re.compile(rf"(?P<role>{_ROLE})|(?P<name>[{_HAN}·]+)")
 # two-character names padded to three columns: "赵  鹏   林  蔚" -> "赵鹏   林蔚"
@@ -96,7 +98,7 @@ _TOKEN = re.compile(rf"(?P<role>{_ROLE})|(?P<name>[{_HAN}·]+)")
 # "（记者 原  新通讯员 王  璐）": or a role may follow a padded name with no space
 _PADDED = re.compile(rf"(?:(?<![{_HAN}])|(?<=记者|讯员|习生))([{_HAN}])[ \u3000]{{1,2}}([{_HAN}])(?:(?![{_HAN}])|(?=通讯员|实习生|记者))")
 # words that follow a role but name nobody: "记者手记", "记者观察", "本报记者调查"
-_NOT_NAMES = frozenset({"报道", "摄影报道", "报告", "摄", "摄影", "综合", "本报", "文图", "图文", "整理", "发", "电", "讯", "手记", "观察",
+_NOT_NAMES = frozenset({"新华社", "中新社", "新华网", "人民网", "报道", "摄影报道", "报告", "摄", "摄影", "综合", "本报", "文图", "图文", "整理", "发", "电", "讯", "手记", "观察",
                         "调查", "专访", "采访", "连线", "札记", "日记", "笔记", "随笔", "来信", "走访", "探访", "体验", "追踪", "一线"})
 
 
@@ -227,7 +229,7 @@ def match_end_credit(block: str) -> tuple[str, Credit] | None:
     line = block.rstrip()
     if _UNNAMED_END.match(line.strip()):
         return "", Credit(line.strip())  # "(本报记者)", "（新华社北京3月4日电）": closes the article, names nobody
-    m = _HELPED.match(unpad(line.strip()))
+    m = _HELPED.match(unpad(line.strip())) or _ALONE_REPORTED.match(unpad(line.strip()))
     if m:
         people = split_names(m.group("inner"))
         return "", Credit(line.strip(), people.reporters, people.correspondents)

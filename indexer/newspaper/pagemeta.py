@@ -24,7 +24,7 @@ _WEEKDAY = r"(?:\s*[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[
 # "第1版 要闻", "第04版：要闻", "00001版:一版要闻", "A4版", "第M05版 中原·城事", "A01 重点"
 _PAGE = (
     r"(?P<page>(?:第\s*[0-9A-Za-z一二三四五六七八九十]{1,5}\s*版|(?<![\u4e00-\u9fff])[一二三四五六七八九十]{1,3}版(?=[:：\s])|[A-Za-z]?\d{1,5}\s*版|[A-Z]{1,2}\d{1,3}(?:\s*版)?(?![0-9A-Za-z]))"
-    r"(?:\s*[:：·]?\s*(?P<label>[^\s|｜/·:：\d■【】](?:(?!总?第\s*\d)[^\s|｜/·:：\d■【】]|·(?=[\u4e00-\u9fff])){0,9}))?)"
+    r"(?:\s*[:：·]?\s*(?P<label>[^\s|｜/·:：\d■【】](?:(?!总?第\s*\d|上一[版篇]|下一[版篇]|返回)[^\s|｜/·:：\d■【】]|·(?=[\u4e00-\u9fff])){0,9}))?)"
 )
 # "责任编辑：李  芳", "版式设计：孙浩": the page's staff, printed in a header or footer line
 STAFF = re.compile(
@@ -38,7 +38,8 @@ STAFF = re.compile(
 _HEADER_TOKEN = re.compile(rf"(?P<paper>{_PAPER})|{_DATE}{_WEEKDAY}|{_PAGE}|(?P<staff>{STAFF.pattern})"
                            r"|(?P<lunar>农历[\u4e00-\u9fff]{2,10})|(?P<latin>^[A-Z][A-Z .&'-]{2,40}$)"
                            # an e-paper's own words: "电子报", "PDF版阅读", "总第880期", "2011-12-23编印"
-                           r"|(?P<site>电子报|电子版|数字报|PDF版阅读|PDF版|版面导航|总第\s*\d{1,6}\s*期|第\s*\d{1,6}\s*期|编印)")
+                           r"|(?P<site>电子报|电子版|数字报|PDF版阅读|PDF版|版面导航|上一版|下一版|上一篇|下一篇|返回目录"
+                           r"|总第\s*\d{1,6}\s*期|第\s*\d{1,6}\s*期|编印|\d{4}\s*年\s*\d{1,2}\s*月(?!\s*\d))")  # "2013年3月": no day
 _HEADER_SEPARATORS = re.compile(r"[\s|｜/·・:：,，■□◆【】\[\]()（）>*#=_\-]+")
 _SPACED_OUT = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]{1,2}){1,9}[\u4e00-\u9fff]")
 _SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]) ([\u4e00-\u9fff])(?![\u4e00-\u9fff])")

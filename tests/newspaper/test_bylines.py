@@ -53,3 +53,18 @@ def test_words_that_are_no_credit() -> None:
 def test_a_role_run_on_after_a_padded_name() -> None:
     found = match_end_credit("创全县小麦单产新高。（记者 原  新通讯员 王  璐）")
     assert found is not None and (found[1].reporters, found[1].correspondents) == (("原新",), ("王璐",))
+
+
+@pytest.mark.parametrize(("line", "people"), [
+    ("吕依霖 摄影报道", ("吕依霖",)),
+    ("井娇摄影报道", ("井娇",)),
+    ("  易芝娜/编撰", ("易芝娜",)),
+])
+def test_credits_alone_after_a_photo_report_or_a_compilation(line: str, people: tuple) -> None:
+    found = match_end_credit(line)
+    assert found is not None and found[0] == "" and found[1].people == people
+
+
+def test_an_agency_in_a_photo_credit_is_no_photographer() -> None:
+    found = match_photo_credit("为新学年揭开序幕。(新华社 秦晴 摄)")
+    assert found is not None and found[1].reporters == ("秦晴",)

@@ -171,3 +171,15 @@ def test_meta_for_file_and_parse_page_meta() -> None:
     assert meta == PageMeta(None, "2023-03-15", "filename", None)
     parsed = parse_page(PAGE_NO_HEADER, "x.txt", meta=meta)
     assert parsed.meta == PageMeta("焦作日报", "2023-03-15", "filename", None)
+
+
+@pytest.mark.parametrize(("line", "paper", "page"), [
+    ("济宁晚报2013年3月", "济宁晚报", None),
+    ("第7B版:社区上一版下一版上一篇下一篇", None, "第7B版 社区"),
+    ("二版:综合新闻总第880期 >2011-12-23编印", None, "二版 综合新闻"),
+    ("第03版:城 事 PDF版阅读", None, "第03版 城事"),
+])
+def test_e_paper_header_lines_of_other_papers(line: str, paper: str | None, page: str | None) -> None:
+    from indexer.newspaper.pagemeta import parse_header
+    meta, used = parse_header([line, "", "正文第一段。"])
+    assert used == 1 and meta is not None and (meta.paper, meta.page) == (paper, page)

@@ -26,8 +26,8 @@ COUNT_EXACT, HEADLINES, PEOPLE = 0.90, 0.95, 0.90
 
 @pytest.fixture(scope="module")
 def scores() -> dict[str, object]:
-    return {name: segmentation.score_set(name) for name in ("real", "real2", "real3", "real4", "rmrb", "rmrbfull", "forms", "holdout",
-                                                         "holdout2", "holdout3", "holdout4")}
+    return {name: segmentation.score_set(name) for name in ("real", "real2", "real3", "real4", "real5", "rmrb", "rmrbfull", "forms",
+                                                         "holdout", "holdout2", "holdout3", "holdout4", "holdout5")}
 
 
 def test_the_sets_are_big_enough_and_name_their_sources() -> None:
@@ -42,8 +42,8 @@ def test_the_sets_are_big_enough_and_name_their_sources() -> None:
     assert len(segmentation.pages_of("forms")) >= 30 and len(segmentation.pages_of("holdout")) >= 30
 
 
-@pytest.mark.parametrize("name", ["real", "real2", "real3", "real4", "rmrb", "rmrbfull", "forms", "holdout", "holdout2", "holdout3",
-                                  "holdout4"])
+@pytest.mark.parametrize("name", ["real", "real2", "real3", "real4", "real5", "rmrb", "rmrbfull", "forms", "holdout", "holdout2",
+                                  "holdout3", "holdout4", "holdout5"])
 def test_nothing_is_lost(scores: dict[str, object], name: str) -> None:
     score = scores[name]
     assert score.nothing_lost, [(p.name, p.lost) for p in score.pages if p.lost]
@@ -71,6 +71,9 @@ def test_hand_made_pages_meet_the_acceptance_figures(scores: dict[str, object], 
     # held back until session 6 (first runs: real4 61.1/47.1/61.5/42.4, holdout4 56.0/78.2/79.8/85.0)
     ("real4", 0.55, 0.66, 0.76, 0.69),
     ("holdout4", 0.80, 0.89, 0.89, 0.91),
+    # held back until session 6 (first runs: real5 61.1/30.0/27.3/25.0, holdout5 59.1/84.8/88.6/83.1)
+    ("real5", 0.55, 0.66, 0.54, 0.60),
+    ("holdout5", 0.59, 0.84, 0.88, 0.83),
 ])
 def test_real_pages_do_not_fall_below_what_was_measured(scores: dict[str, object], name: str, count: float,
                                                         precision: float, recall: float, people: float) -> None:
