@@ -15,9 +15,9 @@ _CJK_NAME = rf"[{_HAN}]{{2,4}}(?:·[{_HAN}]{{1,6}})?"
 _REPORTER_ROLE = (
     rf"(?:[A-Z]{{2,6}}(?=[{_HAN}]{{0,8}}记者))?(?:(?:本报|新华社|中新社|[{_HAN}]{{2,8}}?(?:日报|晚报|早报|都市报|融媒体?|全媒体|电视台|广播电视台)?)?"
     rf"(?:驻[{_HAN}]{{1,6}})?(?:特约|特派|见习|首席|摄影|实习)?记者"
-    r"|实习生|志愿者|栏目主持人?|作者[:：]?|文[/／]图|图[/／]文|文[/／]|文·图[/／]|图·文[/／]|文图[/／]|撰文[:：]?)"
+    r"|实习生|志愿者|读者|网友|栏目主持人?|作者[:：]?|文[/／]图|图[/／]文|文[/／]|文·图[/／]|图·文[/／]|文图[/／]|撰文[:：]?)"
 )
-_CORRESPONDENT_ROLE = r"(?:(?:本报|特约)?通讯员|拍友|网友|读者)"  # "拍友 包响亮 摄": a reader's photo
+_CORRESPONDENT_ROLE = r"(?:(?:本报|特约)?通讯员|拍友)"  # "拍友 包响亮 摄": a reader's photo
 _ROLE = rf"(?:{_REPORTER_ROLE}|{_CORRESPONDENT_ROLE})"
 _SEP = r"(?:[\s、,，]|[/／](?:[文图](?![\u4e00-\u9fff]))?)"  # "康迪/文 通讯员 陈利凯": "/文" separates too
 # "文/图" after the names: "见习记者 马菁华 实习生 蒲祖沅 文/图"
@@ -41,6 +41,8 @@ _WIRE = re.compile(
 # "□ 李文", "■本报记者 张三 李四"; "N本报记者 苏燕梅", "●记者 张三": a bullet (some exports turn the
 # dingbat into a Latin N) before a role
 _BOX = re.compile(rf"^(?P<credit>(?:[□■]\s*|[●◆▲★▌|N]\s*(?={_ROLE}))(?P<inner>{_NAMES}){_SUFFIX})\s*$")
+# a letter signed by its reader: "解放区　读者　刘桂芬", "山阳区　李晓东"
+_SIGNED = re.compile(rf"^(?:[{_HAN}]{{1,6}}?(?:区|县|市|镇|乡|街道)[ \u3000]+(?:读者[ \u3000]+)?|读者[ \u3000]+)(?P<inner>{_CJK_NAME})$")
 # a writer under a work unit: "□首发集团八达岭分公司京新收费所 吕文静"
 _BOX_UNIT = re.compile(rf"^[□■]\s*[{_HAN}（）()]{{4,30}}[ \u3000]+(?P<inner>{_CJK_NAME})\s*$")
 # the writer and the photographer side by side: "文/YMG全媒体记者 杨春娜 图/郑晓平 张洁 唐克"
@@ -202,7 +204,7 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
     if _SOURCE.match(line) or _LEADER_WRITER.match(line):
         return Credit(line), ""
     flat = unpad(line)
-    m = _BOX_UNIT.match(flat) or _NAMED_NOTE.match(flat)
+    m = _BOX_UNIT.match(flat) or _NAMED_NOTE.match(flat) or _SIGNED.match(flat)
     if m:
         return Credit(line, (m.group("inner"),)), ""
     m = _WRITER_AND_PHOTO.match(flat) or _PAGE_CREDIT.match(flat)

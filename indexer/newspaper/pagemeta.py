@@ -41,7 +41,7 @@ _HEADER_TOKEN = re.compile(rf"(?P<paper>{_PAPER})|{_DATE}{_WEEKDAY}|{_PAGE}|(?P<
                            r"|(?P<site>电子报|电子版|数字报|PDF版阅读|PDF版|版面导航|上一版|下一版|上一篇|下一篇|返回目录"
                            r"|总第\s*\d{1,6}\s*期|第\s*\d{1,6}\s*期|编印|\d{4}\s*年\s*\d{1,2}\s*月(?!\s*\d))")  # "2013年3月": no day
 _HEADER_SEPARATORS = re.compile(r"[\s|｜/·・:：,，■□◆【】\[\]()（）>*#=_\-]+")
-_SPACED_OUT = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]{1,2}){1,9}[\u4e00-\u9fff]")
+_SPACED_OUT = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff][ \u3000]{1,2}){2,9}[\u4e00-\u9fff](?![\u4e00-\u9fff])")
 _SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]) ([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
 HEADER_LABEL_MAX = 8  # "县区新闻", "法治周刊", "省两会特刊": what a header line may hold besides its tokens
 _FILENAME_DATE = (
@@ -121,8 +121,8 @@ def _header_tokens(line: str, loose: bool = False) -> list[tuple[str, str]] | No
     ``loose`` also takes a label alone ("评论") or a paper with a label ("焦作日报 · 经济新闻"), which are a
     header only above a line with the date or the page.
     """
-    if _SPACED_OUT.fullmatch(line.strip()):
-        line = re.sub(r"[ \u3000]+", "", line)  # "焦 作 日 报": a masthead set with spaces between its characters
+    # "焦 作 日 报      1996年4月12日": a masthead set with spaces between its characters
+    line = _SPACED_OUT.sub(lambda m: re.sub(r"[ \u3000]+", "", m.group()), line)
     line = _SPACED_LABEL.sub(r"\1\2", line)  # "第03版:城 事": a page name set with a space between its characters
     tokens: list[tuple[str, str]] = []
     rest: list[str] = []

@@ -58,6 +58,9 @@ _COLUMN_TAG = re.compile(r"(?<=\S\S)[（(](?P<tag>[^()（）\d]{2,24})[)）]$")
 _NOT_COLUMN = re.compile(r"^(?:节选|摘要|全文|续|上|中|下|图|附图|[一二三四五六七八九十〇零]+年.*|作者.*)$")
 # "坚持创新驱动 建设科技强市": two phrases side by side
 TWO_PART = re.compile(r"[\u4e00-\u9fff”》][ \u3000]+[\u4e00-\u9fff“《]")  # the evidence a headline-shaped line inside an article needs to start a new record
+# who speaks, under the headline of a forum's part: "全国人大代表、温县陈家沟太极拳学校校长 陈小平"
+SPEAKER = re.compile(r"^[\u4e00-\u9fff、，,（）()·]{2,40}(?:代表|委员|校长|院长|主任|书记|主席|局长|经理|董事长|理事长|会长|所长|教授|研究员"
+                     r"|负责人|总经理|厂长|村长|社长|站长|队长|支书)[ \u3000]+[\u4e00-\u9fff]{1,2}[ \u3000]?[\u4e00-\u9fff]{1,2}$")
 # "问：如何发挥规划…？", "记者：…": a question of an interview, under the part's sub-heading
 INTERVIEW_QUESTION = re.compile(r"^(?:问|记者|本报记者|主持人)[:：]")
 # classified notices: "遗失声明" over "…不慎遗失营业执照副本，…声明作废。" lines; a paid block, like an advertisement
@@ -192,7 +195,8 @@ class Segmenter:
                 and not self._name_over_text(j) and not self._field_line(j) and not self.style.wrapped(nxt) \
                 and not ALL_IN_BRACKETS.match(self.lines[j - 1].text) \
                 and (_short_title_line(nxt) or nxt.heading) and not column_tag(self.lines[j - 1].text) \
-                and not nxt.text.startswith("【") and not INTERVIEW_QUESTION.match(nxt.text):
+                and not nxt.text.startswith("【") and not INTERVIEW_QUESTION.match(nxt.text) \
+                and not SPEAKER.match(nxt.text):
             j += 1
         if j - i > 1 and not (_short_title_line(first) or first.heading):
             j = i + 1  # a long line is no kicker: alone it is a headline, or "…等疫情防控点位慰问了", a broken paragraph

@@ -747,3 +747,13 @@ def test_a_headline_broken_after_its_colon_is_one_headline() -> None:
     page = ("博爱县寨卜昌村：\n古村落里兴起新产业\n本报记者 李  丹 通讯员 张新颖\n走进博爱县金城乡寨卜昌村，青砖灰瓦的明清古建筑群保存完好。\n")
     r = _one(page)
     assert (r.title, r.reporters, r.correspondents) == ("博爱县寨卜昌村： 古村落里兴起新产业", ("李丹",), ("张新颖",))
+
+
+def test_letters_signed_by_their_readers_and_a_speaker_under_a_forum_headline() -> None:
+    page = ("小区门口的路灯终于亮了\n\n编辑同志：我家住在解放区焦东路附近的一个小区，门口的路灯坏了两个月。\n\n"
+            "解放区　读者　刘桂芬\n\n希望增开通往高铁站的公交夜班车\n\n编辑同志：我经常坐高铁往返郑州和焦作。\n\n山阳区　黄海涛\n\n"
+            "让太极拳走向世界舞台\n\n全国人大代表、温县陈家沟太极拳学校校长 陈小平\n\n温县是太极拳的发源地。\n\n（本报记者 王 晓 整理）\n")
+    records = parse_page(page, "t").records
+    assert [(r.title, r.reporters) for r in records] == [
+        ("小区门口的路灯终于亮了", ("刘桂芬",)), ("希望增开通往高铁站的公交夜班车", ("黄海涛",)), ("让太极拳走向世界舞台", ("王晓",))]
+    assert "陈小平" in records[2].body
