@@ -139,11 +139,17 @@ def is_role(text: str) -> bool:
     return bool(re.fullmatch(_ROLE, text.strip()))
 
 
+# a three-character name set out with single spaces: "（记者 付 凯 明 通讯员 邓 雪）" (four such characters are two
+# names: "（记者 梁 鑫 徐 红）")
+_SPACED_THREE = re.compile(rf"(?:(?<![{_HAN}])(?:(?<![{_HAN}] )|(?<=[{_HAN}]{{2}} ))|(?<=记者|讯员|习生))([{_HAN}]) ([{_HAN}]) ([{_HAN}])"
+                           rf"(?:(?![{_HAN}])(?! [{_HAN}](?![{_HAN}]))|(?=通讯员|实习生|记者))")
+
+
 def unpad(text: str) -> str:
     """Join two-character names padded with spaces: "本报记者  赵  鹏   林  蔚" -> "本报记者  赵鹏   林蔚"."""
     if " " not in text and "\u3000" not in text:
         return text  # nothing padded: most lines
-    return _PADDED.sub(r"\1\2", text)
+    return _PADDED.sub(r"\1\2", _SPACED_THREE.sub(r"\1\2\3", text))
 
 
 _RUN_ON_ROLE = re.compile(r"(?<=[\u4e00-\u9fff])(?<!本报)(?<!特约)(?=通讯员|实习生)")

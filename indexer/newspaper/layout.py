@@ -27,6 +27,7 @@ _CLOSING = "”’」』）)》】〉\"'"
 _SENTENCE_END = frozenset("。！？!?…")
 # "…等疫情防控点位慰问了和" stops mid-phrase; 了 and 向 may end a headline ("…的“路”通了", "…指明方向")
 WRAP_WIDTH_MIN = 20  # a headline is shorter; narrower columns cannot be told from a page of short briefs
+WRAPPED_MANY = 8  # lines of one width, breaking off mid-sentence: a hard-wrapped page even among many short lines
 WRAPPED_LINES_MIN = 4  # lines breaking off mid-sentence before a page counts as hard-wrapped
 WRAPPED_MIN = 20  # a line the layout wrapped mid-sentence is a full column wide; a headline is shorter
 # "刘奇  刘俊臣  信春鹰（女）  钟山  娄勤俭": names set apart by wide spaces, a list, not a headline
@@ -339,7 +340,8 @@ class PageStyle:
 
     def wrapped(self, line: Line) -> bool:
         """The line is as long as the page's wrapped lines ("记者日前从修武县农业农村局获悉，该县2024年度3.6万亩高")."""
-        return self.wrap_width is not None and self.wrap_measure(line.text) >= self.wrap_width - 1
+        # a paragraph's first line is as wide with its indent: "　　记者3月21日从市医疗保障局获悉，目前全市已有1860家"
+        return self.wrap_width is not None and self.wrap_measure(line.text) + line.indent // 2 >= self.wrap_width - 1
 
     def set_like_body(self, line: Line) -> bool:
         """Indented as the page's paragraphs are (within a column)."""
@@ -396,7 +398,9 @@ def _shared_width(open_ends: list[int]) -> int | None:
     counts = Counter(open_ends)
     width = max(counts, key=lambda n: counts[n] + counts[n - 1] + counts[n + 1])
     near = counts[width] + counts[width - 1] + counts[width + 1]
-    return width if width >= WRAP_WIDTH_MIN and near * 10 >= len(open_ends) * 6 else None
+    # most of them, or many of them on a page of many short lines (headlines, credits, a masthead)
+    shared = near * 10 >= len(open_ends) * 6 or (near >= WRAPPED_MANY and near * 10 >= len(open_ends) * 4)
+    return width if width >= WRAP_WIDTH_MIN and shared else None
 
 
 def _clear_body(line: Line) -> bool:

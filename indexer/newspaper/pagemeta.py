@@ -39,7 +39,8 @@ _HEADER_TOKEN = re.compile(rf"(?P<paper>{_PAPER})|{_DATE}{_WEEKDAY}|{_PAGE}|(?P<
                            r"|(?P<lunar>农历[\u4e00-\u9fff]{2,10})|(?P<latin>^[A-Z][A-Z .&'-]{2,40}$)"
                            # an e-paper's own words: "电子报", "PDF版阅读", "总第880期", "2011-12-23编印"
                            r"|(?P<site>电子报|电子版|数字报|PDF版阅读|PDF版|版面导航|上一版|下一版|上一篇|下一篇|返回目录"
-                           r"|总第\s*\d{1,6}\s*期|第\s*\d{1,6}\s*期|编印|\d{4}\s*年\s*\d{1,2}\s*月(?!\s*\d))")  # "2013年3月": no day
+                           r"|总第\s*\d{1,6}\s*期|第\s*\d{1,6}\s*期|编印|今日\s*\d{1,3}\s*版|国内统一刊号\s*[:：]?\s*CN\s*[\d\-/]+"
+                           r"|邮发代号\s*[:：]?\s*[\d\-]+|\d{4}\s*年\s*\d{1,2}\s*月(?!\s*\d))")  # "2013年3月": no day
 _HEADER_SEPARATORS = re.compile(r"[\s|｜/·・:：,，■□◆【】\[\]()（）>*#=_\-]+")
 _SPACED_OUT = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff][ \u3000]{1,2}){2,9}[\u4e00-\u9fff](?![\u4e00-\u9fff])")
 _SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]) ([\u4e00-\u9fff])(?![\u4e00-\u9fff])")

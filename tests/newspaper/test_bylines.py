@@ -68,3 +68,13 @@ def test_credits_alone_after_a_photo_report_or_a_compilation(line: str, people: 
 def test_an_agency_in_a_photo_credit_is_no_photographer() -> None:
     found = match_photo_credit("为新学年揭开序幕。(新华社 秦晴 摄)")
     assert found is not None and found[1].reporters == ("秦晴",)
+
+
+@pytest.mark.parametrize(("line", "reporters"), [
+    ("本报讯（记者 付 凯 明 通讯员 邓 雪）4月10日", ("付凯明",)),
+    ("本报讯 （记者 梁 鑫 徐 红）1月15日", ("梁鑫", "徐红")),
+    ("本报记者  赵  鹏   林  蔚", ("赵鹏", "林蔚")),
+])
+def test_names_set_out_with_spaces(line: str, reporters: tuple) -> None:
+    found = match_byline(line)
+    assert found is not None and found[0].reporters == reporters

@@ -183,3 +183,10 @@ def test_e_paper_header_lines_of_other_papers(line: str, paper: str | None, page
     from indexer.newspaper.pagemeta import parse_header
     meta, used = parse_header([line, "", "正文第一段。"])
     assert used == 1 and meta is not None and (meta.paper, meta.page) == (paper, page)
+
+
+def test_a_masthead_with_its_issue_number_and_serial() -> None:
+    from indexer.newspaper.pagemeta import parse_header
+    meta, used = parse_header(["焦作日报", "JIAOZUO DAILY", "2004年1月16日 星期五 农历癸未年十二月廿五",
+                               "今日8版 第18123期 国内统一刊号CN41-0045", "", "全市经济工作会议提出"])
+    assert used == 4 and meta is not None and (meta.paper, meta.pub_date) == ("焦作日报", "2004-01-16")
