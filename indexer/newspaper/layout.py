@@ -56,7 +56,8 @@ _LEAD = re.compile(
 _CAPTION_START = re.compile(r"^(?:图为|图[①-⑳\d]|[上下左右中]图[:：为]?|组图[:：])")
 NUMBERED_PHOTO = re.compile(r"^图[②-⑳]")  # "图②…" goes on a numbered photo group that "图①…" began
 # never a headline: a bracketed label alone ("【点评】", "【人物】"), an epigraph's source ("——摘自…")
-_NOT_HEADLINE = re.compile(r"^【[^】]{1,8}】$|^——\s*(?:摘自|引自|选自)|^——\s*编\s*者$")  # "——编  者": who signed the note
+# "——编  者": who signed the note; "开业酬宾 进店有礼 地址：丰收路与迎宾路交叉口": an advertisement's contact line
+_NOT_HEADLINE = re.compile(r"^【[^】]{1,8}】$|^——\s*(?:摘自|引自|选自)|^——\s*编\s*者$|(?:地址|电话|热线|网址)\s*[:：]")
 # an export's labelled fields: "引题：…", "标题：…", "副题：——…", "作者：…" (the label is layout, the value the text)
 _FIELD = re.compile(r"^(?P<label>引题|肩题|主题|标题|副题|副标题|作者)[:：]\s*(?P<value>.*)$")
 _PHOTO_TITLES = frozenset({"图片新闻", "（图片新闻）", "(图片新闻)", "图片", "新闻图片"})
@@ -129,7 +130,7 @@ class Line:
         "会议要求：", "…慰问了", "“当前，…。”" and "总投资10亿" are not.
         """
         t = self.text
-        if not self.plain or cjk_count(t) < 2 or _NOT_HEADLINE.match(t) or self.date_alone or name_list(t):
+        if not self.plain or cjk_count(t) < 2 or _NOT_HEADLINE.search(t) or self.date_alone or name_list(t):
             return False
         squashed = re.sub(r"\s+", "", t)
         if len(squashed) > HEADLINE_MAX or "。" in t or "；" in t:

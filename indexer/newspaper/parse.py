@@ -157,7 +157,8 @@ _CONTACT = re.compile(r"^\S{0,8}?(?:地址|电话|热线|许可证|网址|官网
 
 def _contact_line(text: str) -> bool:
     """An advertisement's contact line: "地址:解放区民主南路88号 电话:0391-3920000", "广告经营许可证：豫焦工商广字第001号"."""
-    return bool(_CONTACT.match(text)) or (len(text) <= 80 and "地址" in text and ("电话" in text or "热线" in text))
+    return bool(_CONTACT.match(text)) or (len(text) <= 80 and "地址" in text and ("电话" in text or "热线" in text)) \
+        or (len(text) <= 40 and bool(re.search(r"(?:地址|电话)\s*[:：]", text)))  # "开业酬宾 进店有礼 地址：丰收路…"
 
 
 _CLASSIFIED_ITEM = re.compile(r"(?:遗失|丢失|作废)[^。]*[。.]?\s*$|(?:声明|特此)作废[。.]?\s*$")
@@ -165,7 +166,7 @@ _CLASSIFIED_ITEM = re.compile(r"(?:遗失|丢失|作废)[^。]*[。.]?\s*$|(?:�
 
 def _classified(draft: Draft) -> bool:
     """A block of classified notices: "遗失声明" / "焦作市马村区某某建材经营部遗失公章一枚，声明作废。"."""
-    return bool(CLASSIFIED_TITLE.match(draft.title.replace(" ", ""))) and draft.byline is None and not draft.captions \
+    return bool(CLASSIFIED_TITLE.match(draft.title.replace(" ", "").strip("★☆■□●◆【】[]"))) and draft.byline is None and not draft.captions \
         and all(_CLASSIFIED_ITEM.search(p) or _contact_line(p) for p in draft.paragraphs)
 
 

@@ -313,7 +313,7 @@ class Segmenter:
             note(2, "followed by the first of numbered sections (（一）, 一、)")
         if line.enumerated:
             note(-4, "numbered like a sub-heading")
-        if CLASSIFIED_TITLE.match(line.text):
+        if CLASSIFIED_TITLE.match(line.text.strip("★☆■□●◆【】[] ")):
             note(3, "the heading of classified notices (遗失声明)")
         if cur is not None and cur.closed:
             note(3, "the article above ended with its credit")

@@ -757,3 +757,11 @@ def test_letters_signed_by_their_readers_and_a_speaker_under_a_forum_headline() 
     assert [(r.title, r.reporters) for r in records] == [
         ("小区门口的路灯终于亮了", ("刘桂芬",)), ("希望增开通往高铁站的公交夜班车", ("黄海涛",)), ("让太极拳走向世界舞台", ("王晓",))]
     assert "陈小平" in records[2].body
+
+
+def test_an_advertisement_over_a_headline_and_starred_classifieds() -> None:
+    page = ("★遗失声明★\n\n焦作某某建材有限公司遗失公章一枚，声明作废。\n\n"
+            "迎“五一” 焦作某某家居广场 全场家具八折起\n开业酬宾 进店有礼 地址：丰收路与迎宾路交叉口\n\n我市首批公共租赁住房5月配租\n\n"
+            "本报讯（记者 陈 静）4月27日，记者从市住房保障中心获悉，我市首批1260套公共租赁住房将于5月配租。\n")
+    result = parse_page(page, "t")
+    assert [r.title for r in result.records] == ["我市首批公共租赁住房5月配租"]
