@@ -210,10 +210,12 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
     if _SOURCE.match(line) or _LEADER_WRITER.match(line):
         return Credit(line), ""
     flat = unpad(line)
-    m = _BOX_UNIT.match(flat) or _NAMED_NOTE.match(flat) or _SIGNED.match(flat)
+    first = flat[:1]
+    m = (_BOX_UNIT.match(flat) or _NAMED_NOTE.match(flat) if first in "□■作文" else None) \
+        or (_SIGNED.match(flat) if len(flat) <= 16 and (" " in flat or "\u3000" in flat) else None)
     if m:
         return Credit(line, (m.group("inner"),)), ""
-    m = _WRITER_AND_PHOTO.match(flat) or _PAGE_CREDIT.match(flat)
+    m = _WRITER_AND_PHOTO.match(flat) if first == "文" else _PAGE_CREDIT.match(flat) if first == "本" else None
     if m and _STANDALONE.match(m.group("inner")) or m and re.fullmatch(_NAMES, m.group("inner")):
         people = split_names(m.group("inner"))
         if people.reporters or people.correspondents:

@@ -69,10 +69,14 @@ def cjk_count(text: str) -> int:
     return len(_CJK.findall(text))
 
 
+_WHITE = re.compile(r"\s+")
+
+
 def columns(text: str) -> int:
     """How wide a line is set, in full-width columns, white space left out: two Latin letters or digits take one
     column ("一季度GDP增长5.3%" -> 9)."""
-    half = sum(1 if ch.isascii() else 2 for ch in text if not ch.isspace())
+    flat = _WHITE.sub("", text)
+    half = 2 * len(flat) - len(flat.encode("ascii", "ignore"))
     return (half + 1) // 2
 
 
@@ -375,7 +379,7 @@ def _wrap_width(lines: list[Line]) -> tuple[int | None, Callable[[str], int]]:
 
 
 def _characters(text: str) -> int:
-    return len(re.sub(r"\s+", "", text))
+    return len(_WHITE.sub("", text))
 
 
 def _wrap_of(texts: list[str]) -> tuple[int | None, Callable[[str], int]]:
