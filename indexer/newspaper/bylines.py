@@ -54,7 +54,8 @@ _PAGE_CREDIT = re.compile(r"^本版(?:文\s*[/／]\s*图|图文|文字|撰文|�
 # a credit line of its own: "本报记者 王晓东 通讯员 李红", "文/张然", "作者：陈曦"
 _STANDALONE = re.compile(rf"^(?P<credit>(?P<inner>{_ROLE}{_SEP}*{_NAMES}){_SUFFIX})\s*$")
 # a credit closing an article: "（记者 张三）", "（本报记者 张三 李四）", "（文/张三）", "(记者 X 通讯员 Y)"
-_END = re.compile(rf"(?P<credit>[(（]\s*(?P<inner>{_ROLE}{_SEP}*{_NAMES})\s*[)）])\s*$")
+# and "(李涛 全媒体记者晋群)": a name may stand before the first role
+_END = re.compile(rf"(?P<credit>[(（]\s*(?P<inner>(?:{_CJK_NAME}{_SEP}+)?{_ROLE}{_SEP}*{_NAMES})\s*[)）])\s*$")
 # an author's note on its own line: "(作者为光明日报社首任总编辑胡愈之)", "（作者为焦作大学副教授）"
 _AUTHOR_NOTE_ALONE = re.compile(r"^[(（]\s*作者(?:为|系|是|单位[:：]?)[^()（）]{2,40}[)）]$")
 # the name closing such a note, after a post or a space: "…首任总编辑胡愈之)", "(作者系市委党校教授 王明)"

@@ -78,3 +78,8 @@ def test_an_agency_in_a_photo_credit_is_no_photographer() -> None:
 def test_names_set_out_with_spaces(line: str, reporters: tuple) -> None:
     found = match_byline(line)
     assert found is not None and found[0].reporters == reporters
+
+
+def test_an_end_credit_with_a_name_before_the_first_role() -> None:
+    found = match_end_credit("实地考察我市。(李 涛 全媒体记者晋 群)")
+    assert found is not None and found[1].reporters == ("李涛", "晋群")
