@@ -60,6 +60,11 @@ NUMBERED_PHOTO = re.compile(r"^图[②-⑳]")  # "图②…" goes on a numbered 
 _NOT_HEADLINE = re.compile(r"^【[^】]{1,8}】$|^——\s*(?:摘自|引自|选自)|^——\s*编\s*者$|(?:地址|电话|热线|网址)\s*[:：]")
 # an export's labelled fields: "引题：…", "标题：…", "副题：——…", "作者：…" (the label is layout, the value the text)
 _FIELD = re.compile(r"^(?P<label>引题|肩题|主题|标题|副题|副标题|作者)[:：]\s*(?P<value>.*)$")
+# an e-paper CMS's field lines naming the writer: "刊发日期:2013-02-06 阅读次数: 作者:小杰  语音阅读:…", or after the
+# headline: "天公吹响“集结号”环卫职工除雪忙 作者:李晓雪 摄 时间:2015-11-25 次数:119 …"
+_CMS_CREDIT = r"(?P<credit>作者\s*[:：]\s*[\u4e00-\u9fff]{2,4}(?:\s*摄)?)(?=\s|$)"
+_CMS_FIELDS = re.compile(rf"^(?:刊发日期|发布日期)\s*[:：]\S*\s.*?{_CMS_CREDIT}.*$")
+_CMS_TITLE_FIELDS = re.compile(rf"^(?P<title>\S.{{3,40}}?)\s+{_CMS_CREDIT}\s+(?:时间|次数|阅读次数)\s*[:：].*$")
 _PHOTO_TITLES = frozenset({"图片新闻", "（图片新闻）", "(图片新闻)", "图片", "新闻图片"})
 _PHOTO_PLACEHOLDER = re.compile(r"^[(（](?:图片|照片|图|组图)[)）]$")
 
@@ -194,6 +199,15 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             dropped.append(line)
             placeholder = True
             continue
+        fields = _CMS_FIELDS.match(line) or _CMS_TITLE_FIELDS.match(line)
+        if fields:  # "刊发日期:2013-02-06 阅读次数: 作者:小杰  语音阅读:…": the writer, among an e-paper's fields
+            title = (fields.groupdict().get("title") or "").strip()
+            head, tail = line[:fields.start("credit")].strip(), line[fields.end("credit"):].strip()
+            dropped.extend(part for part in (head if not title else "", tail) if part)
+            if title:  # "天公吹响“集结号”环卫职工除雪忙 作者:李晓雪 摄 时间:…": the headline runs on before them
+                out.append(Line(number, title, title, gap, indent))
+                gap = 0
+            line = fields.group("credit")
         labelled = _FIELD.match(line)  # "标题：武陟县发展林下经济七万亩", "作者：本报记者 马  强": an export's labelled fields
         if labelled:
             label, value = labelled.group("label"), labelled.group("value").strip()

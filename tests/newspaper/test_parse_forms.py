@@ -765,3 +765,15 @@ def test_an_advertisement_over_a_headline_and_starred_classifieds() -> None:
             "本报讯（记者 陈 静）4月27日，记者从市住房保障中心获悉，我市首批1260套公共租赁住房将于5月配租。\n")
     result = parse_page(page, "t")
     assert [r.title for r in result.records] == ["我市首批公共租赁住房5月配租"]
+
+
+def test_an_e_paper_cms_field_line_names_the_writer() -> None:
+    page = ("我县蝉联“山西省文化强县”荣誉称号\n刊发日期:2013-02-06 阅读次数: 作者:小杰  语音阅读:语音阅读\n"
+            "  本报讯近日,我县通过山西省文化强县复查,蝉联全省文化强县荣誉称号。\n\n"
+            "天公吹响“集结号”环卫职工除雪忙 作者:李晓雪 摄 时间:2015-11-25 次数:119 语音阅读:语音阅读\n"
+            "  11月24日,我县迎来今冬初雪,环卫职工连夜清扫积雪。\n")
+    records = parse_page(page, "t").records
+    assert [(r.title, r.reporters) for r in records[:1]] == [("我县蝉联“山西省文化强县”荣誉称号", ("小杰",))]
+    assert [(r.kind, r.title, r.photographers) for r in records[1:]] == [("caption", "天公吹响“集结号”环卫职工除雪忙", ("李晓雪",))]
+    page2 = "我市实现城市社区管理全覆盖\n刊发日期:2011-12-23 阅读次数: 作者:lxxwzx  语音阅读:\n    近日,我市顺利完成社区调整。\n"
+    assert _one(page2).reporters == ()  # an uploader's account is no writer
