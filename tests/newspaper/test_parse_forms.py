@@ -650,20 +650,21 @@ def test_a_written_up_credit_closes_its_part_and_names_who_wrote_it_up() -> None
         ("因地制宜塑强城市优势", ("侯琳良",)), ("前瞻布局6G产业构筑竞争优势", ("郑海洋",))]
 
 
-def test_the_sub_headings_of_an_interview_stay_in_it() -> None:
-    page = ("城市建设提质  人民幸福“加码”\n\n本报记者 张三\n\n两会期间，记者采访了两位代表委员。\n\n"
-            "提高城市规划水平\n\n问：如何发挥规划在城市发展中的重要引领作用？\n\n张军萍：规划是城市发展的龙头。\n\n"
-            "把最好的资源留给人民\n\n问：如何更好建设舒适便利的宜居城市？\n\n黄西勤：要把最好的资源留给人民。\n")
+@pytest.mark.parametrize(("page", "title", "inside"), [
+    # an interview: a sub-heading over each question
+    ("城市建设提质  人民幸福“加码”\n\n本报记者 张三\n\n两会期间，记者采访了两位代表委员。\n\n"
+     "提高城市规划水平\n\n问：如何发挥规划在城市发展中的重要引领作用？\n\n张军萍：规划是城市发展的龙头。\n\n"
+     "把最好的资源留给人民\n\n问：如何更好建设舒适便利的宜居城市？\n\n黄西勤：要把最好的资源留给人民。\n",
+     "城市建设提质  人民幸福“加码”", "把最好的资源留给人民"),
+    # a forum: a speaker's label over each part
+    ("委员通道上的声音\n\n3月4日下午，全国政协十四届四次会议首场委员通道开启。\n\n"
+     "黄三文委员——\n粮食高位丰收的密码是农业科技\n\n“我们培育的新品种亩产提高了两成。”黄三文说。\n\n"
+     "潘建伟委员——\n把“卡点”转化为发展的“支点”\n\n“量子科技正处在从实验室走向应用的阶段。”潘建伟说。\n",
+     "委员通道上的声音", "潘建伟委员——"),
+])
+def test_the_parts_of_an_interview_or_a_forum_stay_in_it(page: str, title: str, inside: str) -> None:
     r = _one(page)
-    assert r.title == "城市建设提质  人民幸福“加码”" and "把最好的资源留给人民" in r.body
-
-
-def test_the_speakers_of_a_forum_stay_in_it() -> None:
-    page = ("委员通道上的声音\n\n3月4日下午，全国政协十四届四次会议首场委员通道开启。\n\n"
-            "黄三文委员——\n粮食高位丰收的密码是农业科技\n\n“我们培育的新品种亩产提高了两成。”黄三文说。\n\n"
-            "潘建伟委员——\n把“卡点”转化为发展的“支点”\n\n“量子科技正处在从实验室走向应用的阶段。”潘建伟说。\n")
-    r = _one(page)
-    assert r.title == "委员通道上的声音" and "潘建伟委员——" in r.body
+    assert r.title == title and inside in r.body
 
 
 def test_a_sub_heading_that_sums_up_the_story_above_stays_in_it() -> None:
