@@ -48,6 +48,7 @@ KICKER_MAX = 30  # a kicker or subtitle line without "——"; a longer line ove
 PARALLEL_WINDOW = 60  # lines looked at for a sub-heading's twin: one article's worth
 TITLE_GROUP_MAX = 4  # kicker, headline (sometimes set on two lines), subtitle
 SUBHEAD_MAX = 12
+SERIES_MIN, SERIES_MAX = 6, 10  # three lines of one length (6-10) in an article are a series of sub-headings
 LEAD_IN_MAX = 16  # "博爱县寨卜昌村：": a place or subject before the colon of a headline  # "产业链条越拉越长": sub-headings are short; a longer unmarked line may be a broken paragraph
 START_SCORE = 1.5
 # "同心绘就中国式现代化新图景（社论）", "…（新春走基层）", "…（政策问答·回应关切）": a column tag closes a headline
@@ -227,6 +228,8 @@ class Segmenter:
                 break
             if line.headline_shaped and not line.enumerated:
                 others.append(line.text)
+        if SERIES_MIN <= len(text) <= SERIES_MAX and sum(len(other) == len(text) for other in others if other != text) >= 2:
+            return True  # "工业生产稳步增长" / "投资拉动作用增强" / "消费市场总体平稳": a series of sub-headings of one length
         return any(_twins(text, other) for other in others if other != text)
 
     def _field_line(self, i: int) -> bool:
@@ -357,6 +360,8 @@ class Segmenter:
                 note(-1, "repeats words of the article above: its story may go on")
         if cur is not None and cur.feature:
             note(-1, "the article above is a feature (byline on its own line), and features have sub-headings")
+        elif cur is not None and "——" in cur.title:
+            pass  # "稳中有进 亮点纷呈 ——上半年全市经济运行综述": a headline with a subtitle is over no brief, its first paragraph is a lead
         elif cur is not None and cur.paragraphs and len(cur.paragraphs) == 1 and not cur.subheads \
                 and len(cur.paragraphs[0]) <= BRIEF_MAX_CHARS:
             note(1, "the article above is a one-paragraph brief")
