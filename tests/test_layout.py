@@ -17,7 +17,9 @@ from helpers import REPO
 ALLOWED: dict[str, tuple[str, ...]] = {
     "indexer.records": (),
     "indexer.errors": (),
-    "indexer.newspaper": ("indexer.newspaper", "indexer.records", "indexer.errors"),
+    # ``text`` is a leaf (it imports nothing of baokan's but errors): the parser reads a Traditional page's credits
+    # with its character folding
+    "indexer.newspaper": ("indexer.newspaper", "indexer.text", "indexer.records", "indexer.errors"),
     "indexer.text": ("indexer.text", "indexer.errors"),
     "indexer.index": ("indexer.index", "indexer.text", "indexer.newspaper", "indexer.records", "indexer.errors"),
     "indexer.searching": ("indexer.searching", "indexer.index", "indexer.text", "indexer.records", "indexer.errors"),

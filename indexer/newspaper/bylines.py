@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from indexer.newspaper.script import either_script
+
 _HAN = "\u4e00-\u9fff"
 _CJK_NAME = rf"[{_HAN}]{{2,4}}(?:·[{_HAN}]{{1,6}})?"
 # "本报记者", "本报驻埃及记者", "新华社记者", "本报特约记者", "见习记者", "实习生", "通讯员", ...
@@ -34,7 +36,7 @@ _AGENCY = r"(?:新华社|中新社|中新网|人民日报|人民网|央视网|�
 # "台海网2月5日讯": a paper's or site's name and a date before 讯
 _PAPER_WIRE = rf"(?!简讯|快讯|短讯|喜讯|资讯|通讯|电讯|要讯)[{_HAN}]{{2,4}}讯(?=[\s(（])|[{_HAN}]{{2,6}}?(?:{_DATE})讯"
 _WIRE = re.compile(
-    rf"^(?P<credit>(?:据)?(?:本报讯|本报[{_HAN}]{{0,8}}(?:{_DATE})?讯|本报[{_HAN}]{{0,8}}(?:{_DATE})电|{_PAPER_WIRE}"
+    rf"^(?P<credit>(?:据)?(?:【本报(?:消息|讯)】|本报消息|本报讯|本报[{_HAN}]{{0,8}}(?:{_DATE})?讯|本报[{_HAN}]{{0,8}}(?:{_DATE})电|{_PAPER_WIRE}"
     rf"|{_AGENCY}[{_HAN}]{{0,10}}(?:{_DATE})电|【{_AGENCY}[{_HAN}]{{0,10}}(?:{_DATE})?电】)"
     rf"\s*(?:[(（](?P<inner>[^()（）\n]{{0,60}})[)）]|(?P<reported>(?:本报)?记者\s*[{_HAN}、 ]{{2,20}}?)\s*报道[:：])?)\s*"
 )
@@ -193,6 +195,7 @@ def _names_in(run: str) -> list[str]:
     return []
 
 
+@either_script
 def match_byline(block: str) -> tuple[Credit, str] | None:
     """A byline at the start of a block: (credit, rest of the block), else None.
 
@@ -230,6 +233,7 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
     return None
 
 
+@either_script
 def match_end_credit(block: str) -> tuple[str, Credit] | None:
     """A credit closing an article: (text before it, credit), else None.
 
@@ -285,6 +289,7 @@ def match_end_credit(block: str) -> tuple[str, Credit] | None:
     return line[:opening].rstrip(), Credit(line[opening:].strip(), people.reporters, people.correspondents)
 
 
+@either_script
 def match_photo_credit(block: str) -> tuple[str, Credit] | None:
     """A photo credit closing a block: (text before it, credit with photographers in ``reporters``).
 

@@ -13,6 +13,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from indexer.errors import InvalidInput
+from indexer.newspaper.script import either_script
 from indexer.records import PageMeta
 
 _PAPER = (r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|晨报|时报|商报|周报|都市报|工人报|青年报|农民报|法治报|法制报|经济报|导报|快报"
@@ -114,6 +115,7 @@ def header_line(line: str) -> bool:
     return tokens is not None and len({k for k, _ in tokens} & {"paper", "date", "page"}) >= 2
 
 
+@either_script
 def _header_tokens(line: str, loose: bool = False) -> list[tuple[str, str]] | None:
     """Tokens of a header line, else None ("第1版 要闻" -> [("page", "第1版 要闻")]).
 

@@ -75,6 +75,14 @@ def build_table() -> dict[int, str]:
 
 
 @cache
+def simplified_map() -> dict[int, str]:
+    """Traditional -> Simplified for CJK characters only, one character each ("報" -> "报"); punctuation, width
+    and case are left alone (the parser reads credits on a Simplified shadow of a Traditional page)."""
+    cjk = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+    return {cp: to for cp, to in _table().items() if cjk.match(chr(cp)) and cjk.match(to) and chr(cp) != to}
+
+
+@cache
 def _normalizer() -> Callable[[str], str]:
     """``text.translate(table)``, applied only to the runs of characters the table changes.
 

@@ -72,7 +72,7 @@ def test_hand_made_pages_meet_the_acceptance_figures(scores: dict[str, object], 
     ("real4", 0.61, 0.71, 0.76, 0.72),
     ("holdout4", 0.80, 0.89, 0.89, 0.91),
     # held back until session 6 (first runs: real5 61.1/30.0/27.3/25.0, holdout5 59.1/84.8/88.6/83.1)
-    ("real5", 0.61, 0.70, 0.63, 0.67),
+    ("real5", 0.66, 0.70, 0.63, 0.67),
     ("holdout5", 0.77, 0.98, 0.96, 0.91),
 ])
 def test_real_pages_do_not_fall_below_what_was_measured(scores: dict[str, object], name: str, count: float,
