@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from indexer.newspaper.boilerplate import Boilerplate
-from indexer.newspaper.pagemeta import header_line
+from indexer.newspaper.pagemeta import header_line, item_meta_line
 from indexer.newspaper.bylines import Credit, is_role, match_byline, match_end_credit, match_photo_credit, name_and_note
 
 HEADLINE_MAX = 48  # "开启“科创飞地”招商新模式 河南理工大学科技园入驻深圳天安云谷" is 32 without spaces
@@ -64,6 +64,9 @@ _FIELD = re.compile(r"^(?P<label>引题|肩题|主题|标题|副题|副标题|�
 # headline: "天公吹响“集结号”环卫职工除雪忙 作者:李晓雪 摄 时间:2015-11-25 次数:119 …"
 _CMS_CREDIT = r"(?P<credit>作者\s*[:：]\s*[\u4e00-\u9fff]{2,4}(?:\s*摄)?)(?=\s|$)"
 _CMS_FIELDS = re.compile(rf"^(?:刊发日期|发布日期)\s*[:：]\S*\s.*?{_CMS_CREDIT}.*$")
+# "作者:张丽娟 陶建飞 来源:滨海日报 发布时间:[2014-9-17]": the writers first, then the source and time
+_CMS_AUTHOR_FIRST = re.compile(r"^(?P<credit>作者\s*[:：]\s*[\u4e00-\u9fff]{2,4}(?:[ \u3000、,，]+[\u4e00-\u9fff]{2,4}){0,4})"
+                               r"\s+(?:来源|发布时间|时间|日期)\s*[:：].*$")
 _CMS_TITLE_FIELDS = re.compile(rf"^(?P<title>\S.{{3,40}}?)\s+{_CMS_CREDIT}\s+(?:时间|次数|阅读次数)\s*[:：].*$")
 _PHOTO_TITLES = frozenset({"图片新闻", "（图片新闻）", "(图片新闻)", "图片", "新闻图片"})
 _PHOTO_PLACEHOLDER = re.compile(r"^[(（](?:图片|照片|图|组图)[)）]$")
@@ -189,6 +192,9 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             else:
                 cut_off = True  # "================": a rule or furniture line stood here
             continue
+        if out and item_meta_line(line):  # "定西日报 2017-02-27 10:31 大字": a web page's line about the item
+            dropped.append(line.strip())
+            continue
         if out and header_line(line):  # "浙江老年报 a0001版:头版 2023年08月22日": another page begins
             dropped.append(line.strip())
             page_break = True
@@ -199,7 +205,7 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             dropped.append(line)
             placeholder = True
             continue
-        fields = _CMS_FIELDS.match(line) or _CMS_TITLE_FIELDS.match(line)
+        fields = _CMS_FIELDS.match(line) or _CMS_TITLE_FIELDS.match(line) or _CMS_AUTHOR_FIRST.match(line)
         if fields:  # "刊发日期:2013-02-06 阅读次数: 作者:小杰  语音阅读:…": the writer, among an e-paper's fields
             title = (fields.groupdict().get("title") or "").strip()
             head, tail = line[:fields.start("credit")].strip(), line[fields.end("credit"):].strip()

@@ -19,8 +19,8 @@ from indexer.records import PageMeta
 _PAPER = (r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|晨报|时报|商报|周报|都市报|工人报|青年报|农民报|法治报|法制报|经济报|导报|快报"
           r"|老年报|少年报|妇女报|科技报|教育报|健康报|体育报|文摘报|参考报|消息报|大众报)")
 # "2023年3月15日", "2023.08.15", "2023-04-25", "2023/4/25"
-_DATE = (r"(?P<y>\d{4})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
-         r"|(?P<sep>[.\-/])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?!\d))")
+_DATE = (r"(?P<y>\d{4})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日期?"
+         r"|(?P<sep>[.\-/])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?:(?!\d)|(?=\d{1,2}:\d{2})))")
 _WEEKDAY = r"(?:\s*[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]?)?"
 # "第1版 要闻", "第04版：要闻", "00001版:一版要闻", "A4版", "第M05版 中原·城事", "A01 重点"
 _PAGE = (
@@ -40,7 +40,9 @@ _HEADER_TOKEN = re.compile(rf"(?P<paper>{_PAPER})|{_DATE}{_WEEKDAY}|{_PAGE}|(?P<
                            r"|(?P<lunar>农历[\u4e00-\u9fff]{2,10})|(?P<latin>^[A-Z][A-Z .&'-]{2,40}$)"
                            # an e-paper's own words: "电子报", "PDF版阅读", "总第880期", "2011-12-23编印"
                            r"|(?P<site>电子报|电子版|数字报|PDF版阅读|PDF版|版面导航|上一版|下一版|上一篇|下一篇|返回目录"
-                           r"|总第\s*\d{1,6}\s*期|第\s*\d{1,6}\s*期|编印|今日\s*\d{1,3}\s*版|国内统一刊号\s*[:：]?\s*CN\s*[\d\-/]+"
+                           r"|当前位置|当前版|展开通版|收缩通版|通版阅读请点击|通版阅读|大字|中字|小字|日期"
+                           r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"  # "2017-02-27 10:31": the time it went online
+                           r"|总第\s*\d{1,6}\s*期|第\s*\d{1,6}\s*期|(?<!\d)\d{2,6}\s*期(?=\s*[/|｜])|编印|今日\s*\d{1,3}\s*版|国内统一刊号\s*[:：]?\s*CN\s*[\d\-/]+"
                            r"|邮发代号\s*[:：]?\s*[\d\-]+|\d{4}\s*年\s*\d{1,2}\s*月(?!\s*\d))")  # "2013年3月": no day
 _HEADER_SEPARATORS = re.compile(r"[\s|｜/·・:：,，■□◆【】\[\]()（）>*#=_\-]+")
 _SPACED_OUT = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff][ \u3000]{1,2}){2,9}[\u4e00-\u9fff](?![\u4e00-\u9fff])")
@@ -113,6 +115,16 @@ def header_line(line: str) -> bool:
         return False  # most lines: too long, or no page and no year (a cheap test before the tokens)
     tokens = _header_tokens(text)
     return tokens is not None and len({k for k, _ in tokens} & {"paper", "date", "page"}) >= 2
+
+
+def item_meta_line(line: str) -> bool:
+    """A web page's line about the item under its headline, not a page header: "定西日报 2017-02-27 10:31 大字"
+    (the paper, when it went online, the font-size buttons)."""
+    text = line.strip()
+    if len(text) > HEADER_LINE_MAX or not re.search(r"\d{1,2}:\d{2}|大字|中字|小字", text):
+        return False
+    tokens = _header_tokens(text)
+    return tokens is not None and "page" not in {k for k, _ in tokens}
 
 
 @either_script

@@ -690,7 +690,7 @@ def test_classified_notices_are_furniture_like_advertisements() -> None:
 
 
 def test_a_run_on_credit_that_says_it_reported_closes_the_article() -> None:
-    page = ("# 外来建设者比拼“好声音”\n\n近日，首场初赛在北苑街道举行，20名选手参加了初赛。通讯员张锦清 记者羊荣江 摄影报道\n\n"
+    page = ("# 外来建设者比拼“好声音”\n\n近日，首场初赛在北苑街道举行，20名选手参加了初赛。通讯员张锦清 记者羊荣江 报道\n\n"
             "义乌市总工会还将举办复赛。\n")
     records = parse_page(page, "t").records
     assert (records[0].reporters, records[0].correspondents) == (("羊荣江",), ("张锦清",))
@@ -790,3 +790,19 @@ def test_a_review_with_a_series_of_sub_headings_stays_one_article(headline: str)
             "　　上半年,全市城镇居民人均可支配收入3312元,城乡居民收入继续增加。\n")
     r = _one(page)
     assert r.title == headline.replace("\n", " ") and "城乡居民收入增加" in r.body
+
+
+def test_a_photo_report_is_a_caption_credited_to_everyone_it_names() -> None:
+    page = ("# 外来建设者比拼“好声音”\n\n近日，首场初赛在北苑街道举行，20名选手参加了初赛。通讯员张锦清 记者羊荣江 摄影报道\n\n"
+            "# 浓浓年味展南充特色\n\n“欢迎回家”造型灯组已就位。\n\n南充日报社全媒体记者 余中华 摄影报道\n")
+    records = parse_page(page, "t").records
+    assert [(r.kind, r.title, r.photographers, r.reporters) for r in records] == [
+        ("caption", "外来建设者比拼“好声音”", ("张锦清", "羊荣江"), ()), ("caption", "浓浓年味展南充特色", ("余中华",), ())]
+
+
+def test_site_lines_and_a_cms_author_line() -> None:
+    page = ("当前位置:福州晚报2013年12月05日期 第A31版:新闻全球眼\n\n滨海县开展服务大集市活动\n\n"
+            "作者:张丽娟 陶建飞 来源:滨海日报 发布时间:[2014-9-17]\n\n定西日报 2017-02-27 10:31 大字\n\n9月15日，滨海县举办服务大集市活动。\n")
+    result = parse_page(page, "t")
+    assert [(r.title, r.reporters) for r in result.records] == [("滨海县开展服务大集市活动", ("张丽娟", "陶建飞"))]
+    assert (result.meta.paper, result.meta.page) == ("福州晚报", "第A31版 新闻全球眼")

@@ -26,8 +26,8 @@ COUNT_EXACT, HEADLINES, PEOPLE = 0.90, 0.95, 0.90
 
 @pytest.fixture(scope="module")
 def scores() -> dict[str, object]:
-    return {name: segmentation.score_set(name) for name in ("real", "real2", "real3", "real4", "real5", "rmrb", "rmrbfull", "forms",
-                                                         "holdout", "holdout2", "holdout3", "holdout4", "holdout5")}
+    return {name: segmentation.score_set(name) for name in ("real", "real2", "real3", "real4", "real5", "real6", "rmrb", "rmrbfull",
+                                                         "forms", "holdout", "holdout2", "holdout3", "holdout4", "holdout5")}
 
 
 def test_the_sets_are_big_enough_and_name_their_sources() -> None:
@@ -42,8 +42,8 @@ def test_the_sets_are_big_enough_and_name_their_sources() -> None:
     assert len(segmentation.pages_of("forms")) >= 30 and len(segmentation.pages_of("holdout")) >= 30
 
 
-@pytest.mark.parametrize("name", ["real", "real2", "real3", "real4", "real5", "rmrb", "rmrbfull", "forms", "holdout", "holdout2",
-                                  "holdout3", "holdout4", "holdout5"])
+@pytest.mark.parametrize("name", ["real", "real2", "real3", "real4", "real5", "real6", "rmrb", "rmrbfull", "forms", "holdout",
+                                  "holdout2", "holdout3", "holdout4", "holdout5"])
 def test_nothing_is_lost(scores: dict[str, object], name: str) -> None:
     score = scores[name]
     assert score.nothing_lost, [(p.name, p.lost) for p in score.pages if p.lost]
@@ -59,7 +59,6 @@ def test_hand_made_pages_meet_the_acceptance_figures(scores: dict[str, object], 
 @pytest.mark.parametrize("name, count, precision, recall, people", [
     ("real", 0.95, 0.98, 0.97, 0.98),
     ("real2", 1.00, 0.93, 0.96, 0.93),
-    ("real3", 0.78, 0.80, 0.72, 0.84),
     ("rmrb", 0.80, 0.96, 0.91, 0.95),
     # full-length pages: long articles' sub-headings without a credit read as headlines, and the dump counts
     # umbrella items (several bylined stories under one title) as one record
@@ -74,6 +73,9 @@ def test_hand_made_pages_meet_the_acceptance_figures(scores: dict[str, object], 
     # held back until session 6 (first runs: real5 61.1/30.0/27.3/25.0, holdout5 59.1/84.8/88.6/83.1)
     ("real5", 0.66, 0.70, 0.63, 0.67),
     ("holdout5", 0.77, 0.98, 0.96, 0.91),
+    ("real3", 0.78, 0.80, 0.72, 0.90),
+    # held back until late in session 6 (first run 77.8/50.0/50.0/60.7)
+    ("real6", 0.83, 0.81, 0.75, 0.64),
 ])
 def test_real_pages_do_not_fall_below_what_was_measured(scores: dict[str, object], name: str, count: float,
                                                         precision: float, recall: float, people: float) -> None:
