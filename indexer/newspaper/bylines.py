@@ -38,7 +38,9 @@ _PAPER_WIRE = rf"(?!简讯|快讯|短讯|喜讯|资讯|通讯|电讯|要讯)[{_H
 _WIRE = re.compile(
     rf"^(?P<credit>(?:据)?(?:【本报(?:消息|讯)】|本报消息|本报讯|本报[{_HAN}]{{0,8}}(?:{_DATE})?讯|本报[{_HAN}]{{0,8}}(?:{_DATE})电|{_PAPER_WIRE}"
     rf"|{_AGENCY}[{_HAN}]{{0,10}}(?:{_DATE})电|【{_AGENCY}[{_HAN}]{{0,10}}(?:{_DATE})?电】)"
-    rf"\s*(?:[(（](?P<inner>[^()（）\n]{{0,60}})[)）]|(?P<reported>(?:本报)?记者\s*[{_HAN}、 ]{{2,20}}?)\s*报道[:：])?)\s*"
+    rf"\s*(?:[(（](?P<inner>[^()（）\n]{{0,60}})[)）]|(?P<reported>(?:本报)?记者\s*[{_HAN}、 ]{{2,20}}?)\s*报道[:：]"
+    # "本报讯 记者 孔令晓 通讯员 张帆 端午假期,…": the names without brackets, each after its role, then a space
+    rf"|(?P<spaced>(?:(?:本报)?记者|通讯员|实习生)[ \u3000]*[{_HAN}]{{2,3}}(?:[ \u3000]+(?:(?:本报)?记者|通讯员|实习生)[ \u3000]*[{_HAN}]{{2,3}})*)(?=[ \u3000]))?)\s*"
 )
 # "□ 李文", "■本报记者 张三 李四"; "N本报记者 苏燕梅", "●记者 张三": a bullet (some exports turn the
 # dingbat into a Latin N) before a role
@@ -204,7 +206,7 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
     """
     m = _WIRE.match(block.lstrip("■●◆▲△★☆"))  # "■本报讯 近日，…": a brief's bullet before its dateline
     if m:  # "本报永修讯 记者张晶报道：…": the names may follow the dateline without brackets
-        people = split_names(m.group("inner") or m.group("reported") or "", default_role="")
+        people = split_names(m.group("inner") or m.group("reported") or m.group("spaced") or "", default_role="")
         bullet = block[:len(block) - len(block.lstrip("■●◆▲△★☆"))]
         return Credit(bullet + m.group("credit").strip(), people.reporters, people.correspondents), \
             block[len(bullet) + m.end():].strip()

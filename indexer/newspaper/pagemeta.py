@@ -37,12 +37,13 @@ STAFF = re.compile(
 # and at most a short label besides ("焦作日报·健康周刊", "温县新闻  第06版  2023年9月14日  焦作日报").
 # a masthead's Latin name ("JIAOZUO DAILY") and lunar date ("农历癸卯年十月廿二") belong to a header too
 _HEADER_TOKEN = re.compile(rf"(?P<paper>{_PAPER})|{_DATE}{_WEEKDAY}|{_PAGE}|(?P<staff>{STAFF.pattern})"
+                           r"|(?P<barepage>(?<=\s)\d{1,2}(?=\s*$))"  # "焦作日报  2023年5月18日 星期四  城区新闻  5": the page's number
                            r"|(?P<lunar>农历[\u4e00-\u9fff]{2,10})|(?P<latin>^[A-Z][A-Z .&'-]{2,40}$)"
                            # an e-paper's own words: "电子报", "PDF版阅读", "总第880期", "2011-12-23编印"
                            r"|(?P<site>电子报|电子版|数字报|PDF版阅读|PDF版|版面导航|上一版|下一版|上一篇|下一篇|返回目录"
                            r"|当前位置|当前版|展开通版|收缩通版|通版阅读请点击|通版阅读|大字|中字|小字|日期"
                            r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"  # "2017-02-27 10:31": the time it went online
-                           r"|总第\s*\d{1,6}\s*期|第\s*\d{1,6}\s*期|(?<!\d)\d{2,6}\s*期(?=\s*[/|｜])|编印|今日\s*\d{1,3}\s*版|国内统一刊号\s*[:：]?\s*CN\s*[\d\-/]+"
+                           r"|总第\s*\d{1,6}\s*[期号]|第\s*\d{3,6}\s*号|第\s*\d{1,6}\s*期|(?<!\d)\d{2,6}\s*期(?=\s*[/|｜])|编印|今日\s*\d{1,3}\s*版|国内统一刊号\s*[:：]?\s*CN\s*[\d\-/]+"
                            r"|邮发代号\s*[:：]?\s*[\d\-]+|\d{4}\s*年\s*\d{1,2}\s*月(?!\s*\d))")  # "2013年3月": no day
 _HEADER_SEPARATORS = re.compile(r"[\s|｜/·・:：,，■□◆【】\[\]()（）>*#=_\-]+")
 _SPACED_OUT = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff][ \u3000]{1,2}){2,9}[\u4e00-\u9fff](?![\u4e00-\u9fff])")
@@ -149,6 +150,10 @@ def _header_tokens(line: str, loose: bool = False) -> list[tuple[str, str]] | No
             tokens.append(("paper", m.group("paper")))
         elif m.group("staff"):
             tokens.append(("staff", m.group("staff")))
+        elif m.group("barepage"):  # (only beside the paper's name or the date)
+            if not re.search(_PAPER, line) and not re.search(r"\d{4}\s*[年.\-/]", line):
+                return None
+            tokens.append(("page", f"第{int(m.group('barepage'))}版"))
         elif m.group("lunar") or m.group("latin") or m.group("site"):
             tokens.append(("masthead", m.group()))
         elif m.group("y"):

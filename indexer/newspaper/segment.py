@@ -41,7 +41,7 @@ PHOTO_STORY_MAX = 200  # characters of text above a photo that a titled photo st
 PHOTO_STORY_SHARE = 0.1  # of the caption's character pairs also in that text: more than a date in common
 # names of pages and columns: "法治·平安", "副刊·山阳石", "社会新闻", "理论周刊", "县区传真", "国际短讯"
 PAGE_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}[·・][\u4e00-\u9fff]{2,3}"
-                       r"|[\u4e00-\u9fff]{1,6}(?:新闻|周刊|专刊|副刊|传真|短讯|简讯|快讯|速览|速递|动态|时评|文苑|要闻|广角|园地|茶座|杂谈|书屋)|图说[\u4e00-\u9fff]{2,4})$")
+                       r"|[\u4e00-\u9fff]{1,6}(?:新闻|周刊|专刊|副刊|传真|短讯|简讯|快讯|速览|速递|动态|时评|文苑|要闻|广角|园地|茶座|杂谈|书屋|论坛)|图说[\u4e00-\u9fff]{2,4})$")
 FIRST_SECTION = re.compile(r"^(?:[(（]一[)）]|一、|第一[、，,]|1[.、．](?!\d))")  # "（一）": numbered sections begin
 SECTION_MAX = 6  # "## 科技视界", "## 时评": a column label is a word or two
 KICKER_MAX = 30  # a kicker or subtitle line without "——"; a longer line over a headline is body text
@@ -163,7 +163,8 @@ class Segmenter:
             return False
         if line.plain and line.text in section_labels():
             return True
-        if line.plain and PAGE_NAME.match(line.text) and (self.title_group(i + 1) is not None or not (self.drafts or self.cur)):
+        if (line.plain or line.heading) and PAGE_NAME.match(line.text) \
+                and (self.title_group(i + 1) is not None or not (self.drafts or self.cur)):
             return True  # "法治·平安", "社会新闻", "县区传真" over a headline or atop the page: the page's or column's name
         if line.headline_shaped and len(line.text) <= SECTION_MAX and all(
                 (b := self.at(k)) is not None and b.text.startswith(BULLETS) for k in (i + 1, i + 2)):

@@ -806,3 +806,21 @@ def test_site_lines_and_a_cms_author_line() -> None:
     result = parse_page(page, "t")
     assert [(r.title, r.reporters) for r in result.records] == [("滨海县开展服务大集市活动", ("张丽娟", "陶建飞"))]
     assert (result.meta.paper, result.meta.page) == ("福州晚报", "第A31版 新闻全球眼")
+
+
+def test_a_page_header_ending_with_its_bare_page_number() -> None:
+    page = ("\n焦作日报  2023年5月18日 星期四  城区新闻  5\n\n解放区启动老旧小区改造三年行动\n\n"
+            "本报讯(记者刘婧)5月16日,解放区召开老旧小区改造三年行动动员会。\n")
+    result = parse_page(page, "t")
+    assert [r.title for r in result.records] == ["解放区启动老旧小区改造三年行动"]
+    assert (result.meta.pub_date, result.meta.page) == ("2023-05-18", "第5版 城区新闻")
+
+
+def test_a_column_heading_a_lone_page_label_and_a_lawyers_box() -> None:
+    page = ("法治\n\n我市破获一起特大跨省电信网络诈骗案\n\n本报讯 记者 孔令晓 通讯员 张帆 端午假期,市公安局破获一起诈骗案。\n\n"
+            "律师说法\n\n律师提醒,切勿轻信“刷单返利”。\n\n## 怀川论坛\n\n以更实举措推动文旅融合高质量发展\n\n作者:王建\n\n文旅融合是发展的新引擎。\n")
+    records = parse_page(page, "t").records
+    assert [(r.section, r.title, r.reporters, r.correspondents) for r in records] == [
+        ("法治", "我市破获一起特大跨省电信网络诈骗案", ("孔令晓",), ("张帆",)),
+        ("怀川论坛", "以更实举措推动文旅融合高质量发展", ("王建",), ())]
+    assert "律师说法" in records[0].body
