@@ -83,6 +83,8 @@ def parse_header(lines: list[str]) -> tuple[PageMeta | None, int]:
         if seen > _HEADER_SCAN_LINES:
             break
         tokens = _header_tokens(line)
+        if tokens is None and seen == 1:
+            tokens = _masthead_and_date(line)  # "焦作日报 2023年5月18日 …" with words of its own: the first line
         if tokens is None:
             tokens = _header_tokens(line, loose=True)  # "评论" / "焦作日报 · 经济新闻" over "第4版": one header block
             following = next((_header_tokens(n.strip().lstrip("#").strip()) for n in lines[index + 1:] if n.strip()), None)
@@ -106,6 +108,18 @@ def parse_header(lines: list[str]) -> tuple[PageMeta | None, int]:
 
 
 HEADER_LINE_MAX = 60
+
+
+def _masthead_and_date(line: str) -> list[tuple[str, str]] | None:
+    """The page's first line naming a paper and a full date, whatever else it holds (no sentence):
+    "焦作日报 2023年5月18日 星期四 城区新闻 A版面" -> paper, date."""
+    if len(line) > HEADER_LINE_MAX or re.search(r"[。，,；;！？]", line):
+        return None
+    paper, date = re.search(_PAPER, line), re.search(_DATE, line)
+    if paper is None or date is None:
+        return None
+    iso = iso_date(date.group("y"), date.group("m") or date.group("m2"), date.group("d") or date.group("d2"))
+    return [("paper", paper.group()), ("date", iso)] if iso else None
 
 
 def header_line(line: str) -> bool:

@@ -190,3 +190,10 @@ def test_a_masthead_with_its_issue_number_and_serial() -> None:
     meta, used = parse_header(["焦作日报", "JIAOZUO DAILY", "2004年1月16日 星期五 农历癸未年十二月廿五",
                                "今日8版 第18123期 国内统一刊号CN41-0045", "", "全市经济工作会议提出"])
     assert used == 4 and meta is not None and (meta.paper, meta.pub_date) == ("焦作日报", "2004-01-16")
+
+
+def test_a_first_line_with_the_paper_and_a_date_is_a_header_whatever_else_it_holds() -> None:
+    from indexer.newspaper.pagemeta import parse_header
+    meta, used = parse_header(["焦作日报 2023年5月18日 星期四 城区新闻 A叠 彩色", "", "解放区启动老旧小区改造"])
+    assert used == 1 and meta is not None and (meta.paper, meta.pub_date) == ("焦作日报", "2023-05-18")
+    assert parse_header(["焦作日报2023年5月18日报道，我市新增就业岗位1.2万个。", "", "正文"]) == (None, 0)
