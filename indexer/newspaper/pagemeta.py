@@ -30,7 +30,7 @@ _PAGE = (
 # "责任编辑：李  芳", "版式设计：孙浩": the page's staff, printed in a header or footer line
 STAFF = re.compile(
     r"(?P<role>责任编辑|责编|本版编辑|本版主编|执行主编|主编|编辑|本版策划|策划|本期统筹|统筹|版式设计|版式|美术编辑|美编|图片编辑"
-    r"|校对|责任校对|组版|审读|值班编辑)\s*[:：]\s*"
+    r"|校对|责任校对|组版|审读|值班编辑)(?:\s*[:：]\s*|[ \u3000]+)"  # "本版编辑 刘 洋": the colon may be left out
     r"(?P<name>[\u4e00-\u9fff](?:[ \u3000]{1,2}[\u4e00-\u9fff](?![\u4e00-\u9fff])|[\u4e00-\u9fff·]{1,3}))"
 )
 # "焦作日报 | 2023年3月15日 星期三 | 第1版 要闻": a header line is a run of these tokens, with separators
@@ -185,6 +185,9 @@ def _header_tokens(line: str, loose: bool = False) -> list[tuple[str, str]] | No
     leftover = [w for w in _HEADER_SEPARATORS.split("".join(f" {r} " for r in rest)) if w]
     if len(leftover) == 2 and any(f"{leftover[0]}{dot}{leftover[1]}" in line for dot in "·・"):
         leftover = [f"{leftover[0]}·{leftover[1]}"]  # "周末·人物  焦作日报  2024年6月15日  第9版": one page name
+    elif len(leftover) == 2 and {k for k, _ in tokens} & {"date", "page"} and re.search(
+            rf"{leftover[0]}[ \u3000]{{1,2}}{leftover[1]}", line):
+        leftover = ["".join(leftover)]  # "山阳 副刊   2017年9月12日  星期二": a page name set with a space in it
     if sum(len(w) for w in leftover) > HEADER_LABEL_MAX or len(leftover) > 1:
         return None
     if leftover:

@@ -197,3 +197,13 @@ def test_a_first_line_with_the_paper_and_a_date_is_a_header_whatever_else_it_hol
     meta, used = parse_header(["焦作日报 2023年5月18日 星期四 城区新闻 A叠 彩色", "", "解放区启动老旧小区改造"])
     assert used == 1 and meta is not None and (meta.paper, meta.pub_date) == ("焦作日报", "2023-05-18")
     assert parse_header(["焦作日报2023年5月18日报道，我市新增就业岗位1.2万个。", "", "正文"]) == (None, 0)
+
+
+@pytest.mark.parametrize(("line", "pub_date", "staff"), [
+    ("2018年11月6日 星期二   本版编辑 刘 洋", "2018-11-06", (("本版编辑", "刘洋"),)),
+    ("山阳 副刊   2017年9月12日  星期二", "2017-09-12", ()),
+])
+def test_header_lines_with_a_staff_name_or_a_page_name_set_with_spaces(line: str, pub_date: str, staff: tuple) -> None:
+    from indexer.newspaper.pagemeta import parse_header, staff_in
+    meta, used = parse_header([line, "", "", "市人大常委会开展食品安全法执法检查"])
+    assert used == 1 and meta is not None and meta.pub_date == pub_date and staff_in([line]) == staff

@@ -28,7 +28,7 @@ COUNT_EXACT, HEADLINES, PEOPLE = 0.90, 0.95, 0.90
 def scores() -> dict[str, object]:
     return {name: segmentation.score_set(name) for name in ("real", "real2", "real3", "real4", "real5", "real6", "rmrb", "rmrbfull",
                                                          "forms", "holdout", "holdout2", "holdout3", "holdout4", "holdout5",
-                                                         "holdout6")}
+                                                         "holdout6", "holdout7")}
 
 
 def test_the_sets_are_big_enough_and_name_their_sources() -> None:
@@ -44,7 +44,7 @@ def test_the_sets_are_big_enough_and_name_their_sources() -> None:
 
 
 @pytest.mark.parametrize("name", ["real", "real2", "real3", "real4", "real5", "real6", "rmrb", "rmrbfull", "forms", "holdout",
-                                  "holdout2", "holdout3", "holdout4", "holdout5", "holdout6"])
+                                  "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7"])
 def test_nothing_is_lost(scores: dict[str, object], name: str) -> None:
     score = scores[name]
     assert score.nothing_lost, [(p.name, p.lost) for p in score.pages if p.lost]
@@ -79,6 +79,8 @@ def test_hand_made_pages_meet_the_acceptance_figures(scores: dict[str, object], 
     ("real6", 0.83, 0.81, 0.75, 0.64),
     # seed-style pages by a seventh author, held back until late in session 6 (first run 68.0/94.6/95.5/98.5)
     ("holdout6", 0.96, 0.99, 1.00, 1.00),
+    # and an eighth (first run 95.0/97.5/96.3/98.8: the acceptance figures held before any fix)
+    ("holdout7", 0.95, 1.00, 0.98, 0.98),
 ])
 def test_real_pages_do_not_fall_below_what_was_measured(scores: dict[str, object], name: str, count: float,
                                                         precision: float, recall: float, people: float) -> None:
