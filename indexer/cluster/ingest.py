@@ -25,8 +25,7 @@ from typing import Any
 from indexer.cluster.client import Cluster
 from indexer.cluster.config import MATCH_ATTRS, PARAGRAPH_MARK, TEXT_FIELDS, Node, engine_text
 from indexer.errors import BaokanError, SettingsMismatch
-from indexer.index.ingest import (IngestReport, ParsedFile, ProgressFn, Task, display_path, file_key, in_workers,
-                                  iter_input_files, parse_task)
+from indexer.index.ingest import IngestReport, ParsedFile, ProgressFn, Task, in_workers, parse_task, read_tasks
 from indexer.index.schema import encode_facets, facet_values, full_text
 from indexer.newspaper.gazetteer import Gazetteer, load_gazetteer
 from indexer.newspaper.pagemeta import Manifest
@@ -253,14 +252,7 @@ def cluster_ingest(paths: Iterable[str], cluster: Cluster, *, manifest: Manifest
     else:
         read_generation(cluster)  # refuses a cluster another version wrote
     known = read_state(cluster)
-    tasks: list[Task] = []
-    for path, source, error in iter_input_files(paths):
-        report.files_seen += 1
-        if error:
-            report.skipped.append((display_path(path), error))
-            continue
-        key = file_key(path)
-        tasks.append((path, source, key, known[key].hash if key in known else None))
+    tasks = read_tasks(paths, report, lambda key: known[key].hash if key in known else None)
     writer = _Writer(cluster)
     written = since_bump = 0
     try:

@@ -200,6 +200,20 @@ Task = tuple[str, str, str, str | None]  # (path, source, file key, hash already
 T = TypeVar("T")
 
 
+def read_tasks(paths: Iterable[str], report: IngestReport, indexed_hash: Callable[[str], str | None]) -> list[Task]:
+    """The input files as tasks with the hash each file key was indexed with (unreadable ones reported, skipped);
+    the Whoosh index and the cluster keep that hash each their own way."""
+    tasks: list[Task] = []
+    for path, source, error in iter_input_files(paths):
+        report.files_seen += 1
+        if error:
+            report.skipped.append((display_path(path), error))
+            continue
+        key = file_key(path)
+        tasks.append((path, source, key, indexed_hash(key)))
+    return tasks
+
+
 @dataclass(frozen=True)
 class ParsedFile:
     """One file read, hashed and parsed (in a worker process): its records, or why it was not."""
@@ -367,14 +381,7 @@ def ingest(paths: Iterable[str], index_dir: str, *, manifest: Manifest | None = 
     batch = _BatchWriter(ix, lock_wait, commit_every)  # takes the lock before reading state
     try:
         known = {} if rebuild else _known_hashes(ix)
-        tasks: list[Task] = []
-        for path, source, error in iter_input_files(paths):
-            report.files_seen += 1
-            if error:
-                report.skipped.append((display_path(path), error))
-                continue
-            key = file_key(path)
-            tasks.append((path, source, key, known.get(key, (None, 0))[0]))
+        tasks = read_tasks(paths, report, lambda key: known.get(key, (None, 0))[0])
         for done, prepared in enumerate(_prepared_files(tasks, manifest, gazetteer, workers), 1):
             _account(prepared, known.get(prepared.key, ("", 0))[1], batch, report)
             if progress:

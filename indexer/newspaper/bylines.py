@@ -222,7 +222,7 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
     if m:
         return Credit(line, (m.group("inner"),)), ""
     m = _WRITER_AND_PHOTO.match(flat) if first == "文" else _PAGE_CREDIT.match(flat) if first == "本" else None
-    if m and _STANDALONE.match(m.group("inner")) or m and re.fullmatch(_NAMES, m.group("inner")):
+    if m and (_STANDALONE.match(m.group("inner")) or re.fullmatch(_NAMES, m.group("inner"))):
         people = split_names(m.group("inner"))
         if people.reporters or people.correspondents:
             return Credit(line, people.reporters, people.correspondents), ""

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from indexer.newspaper.boilerplate import Boilerplate
@@ -78,6 +78,10 @@ def cjk_count(text: str) -> int:
 
 
 _WHITE = re.compile(r"\s+")
+
+
+def _characters(text: str) -> int:
+    return len(_WHITE.sub("", text))
 
 
 def columns(text: str) -> int:
@@ -205,7 +209,8 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             dropped.append(line)
             placeholder = True
             continue
-        fields = _CMS_FIELDS.match(line) or _CMS_TITLE_FIELDS.match(line) or _CMS_AUTHOR_FIRST.match(line)
+        fields = (_CMS_FIELDS.match(line) or _CMS_TITLE_FIELDS.match(line) or _CMS_AUTHOR_FIRST.match(line)) \
+            if "作者" in line else None
         if fields:  # "刊发日期:2013-02-06 阅读次数: 作者:小杰  语音阅读:…": the writer, among an e-paper's fields
             title = (fields.groupdict().get("title") or "").strip()
             head, tail = line[:fields.start("credit")].strip(), line[fields.end("credit"):].strip()
@@ -357,7 +362,7 @@ class PageStyle:
     paragraph_gap: int | None
     body_indent: int | None
     wrap_width: int | None = None  # a hard-wrapped export's line length: a line that long ran on, it is no headline
-    wrap_measure: Callable[[str], int] = field(default=lambda text: len(re.sub(r"\s+", "", text)))  # characters or columns
+    wrap_measure: Callable[[str], int] = _characters  # or columns
 
     @property
     def indented_body(self) -> bool:
@@ -396,10 +401,6 @@ def _wrap_width(lines: list[Line]) -> tuple[int | None, Callable[[str], int]]:
     it is measured: in characters, or else in columns (Latin letters and digits half as wide), as a PDF is set."""
     texts = [line.text for line in lines if line.plain and line.ends_open]
     return _wrap_of(texts)
-
-
-def _characters(text: str) -> int:
-    return len(_WHITE.sub("", text))
 
 
 def _wrap_of(texts: list[str]) -> tuple[int | None, Callable[[str], int]]:

@@ -118,8 +118,13 @@ def _masthead_and_date(line: str) -> list[tuple[str, str]] | None:
     paper, date = re.search(_PAPER, line), re.search(_DATE, line)
     if paper is None or date is None:
         return None
-    iso = iso_date(date.group("y"), date.group("m") or date.group("m2"), date.group("d") or date.group("d2"))
+    iso = _date_of(date)
     return [("paper", paper.group()), ("date", iso)] if iso else None
+
+
+def _date_of(m: re.Match[str]) -> str | None:
+    """The ISO date of a ``_DATE`` match, either way it was written."""
+    return iso_date(m.group("y"), m.group("m") or m.group("m2"), m.group("d") or m.group("d2"))
 
 
 def header_line(line: str) -> bool:
@@ -132,11 +137,14 @@ def header_line(line: str) -> bool:
     return tokens is not None and len({k for k, _ in tokens} & {"paper", "date", "page"}) >= 2
 
 
+_ITEM_META = re.compile(r"\d{1,2}:\d{2}|大字|中字|小字")  # a time online, the font-size buttons
+
+
 def item_meta_line(line: str) -> bool:
     """A web page's line about the item under its headline, not a page header: "定西日报 2017-02-27 10:31 大字"
     (the paper, when it went online, the font-size buttons)."""
     text = line.strip()
-    if len(text) > HEADER_LINE_MAX or not re.search(r"\d{1,2}:\d{2}|大字|中字|小字", text):
+    if len(text) > HEADER_LINE_MAX or not _ITEM_META.search(text):
         return False
     tokens = _header_tokens(text)
     return tokens is not None and "page" not in {k for k, _ in tokens}
@@ -171,7 +179,7 @@ def _header_tokens(line: str, loose: bool = False) -> list[tuple[str, str]] | No
         elif m.group("lunar") or m.group("latin") or m.group("site"):
             tokens.append(("masthead", m.group()))
         elif m.group("y"):
-            date = iso_date(m.group("y"), m.group("m") or m.group("m2"), m.group("d") or m.group("d2"))
+            date = _date_of(m)
             if date is None:
                 return None
             tokens.append(("date", date))

@@ -173,7 +173,7 @@ _CLASSIFIED_ITEM = re.compile(r"(?:遗失|丢失|作废)[^。]*[。.]?\s*$|(?:�
 
 def _classified(draft: Draft) -> bool:
     """A block of classified notices: "遗失声明" / "焦作市马村区某某建材经营部遗失公章一枚，声明作废。"."""
-    return bool(CLASSIFIED_TITLE.match(draft.title.replace(" ", "").strip("★☆■□●◆【】[]"))) and draft.byline is None and not draft.captions \
+    return bool(CLASSIFIED_TITLE.match(draft.title)) and draft.byline is None and not draft.captions \
         and all(_CLASSIFIED_ITEM.search(p) or _contact_line(p) for p in draft.paragraphs)
 
 

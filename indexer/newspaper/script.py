@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from dataclasses import fields, is_dataclass, replace
 from typing import TypeVar
 
 from indexer.text.normalize import simplified_map
@@ -46,8 +47,6 @@ def back(printed: str, shadowed: str, found: str) -> str:
 
 def read_back(value: T, printed: str, shadowed: str) -> T:
     """Every string in a matcher's result (strings, tuples, dataclasses of them) read back as printed."""
-    from dataclasses import fields, is_dataclass, replace
-
     if isinstance(value, str):
         return back(printed, shadowed, value)  # type: ignore[return-value]
     if isinstance(value, tuple):

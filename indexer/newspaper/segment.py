@@ -65,7 +65,8 @@ SPEAKER = re.compile(r"^[\u4e00-\u9fff、，,（）()·]{2,40}(?:代表|委员|�
 # "问：如何发挥规划…？", "记者：…": a question of an interview, under the part's sub-heading
 INTERVIEW_QUESTION = re.compile(r"^(?:问|记者|本报记者|主持人)[:：]")
 # classified notices: "遗失声明" over "…不慎遗失营业执照副本，…声明作废。" lines; a paid block, like an advertisement
-CLASSIFIED_TITLE = re.compile(r"^(?:(?:遗失|挂失|作废)(?:声明|启事)|分类广告|声明启事)$")
+# (a heading may be starred or boxed: "★遗失声明★")
+CLASSIFIED_TITLE = re.compile(r"^[★☆■□●◆【\[\s]*(?:(?:遗失|挂失|作废)(?:声明|启事)|分类广告|声明启事)[★☆■□●◆】\]\s]*$")
 BRIEF_MAX_CHARS = 300
 # of a one-line headline's character pairs already in the article above: a sub-heading sums up the story it is
 # part of ("党的领导是发展全过程人民民主的根本保证" in an article on 全过程人民民主); a new article brings new words
@@ -213,8 +214,9 @@ class Segmenter:
         """Line i is the first part of a headline broken after a colon, a headline line below it and then a
         credit: "博爱县寨卜昌村：" / "古村落里兴起新产业" / "本报记者 李  丹"."""
         line, nxt, after = self.lines[i], self.at(i + 1), self.at(i + 2)
-        return line.plain and line.text.endswith(("：", ":")) and 2 <= len(line.text) <= LEAD_IN_MAX \
-            and not any(ch in "。，,；！？" for ch in line.text) and not FIELD.match(line.text + "x") \
+        # (more than a field's two- or three-character label: "市民：" heads a profile box's field)
+        return line.plain and line.text.endswith(("：", ":")) and 5 <= len(line.text) <= LEAD_IN_MAX \
+            and not any(ch in "。，,；！？" for ch in line.text) \
             and nxt is not None and nxt.headline_shaped and after is not None and after.byline is not None
 
     def _parallel(self, i: int) -> bool:
@@ -317,7 +319,7 @@ class Segmenter:
             note(2, "followed by the first of numbered sections (（一）, 一、)")
         if line.enumerated:
             note(-4, "numbered like a sub-heading")
-        if CLASSIFIED_TITLE.match(line.text.strip("★☆■□●◆【】[] ")):
+        if CLASSIFIED_TITLE.match(line.text):
             note(3, "the heading of classified notices (遗失声明)")
         if cur is not None and cur.closed:
             note(3, "the article above ended with its credit")
@@ -361,10 +363,9 @@ class Segmenter:
                 note(-1, "repeats words of the article above: its story may go on")
         if cur is not None and cur.feature:
             note(-1, "the article above is a feature (byline on its own line), and features have sub-headings")
-        elif cur is not None and "——" in cur.title:
-            pass  # "稳中有进 亮点纷呈 ——上半年全市经济运行综述": a headline with a subtitle is over no brief, its first paragraph is a lead
         elif cur is not None and cur.paragraphs and len(cur.paragraphs) == 1 and not cur.subheads \
-                and len(cur.paragraphs[0]) <= BRIEF_MAX_CHARS:
+                and len(cur.paragraphs[0]) <= BRIEF_MAX_CHARS and "——" not in cur.title:
+            # (under "稳中有进 亮点纷呈 ——上半年全市经济运行综述", a headline with a subtitle, the paragraph is a lead)
             note(1, "the article above is a one-paragraph brief")
         if cur is not None and cur.paragraphs and end - i == 1 and not line.heading and self._parallel(i):
             note(-2, "parallel to another short line of this article, as sub-headings are")
