@@ -22,6 +22,8 @@ import json
 import os
 import time
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -164,19 +166,35 @@ def check_segment(storage: Any, schema: Any, segment: Any, sums: SegmentSums | N
         if sums.docs != out.docs:
             out.damage.append(Damage(sid, f"目录文件记有 {out.docs} 篇文档，校验清单记有 {sums.docs} 篇"))
     try:
-        reader = SegmentReader(storage, schema, segment)
-    except Exception as exc:
-        out.damage.append(Damage(sid, f"段无法打开（{_short(exc)}）"))
-        return out
+        with _segment_reader(storage, schema, segment) as reader:
+            file_of_doc = _check_terms(reader, schema, out)
+            _check_documents(reader, out, file_of_doc)
+    except _Unopenable as exc:
+        out.damage.append(Damage(sid, f"段无法打开（{_short(exc.__cause__)}）"))
+    return out
+
+
+class _Unopenable(Exception):
+    """A segment's reader could not be opened (the cause says why)."""
+
+
+@contextmanager
+def _segment_reader(storage: Any, schema: Any, segment: Any) -> Iterator[Any]:
+    """A segment's reader, closed afterwards. If it cannot be opened, the files it opened before it failed are
+    closed too (not left to the garbage collector) and ``_Unopenable`` is raised from the cause."""
+    tracked = _OpenedFiles(storage)
     try:
-        file_of_doc = _check_terms(reader, schema, out)
-        _check_documents(reader, out, file_of_doc)
+        reader = SegmentReader(tracked, schema, segment)
+    except Exception as exc:
+        tracked.close_all()
+        raise _Unopenable() from exc
+    try:
+        yield reader
     finally:
         try:
             reader.close()
         except Exception:
             pass
-    return out
 
 
 def _check_terms(reader: Any, schema: Any, out: SegmentCheck) -> dict[int, list[tuple[str, str]]]:
@@ -356,17 +374,37 @@ def _segment_sources(storage: Any, schema: Any, segment: Any) -> set[tuple[str, 
     """(source file, content hash) of every file a segment holds records of (its ``file_hash`` terms);
     None if the term table cannot be read."""
     try:
-        reader = SegmentReader(storage, schema, segment)
-        try:
+        with _segment_reader(storage, schema, segment) as reader:
             pairs = set()
             for term in reader.lexicon("file_hash"):
                 key, _, rest = term.decode("utf-8").partition("\x00")
                 pairs.add((key, rest.partition("\x00")[0]))
             return pairs
-        finally:
-            reader.close()
     except Exception:
         return None
+
+
+class _OpenedFiles:
+    """A Whoosh storage that remembers the files opened through it."""
+
+    def __init__(self, storage: Any) -> None:
+        self._storage = storage
+        self._opened: list[Any] = []
+
+    def open_file(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        handle = self._storage.open_file(name, *args, **kwargs)
+        self._opened.append(handle)
+        return handle
+
+    def close_all(self) -> None:
+        for handle in self._opened:
+            try:
+                handle.close()
+            except Exception:  # already closed, or closed by its reader
+                pass
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._storage, name)
 
 
 def repair_index(index_dir: str) -> RepairReport:

@@ -148,3 +148,23 @@ def test_no_good_commit_answers_503_saying_what_to_run(built: tuple[Path, Path, 
 
     proc = run_baokan("search", "会议", "--index-dir", str(copy))
     assert proc.returncode == 1 and "baokan check --repair" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_repair_over_an_unreadable_term_table_leaves_no_file_open(built: tuple[Path, Path, int], tmp_path: Path) -> None:
+    """A segment whose term table is zeroed cannot say which files it held; the reader that failed on it must not
+    leave its files open (a leaked handle is a ResourceWarning, which pytest reports as a failure here)."""
+    import gc
+    import warnings
+
+    from indexer.index.check import repair_index
+    index_dir, _, _ = built
+    copy = tmp_path / "ix"
+    shutil.copytree(index_dir, copy)
+    for trm in _segment_files(copy, ".trm"):
+        trm.write_bytes(b"\0" * len(trm.read_bytes()))
+    (copy / sorted(p.name for p in copy.glob("_baokan_*.toc"))[-1]).write_bytes(b"")  # the newest commit unreadable too
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        report = repair_index(str(copy))
+        gc.collect()
+    assert report.unreadable_segments and not [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)]
