@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from indexer.newspaper.script import either_script
 
@@ -16,8 +18,8 @@ _CJK_NAME = rf"[{_HAN}]{{2,4}}(?:·[{_HAN}]{{1,6}})?"
 # "郑州晚报记者", "广州日报全媒体记者", "郑报融媒记者": a paper's name may stand before the role
 _REPORTER_ROLE = (
     rf"(?:[A-Z]{{2,6}}(?=[{_HAN}]{{0,8}}记者))?(?:(?:本报|新华社|中新社|[{_HAN}]{{2,8}}?(?:[·・][{_HAN}]{{2,8}}?)?(?:日报|晚报|早报|都市报|融媒体?|全媒体|电视台|广播电视台)?)?"
-    rf"(?:驻[{_HAN}]{{1,6}})?(?:特约|特派|见习|首席|摄影|实习)?记者"
-    r"|实习生|志愿者|读者|网友|栏目主持人?|作者[:：]?|文[/／]图|图[/／]文|文[/／]|文·图[/／]|图·文[/／]|文图[/／]|撰文[:：]?)"
+    rf"(?:驻[{_HAN}]{{1,6}})?(?:特约|特派|见习|首席|实习)?(?:摄影)?记者"  # "首席摄影记者"
+    r"|本版摄影[:：]?|实习生|志愿者|读者|网友|栏目主持人?|作者[:：]?|文[/／]图|图[/／]文|文[/／]|文·图[/／]|图·文[/／]|文图[/／]|撰文[:：]?)"
 )
 _CORRESPONDENT_ROLE = r"(?:(?:本报|特约)?通讯员|拍友)"  # "拍友 包响亮 摄": a reader's photo
 _ROLE = rf"(?:{_REPORTER_ROLE}|{_CORRESPONDENT_ROLE})"
@@ -70,6 +72,10 @@ _NOT_NOTE_NAMES = re.compile(r"[会院所部局处委厅室校司社馆组站队
 # "…参加了初赛。通讯员张锦清 记者羊荣江 摄影报道": any role leads when the credit says 报道
 _TRAILING = re.compile(rf"(?<=[。！？”])[ \u3000]*(?P<credit>(?P<inner>{_REPORTER_ROLE}{_SEP}*{_NAMES}){_SUFFIX}"
                        rf"|(?P<reported>{_ROLE}{_SEP}*{_NAMES})\s*(?:摄影)?报道)\s*$")
+# a photo report's credit in brackets after the last sentence: "…完成播种工作。(刘敬宗 摄影报道)"
+_BRACKET_REPORTED = re.compile(rf"(?<=[。！？”])\s*(?P<credit>[(（]\s*(?P<inner>{_NAMES})\s*摄影报道\s*[)）])\s*$")
+# two names run on after the last sentence, writer and photographer: "…服务社区群众。陈建国/林楠"
+_SLASHED_NAMES = re.compile(rf"(?<=[。！？”])\s*(?P<credit>(?P<inner>[{_HAN}]{{2,3}}[/／][{_HAN}]{{2,3}}))\s*$")
 # a brief signed with a name alone after its last sentence: "…种植技术。（王立军）"
 _NAME_ONLY_END = re.compile(
     rf"(?:(?<=[。！？”])|^)\s*(?P<credit>[(（](?P<name>[{_HAN}]{{2,3}}(?:[ \u3000、]{{1,2}}[{_HAN}]{{2,3}}){{0,2}})[)）])\s*$")
@@ -180,8 +186,22 @@ def split_names(inner: str, default_role: str = "记者") -> Credit:
     return Credit(inner, tuple(reporters), tuple(correspondents))
 
 
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """The surnames in indexer/newspaper/data/surnames.txt: "王", "李", …, "欧阳", "尉迟"."""
+    text = resources.files("indexer.newspaper").joinpath("data", "surnames.txt").read_text(encoding="utf-8")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+
+
+def looks_like_name(text: str) -> bool:
+    """A person's name by its shape: 2-4 characters opening with a surname. "陈建国" -> True; "上半年" -> False."""
+    if not 2 <= len(text) <= 4:
+        return False
+    return text[:1] in surnames() or (len(text) >= 3 and text[:2] in surnames())
+
+
 # two-character surnames: "张凯林尉迟健平" is 张凯林 and 尉迟健平
-_COMPOUND_SURNAME = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:欧阳|司马|上官|诸葛|尉迟|东方|皇甫|慕容|令狐|公孙|轩辕|夏侯|端木|长孙|宇文|司徒|呼延|南宫|西门|申屠)")
+_COMPOUND_SURNAME = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:%s)" % "|".join(sorted(s for s in surnames() if len(s) == 2)))
 
 
 def _names_in(run: str) -> list[str]:
@@ -269,6 +289,14 @@ def match_end_credit(block: str) -> tuple[str, Credit] | None:
     if m and names:
         cut = _original_offset(line, flat, m.start("credit"))
         return line[:cut].rstrip(), Credit(line[cut:].strip(), names)
+    m = _BRACKET_REPORTED.search(flat, start)
+    if m is None and (m := _SLASHED_NAMES.search(flat, start)) and not all(map(looks_like_name, re.split(r"[/／]", m.group("inner")))):
+        m = None  # "…增长了一倍。上半年/下半年": no names
+    if m:
+        people = split_names(m.group("inner"))
+        if people.reporters or people.correspondents:
+            cut = _original_offset(line, flat, m.start("credit"))
+            return line[:cut].rstrip(), Credit(line[cut:].strip(), people.reporters, people.correspondents)
     m = _TRAILING.search(flat, start)
     if m:  # "…图为生态捕捞现场。 潍坊日报社全媒体记者 窦浩智 吴晓强": a credit after the last sentence
         people = split_names(m.group("inner") or m.group("reported"))

@@ -146,9 +146,9 @@ def _to_record(draft: Draft, ordinal: int, source: str, meta: PageMeta, region: 
     for caption in captions:
         photographers.extend(p for p in caption.photographers if p not in photographers)
     credit = draft.byline or Credit("")
-    if PHOTO_REPORT in credit.text and credit.people and not captions:
-        # "…参加了初赛。通讯员张锦清 记者羊荣江 摄影报道": a photo report, its text the photos' caption; who took
-        # them, in printed order
+    if (PHOTO_REPORT in credit.text or PHOTOGRAPHERS.match(credit.text)) and credit.people and not captions:
+        # "…参加了初赛。通讯员张锦清 记者羊荣江 摄影报道", "■ 首席摄影记者 岳建文": a photo report, its text the
+        # photos' caption; who took them, in printed order
         flat = credit.text.replace(" ", "").replace("\u3000", "")
         people = tuple(sorted(credit.people, key=lambda name: flat.find(name) if name in flat else len(flat)))
         return replace(base, kind="caption", body="\n".join(draft.paragraphs), byline=credit.text, photographers=people)
@@ -159,6 +159,8 @@ def _to_record(draft: Draft, ordinal: int, source: str, meta: PageMeta, region: 
 
 
 PHOTO_REPORT = "摄影报道"
+# a photo page's credit names its photographers: "■ 首席摄影记者 岳建文", "■ 本版摄影 记者 万善朝 梅月"
+PHOTOGRAPHERS = re.compile(r"^[□■●]?\s*(?:本版摄影|(?:首席)?摄影记者)")
 _CONTACT = re.compile(r"^\S{0,8}?(?:地址|电话|热线|许可证|网址|官网|邮箱)\s*[:：]")
 
 

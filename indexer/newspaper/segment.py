@@ -278,9 +278,10 @@ class Segmenter:
         return True
 
     def ends_article(self, i: int) -> bool:
-        """Nothing of the article can follow line i: the page ends, a headline group or another credit line starts."""
+        """Nothing of the article can follow line i: the page ends (or another page's header comes), a headline group or
+        another credit line starts."""
         line = self.at(i)
-        return line is None or line.heading or self.title_group(i) is not None or line.credit_only or self.is_section(i)
+        return line is None or line.after_break or line.heading or self.title_group(i) is not None or line.credit_only or self.is_section(i)
 
     def is_author_line(self, i: int) -> bool:
         """A person's name alone on the line just under a headline, with text below it ("刘洪")."""

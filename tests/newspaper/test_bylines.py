@@ -25,10 +25,18 @@ def test_bylines_of_other_papers(line: str, reporters: tuple, correspondents: tu
     ("（本报记者 郑海洋 采访整理）", "", ("郑海洋",)),
     ("参加了初赛。通讯员张锦清 记者羊荣江 摄影报道", "参加了初赛。", ("羊荣江", "张锦清")),
     ("先进行列。(今晚报特派记者 张凯林 尉迟健平)", "先进行列。", ("张凯林", "尉迟健平")),
+    ("完成播种工作。(刘敬宗 摄影报道)", "完成播种工作。", ("刘敬宗",)),
+    ("服务社区群众。陈建国/林楠", "服务社区群众。", ("陈建国", "林楠")),
 ])
 def test_end_credits(line: str, before: str, people: tuple) -> None:
     found = match_end_credit(line)
     assert found is not None and found[0] == before and found[1].people == people
+
+
+@pytest.mark.parametrize("line", ["增长了一倍。上半年/下半年", "比例为三比一。（完）", "见下图。报道/评论"])
+def test_text_that_only_looks_like_an_end_credit(line: str) -> None:
+    found = match_end_credit(line)
+    assert found is None or not found[1].people
 
 
 @pytest.mark.parametrize(("line", "before", "people"), [

@@ -824,3 +824,13 @@ def test_a_column_heading_a_lone_page_label_and_a_lawyers_box() -> None:
         ("法治", "我市破获一起特大跨省电信网络诈骗案", ("孔令晓",), ("张帆",)),
         ("怀川论坛", "以更实举措推动文旅融合高质量发展", ("王建",), ())]
     assert "律师说法" in records[0].body
+
+
+def test_a_photo_pages_credits_name_its_photographers_and_close_its_items() -> None:
+    page = ("淮北日报 2020年10月29日 第A01版\n建设紧锣密鼓 新城日新月异\n　　10月20日,东部新城重点项目建设工地上,塔吊林立。\n"
+            "　　■ 首席摄影记者 岳建文\n\n淮北日报 2022年09月02日\n　　褪去盛夏的炎热,9月1日,我市各中小学迎来了秋季学期。\n"
+            "　　■ 本版摄影 记者 万善朝 梅月\n　　通讯员 王同同\n")
+    records = parse_page(page, "t").records
+    assert [(r.kind, r.title, r.photographers, r.reporters) for r in records] == [
+        ("caption", "建设紧锣密鼓 新城日新月异", ("岳建文",), ()),
+        ("caption", "", ("万善朝", "梅月", "王同同"), ())]
