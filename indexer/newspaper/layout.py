@@ -302,10 +302,18 @@ _CLOSES_BRACKET = re.compile(r"^[^()（）]{0,10}[)）]\s*$")  # a short line cl
 _RUN_ON = re.compile(r"^(?P<head>\S.{1,39}?\S)[ \u3000]{3,}(?P<rest>\S.*)$")
 
 
+# the next numbered photo's caption run on after a credit: "…老人。 本报记者 周昕 摄 ②“老师傅”…"
+_RUN_ON_CAPTIONS = re.compile(r"(?:(?<=摄)|(?<=摄[)）]))[ \u3000]+(?=[②-⑳])")
+
+
 def _split_run_on_headlines(lines: list[str], first_number: int) -> Iterator[tuple[int, str]]:
     """Numbered lines, a headline run on before its dateline split off: e-paper index exports print
-    "祖籍宁波的香港企业家   新华社北京8月1日电 近日，…" on one line."""
+    "祖籍宁波的香港企业家   新华社北京8月1日电 近日，…" on one line; numbered captions run on after their credits
+    are split too."""
     for number, raw in enumerate(lines, first_number):
+        if _RUN_ON_CAPTIONS.search(raw):  # "①志愿者看望老人。 本报记者 周昕 摄 ②队员在为老人理发。 …摄": a caption each
+            yield from ((number, part) for part in _RUN_ON_CAPTIONS.split(raw))
+            continue
         m = _RUN_ON.match(raw.strip())
         if m and not match_byline(m.group("head")) and (credit := match_byline(m.group("rest"))) is not None and credit[1]:
             yield number, m.group("head")

@@ -427,6 +427,12 @@ class Segmenter:
                 self.explain(i + 1, "box", "the box's title")
                 return i + 2
             return i + 1
+        if (not in_article or (cur is not None and cur.closed)) and line.plain and line.text.rstrip("：:") in EDITORS_NOTE \
+                and (nxt := self.at(i + 1)) is not None and nxt.plain:
+            # "编前语" over the note, under the page's photos: the note opens an item, the label is no headline
+            self.start("article").add(line.text, subhead=True)
+            self.explain(i, "subhead", "an editor's note label: the note under it is an item with no headline")
+            return i + 1
         end = self.title_group(i)
         rejected = ""  # why a headline-shaped line did not start a record, for --explain
         if end is not None:
@@ -611,7 +617,8 @@ class Segmenter:
             return end + 1
         if titled is None and cur is not None and cur.kind == "article" and cur.title and cur.byline is None \
                 and 1 <= len(cur.paragraphs) <= 2 and sum(map(len, cur.paragraphs)) <= PHOTO_STORY_MAX and not cur.captions \
-                and len(photos) == 1 and photos[0][1].people and _about_one_thing(photos[0][0], cur.paragraphs):
+                and len(photos) == 1 and photos[0][1].people and (_about_one_thing(photos[0][0], cur.paragraphs)
+                                                                   or _photo_described(cur.paragraphs[0])):
             # "红色旧址再现活力" / "记者6月7日拍摄的…" / "陕北省工农民主政府旧址位于…。本报记者 祁小军 摄": a photo story
             text, credit = photos[0]
             cur.kind, cur.photo = "caption", ("\n".join([*cur.paragraphs, text]), credit)
@@ -665,6 +672,15 @@ def _about_one_thing(caption: str, paragraphs: list[str]) -> bool:
     return bool(words) and len(words & set().union(*(bigrams(p) for p in paragraphs))) / len(words) >= PHOTO_STORY_SHARE
 
 
+# where a person stands in the photo: "队长刘福(右)带领…", "（左二）", "(前排中)"
+_IN_THE_PHOTO = re.compile(r"[(（](?:前排|后排|中排)?(?:左|右|中)[一二三四五六七八九]?[)）]|[(（](?:前排|后排)[^()（）]{0,4}[)）]")
+
+
+def _photo_described(text: str) -> bool:
+    """Text that describes a photo: it says where someone stands in it ("队长刘福(右)带领10余位环卫工人清扫积雪")."""
+    return bool(_IN_THE_PHOTO.search(text))
+
+
 def _twins(a: str, b: str) -> bool:
     """Two sub-headings built alike: the same opening and a colon at the same place ("新校舍：" / "新机制："),
     or short lines of one length sharing two characters past their subject ("产业链条越拉越长" / "创新动能越来越足")."""
@@ -690,8 +706,10 @@ def _numbered_groups(photos: list[tuple[str, Credit]]) -> list[tuple[str, Credit
     out: list[tuple[str, Credit]] = []
     for text, credit in photos:
         # "图③：…" with no credit, then "近年来，…。本报记者 翟晓峰 摄": the group's text and its credit
-        closes_group = bool(out) and out[-1][0].startswith("图①") and not out[-1][1].text and bool(credit.text)
-        if out and not out[-1][1].text and (NUMBERED_PHOTO.match(text) or closes_group):
+        # "图为两位青年职工…" / "图为该项目部…" / "由于…。新华社记者 郝同前 摄": uncredited photos, then the credit
+        closes_group = bool(out) and out[-1][0].startswith(("图①", "图为")) and not out[-1][1].text and bool(credit.text)
+        if out and not out[-1][1].text and (NUMBERED_PHOTO.match(text) or closes_group
+                                            or (out[-1][0].startswith("图为") and text.startswith("图为"))):
             prev_text, prev_credit = out[-1]
             joined = prev_text + (f" {prev_credit.text}" if prev_credit.text else "")
             people = prev_credit.reporters + tuple(p for p in credit.reporters if p not in prev_credit.reporters)

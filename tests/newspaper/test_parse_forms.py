@@ -834,3 +834,23 @@ def test_a_photo_pages_credits_name_its_photographers_and_close_its_items() -> N
     assert [(r.kind, r.title, r.photographers, r.reporters) for r in records] == [
         ("caption", "建设紧锣密鼓 新城日新月异", ("岳建文",), ()),
         ("caption", "", ("万善朝", "梅月", "王同同"), ())]
+
+
+def test_numbered_captions_run_on_in_one_paragraph_and_an_editors_note_label() -> None:
+    page = ("宁夏日报 2022年03月04日\n"
+            "　　①“红草帽”志愿服务队志愿者看望高龄老人。 本报记者 周昕 摄 ②队员沈燕在为老人理发。 本报记者 张涛 实习生 杨盛纪 摄\n"
+            "　　编前语\n　　3月5日是学雷锋纪念日,也是中国青年志愿者服务日。\n")
+    records = parse_page(page, "t").records
+    assert [(r.kind, r.title, r.photographers, r.body[:2]) for r in records] == [
+        ("caption", "", ("周昕",), "①“"), ("caption", "", ("张涛", "杨盛纪"), "②队"), ("article", "", (), "编前")]
+
+
+def test_photo_page_items_a_titled_story_a_credited_group_and_furniture() -> None:
+    page = ("# 冬日里的城市“美容师”\n\n1月28日,朝阳环卫一小队队长刘福(右)带领10余位环卫工人清扫积雪。\n\n"
+            "寒冬时节,凌晨的长春还处于睡梦中时,环卫工人清扫路面。 新华社记者 林宏 摄\n\n# 工地上的职工书屋\n\n"
+            "图为两位青年职工在职工书屋里边看书边交流(12月6日摄)。\n\n图为施工人员在职工书屋里看书(12月6日摄)。\n\n"
+            "中铁十一局三公司为施工项目部设立了职工书屋。 新华社记者 郝同前 摄\n\n■A03、06版\n\n杜明阳 制图\n")
+    page_ = parse_page(page, "t")
+    assert [(r.kind, r.title, r.photographers) for r in page_.records] == [
+        ("caption", "冬日里的城市“美容师”", ("林宏",)), ("caption", "工地上的职工书屋", ("郝同前",))]
+    assert "杜明阳 制图" in page_.dropped and "■A03、06版" in page_.dropped
