@@ -25,7 +25,7 @@ _CORRESPONDENT_ROLE = r"(?:(?:本报|特约)?通讯员|拍友)"  # "拍友 包�
 _ROLE = rf"(?:{_REPORTER_ROLE}|{_CORRESPONDENT_ROLE})"
 _SEP = r"(?:[\s、,，]|[/／](?:[文图](?![\u4e00-\u9fff]))?)"  # "康迪/文 通讯员 陈利凯": "/文" separates too
 # "文/图" after the names: "见习记者 马菁华 实习生 蒲祖沅 文/图"
-_SUFFIX = r"(?:\s*[/／]?\s*(?:文[/／]图|图[/／]文|文图|图文|[文图])(?![\u4e00-\u9fff]))?"
+_SUFFIX = r"(?:\s*[/／]?\s*(?:文[/／][图摄]|图[/／]文|文图|图文|[文图])(?![\u4e00-\u9fff]))?"
 # names need a separator or a role between them, so a long run of text cannot be cut into
 # "names" in exponentially many ways: "本报记者 宋崇飞 通讯员 李红", "记者徐金华、王晓东"
 _NAMES = rf"(?:{_ROLE}{_SEP}*)?{_CJK_NAME}(?:(?:{_SEP}+(?:{_ROLE}{_SEP}*)?|{_ROLE}{_SEP}*){_CJK_NAME})*"
@@ -72,6 +72,11 @@ _NOT_NOTE_NAMES = re.compile(r"[会院所部局处委厅室校司社馆组站队
 # "…参加了初赛。通讯员张锦清 记者羊荣江 摄影报道": any role leads when the credit says 报道
 _TRAILING = re.compile(rf"(?<=[。！？”])[ \u3000]*(?P<credit>(?P<inner>{_REPORTER_ROLE}{_SEP}*{_NAMES}){_SUFFIX}"
                        rf"|(?P<reported>{_ROLE}{_SEP}*{_NAMES})\s*(?:摄影)?报道)\s*$")
+# a writer-photographer's credit run on before the text: "记者 时宽兵 文/摄 1月7日,在东阳市画水镇…"
+_RUN_ON_BOTH = re.compile(rf"^(?P<credit>{_ROLE}{_SEP}*{_NAMES}\s*(?:文[/／][图摄]|图[/／]文))\s+(?P<rest>\S.*)$")
+# who took the photos, in a credit: "文/万干 图/翟鹏程", "本报记者 X 文/图" (X both wrote and took them)
+_PHOTO_PART = re.compile(rf"(?:^|\s)(?:图|图片|摄影)\s*[/／:：]\s*(?:摄影师\s*)?(?P<names>{_NAMES})")
+_BOTH = re.compile(r"文\s*[/／]\s*[图摄]|图\s*[/／]\s*文|文图|图文")
 # a photo report's credit in brackets after the last sentence: "…完成播种工作。(刘敬宗 摄影报道)"
 _BRACKET_REPORTED = re.compile(rf"(?<=[。！？”])\s*(?P<credit>[(（]\s*(?P<inner>{_NAMES})\s*摄影报道\s*[)）])\s*$")
 # two names run on after the last sentence, writer and photographer: "…服务社区群众。陈建国/林楠"
@@ -231,6 +236,10 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
         return Credit(bullet + m.group("credit").strip(), people.reporters, people.correspondents), \
             block[len(bullet) + m.end():].strip()
     line = block.strip()
+    if (m := _RUN_ON_BOTH.match(line)) is not None and len(m.group("credit")) <= _MAX_CREDIT:
+        people = split_names(m.group("credit"))
+        if people.reporters or people.correspondents:
+            return Credit(m.group("credit"), people.reporters, people.correspondents), m.group("rest")
     if len(line) > _MAX_CREDIT:
         return None
     if _SOURCE.match(line) or _LEADER_WRITER.match(line):
@@ -253,6 +262,15 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
             if people.reporters or people.correspondents:
                 return Credit(line, people.reporters, people.correspondents), ""
     return None
+
+
+def credited_photographers(credit: Credit) -> tuple[str, ...]:
+    """Who took the photos, by the credit: "文/万干 图/翟鹏程" -> (翟鹏程,); "记者 时宽兵 文/摄" -> (时宽兵,)."""
+    flat = unpad(credit.text)
+    m = _PHOTO_PART.search(flat)
+    if m:
+        return split_names(m.group("names")).people
+    return credit.reporters if _BOTH.search(flat) else ()
 
 
 @either_script

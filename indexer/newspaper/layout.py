@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from indexer.newspaper.boilerplate import Boilerplate
-from indexer.newspaper.pagemeta import header_line, item_meta_line
+from indexer.newspaper.pagemeta import header_line, item_meta_line, page_line
 from indexer.newspaper.bylines import Credit, is_role, match_byline, match_end_credit, match_photo_credit, name_and_note
 
 HEADLINE_MAX = 48  # "开启“科创飞地”招商新模式 河南理工大学科技园入驻深圳天安云谷" is 32 without spaces
@@ -202,6 +202,12 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
         if out and header_line(line):  # "浙江老年报 a0001版:头版 2023年08月22日": another page begins
             dropped.append(line.strip())
             page_break = True
+            continue
+        if page_line(line):  # "2024年04月19日" / "第05版:新闻三秒区": another page, its header on two lines
+            if out and out[-1].date_alone and out[-1].plain:
+                dropped.append(out.pop().raw.strip())
+            dropped.append(line.strip())
+            page_break = bool(out)
             continue
         indent = _indent_width(line)
         line = unmark(line.strip())

@@ -137,6 +137,15 @@ def header_line(line: str) -> bool:
     return tokens is not None and len({k for k, _ in tokens} & {"paper", "date", "page"}) >= 2
 
 
+def page_line(line: str) -> bool:
+    """A page's number and name alone on a line, never article text: "第02版:要闻", "二版:综合新闻"."""
+    text = line.strip()
+    if len(text) > HEADER_LINE_MAX or "版" not in text:
+        return False
+    tokens = _header_tokens(text)
+    return tokens is not None and [k for k, _ in tokens] == ["page"]
+
+
 _ITEM_META = re.compile(r"\d{1,2}:\d{2}|大字|中字|小字")  # a time online, the font-size buttons
 
 

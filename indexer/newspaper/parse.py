@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import PurePath
 
 from indexer.newspaper.boilerplate import Boilerplate, default_boilerplate
-from indexer.newspaper.bylines import Credit
+from indexer.newspaper.bylines import Credit, credited_photographers
 from indexer.newspaper.gazetteer import Gazetteer, load_gazetteer
 from indexer.newspaper.layout import CLOSERS, ENUMERATOR, cjk_count, glued, read_lines
 from indexer.newspaper.pagemeta import Manifest, merge_meta, meta_for_file, parse_header, staff_in, with_inferred_date
@@ -142,7 +142,7 @@ def _to_record(draft: Draft, ordinal: int, source: str, meta: PageMeta, region: 
         text, credit = draft.photo if draft.photo else ("", Credit(""))
         return replace(base, kind="caption", body=text, byline=credit.text or None, photographers=credit.reporters)
     captions = tuple(_caption(photo) for photo in draft.captions)
-    photographers: list[str] = []
+    photographers: list[str] = list(credited_photographers(draft.byline)) if draft.byline else []
     for caption in captions:
         photographers.extend(p for p in caption.photographers if p not in photographers)
     credit = draft.byline or Credit("")

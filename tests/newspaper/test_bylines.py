@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.newspaper.bylines import match_byline, match_end_credit, match_photo_credit
+from indexer.newspaper.bylines import Credit, credited_photographers, match_byline, match_end_credit, match_photo_credit
 
 
 @pytest.mark.parametrize(("line", "reporters", "correspondents", "rest"), [
@@ -12,6 +12,7 @@ from indexer.newspaper.bylines import match_byline, match_end_credit, match_phot
     ("文/YMG全媒体记者 杨春娜 图/郑晓平 张洁 唐克", ("杨春娜",), (), ""),
     ("本版文/图 本报记者 谭心怡(除署名外)", ("谭心怡",), (), ""),
     ("YMG全媒体记者 杨春娜", ("杨春娜",), (), ""),
+    ("记者 时宽兵 文/摄 1月7日,在东阳市画水镇许宅村", ("时宽兵",), (), "1月7日,在东阳市画水镇许宅村"),
 ])
 def test_bylines_of_other_papers(line: str, reporters: tuple, correspondents: tuple, rest: str) -> None:
     found = match_byline(line)
@@ -91,3 +92,16 @@ def test_names_set_out_with_spaces(line: str, reporters: tuple) -> None:
 def test_an_end_credit_with_a_name_before_the_first_role() -> None:
     found = match_end_credit("实地考察我市。(李 涛 全媒体记者晋 群)")
     assert found is not None and found[1].reporters == ("李涛", "晋群")
+
+
+@pytest.mark.parametrize(("credit", "photographers"), [
+    ("文/万干 图/翟鹏程", ("翟鹏程",)),
+    ("记者 时宽兵 文/摄", ("时宽兵",)),
+    ("本报记者 谭心怡 文/图", ("谭心怡",)),
+    ("本报讯（记者 孟晓阳 实习生 刘璇）", ()),
+])
+def test_who_took_the_photos_by_the_credit(credit: str, photographers: tuple) -> None:
+    found = match_byline(credit)
+    assert found is not None
+    assert credited_photographers(found[0]) == photographers
+    assert credited_photographers(Credit("（记者 张三）", ("张三",))) == ()

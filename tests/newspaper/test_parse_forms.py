@@ -854,3 +854,15 @@ def test_photo_page_items_a_titled_story_a_credited_group_and_furniture() -> Non
     assert [(r.kind, r.title, r.photographers) for r in page_.records] == [
         ("caption", "冬日里的城市“美容师”", ("林宏",)), ("caption", "工地上的职工书屋", ("郝同前",))]
     assert "杜明阳 制图" in page_.dropped and "■A03、06版" in page_.dropped
+
+
+def test_web_copies_navigation_and_page_labels_are_furniture() -> None:
+    page = ("2025年01月09日 \n\n浙江日报 数字报纸\n\n\n第02版:要闻\n\n制作龙灯 迎新春\n\n"
+            "记者 时宽兵 文/摄 1月7日,在东阳市画水镇许宅村,村民正忙着制作“板凳龙”的龙头。\n\n"
+            "2024年04月19日 \n\n第05版:新闻三秒区\n\n绘本展看 共富金华\n\n记者 陈芮 文/摄 4月18日,第二届绘本展开幕。\n\n"
+            "返回经济网首页 | 版面导航 | 标题导航\n上一版3  4下一版 2016年3月3日 星期 放大 缩小 默认\n"
+            "地方网 > 广西 > 柳州市 > 柳州新闻 > 正文\n当前报纸名称:金华晚报\n")
+    page_ = parse_page(page, "t")
+    assert [(r.title, r.reporters, r.photographers) for r in page_.records] == [
+        ("制作龙灯 迎新春", ("时宽兵",), ("时宽兵",)), ("绘本展看 共富金华", ("陈芮",), ("陈芮",))]
+    assert {"第05版:新闻三秒区", "2024年04月19日", "当前报纸名称:金华晚报", "地方网 > 广西 > 柳州市 > 柳州新闻 > 正文"} <= set(page_.dropped)
