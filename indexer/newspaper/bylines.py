@@ -70,20 +70,23 @@ _NOTE_NAME = re.compile(rf"(?:{_POST}|[ \u3000])(?P<name>[{_HAN}]{{2,3}})[)）]$
 _NOT_NOTE_NAMES = re.compile(r"[会院所部局处委厅室校司社馆组站队协]$|^(?:教授|研究员|主任|委员|成员|助理|博士|硕士|学生|干部)")
 # a credit after an article's last sentence, set off by a space: "…现场。 潍坊日报社全媒体记者 窦浩智 吴晓强"
 # "…参加了初赛。通讯员张锦清 记者羊荣江 摄影报道": any role leads when the credit says 报道
-_TRAILING = re.compile(rf"(?<=[。！？”])[ \u3000]*(?P<credit>(?P<inner>{_REPORTER_ROLE}{_SEP}*{_NAMES}){_SUFFIX}"
+_TRAILING = re.compile(rf"(?<=[。！？”!?])[ \u3000]*(?P<credit>(?P<inner>{_REPORTER_ROLE}{_SEP}*{_NAMES}){_SUFFIX}"
                        rf"|(?P<reported>{_ROLE}{_SEP}*{_NAMES})\s*(?:摄影)?报道)\s*$")
 # a writer-photographer's credit run on before the text: "记者 时宽兵 文/摄 1月7日,在东阳市画水镇…"
 _RUN_ON_BOTH = re.compile(rf"^(?P<credit>{_ROLE}{_SEP}*{_NAMES}\s*(?:文[/／][图摄]|图[/／]文))\s+(?P<rest>\S.*)$")
 # who took the photos, in a credit: "文/万干 图/翟鹏程", "本报记者 X 文/图" (X both wrote and took them)
 _PHOTO_PART = re.compile(rf"(?:^|\s)(?:图|图片|摄影)\s*[/／:：]\s*(?:摄影师\s*)?(?P<names>{_NAMES})")
 _BOTH = re.compile(r"文\s*[/／]\s*[图摄]|图\s*[/／]\s*文|文图|图文")
+# "本报记者 张明星/文 倪军/图": "/文" after the writers, "/图" after the photographers
+_WRITER_SUFFIX = re.compile(rf"[{_HAN}]\s*[/／]\s*文(?![{_HAN}])")
+_PHOTO_SUFFIXED = re.compile(rf"(?<![{_HAN}])([{_HAN}]{{2,4}})\s*[/／]\s*[图摄](?![{_HAN}])")
 # a photo report's credit in brackets after the last sentence: "…完成播种工作。(刘敬宗 摄影报道)"
-_BRACKET_REPORTED = re.compile(rf"(?<=[。！？”])\s*(?P<credit>[(（]\s*(?P<inner>{_NAMES})\s*摄影报道\s*[)）])\s*$")
+_BRACKET_REPORTED = re.compile(rf"(?<=[。！？”!?])\s*(?P<credit>[(（]\s*(?P<inner>{_NAMES})\s*摄影报道\s*[)）])\s*$")
 # two names run on after the last sentence, writer and photographer: "…服务社区群众。陈建国/林楠"
-_SLASHED_NAMES = re.compile(rf"(?<=[。！？”])\s*(?P<credit>(?P<inner>[{_HAN}]{{2,3}}[/／][{_HAN}]{{2,3}}))\s*$")
+_SLASHED_NAMES = re.compile(rf"(?<=[。！？”!?])\s*(?P<credit>(?P<inner>[{_HAN}]{{2,3}}[/／][{_HAN}]{{2,3}}))\s*$")
 # a brief signed with a name alone after its last sentence: "…种植技术。（王立军）"
 _NAME_ONLY_END = re.compile(
-    rf"(?:(?<=[。！？”])|^)\s*(?P<credit>[(（](?P<name>[{_HAN}]{{2,3}}(?:[ \u3000、]{{1,2}}[{_HAN}]{{2,3}}){{0,2}})[)）])\s*$")
+    rf"(?:(?<=[。！？”!?])|^)\s*(?P<credit>[(（](?P<name>[{_HAN}]{{2,3}}(?:[ \u3000、]{{1,2}}[{_HAN}]{{2,3}}){{0,2}})[)）])\s*$")
 # what follows "记者" in a sentence, not a name: "记者了解到", "记者看到", "记者从…获悉"
 _NOT_RUN_ON = re.compile(r"^[了看发获注来走从在对随问与和跟就也又还先再当得将把被已正要会能随近昨今日前]")
 _NOT_CREDITS = frozenset({"待续", "未完", "完", "续完", "社论", "评论", "通讯", "特写", "综合", "编者", "图文", "上", "下"})
@@ -95,7 +98,7 @@ _PHOTO = re.compile(
     rf"(?<![^\s。！？!?”’」』)）.;；])(?P<credit>{_NAMES}\s*/?\s*摄(?:影(?!报道))?(?:\s*[(（][^()（）]{{1,12}}[)）])?"
     rf"|[(（]\s*{_NAMES}\s*/?\s*摄(?:影)?\s*[)）]|[■●]?\s*摄影[:：]?\s*{_NAMES}"
     rf"|{_AGENCY}发\s*[(（]\s*{_NAMES}\s*/?\s*摄\s*[)）]|[(（]\s*{_AGENCY}(?:记者)?发(?:\s*{_NAMES}\s*/?\s*摄)?\s*[)）]"
-    rf"|(?<=[。！？”])\s*图\s*[/／]\s*(?:摄影师\s*)?{_NAMES})\s*$"  # "…张琍蕾。图/摄影师王剑"
+    rf"|(?<=[。！？”!?])\s*图\s*[/／]\s*(?:摄影师\s*)?{_NAMES})\s*$"  # "…张琍蕾。图/摄影师王剑"
 )
 # the paper's own voice, naming no one: "本报评论员", "本报特约评论员", "本报编辑部"
 _LEADER_WRITER = re.compile(r"^[□■]?\s*(?:本报|本刊)(?:特约)?(?:评论员|编辑部)$")
@@ -270,6 +273,8 @@ def credited_photographers(credit: Credit) -> tuple[str, ...]:
     m = _PHOTO_PART.search(flat)
     if m:
         return split_names(m.group("names")).people
+    if _WRITER_SUFFIX.search(flat):  # "本报记者 张明星/文 倪军/图": the names marked "/图"
+        return tuple(dict.fromkeys(_PHOTO_SUFFIXED.findall(flat)))
     return credit.reporters if _BOTH.search(flat) else ()
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from indexer.newspaper.boilerplate import Boilerplate
-from indexer.newspaper.pagemeta import header_line, item_meta_line, page_line
+from indexer.newspaper.pagemeta import header_line, item_meta_line, page_line, source_line
 from indexer.newspaper.bylines import Credit, is_role, match_byline, match_end_credit, match_photo_credit, name_and_note
 
 HEADLINE_MAX = 48  # "开启“科创飞地”招商新模式 河南理工大学科技园入驻深圳天安云谷" is 32 without spaces
@@ -198,6 +198,9 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             continue
         if out and item_meta_line(line):  # "定西日报 2017-02-27 10:31 大字": a web page's line about the item
             dropped.append(line.strip())
+            continue
+        if out and (out[-1].heading or out[-1].headline_shaped) and source_line(line):
+            dropped.append(line.strip())  # "# 我和《四川日报》的故事" / "四川日报 2022-09-06": the item's source, not a page
             continue
         if out and header_line(line):  # "浙江老年报 a0001版:头版 2023年08月22日": another page begins
             dropped.append(line.strip())

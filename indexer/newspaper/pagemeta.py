@@ -138,12 +138,28 @@ def header_line(line: str) -> bool:
 
 
 def page_line(line: str) -> bool:
-    """A page's number and name alone on a line, never article text: "第02版:要闻", "二版:综合新闻"."""
+    """A page's number and name, or a paper's name, alone on a line, never article text: "第02版:要闻",
+    "二版:综合新闻", "咸宁日报"."""
     text = line.strip()
-    if len(text) > HEADER_LINE_MAX or "版" not in text:
+    if len(text) > HEADER_LINE_MAX or "版" not in text and not text.endswith("报"):
         return False
     tokens = _header_tokens(text)
-    return tokens is not None and [k for k, _ in tokens] == ["page"]
+    return tokens is not None and [k for k, _ in tokens] in (["page"], ["paper"])
+
+
+_PAPER_AND_MONTH = re.compile(rf"^(?:{_PAPER})\s*\d{{4}}\s*[-./年]\s*\d{{1,2}}月?$")
+
+
+def source_line(line: str) -> bool:
+    """A paper and a date, no page, as a web copy prints them under an item's headline: "四川日报 2022-09-06",
+    "四川日报 2011-09"."""
+    text = line.strip()
+    if len(text) > HEADER_LINE_MAX:
+        return False
+    if _PAPER_AND_MONTH.match(text):
+        return True
+    tokens = _header_tokens(text)
+    return tokens is not None and sorted(k for k, _ in tokens) == ["date", "paper"]
 
 
 _ITEM_META = re.compile(r"\d{1,2}:\d{2}|大字|中字|小字")  # a time online, the font-size buttons

@@ -195,7 +195,8 @@ class Segmenter:
         j = i + 1
         while j - i < TITLE_GROUP_MAX and (nxt := self.at(j)) is not None and (nxt.headline_shaped or nxt.heading) \
                 and not nxt.enumerated \
-                and not self._name_over_text(j) and not self._field_line(j) and not self.style.wrapped(nxt) \
+                and not self._name_over_text(j) and not self._field_line(j) \
+                and (not self.style.wrapped(nxt) or nxt.text.startswith("——")) \
                 and not ALL_IN_BRACKETS.match(self.lines[j - 1].text) \
                 and (_short_title_line(nxt) or nxt.heading) and not column_tag(self.lines[j - 1].text) \
                 and not nxt.text.startswith("【") and not INTERVIEW_QUESTION.match(nxt.text) \

@@ -28,6 +28,7 @@ def test_bylines_of_other_papers(line: str, reporters: tuple, correspondents: tu
     ("先进行列。(今晚报特派记者 张凯林 尉迟健平)", "先进行列。", ("张凯林", "尉迟健平")),
     ("完成播种工作。(刘敬宗 摄影报道)", "完成播种工作。", ("刘敬宗",)),
     ("服务社区群众。陈建国/林楠", "服务社区群众。", ("陈建国", "林楠")),
+    ("化为美好现实!本报记者 汤晓峰 朱文君", "化为美好现实!", ("汤晓峰", "朱文君")),
 ])
 def test_end_credits(line: str, before: str, people: tuple) -> None:
     found = match_end_credit(line)

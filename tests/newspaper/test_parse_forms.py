@@ -866,3 +866,23 @@ def test_web_copies_navigation_and_page_labels_are_furniture() -> None:
     assert [(r.title, r.reporters, r.photographers) for r in page_.records] == [
         ("制作龙灯 迎新春", ("时宽兵",), ("时宽兵",)), ("绘本展看 共富金华", ("陈芮",), ("陈芮",))]
     assert {"第05版:新闻三秒区", "2024年04月19日", "当前报纸名称:金华晚报", "地方网 > 广西 > 柳州市 > 柳州新闻 > 正文"} <= set(page_.dropped)
+
+
+def test_web_copies_source_lines_mastheads_and_a_paper_name_between_items() -> None:
+    page = ("国内统一刊号:CN43-0003 湘潭日报社出版党报热线:0731-58266666广告热线:0731-58221120\n星期二\n"
+            "# 两岸记者共赏川南魅力\n\n四川日报 2011-09\n\n本报讯(记者 王爽)天府之南有着怎样的魅力?\n\n"
+            "# 我和《四川日报》的故事\n\n四川日报 2022-09-06\n\n1952年9月1日,《四川日报》在成都创刊。\n\n"
+            "咸宁日报\n　　五一前夕,记者走进嘉鱼县官桥八组。下图为无人机拍摄的官桥八组。(袁灿)\n")
+    page_ = parse_page(page, "t")
+    assert [(r.title, r.reporters, r.body[:4]) for r in page_.records] == [
+        ("两岸记者共赏川南魅力", ("王爽",), "天府之南"), ("我和《四川日报》的故事", (), "1952"), ("", ("袁灿",), "五一前夕")]
+    assert {"四川日报 2011-09", "四川日报 2022-09-06", "星期二", "咸宁日报"} <= set(page_.dropped)
+
+
+def test_a_subtitle_wider_than_a_hard_wrapped_column() -> None:
+    body = ("“淮南来的不多,但是这里的人,这里的美食,这\n里的历史文化都给我留下了很深的印象。”12月22\n"
+            "日,来淮参加安徽经济新闻奖评审会的安徽工人日\n报社党总支书记、副总编辑陆世明在接受淮河早\n报、淮南网记者采访时说道。\n")
+    page = "淮南是一座历史悠久又充满活力的城市\n——访安徽工人日报社党总支书记、副总编辑陆世明\n本报记者 张明星/文 倪军/图\n\n" + body
+    record, = parse_page(page, "t").records
+    assert (record.title, record.reporters, record.photographers) == (
+        "淮南是一座历史悠久又充满活力的城市 ——访安徽工人日报社党总支书记、副总编辑陆世明", ("张明星",), ("倪军",))
