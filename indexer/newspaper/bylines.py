@@ -48,7 +48,8 @@ _WIRE = re.compile(
 # dingbat into a Latin N) before a role
 _BOX = re.compile(rf"^(?P<credit>(?:[□■]\s*|[●◆▲★▌|N]\s*(?={_ROLE}))(?P<inner>{_NAMES}){_SUFFIX})\s*$")
 # a letter signed by its reader: "解放区　读者　刘桂芬", "山阳区　李晓东"
-_SIGNED = re.compile(rf"^(?:[{_HAN}]{{1,6}}?(?:区|县|市|镇|乡|街道)[ \u3000]+(?:读者[ \u3000]+)?|读者[ \u3000]+)(?P<inner>{_CJK_NAME})$")
+_SIGNED = re.compile(rf"^(?:[{_HAN}]{{1,6}}?(?:区|县|市|镇|乡|街道)(?:[ \u3000]+(?:读者[ \u3000]+)?|读者[ \u3000]+)|读者[ \u3000]+)"
+                     rf"(?P<inner>{_CJK_NAME})$")  # "解放区　读者　刘桂芬", "孟州市读者　张玉兰", "山阳区　李晓东"
 # a writer under a work unit: "□首发集团八达岭分公司京新收费所 吕文静"
 _BOX_UNIT = re.compile(rf"^[□■]\s*[{_HAN}（）()]{{4,30}}[ \u3000]+(?P<inner>{_CJK_NAME})\s*$")
 # the writer and the photographer side by side: "文/YMG全媒体记者 杨春娜 图/郑晓平 张洁 唐克"
@@ -116,8 +117,8 @@ _MAX_CREDIT = 60
 _TOKEN = re.compile(rf"(?P<role>{_ROLE})|(?P<name>[{_HAN}·]+)")
 # two-character names padded to three columns: "赵  鹏   林  蔚" -> "赵鹏   林蔚"
 # "记者程  浩": a padded name may follow its role with no space
-# "（记者 原  新通讯员 王  璐）": or a role may follow a padded name with no space
-_PADDED = re.compile(rf"(?:(?<![{_HAN}])|(?<=记者|讯员|习生))([{_HAN}])[ \u3000]{{1,2}}([{_HAN}])(?:(?![{_HAN}])|(?=通讯员|实习生|记者))")
+# "（记者 原  新通讯员 王  璐）": or a role may follow a padded name with no space; "文/图　张  磊": 图 is no name
+_PADDED = re.compile(rf"(?:(?<![{_HAN}])(?!(?<=[/／])[文图摄])|(?<=记者|讯员|习生))([{_HAN}])[ \u3000]{{1,2}}([{_HAN}])(?:(?![{_HAN}])|(?=通讯员|实习生|记者))")
 # words that follow a role but name nobody: "记者手记", "记者观察", "本报记者调查"
 _NOT_NAMES = frozenset({"新华社", "中新社", "新华网", "人民网", "报道", "摄影报道", "报告", "摄", "摄影", "综合", "本报", "文图", "图文", "整理", "发", "电", "讯", "手记", "观察",
                         "调查", "专访", "采访", "连线", "札记", "日记", "笔记", "随笔", "来信", "走访", "探访", "体验", "追踪", "一线"})
@@ -265,6 +266,11 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
             if people.reporters or people.correspondents:
                 return Credit(line, people.reporters, people.correspondents), ""
     return None
+
+
+def signature(line: str) -> bool:
+    """A letter's signature, which closes the text above it: "孟州市读者　张玉兰", "山阳区　李晓东"."""
+    return bool(_SIGNED.match(unpad(line.strip())))
 
 
 def credited_photographers(credit: Credit) -> tuple[str, ...]:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from indexer.newspaper.bylines import Credit, match_end_credit, unpad
+from indexer.newspaper.bylines import Credit, match_end_credit, signature, unpad
 from indexer.newspaper.layout import ENUMERATOR, NUMBERED_PHOTO, Line, PageStyle, bigrams, name_list
 
 CAPTION_TITLE_MAX = 20
@@ -41,7 +41,10 @@ PHOTO_STORY_MAX = 200  # characters of text above a photo that a titled photo st
 PHOTO_STORY_SHARE = 0.1  # of the caption's character pairs also in that text: more than a date in common
 # names of pages and columns: "法治·平安", "副刊·山阳石", "社会新闻", "理论周刊", "县区传真", "国际短讯"
 PAGE_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}[·・][\u4e00-\u9fff]{2,3}"
-                       r"|[\u4e00-\u9fff]{1,6}(?:新闻|周刊|专刊|副刊|传真|短讯|简讯|快讯|速览|速递|动态|时评|文苑|要闻|广角|园地|茶座|杂谈|书屋|论坛)|图说[\u4e00-\u9fff]{2,4})$")
+                       r"|[\u4e00-\u9fff]{1,6}(?:新闻|周刊|专刊|副刊|传真|短讯|简讯|快讯|速览|速递|动态|时评|文苑|要闻|广角|园地|茶座|杂谈|书屋|论坛"
+                       r"|来信|回音|追踪|信箱)|图说[\u4e00-\u9fff]{2,4})$")
+# a column's name set out letter by letter: "太 行 风", "山 阳 石"
+SPACED_LABEL = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]{1,2}[\u4e00-\u9fff]){1,4}$")
 FIRST_SECTION = re.compile(r"^(?:[(（]一[)）]|一、|第一[、，,]|1[.、．](?!\d))")  # "（一）": numbered sections begin
 SECTION_MAX = 6  # "## 科技视界", "## 时评": a column label is a word or two
 KICKER_MAX = 30  # a kicker or subtitle line without "——"; a longer line over a headline is body text
@@ -167,6 +170,9 @@ class Segmenter:
         if (line.plain or line.heading) and PAGE_NAME.match(line.text) \
                 and (self.title_group(i + 1) is not None or not (self.drafts or self.cur)):
             return True  # "法治·平安", "社会新闻", "县区传真" over a headline or atop the page: the page's or column's name
+        if line.plain and SPACED_LABEL.match(line.text) and self.title_group(i + 1) is not None \
+                and not (self.cur is not None and self.cur.title and not self.cur.paragraphs):
+            return True  # "太 行 风" over "故乡的柿子树": a column's name, spaced out (not an author's name under a headline)
         if line.headline_shaped and len(line.text) <= SECTION_MAX and all(
                 (b := self.at(k)) is not None and b.text.startswith(BULLETS) for k in (i + 1, i + 2)):
             return True  # "三秦短波" over "△由市教委…" / "△在京…": a column of bulleted briefs
@@ -200,7 +206,8 @@ class Segmenter:
                 and not ALL_IN_BRACKETS.match(self.lines[j - 1].text) \
                 and (_short_title_line(nxt) or nxt.heading) and not column_tag(self.lines[j - 1].text) \
                 and not nxt.text.startswith("【") and not INTERVIEW_QUESTION.match(nxt.text) \
-                and not SPEAKER.match(nxt.text):
+                and not SPEAKER.match(nxt.text) \
+                and not (nxt.gap > first.gap and not first.heading):  # "…笑声比灯光还暖" / / "读《怀庆府志》札记"
             j += 1
         if j - i > 1 and not (_short_title_line(first) or first.heading):
             j = i + 1  # a long line is no kicker: alone it is a headline, or "…等疫情防控点位慰问了", a broken paragraph
@@ -309,7 +316,10 @@ class Segmenter:
             score += points
             why.append(f"{reason} ({points:+g})")
 
-        if nxt is not None and nxt.byline is not None:
+        if nxt is not None and nxt.byline is not None and nxt.credit_only and cur is not None and cur.paragraphs \
+                and signature(nxt.text) and self.ends_article(end + 1):
+            note(-2, "the credit below has nothing under it: it signs the text above")  # "孟州市读者　张玉兰"
+        elif nxt is not None and nxt.byline is not None:
             note(4, "followed by a dateline or byline")
         elif nxt is not None and self._name_over_text(end):
             note(4, "followed by the author's name")
@@ -413,7 +423,7 @@ class Segmenter:
         in_article = cur is not None and cur.kind == "article"
         if self.is_section(i):
             self.finish()
-            self.section = line.text
+            self.section = re.sub(r"[ \u3000]+", "", line.text) if SPACED_LABEL.match(line.text) else line.text
             self.dropped.append(line.raw)
             self.explain(i, "section", "a column label above articles")
             return i + 1

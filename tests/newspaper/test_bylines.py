@@ -13,6 +13,8 @@ from indexer.newspaper.bylines import Credit, credited_photographers, match_byli
     ("本版文/图 本报记者 谭心怡(除署名外)", ("谭心怡",), (), ""),
     ("YMG全媒体记者 杨春娜", ("杨春娜",), (), ""),
     ("记者 时宽兵 文/摄 1月7日,在东阳市画水镇许宅村", ("时宽兵",), (), "1月7日,在东阳市画水镇许宅村"),
+    ("文/图　张  磊　刘海燕", ("张磊", "刘海燕"), (), ""),
+    ("孟州市读者　张玉兰", ("张玉兰",), (), ""),
 ])
 def test_bylines_of_other_papers(line: str, reporters: tuple, correspondents: tuple, rest: str) -> None:
     found = match_byline(line)

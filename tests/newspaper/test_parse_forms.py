@@ -886,3 +886,19 @@ def test_a_subtitle_wider_than_a_hard_wrapped_column() -> None:
     record, = parse_page(page, "t").records
     assert (record.title, record.reporters, record.photographers) == (
         "淮南是一座历史悠久又充满活力的城市 ——访安徽工人日报社党总支书记、副总编辑陆世明", ("张明星",), ("倪军",))
+
+
+def test_a_supplement_page_spaced_column_name_a_poem_and_signed_letters() -> None:
+    page = ("焦作日报　2018年10月19日　星期五　第08版　副刊\n\n太 行 风\n\n\n故乡的柿子树\n\n□李慧敏\n\n"
+            "　　老家的院子里有一棵柿子树，是爷爷年轻时栽下的。\n\n\n太行秋色（外一首）\n\n□赵文博\n\n"
+            "九月的太行，把颜色一层层铺开\n红的是枫\n黄的是栌\n\n山村夜话\n\n灯下坐着\n刚从地里回来的父亲\n说完就笑了\n笑声比灯光还暖\n\n\n"
+            "读《怀庆府志》札记\n\n文/孙振华\n\n　　闲来翻读《怀庆府志》，书中记载的怀川风物，常让人心生感慨。\n\n"
+            "读者来信\n\n感谢好心的出租车司机\n\n编辑同志：4月18日，我从孟州到市区看病，把包忘在了车上。\n\n"
+            "在此，我想通过贵报向这位好心的刘师傅说一声：谢谢您！\n\n孟州市读者　张玉兰\n\n"
+            "【导读】\n市区20条背街小巷年内完成改造 3版\n")
+    page_ = parse_page(page, "t")
+    assert [(r.section, r.title, r.reporters) for r in page_.records] == [
+        ("太行风", "故乡的柿子树", ("李慧敏",)), ("太行风", "太行秋色（外一首）", ("赵文博",)),
+        ("太行风", "读《怀庆府志》札记", ("孙振华",)), ("读者来信", "感谢好心的出租车司机", ("张玉兰",))]
+    assert "市区20条背街小巷年内完成改造 3版" in page_.dropped
+
