@@ -48,8 +48,10 @@ _WIRE = re.compile(
 # dingbat into a Latin N) before a role
 _BOX = re.compile(rf"^(?P<credit>(?:[□■]\s*|[●◆▲★▌|N]\s*(?={_ROLE}))(?P<inner>{_NAMES}){_SUFFIX})\s*$")
 # a letter signed by its reader: "解放区　读者　刘桂芬", "山阳区　李晓东"
-_SIGNED = re.compile(rf"^(?:[{_HAN}]{{1,6}}?(?:区|县|市|镇|乡|街道)(?:[ \u3000]+(?:读者[ \u3000]+)?|读者[ \u3000]+)|读者[ \u3000]+)"
-                     rf"(?P<inner>{_CJK_NAME})$")  # "解放区　读者　刘桂芬", "孟州市读者　张玉兰", "山阳区　李晓东"
+_WHO_WROTE_IN = r"(?:读者|居民|市民|村民|网友)"
+_SIGNED = re.compile(rf"^(?:[{_HAN}]{{1,6}}?(?:区|县|市|镇|乡|街道|社区|村)(?:[ \u3000]+(?:{_WHO_WROTE_IN}[ \u3000]+)?"
+                     rf"|{_WHO_WROTE_IN}[ \u3000]+)|读者[ \u3000]+)(?P<inner>{_CJK_NAME})$")
+# "解放区　读者　刘桂芬", "孟州市读者　张玉兰", "山阳区　李晓东", "山阳区焦东路街道居民　王桂兰"
 # a writer under a work unit: "□首发集团八达岭分公司京新收费所 吕文静"
 _BOX_UNIT = re.compile(rf"^[□■]\s*[{_HAN}（）()]{{4,30}}[ \u3000]+(?P<inner>{_CJK_NAME})\s*$")
 # the writer and the photographer side by side: "文/YMG全媒体记者 杨春娜 图/郑晓平 张洁 唐克"

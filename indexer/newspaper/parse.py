@@ -161,7 +161,10 @@ def _to_record(draft: Draft, ordinal: int, source: str, meta: PageMeta, region: 
 PHOTO_REPORT = "摄影报道"
 # a photo page's credit names its photographers: "■ 首席摄影记者 岳建文", "■ 本版摄影 记者 万善朝 梅月"
 PHOTOGRAPHERS = re.compile(r"^[□■●]?\s*(?:本版摄影|(?:首席)?摄影记者)")
-_CONTACT = re.compile(r"^\S{0,8}?(?:地址|电话|热线|许可证|网址|官网|邮箱)\s*[:：]")
+_CONTACT = re.compile(r"^\S{0,8}?(?:地址|电话|热线|许可证|网址|官网|邮箱)\s*[:：]"
+                      r"|^(?:[\u4e00-\u9fff]{2,10}\s*[:：]\s*[\d\-－]{5,13}[ \u3000]*)+$")  # "供水抢修：2925111　供暖服务：2096777"
+# a slogan set alone: "凝心聚力谋发展 实干争先勇作为"
+_SLOGAN = re.compile(r"^[\u4e00-\u9fff]{4,8}(?:[ \u3000]+[\u4e00-\u9fff]{4,8}){1,2}$")
 
 
 def _contact_line(text: str) -> bool:
@@ -188,6 +191,12 @@ def _finished(drafts: list[Draft], dropped: list[str]) -> list[Draft]:
             parts = draft.title.split(" ")
             dropped.extend(part[0] for part in parts if part[:1] in BULLETS)
             draft.title = " ".join(part[1:].lstrip() if part[:1] in BULLETS else part for part in parts).strip()
+        if draft.kind == "article" and draft.paragraphs and draft.byline is None and not draft.captions \
+                and all(_contact_line(p) or _SLOGAN.match(p) for p in draft.paragraphs):
+            # "焦作体育用品城 春季新品上市" over "地址:…电话:…": an advertisement (looked at before broken lines are
+            # joined: a contact line ends with no stop)
+            dropped.extend(draft.paragraphs)
+            draft.paragraphs = []
         if draft.kind == "article":
             paragraphs, removed = clean_paragraphs(draft.paragraphs, draft.subheads)
             dropped.extend(removed)
@@ -195,9 +204,12 @@ def _finished(drafts: list[Draft], dropped: list[str]) -> list[Draft]:
                 dropped.append(paragraphs[0][0])  # "△由市教委…": the bullet that opens a brief is layout, not text
                 paragraphs[0] = paragraphs[0][1:]
             draft.paragraphs = paragraphs
-            if paragraphs and draft.byline is None and not draft.captions and (all(map(_contact_line, paragraphs))
-                                                                              or _classified(draft)):
-                dropped.extend(paragraphs)  # "焦作体育用品城 春季新品上市" over "地址:…电话:…": an advertisement
+            if paragraphs and draft.byline is None and not draft.captions and _classified(draft):
+                dropped.extend(paragraphs)  # "遗失声明" over notices
+                paragraphs = draft.paragraphs = []
+            if not draft.title and draft.byline is None and not draft.captions and len(paragraphs) == 1 \
+                    and _SLOGAN.match(paragraphs[0]):
+                dropped.append(paragraphs[0])  # a slogan at the foot of the page, not an item
                 paragraphs = draft.paragraphs = []
             if not paragraphs and not draft.captions and draft.byline is None:
                 if draft.title:

@@ -168,8 +168,10 @@ class Segmenter:
         if line.plain and line.text in section_labels():
             return True
         if (line.plain or line.heading) and PAGE_NAME.match(line.text) \
-                and (self.title_group(i + 1) is not None or not (self.drafts or self.cur)):
-            return True  # "法治·平安", "社会新闻", "县区传真" over a headline or atop the page: the page's or column's name
+                and (self.title_group(i + 1) is not None or not (self.drafts or self.cur) or nxt.photo is not None):
+            # "法治·平安", "社会新闻", "县区传真" over a headline or atop the page, "图说孟州" over photos: the
+            # page's or column's name
+            return True
         if line.plain and SPACED_LABEL.match(line.text) and self.title_group(i + 1) is not None \
                 and not (self.cur is not None and self.cur.title and not self.cur.paragraphs):
             return True  # "太 行 风" over "故乡的柿子树": a column's name, spaced out (not an author's name under a headline)
@@ -579,11 +581,14 @@ class Segmenter:
             (cur.byline is None and len(cur.paragraphs) <= 1 and (not cur.captions or not cur.paragraphs))
             or (cur.byline is not None and not cur.paragraphs)  # "见习记者 马菁华 …" then "本报讯 11月6日，…"
         )
+        nxt = self.at(i + 1)
         closing = cur is not None and cur.kind == "article" and line.credit_only and bool(cur.paragraphs) \
             and not cur.paragraphs[0].lstrip("【[").startswith(EDITORS_NOTE) \
-            and self.ends_article(i + 1) and (not attach or (cur.byline is None and bool(cur.title)))
+            and (self.ends_article(i + 1) or (nxt is not None and nxt.photo is not None and nxt.gap > 0)) \
+            and (not attach or (cur.byline is None and bool(cur.title)))
         if closing and cur is not None:
-            # "郑州晚报记者 裴蕾" / "实习生 王治" after the text, and then the next headline: credits at the end
+            # "郑州晚报记者 裴蕾" / "实习生 王治" after the text, and then the next headline (or a photo set apart):
+            # credits at the end
             reason = "a credit line after the text, before the next headline"
             if self.split_second_author(cur, credit):
                 cur = self.cur

@@ -902,3 +902,20 @@ def test_a_supplement_page_spaced_column_name_a_poem_and_signed_letters() -> Non
         ("太行风", "读《怀庆府志》札记", ("孙振华",)), ("读者来信", "感谢好心的出租车司机", ("张玉兰",))]
     assert "市区20条背街小巷年内完成改造 3版" in page_.dropped
 
+
+
+def test_a_credit_over_a_photo_closes_the_article_and_page_foot_furniture() -> None:
+    page = ("高新区企业研发投入同比增长23%\n\n□本报记者 万干\n\n今年一季度,焦作高新区规模以上工业企业研发投入达4.3亿元。\n\n"
+            "在卓立膜材料公司的研发中心,技术人员正在调试生产线。\n\n文/万干 图/翟鹏程\n\n\n\n"
+            "4月7日,示范区苏家作乡的农民在田间操作植保无人机喷洒农药。本报记者 翟鹏程 摄\n\n"
+            "图说孟州\n\n5月19日，孟州市莫沟村游客在窑洞民宿前拍照留念。本报记者 翟鹏程 摄\n\n"
+            "小区门口的路灯又亮了\n\n编辑同志：我家住在一个老旧小区，小区门口的一段路没有路灯。\n\n"
+            "山阳区焦东路街道居民　王桂兰\n\n便民热线\n市民服务热线：12345\n供水抢修：2925111　供暖服务：2096777\n\n"
+            "凝心聚力谋发展 实干争先勇作为\n")
+    page_ = parse_page(page, "t")
+    assert [(r.kind, r.section, r.title, r.reporters, r.photographers) for r in page_.records] == [
+        ("article", None, "高新区企业研发投入同比增长23%", ("万干",), ("翟鹏程",)),
+        ("caption", None, "", (), ("翟鹏程",)),
+        ("caption", "图说孟州", "", (), ("翟鹏程",)),
+        ("article", "图说孟州", "小区门口的路灯又亮了", ("王桂兰",), ())]
+    assert "凝心聚力谋发展 实干争先勇作为" in page_.dropped
