@@ -26,7 +26,8 @@ _HEADING = re.compile(r"^(#{1,6})\s+(\S.*)$")
 _CLOSING = "”’」』）)》】〉\"'"
 _SENTENCE_END = frozenset("。！？!?…")
 # "…等疫情防控点位慰问了和" stops mid-phrase; 了 and 向 may end a headline ("…的“路”通了", "…指明方向")
-WRAP_WIDTH_MIN = 20  # a headline is shorter; narrower columns cannot be told from a page of short briefs
+WRAP_WIDTH_MIN = 20  # a headline is shorter; narrower columns are hard to tell from a page of short briefs
+NARROW_WRAP_MIN = 14  # ... so a column 14-19 wide counts only when nearly every line breaking off is that wide
 WRAPPED_MANY = 8  # lines of one width, breaking off mid-sentence: a hard-wrapped page even among many short lines
 WRAPPED_LINES_MIN = 4  # lines breaking off mid-sentence before a page counts as hard-wrapped
 WRAPPED_MIN = 20  # a line the layout wrapped mid-sentence is a full column wide; a headline is shorter
@@ -77,7 +78,7 @@ def cjk_count(text: str) -> int:
     return len(_CJK.findall(text))
 
 
-_WHITE = re.compile(r"\s+")
+_WHITE = re.compile(r"[^\S\u3000]+")  # a full-width space takes a column, as a character does
 
 
 def _characters(text: str) -> int:
@@ -270,22 +271,28 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             placeholder = placeholder or prev.caption_mark
         if photo is not None and photo[0] and gap == 0 and not cut_off:
             # a caption the layout wrapped: "…该区已建成社" / "区老年食堂18个…平价餐" / "食。本报记者 宋涛 摄"
-            head = line
+            head, continued = line, indent
             while out and (out[-1].plain or out[-1].caption_mark) and out[-1].photo is None and out[-1].byline is None \
-                    and measure(out[-1].text) >= (min(WRAPPED_MIN, wrap - 1) if wrap is not None else WRAPPED_MIN) \
-                    and (out[-1].ends_open or (wrap is not None and measure(out[-1].text) >= wrap - 1)):
+                    and out[-1].end_credit is None \
+                    and (width := measure(out[-1].text) + out[-1].indent // 2) >= (
+                        min(WRAPPED_MIN, wrap - 1) if wrap is not None else WRAPPED_MIN) \
+                    and (out[-1].ends_open or (wrap is not None and width >= wrap - 1)):
                 prev = out.pop()
                 head = prev.text + head
                 gap, indent, number = prev.gap, prev.indent, prev.number
                 placeholder = placeholder or prev.caption_mark
-                if prev.gap > 0 or prev.caption_mark:  # "①昨天清晨,…": where the caption begins
-                    break
+                if prev.gap > 0 or prev.caption_mark or prev.indent > continued:
+                    break  # "①昨天清晨,…", "　　9月7日，…": where the caption begins
             if head != line:
                 line = head
                 photo = match_photo_credit(line)
         if out and out[-1].plain and (credit_line := name_and_note(out[-1].text, line)) is not None:
             prev = out.pop()  # "王建华" / "（作者单位：中共焦作市委党校）": the author and the note are one credit
             gap, indent, number, line = prev.gap, prev.indent, prev.number, credit_line
+        if gap == 0 and out and _OPEN_DATELINE.match(out[-1].text) \
+                and 0 <= line.find("）" if "（" in out[-1].text else ")") <= DATELINE_TAIL_MAX:
+            prev = out.pop()  # "本报讯（记者　郭文华　通讯员　李" / "刚）连日来，…": a dateline the layout wrapped
+            gap, indent, number, line = prev.gap, prev.indent, prev.number, prev.text + line
         if gap == 0 and out and out[-1].plain and _OPEN_BRACKET_END.search(out[-1].text) and _CLOSES_BRACKET.match(line):
             prev = out.pop()  # "…路相连。（本报记者 孔令" / "辉）": an end credit the layout wrapped
             gap, indent, number, line = prev.gap, prev.indent, prev.number, prev.text + line
@@ -312,6 +319,9 @@ _RUN_ON = re.compile(r"^(?P<head>\S.{1,39}?\S)[ \u3000]{3,}(?P<rest>\S.*)$")
 
 
 # the next numbered photo's caption run on after a credit: "…老人。 本报记者 周昕 摄 ②“老师傅”…"
+# a dateline broken inside its brackets: "本报讯（记者　郭文华　通讯员　李"
+_OPEN_DATELINE = re.compile(r"^[^（(]{0,12}讯\s*[（(][^）)]{1,40}$")
+DATELINE_TAIL_MAX = 6  # characters of the names before the bracket closes on the next line
 _RUN_ON_CAPTIONS = re.compile(r"(?:(?<=摄)|(?<=摄[)）]))[ \u3000]+(?=[②-⑳])")
 
 
@@ -416,22 +426,26 @@ class PageStyle:
 def _wrap_width(lines: list[Line]) -> tuple[int | None, Callable[[str], int]]:
     """The length most lines that break off mid-sentence share, when they do (a PDF export wraps at ~30), and how
     it is measured: in characters, or else in columns (Latin letters and digits half as wide), as a PDF is set."""
-    texts = [line.text for line in lines if line.plain and line.ends_open]
-    return _wrap_of(texts)
+    open_lines = [line for line in lines if line.plain and line.ends_open]
+    # a paragraph's first line may hold its indent inside the column (a full-width space is a column; ``indent``
+    # counts it 2): "　　武陟大米米粒饱满、口感香甜，在郑" is as wide as "州、洛阳等地市场十分畅销，每公斤售价"
+    return _wrap_of([line.text for line in open_lines], ["\u3000" * (line.indent // 2) + line.text for line in open_lines])
 
 
-def _wrap_of(texts: list[str]) -> tuple[int | None, Callable[[str], int]]:
-    for measure in (_characters, columns):
-        width = _shared_width([measure(t) for t in texts])
-        if width is not None:
-            return width, measure
+def _wrap_of(*variants: list[str]) -> tuple[int | None, Callable[[str], int]]:
+    for texts in variants:
+        for measure in (_characters, columns):
+            width = _shared_width([measure(t) for t in texts])
+            if width is not None:
+                return width, measure
     return None, _characters
 
 
 def _raw_wrap_width(lines: list[str]) -> tuple[int | None, Callable[[str], int]]:
     """``_wrap_width`` of the raw lines, before they are read: "①昨天清晨,…享用热气腾腾的早餐。" is 30 wide on
     a page wrapped at 30, so it ran on even though it ends a sentence."""
-    return _wrap_of([t for raw in lines if (t := re.sub(r"\s+", "", raw)) and t[-1] not in _SENTENCE_END and t[-1] not in _CLOSING])
+    open_lines = [t for raw in lines if (t := raw.rstrip()) and t[-1] not in _SENTENCE_END and t[-1] not in _CLOSING]
+    return _wrap_of([t.lstrip() for t in open_lines], open_lines)
 
 
 def _shared_width(open_ends: list[int]) -> int | None:
@@ -443,6 +457,11 @@ def _shared_width(open_ends: list[int]) -> int | None:
     near = counts[width] + counts[width - 1] + counts[width + 1]
     # most of them, or many of them on a page of many short lines (headlines, credits, a masthead)
     shared = near * 10 >= len(open_ends) * 6 or (near >= WRAPPED_MANY and near * 10 >= len(open_ends) * 4)
+    if NARROW_WRAP_MIN <= width < WRAP_WIDTH_MIN:
+        # a narrow column (an 18-character county-paper column): only when many lines are that wide and nearly
+        # every other long line breaking off is too (headlines, shorter, are left out of the count)
+        long = sum(1 for n in open_ends if n * 4 >= width * 3)
+        return width if near >= WRAPPED_MANY and near * 4 >= long * 3 else None
     return width if width >= WRAP_WIDTH_MIN and shared else None
 
 

@@ -925,3 +925,17 @@ def test_a_credit_over_a_photo_closes_the_article_and_page_foot_furniture() -> N
 def test_pointer_and_masthead_lines_are_furniture(line: str) -> None:
     page_ = parse_page(f"市政协常委会议召开\n\n本报讯（记者 李明）11月7日，市政协常委会议召开。\n\n{line}\n", "t")
     assert len(page_.records) == 1 and line in page_.dropped
+
+
+def test_a_narrow_hard_wrapped_column_its_dateline_and_caption_broken_by_the_wrap() -> None:
+    page = ("焦作日报　1999年9月9日　第二版\n县市新闻\n武陟县3万亩大米喜获丰收\n"
+            "　　本报讯（记者　郭文华　通讯员　李\n刚）连日来，武陟县沿黄乡镇3万亩水稻\n陆续成熟，田间处处是农民收割稻谷的繁\n"
+            "忙景象。今年该县水稻平均亩产550公\n斤，比去年增产8%。\n　　武陟大米米粒饱满、口感香甜，在郑\n"
+            "州、洛阳等地市场十分畅销，每公斤售价\n比普通大米高出0.4元。\n木城镇建起蔬菜批发市场\n"
+            "　　武陟县木城镇投资120万元建成的\n蔬菜批发市场日前开业，市场占地40亩，\n日交易量可达50万公斤，辐射周边10\n"
+            "余个乡镇。（记者　牛建华）\n　　9月7日，武陟县大封镇的农民在晾\n晒新收的稻谷。本报记者　郭文华　摄\n")
+    records = parse_page(page, "t").records
+    assert [(r.kind, r.title, r.reporters, r.correspondents, r.photographers, r.body[:5]) for r in records] == [
+        ("article", "武陟县3万亩大米喜获丰收", ("郭文华",), ("李刚",), (), "连日来，武"),
+        ("article", "木城镇建起蔬菜批发市场", ("牛建华",), (), (), "武陟县木城"),
+        ("caption", "", (), (), ("郭文华",), "9月7日，")]
