@@ -83,6 +83,8 @@ _BOTH = re.compile(r"文\s*[/／]\s*[图摄]|图\s*[/／]\s*文|文图|图文")
 # "本报记者 张明星/文 倪军/图": "/文" after the writers, "/图" after the photographers
 _WRITER_SUFFIX = re.compile(rf"[{_HAN}]\s*[/／]\s*文(?![{_HAN}])")
 _PHOTO_SUFFIXED = re.compile(rf"(?<![{_HAN}])([{_HAN}]{{2,4}})\s*[/／]\s*[图摄](?![{_HAN}])")
+# names marked by what they did, with no role: "王丽娟/文 李晓鹏/图", "曾会文/文"
+_MARKED_NAMES = re.compile(rf"^{_CJK_NAME}\s*[/／]\s*文(?:[\s、]+{_CJK_NAME}\s*[/／]\s*文)*(?:[\s、]+{_CJK_NAME}\s*[/／]\s*[图摄])*$")
 # a photo report's credit in brackets after the last sentence: "…完成播种工作。(刘敬宗 摄影报道)"
 _BRACKET_REPORTED = re.compile(rf"(?<=[。！？”!?])\s*(?P<credit>[(（]\s*(?P<inner>{_NAMES})\s*摄影报道\s*[)）])\s*$")
 # two names run on after the last sentence, writer and photographer: "…服务社区群众。陈建国/林楠"
@@ -260,6 +262,10 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
     if m and (_STANDALONE.match(m.group("inner")) or re.fullmatch(_NAMES, m.group("inner"))):
         people = split_names(m.group("inner"))
         if people.reporters or people.correspondents:
+            return Credit(line, people.reporters, people.correspondents), ""
+    if _MARKED_NAMES.match(flat):
+        people = split_names(flat)
+        if people.reporters:
             return Credit(line, people.reporters, people.correspondents), ""
     for pattern in (_BOX, _STANDALONE):
         m = pattern.match(flat)

@@ -42,7 +42,7 @@ PHOTO_STORY_SHARE = 0.1  # of the caption's character pairs also in that text: m
 # names of pages and columns: "法治·平安", "副刊·山阳石", "社会新闻", "理论周刊", "县区传真", "国际短讯"
 PAGE_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}[·・][\u4e00-\u9fff]{2,3}"
                        r"|[\u4e00-\u9fff]{1,6}(?:新闻|周刊|专刊|副刊|传真|短讯|简讯|快讯|速览|速递|动态|时评|文苑|要闻|广角|园地|茶座|杂谈|书屋|论坛"
-                       r"|来信|回音|追踪|信箱)|图说[\u4e00-\u9fff]{2,4})$")
+                       r"|来信|回音|追踪|信箱|短波|快评)|图说[\u4e00-\u9fff]{2,4})$")
 # a column's name set out letter by letter: "太 行 风", "山 阳 石"
 SPACED_LABEL = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]{1,2}[\u4e00-\u9fff]){1,4}$")
 FIRST_SECTION = re.compile(r"^(?:[(（]一[)）]|一、|第一[、，,]|1[.、．](?!\d))")  # "（一）": numbered sections begin

@@ -15,6 +15,7 @@ from indexer.newspaper.bylines import Credit, credited_photographers, match_byli
     ("记者 时宽兵 文/摄 1月7日,在东阳市画水镇许宅村", ("时宽兵",), (), "1月7日,在东阳市画水镇许宅村"),
     ("文/图　张  磊　刘海燕", ("张磊", "刘海燕"), (), ""),
     ("孟州市读者　张玉兰", ("张玉兰",), (), ""),
+    ("王丽娟/文 李晓鹏/图", ("王丽娟",), (), ""),
 ])
 def test_bylines_of_other_papers(line: str, reporters: tuple, correspondents: tuple, rest: str) -> None:
     found = match_byline(line)
@@ -100,6 +101,7 @@ def test_an_end_credit_with_a_name_before_the_first_role() -> None:
 @pytest.mark.parametrize(("credit", "photographers"), [
     ("文/万干 图/翟鹏程", ("翟鹏程",)),
     ("记者 时宽兵 文/摄", ("时宽兵",)),
+    ("王丽娟/文 李晓鹏/图", ("李晓鹏",)),
     ("本报记者 谭心怡 文/图", ("谭心怡",)),
     ("本报讯（记者 孟晓阳 实习生 刘璇）", ()),
 ])
