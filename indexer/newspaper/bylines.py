@@ -46,7 +46,7 @@ _WIRE = re.compile(
 )
 # "□ 李文", "■本报记者 张三 李四"; "N本报记者 苏燕梅", "●记者 张三": a bullet (some exports turn the
 # dingbat into a Latin N) before a role
-_BOX = re.compile(rf"^(?P<credit>(?:[□■]\s*|[●◆▲★▌|N]\s*(?={_ROLE}))(?P<inner>{_NAMES}){_SUFFIX})\s*$")
+_BOX = re.compile(rf"^(?P<credit>(?:[□■◎]\s*|[●◆▲★▌|N]\s*(?={_ROLE}))(?P<inner>{_NAMES}){_SUFFIX})\s*$")
 # a letter signed by its reader: "解放区　读者　刘桂芬", "山阳区　李晓东"
 _WHO_WROTE_IN = r"(?:读者|居民|市民|村民|网友)"
 _SIGNED = re.compile(rf"^(?:[{_HAN}]{{1,6}}?(?:区|县|市|镇|乡|街道|社区|村)(?:[ \u3000]+(?:{_WHO_WROTE_IN}[ \u3000]+)?"
@@ -99,11 +99,14 @@ _NOT_CREDITS = frozenset({"待续", "未完", "完", "续完", "社论", "评论
 _AUTHOR_NOTE = re.compile(rf"^(?P<credit>(?P<inner>{_CJK_NAME})\s*[(（]\s*作者(?:为|系|是|单位[:：]?)[^()（）]{{1,40}}[)）])\s*$")
 # photo credit closing a paragraph: "…作业。本报记者 宋崇飞 摄", "通讯员 李红 摄", "记者 王飞/摄",
 # "袁新宇摄（视觉中国）", "新华社发（王建伟 摄）", "（新华社发）"
+_OFFICES = ("融媒体中心", "新闻中心", "宣传部", "供图")
 _PHOTO = re.compile(
     rf"(?<![^\s。！？!?”’」』)）.;；])(?P<credit>{_NAMES}\s*/?\s*摄(?:影(?!报道))?(?:\s*[(（][^()（）]{{1,12}}[)）])?"
     rf"|[(（]\s*{_NAMES}\s*/?\s*摄(?:影)?\s*[)）]|[■●]?\s*摄影[:：]?\s*{_NAMES}"
     rf"|{_AGENCY}发\s*[(（]\s*{_NAMES}\s*/?\s*摄\s*[)）]|[(（]\s*{_AGENCY}(?:记者)?发(?:\s*{_NAMES}\s*/?\s*摄)?\s*[)）]"
-    rf"|(?<=[。！？”!?])\s*图\s*[/／]\s*(?:摄影师\s*)?{_NAMES})\s*$"  # "…张琍蕾。图/摄影师王剑"
+    rf"|(?<=[。！？”!?])\s*图\s*[/／]\s*(?:摄影师\s*)?{_NAMES}"  # "…张琍蕾。图/摄影师王剑"
+    # an office's credit, naming no one: "…丰收乐开怀。 白玉县融媒体中心", "…喜迎丰收。 德格县融媒体中心供图"
+    rf"|(?<=[。！？”!?])\s+[{_HAN}]{{2,12}}?(?:{'|'.join(_OFFICES)}))\s*$"
 )
 # the paper's own voice, naming no one: "本报评论员", "本报特约评论员", "本报编辑部"
 _LEADER_WRITER = re.compile(r"^[□■]?\s*(?:本报|本刊)(?:特约)?(?:评论员|编辑部)$")
@@ -270,7 +273,7 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
     for pattern in (_BOX, _STANDALONE):
         m = pattern.match(flat)
         if m:
-            people = split_names(m.group("credit").lstrip("□■●◆▲★▌|N"))  # with "/图" after a name: see split_names
+            people = split_names(m.group("credit").lstrip("□■◎●◆▲★▌|N"))  # with "/图" after a name: see split_names
             if people.reporters or people.correspondents:
                 return Credit(line, people.reporters, people.correspondents), ""
     return None
@@ -371,8 +374,8 @@ def match_photo_credit(block: str) -> tuple[str, Credit] | None:
     credit = m.group("credit")
     cut = _original_offset(block, flat, m.start())
     before, printed = block[:cut].rstrip(), block[cut:].strip()
-    if "发" in credit and "摄" not in credit:  # "（新华社发）": an agency, no person
-        return before, Credit(printed)
+    if ("发" in credit or credit.strip().endswith(_OFFICES)) and "摄" not in credit:  # "（新华社发）", "德格县融媒体中心供图":
+        return before, Credit(printed)  # an agency or an office, no person
     if credit.startswith(("(", "（")) and "发" not in credit:
         credit = credit[1:-1]  # "(王嘉彬 程帅 摄)": the whole credit in brackets
     inner = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", credit) if credit.rstrip().endswith(("）", ")")) and "发" not in credit else credit

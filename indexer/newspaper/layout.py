@@ -200,6 +200,9 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
         if out and item_meta_line(line):  # "定西日报 2017-02-27 10:31 大字": a web page's line about the item
             dropped.append(line.strip())
             continue
+        if not out and DATE_ALONE.match(line.strip()):
+            dropped.append(line.strip())  # "2024年09月12日" alone above everything: the page's date, not a notice's
+            continue
         if out and (out[-1].heading or out[-1].headline_shaped) and source_line(line):
             dropped.append(line.strip())  # "# 我和《四川日报》的故事" / "四川日报 2022-09-06": the item's source, not a page
             continue

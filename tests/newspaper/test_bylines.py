@@ -16,6 +16,7 @@ from indexer.newspaper.bylines import Credit, credited_photographers, match_byli
     ("文/图　张  磊　刘海燕", ("张磊", "刘海燕"), (), ""),
     ("孟州市读者　张玉兰", ("张玉兰",), (), ""),
     ("王丽娟/文 李晓鹏/图", ("王丽娟",), (), ""),
+    ("◎冯丽娜", ("冯丽娜",), (), ""),
 ])
 def test_bylines_of_other_papers(line: str, reporters: tuple, correspondents: tuple, rest: str) -> None:
     found = match_byline(line)
@@ -47,6 +48,8 @@ def test_text_that_only_looks_like_an_end_credit(line: str) -> None:
 @pytest.mark.parametrize(("line", "before", "people"), [
     ("方群与夫人张琍蕾。图/摄影师王剑", "方群与夫人张琍蕾。", ("王剑",)),
     ("YMG全媒体记者 杨春娜摄", "", ("杨春娜",)),
+    ("清甜萝卜喜迎丰收。 德格县融媒体中心供图", "清甜萝卜喜迎丰收。", ()),
+    ("丰收乐开怀。 白玉县融媒体中心", "丰收乐开怀。", ()),
 ])
 def test_photo_credits(line: str, before: str, people: tuple) -> None:
     found = match_photo_credit(line)

@@ -940,3 +940,21 @@ def test_a_narrow_hard_wrapped_column_its_dateline_and_caption_broken_by_the_wra
         ("article", "武陟县3万亩大米喜获丰收", ("郭文华",), ("李刚",), (), "连日来，武"),
         ("article", "木城镇建起蔬菜批发市场", ("牛建华",), (), (), "武陟县木城"),
         ("caption", "", (), (), ("郭文华",), "9月7日，")]
+
+
+def test_web_copy_chrome_lines_are_furniture() -> None:
+    chrome = ["法制网首页>>", "法治日报创刊40周年>>法治日报创刊40周年征文>>我与法治日报二三事>>",
+              "发布时间:2020-07-10 07:25 星期五", "来源:法治日报——法制网", "本版新闻列表", "今日武威 今日古浪 今日民勤 今日天祝",
+              "甘肃新闻 兰州市 嘉峪关 金昌市 白银市 天水市 酒泉市", "平顶山新闻网    平顶山日报   平顶山晚报",
+              "海南日报报业集团旗下媒体: 海南日报 | 南国都市报 | 南海网 | 南岛晚报", "2015年03月06日 星期五      报料热线:966123",
+              "当前版: 005版 上一版   下一版 上一期   下一期 往期", "您当前的位置:首页>编读互动", "分享到", "日期检索:"]
+    page = "2024年09月12日\n\n" + "\n".join(chrome) + "\n\n甘肃新闻工作者播绿八步沙\n\n本报古浪3月12日讯(记者李满福)平日奔波在新闻一线的百余名记者来到八步沙。\n"
+    page_ = parse_page(page, "t")
+    assert [(r.title, r.reporters) for r in page_.records] == [("甘肃新闻工作者播绿八步沙", ("李满福",))]
+    assert set(chrome) <= set(page_.dropped)
+
+
+def test_a_headline_led_in_by_a_long_clause_ending_in_a_colon() -> None:
+    page = "政府工作报告引起在京海南人麦瑶共鸣:\n\n总理讲话拉近我回乡的路\n\n  ■ 本报特派记者 况昌勋\n\n  3月5日,正月十五,元宵佳节。\n"
+    record, = parse_page(page, "t").records
+    assert (record.title, record.reporters) == ("政府工作报告引起在京海南人麦瑶共鸣: 总理讲话拉近我回乡的路", ("况昌勋",))
