@@ -60,7 +60,7 @@ NUMBERED_PHOTO = re.compile(r"^图[②-⑳]")  # "图②…" goes on a numbered 
 # "——编  者": who signed the note; "开业酬宾 进店有礼 地址：丰收路与迎宾路交叉口": an advertisement's contact line
 _NOT_HEADLINE = re.compile(r"^【[^】]{1,8}】$|^——\s*(?:摘自|引自|选自)|^——\s*编\s*者$|(?:地址|电话|热线|网址)\s*[:：]")
 # an export's labelled fields: "引题：…", "标题：…", "副题：——…", "作者：…" (the label is layout, the value the text)
-_FIELD = re.compile(r"^(?P<label>引题|肩题|主题|标题|副题|副标题|作者)[:：]\s*(?P<value>.*)$")
+_FIELD = re.compile(r"^(?P<label>引题|肩题|主题|标题|副题|副标题|作者|正文|内容)[:：]\s*(?P<value>.*)$")
 # an e-paper CMS's field lines naming the writer: "刊发日期:2013-02-06 阅读次数: 作者:小杰  语音阅读:…", or after the
 # headline: "天公吹响“集结号”环卫职工除雪忙 作者:李晓雪 摄 时间:2015-11-25 次数:119 …"
 _CMS_CREDIT = r"(?P<credit>作者\s*[:：]\s*[\u4e00-\u9fff]{2,4}(?:\s*摄)?)(?=\s|$)"
@@ -239,12 +239,15 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
                 dropped.append(line)  # "作者：" with nothing after it; "标题：（图片新闻）" over a photo
                 placeholder = placeholder or bool(value)
                 continue
-            if label != "作者":
+            if label in ("正文", "内容"):  # "正文：本报讯…": the text itself, after its label
+                dropped.append(line[:labelled.start("value")].strip())
+                line = value
+            elif label != "作者":
                 dropped.append(line[:labelled.start("value")].strip())
                 out.append(Line(number, line, value, gap, indent, level=1))
                 gap, placeholder = 0, False
                 continue
-            if (photo := match_photo_credit(value)) is not None and not photo[0]:
+            elif (photo := match_photo_credit(value)) is not None and not photo[0]:
                 dropped.append(line[:labelled.start("value")].strip())
                 carried = value  # "作者：本报记者 宋崇飞 摄" over the caption: the credit goes with the text below
                 continue  # (any other "作者：…" is a byline as printed)

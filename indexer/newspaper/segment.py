@@ -631,6 +631,17 @@ class Segmenter:
             for n in range(i, end + 1):
                 self.explain(n, "caption", "a photo caption inside the article (the article goes on after it)")
             return end + 1
+        if titled is None and cur is not None and cur.kind == "article" and cur.title and not cur.paragraphs \
+                and not cur.captions and cur.byline is not None and len(photos) == 1 and photos[0][1].people \
+                and set(cur.byline.people) <= set(photos[0][1].people) and not self._article_goes_on(end + 1):
+            # "标题：丰收时节" / "作者：本报记者 冯国栋" / "…铁棍山药。本报记者 冯国栋 摄": a titled photo, its
+            # photographer's name given again above it
+            cur.kind, cur.photo = "caption", photos[0]
+            self.dropped.append(cur.byline.text)  # the name again, in the caption's own credit
+            self.finish()
+            for n in range(i, end + 1):
+                self.explain(n, "caption", "the photo under a headline credited to its photographer")
+            return end + 1
         if titled is None and cur is not None and cur.kind == "article" and cur.title and cur.byline is None \
                 and 1 <= len(cur.paragraphs) <= 2 and sum(map(len, cur.paragraphs)) <= PHOTO_STORY_MAX and not cur.captions \
                 and len(photos) == 1 and photos[0][1].people and (_about_one_thing(photos[0][0], cur.paragraphs)

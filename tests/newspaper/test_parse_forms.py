@@ -958,3 +958,17 @@ def test_a_headline_led_in_by_a_long_clause_ending_in_a_colon() -> None:
     page = "政府工作报告引起在京海南人麦瑶共鸣:\n\n总理讲话拉近我回乡的路\n\n  ■ 本报特派记者 况昌勋\n\n  3月5日,正月十五,元宵佳节。\n"
     record, = parse_page(page, "t").records
     assert (record.title, record.reporters) == ("政府工作报告引起在京海南人麦瑶共鸣: 总理讲话拉近我回乡的路", ("况昌勋",))
+
+
+def test_a_cms_export_with_a_text_field_and_a_titled_photo() -> None:
+    page = ("标题：示范区召开项目建设攻坚推进会\n作者：本报记者 杨帆 通讯员 邵明辉\n正文：\n"
+            "本报讯（记者 杨帆 通讯员 邵明辉）11月15日上午，示范区召开项目建设攻坚推进会。\n------------------------------\n"
+            "标题：丰收时节\n作者：本报记者 冯国栋\n正文：\n11月14日，示范区苏家作乡的工人在分拣铁棍山药。本报记者 冯国栋 摄\n"
+            "------------------------------\n标题：示范区一企业入选省级“专精特新”名单\n作者：通讯员 靳文\n"
+            "正文：日前，省工业和信息化厅公布了“专精特新”中小企业名单。\n")
+    page_ = parse_page(page, "t")
+    assert [(r.kind, r.title, r.reporters, r.correspondents, r.photographers, r.body[:5]) for r in page_.records] == [
+        ("article", "示范区召开项目建设攻坚推进会", ("杨帆",), ("邵明辉",), (), "11月15"),
+        ("caption", "丰收时节", (), (), ("冯国栋",), "11月14"),
+        ("article", "示范区一企业入选省级“专精特新”名单", (), ("靳文",), (), "日前，省工")]
+    assert "正文：" in page_.dropped
