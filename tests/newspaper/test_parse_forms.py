@@ -922,7 +922,8 @@ def test_a_credit_over_a_photo_closes_the_article_and_page_foot_furniture() -> N
 
 
 @pytest.mark.parametrize("line", ["·我市举办首届山药节 三版", "市区20条背街小巷年内完成改造 3版", "中共焦作市委机关报 国内统一刊号CN41-0038",
-                                  "本版导读：博爱“竹编”编出致富路", "本报今日导读：市人大常委会召开第十次会议（2版）"])
+                                  "本版导读：博爱“竹编”编出致富路", "本报今日导读：市人大常委会召开第十次会议（2版）",
+                                  "微信扫一扫 关注“焦作日报”", "▲广告▲焦作万嘉购物广场　周年店庆　全场满200元减50元　地址：山阳区人民路中段"])
 def test_pointer_and_masthead_lines_are_furniture(line: str) -> None:
     page_ = parse_page(f"市政协常委会议召开\n\n本报讯（记者 李明）11月7日，市政协常委会议召开。\n\n{line}\n", "t")
     assert len(page_.records) == 1 and line in page_.dropped
