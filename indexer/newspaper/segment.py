@@ -243,6 +243,9 @@ class Segmenter:
                 others.append(line.text)
         if SERIES_MIN <= len(text) <= SERIES_MAX and sum(len(other) == len(text) for other in others if other != text) >= 2:
             return True  # "工业生产稳步增长" / "投资拉动作用增强" / "消费市场总体平稳": a series of sub-headings of one length
+        if cur is not None and cur.feature and len(text) <= SERIES_MAX and not self.followed_by_credit(i + 1) \
+                and sum(len(other) <= SERIES_MAX for other in others if other != text) >= 2:
+            return True  # "老房子变成了摇钱树" / "年轻人回来了" / "路越走越宽": a feature's short sub-headings
         return any(_twins(text, other) for other in others if other != text)
 
     def _field_line(self, i: int) -> bool:

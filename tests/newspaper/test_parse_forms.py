@@ -973,3 +973,12 @@ def test_a_cms_export_with_a_text_field_and_a_titled_photo() -> None:
         ("caption", "丰收时节", (), (), ("冯国栋",), "11月14"),
         ("article", "示范区一企业入选省级“专精特新”名单", (), ("靳文",), (), "日前，省工")]
     assert "正文：" in page_.dropped
+
+
+def test_a_features_short_sub_headings_of_different_lengths() -> None:
+    page = ("云台山下的“民宿村”\n——修武县岸上乡一斗水村发展乡村旅游见闻\n本报记者　邢晓光\n\n"
+            "　　5月的太行山，满眼青翠。一斗水村的民宿小院里，游客们正在品尝农家饭。\n\n老房子变成了摇钱树\n\n"
+            "　　村民马金锁家的石头房盖于上世纪70年代，老房子一直空着。去年，他把老房子改成了民宿。\n\n年轻人回来了\n\n"
+            "　　民宿火了，在外打工的年轻人陆续回到村里。\n\n路越走越宽\n\n　　如今，一斗水村已有民宿26家。\n")
+    record, = parse_page(page, "t").records
+    assert record.title == "云台山下的“民宿村” ——修武县岸上乡一斗水村发展乡村旅游见闻" and "年轻人回来了" in record.body
