@@ -248,6 +248,16 @@ class Segmenter:
             return True  # "老房子变成了摇钱树" / "年轻人回来了" / "路越走越宽": a feature's short sub-headings
         return any(_twins(text, other) for other in others if other != text)
 
+    def _short_lines_below(self, i: int) -> bool:
+        """Another short headline-shaped line follows before the next credit, heading or label: a feature's
+        sub-headings come in series, so a lone one under an article that had none is more likely a headline."""
+        for line in self.lines[i:i + PARALLEL_WINDOW]:
+            if not line.plain or line.end_credit is not None or line.text in section_labels():
+                return False
+            if line.headline_shaped and len(line.text) <= SUBHEAD_MAX:
+                return True
+        return False
+
     def _field_line(self, i: int) -> bool:
         """Line i is one field of a profile box, with another field just below: "市民:张九龄" / "53岁 司机" /
         "声音:“可盼望到今天能开通了…”" are the box's text, not lines of the headline above."""
@@ -378,7 +388,7 @@ class Segmenter:
             share = len(words & cur.words()) / len(words) if len(words) >= 4 else 0.0
             if share >= ABOVE_SHARE:
                 note(-1, "repeats words of the article above: its story may go on")
-        if cur is not None and cur.feature:
+        if cur is not None and cur.feature and (cur.subheads or line.heading or end - i > 1 or self._short_lines_below(end)):
             note(-1, "the article above is a feature (byline on its own line), and features have sub-headings")
         elif cur is not None and cur.paragraphs and len(cur.paragraphs) == 1 and not cur.subheads \
                 and len(cur.paragraphs[0]) <= BRIEF_MAX_CHARS and "——" not in cur.title:

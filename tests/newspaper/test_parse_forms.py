@@ -982,3 +982,10 @@ def test_a_features_short_sub_headings_of_different_lengths() -> None:
             "　　民宿火了，在外打工的年轻人陆续回到村里。\n\n路越走越宽\n\n　　如今，一斗水村已有民宿26家。\n")
     record, = parse_page(page, "t").records
     assert record.title == "云台山下的“民宿村” ——修武县岸上乡一斗水村发展乡村旅游见闻" and "年轻人回来了" in record.body
+
+
+def test_a_headline_after_a_feature_that_had_no_sub_headings() -> None:
+    page = ("老旧小区电梯坏了半个月\n\n本报记者 王丽\n\n家住解放区某小区的居民反映，小区电梯坏了半个月还没修好。\n\n"
+            "市质量技术监督局的工作人员表示，将督促物业公司对电梯进行全面检修。\n\n记者了解到，该小区电梯已于昨日修复。\n\n"
+            "“爱心冰柜”温暖环卫工\n\n入秋以来，马村区一家超市门口一直摆着一台“爱心冰柜”，环卫工人可以免费取用。\n")
+    assert [r.title for r in parse_page(page, "t").records] == ["老旧小区电梯坏了半个月", "“爱心冰柜”温暖环卫工"]
