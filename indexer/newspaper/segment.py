@@ -43,6 +43,8 @@ PHOTO_STORY_SHARE = 0.1  # of the caption's character pairs also in that text: m
 PAGE_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}[·・][\u4e00-\u9fff]{2,3}"
                        r"|[\u4e00-\u9fff]{1,6}(?:新闻|周刊|专刊|副刊|传真|短讯|简讯|快讯|速览|速递|动态|时评|文苑|要闻|广角|园地|茶座|杂谈|书屋|论坛"
                        r"|来信|回音|追踪|信箱|短波|快评)|图说[\u4e00-\u9fff]{2,4})$")
+# a column's name in brackets, alone on its line: "【城事】", "【每日金句】"
+BRACKETED_LABEL = re.compile(r"^【[\u4e00-\u9fff]{2,6}】$")
 # a column's name set out letter by letter: "太 行 风", "山 阳 石"
 SPACED_LABEL = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]{1,2}[\u4e00-\u9fff]){1,4}$")
 FIRST_SECTION = re.compile(r"^(?:[(（]一[)）]|一、|第一[、，,]|1[.、．](?!\d))")  # "（一）": numbered sections begin
@@ -172,6 +174,8 @@ class Segmenter:
             # "法治·平安", "社会新闻", "县区传真" over a headline or atop the page, "图说孟州" over photos: the
             # page's or column's name
             return True
+        if line.plain and BRACKETED_LABEL.match(line.text) and self.title_group(i + 1) is not None:
+            return True  # "【城事】" over "●一碗面,暖了环卫工人的心窝": a digest's column
         if line.plain and SPACED_LABEL.match(line.text) and self.title_group(i + 1) is not None \
                 and not (self.cur is not None and self.cur.title and not self.cur.paragraphs):
             return True  # "太 行 风" over "故乡的柿子树": a column's name, spaced out (not an author's name under a headline)
@@ -438,7 +442,7 @@ class Segmenter:
         in_article = cur is not None and cur.kind == "article"
         if self.is_section(i):
             self.finish()
-            self.section = re.sub(r"[ \u3000]+", "", line.text) if SPACED_LABEL.match(line.text) else line.text
+            self.section = re.sub(r"[ \u3000]+", "", line.text) if SPACED_LABEL.match(line.text) else line.text.strip("【】")
             self.dropped.append(line.raw)
             self.explain(i, "section", "a column label above articles")
             return i + 1

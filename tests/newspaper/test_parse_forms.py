@@ -989,3 +989,13 @@ def test_a_headline_after_a_feature_that_had_no_sub_headings() -> None:
             "市质量技术监督局的工作人员表示，将督促物业公司对电梯进行全面检修。\n\n记者了解到，该小区电梯已于昨日修复。\n\n"
             "“爱心冰柜”温暖环卫工\n\n入秋以来，马村区一家超市门口一直摆着一台“爱心冰柜”，环卫工人可以免费取用。\n")
     assert [r.title for r in parse_page(page, "t").records] == ["老旧小区电梯坏了半个月", "“爱心冰柜”温暖环卫工"]
+
+
+def test_a_mobile_digest_its_top_lines_pointers_and_bracketed_columns() -> None:
+    page = ("1月22日晚报\n\n2026年1月22日,星期四,农历腊月初四\n明天晴,温度-12℃~0℃\n◆导读◆\n>>一碗面,暖了环卫工人的心窝\n"
+            ">>香山街道统筹各方力量应对极端天气\n【封面】\n●笔墨凝香传古韵\n---------------\n"
+            "21日,“简上楚风”全国楚简书法名家作品巡展在市美术馆开幕。(记者 王晓晶)\n【城事】\n●一碗面,暖了环卫工人的心窝\n"
+            "---------------\n19日,市区大雪纷飞,一家面馆为环卫工人送上热汤面。(记者 栗晨曦)\n")
+    page_ = parse_page(page, "t")
+    assert [(r.section, r.title, r.reporters) for r in page_.records] == [
+        ("封面", "笔墨凝香传古韵", ("王晓晶",)), ("城事", "一碗面,暖了环卫工人的心窝", ("栗晨曦",))]
