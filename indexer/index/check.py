@@ -8,6 +8,8 @@ For every commit on disk (the current one and the one kept as its fallback, see
   table says, ascending, within the segment;
 * every document's stored fields read, the record's JSON parses and carries the document's
   id, and the facet column has one value per document that agrees with them;
+* the segment's facet arrays (``<segment>.fcol``, ``indexer.index.facetfile``; segments written
+  before them have none) read whole and hold exactly the columns its facet rows give;
 * the ingest bookkeeping (``file_hash`` = source path + content hash) names each record's
   own source file, exactly once, and no source file is live in two versions.
 
@@ -34,6 +36,7 @@ from indexer.index import whoosh_internals as wi
 from indexer.index.durability import (CommitManifest, ManifestDamaged, SegmentSums, file_crc32, forget_choice,
                                       manifest_expected, manifest_generations, manifest_name, read_manifest,
                                       write_commit)
+from indexer.index.facetfile import FacetFileError, facet_file_name, facet_file_problems, read_facet_file
 from indexer.index.schema import build_schema, decode_facets
 from indexer.index.segwriter import _read_postings
 from indexer.index.store import INDEX_NAME, index_exists
@@ -168,7 +171,8 @@ def check_segment(storage: Any, schema: Any, segment: Any, sums: SegmentSums | N
     try:
         with _segment_reader(storage, schema, segment) as reader:
             file_of_doc = _check_terms(reader, schema, out)
-            _check_documents(reader, out, file_of_doc)
+            facets = _check_documents(reader, out, file_of_doc)
+            _check_facet_arrays(folder, out, facets)
     except _Unopenable as exc:
         out.damage.append(Damage(sid, f"段无法打开（{_short(exc.__cause__)}）"))
     return out
@@ -227,8 +231,27 @@ def _check_terms(reader: Any, schema: Any, out: SegmentCheck) -> dict[int, list[
     return file_of_doc
 
 
-def _check_documents(reader: Any, out: SegmentCheck, file_of_doc: dict[int, list[tuple[str, str]]]) -> None:
-    """Stored fields, facet column and bookkeeping agree, document by document."""
+def _check_facet_arrays(folder: str, out: SegmentCheck, facets: list[bytes] | None) -> None:
+    """The segment's facet arrays (``.fcol``, if it has them: older segments do not) read whole and hold
+    exactly what its facet rows give."""
+    path = os.path.join(folder, facet_file_name(out.segment))
+    if not os.path.exists(path):
+        return
+    if facets is None:  # the rows are unreadable (already reported): the arrays can only be read
+        try:
+            read_facet_file(path, out.docs)
+            return
+        except FacetFileError as exc:
+            problems = [str(exc)]
+    else:
+        problems = facet_file_problems(path, facets)
+    for problem in problems:
+        out.damage.append(Damage(out.segment, f"分面数组文件与分面列不符（{problem[:120]}）"))
+
+
+def _check_documents(reader: Any, out: SegmentCheck, file_of_doc: dict[int, list[tuple[str, str]]],
+                     ) -> list[bytes] | None:
+    """Stored fields, facet column and bookkeeping agree, document by document; returns the facet rows."""
     sid, n = out.segment, out.docs
     try:
         facets = list(reader.column_reader("facets")) if reader.has_column("facets") else None
@@ -267,6 +290,7 @@ def _check_documents(reader: Any, out: SegmentCheck, file_of_doc: dict[int, list
             out.sources[key] = digest
     if problems > 3:
         out.damage.append(Damage(sid, f"……共 {problems} 篇文档的存储数据有误"))
+    return facets
 
 
 def _check_commit(storage: Any, gen: int, expected: bool, done: dict[str, SegmentCheck],

@@ -45,6 +45,7 @@ from whoosh.system import pack_int, pack_long, pack_uint, pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
+from indexer.index import facetfile
 from indexer.index import whoosh_internals as wi
 
 BLOCK_LIMIT = 128  # postings per block (W3Codec's default blocklimit)
@@ -659,8 +660,29 @@ class FastWriter(wi.DurableSegmentWriter):
         else:
             self.pool.write(self.fieldwriter, pdr)
         self.fieldwriter.close()
-        if pdr:
-            pdr.close()
+        try:
+            self._write_facet_arrays(pdr)
+        finally:
+            if pdr:
+                pdr.close()
+
+    def _write_facet_arrays(self, pdr: Any) -> None:
+        """The new segment's facet columns as arrays (``indexer.index.facetfile``), coded from its rows once,
+        here, so that opening the index maps them instead of decoding every row."""
+        field = self.schema[facetfile.FACETS_FIELD] if facetfile.FACETS_FIELD in self.schema else None
+        column = field.column_type if field is not None else None
+        if column is None:
+            return
+        reader = pdr if pdr is not None else self.per_document_reader()
+        try:
+            segment = self.get_segment()
+            n = segment.doc_count_all()
+            raws: Any = reader.column_reader(facetfile.FACETS_FIELD, column) \
+                if reader.has_column(facetfile.FACETS_FIELD) else [b""] * n
+            facetfile.write_facet_file(self.storage, segment.segment_id(), raws)
+        finally:
+            if reader is not pdr:
+                reader.close()
 
     def _close_segment(self) -> None:
         if not self.perdocwriter.is_closed:
@@ -718,12 +740,17 @@ def compact(writer: FastWriter) -> tuple[int, int]:
     (at 100k records half the rows are such repeats); one segment stores each term
     once and is searched in one pass. Deleted documents are dropped. The new segment
     replaces the old ones in one commit: a crash leaves the index as it was.
-    Takes an open writer (it holds the index lock); returns (segments before, after).
+    Takes an open writer (it holds the index lock); returns (segments before, after). A one-segment
+    index is rewritten only if it has deletions or lacks its facet arrays (``facetfile``: an older index).
     """
     from whoosh.reading import SegmentReader
 
     segments = list(writer.segments)
-    if sum(1 for seg in segments if seg.doc_count() > 0) <= 1 and not any(seg.has_deletions() for seg in segments):
+    # one segment, nothing deleted, its facet arrays written: nothing to gain (a segment written before the
+    # arrays existed is rewritten, which writes them)
+    if sum(1 for seg in segments if seg.doc_count() > 0) <= 1 and not any(seg.has_deletions() for seg in segments) \
+            and all(writer.storage.file_exists(facetfile.facet_file_name(seg.segment_id()))
+                    for seg in segments if seg.doc_count() > 0):
         _discard(writer)
         return len(segments), len(segments)
     writer.stream_merges = True

@@ -1,20 +1,22 @@
 """Facets in one place: the per-record facet row, its columns, filtering and counting, and the Chinese labels.
 
-Every document of a snapshot has one ``FacetRow`` (read from the ``facets``
-column once per segment). ``FacetColumns`` holds a snapshot's rows as
-integer-coded numpy arrays; ``filter_and_count`` applies a search's filters and
-counts every facet as if its own filter were off, vectorised over the matching
-documents (no Whoosh ``groupedby``).
+Every document of a snapshot has one ``FacetRow`` (its JSON row in the ``facets``
+column). ``FacetColumns`` holds a snapshot's facet values as integer-coded numpy
+arrays: each segment's arrays are written with it and memory-mapped at open
+(``indexer.index.facetfile``), or coded from its rows for a segment written before
+that; ``filter_and_count`` applies a search's filters and counts every facet as if
+its own filter were off, vectorised over the matching documents (no Whoosh ``groupedby``).
 """
 from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
+from indexer.index.facetfile import CodedFacets, code_rows, order_key, row_values
 from indexer.index.schema import FILE_MARKER
 
 if TYPE_CHECKING:
@@ -60,31 +62,11 @@ class FacetRow(NamedTuple):
     @classmethod
     def from_values(cls, values: dict[str, Any]) -> FacetRow:
         """A row from the decoded ``facets`` column (``indexer.index.schema.facet_values``); {} for none."""
-        return cls(
-            values.get("kind") or "article",
-            values.get("region"),
-            values.get("date"),
-            tuple(values.get("reporter") or ()),
-            values.get("section"),
-            values.get("source") or "",
-            int(values.get("ordinal") or 0),
-            values.get("id") or "",
-            tuple(values.get("photographer") or ()),
-            tuple(values.get("correspondent") or ()),
-        )
+        return cls(*row_values(values))
 
     def people(self, facet: str) -> tuple[str, ...]:
         """The names a person facet counts: ``row.people("photographer")``."""
         return getattr(self, facet + "s")
-
-
-def _codes(values: list[Any], order: bool = False) -> tuple[np.ndarray, list[Any]]:
-    """Integer codes of ``values`` and the vocabulary; with ``order``, codes sort as the values (None first)."""
-    vocab = list(dict.fromkeys(values))
-    if order:
-        vocab.sort(key=lambda v: (v is not None, v if v is not None else ""))
-    index = {v: i for i, v in enumerate(vocab)}
-    return np.fromiter((index[v] for v in values), dtype=np.int32, count=len(values)), vocab
 
 
 class PeopleColumn(NamedTuple):
@@ -95,34 +77,95 @@ class PeopleColumn(NamedTuple):
     names: list[str]
 
 
+def _merged(parts: Sequence[CodedFacets], name: str, order: bool, docs: bool = True,
+            ) -> tuple[np.ndarray, list[Any]]:
+    """One coded column over several segments: the union of their vocabularies and each segment's codes
+    translated into it (a lookup table per segment, never a loop over documents). One segment's
+    arrays are used as they are (memory-mapped)."""
+    if len(parts) == 1:
+        part = parts[0]
+        return (part.codes[name] if docs else part.people_code[name]), part.vocab(name)
+    vocabs = [p.vocab(name) for p in parts]
+    merged = list(dict.fromkeys(v for vocab in vocabs for v in vocab))
+    if order:
+        merged.sort(key=order_key)
+    index = {v: i for i, v in enumerate(merged)}
+    columns = [np.array([index[v] for v in vocab], dtype=np.int32)[p.codes[name] if docs else p.people_code[name]]
+               for p, vocab in zip(parts, vocabs)]
+    return (np.concatenate(columns) if columns else np.zeros(0, np.int32)), merged
+
+
 class FacetColumns:
-    """The facet rows of a snapshot as integer-coded numpy arrays (one entry per global docnum).
+    """The facet values of a snapshot as integer-coded numpy arrays (one entry per global docnum).
 
     Filters become per-value truth tables looked up by code, facet counts
     ``np.bincount`` over the codes of the matching documents, and the date
     orders are precomputed ranks, so none of it loops over documents in Python.
+    Built from each segment's ``CodedFacets`` (``from_segments``: memory-mapped
+    arrays written with the segment, ``indexer.index.facetfile``) or from rows; the
+    page file and ordinal columns are put together when first used (browsing, date order).
     """
 
-    def __init__(self, rows: list[FacetRow]) -> None:
-        self.n = len(rows)
-        self.kind, self.kinds = _codes([r.kind for r in rows])
-        self.region, self.regions = _codes([r.region for r in rows])
-        self.date, self.dates = _codes([r.pub_date for r in rows], order=True)
+    def __init__(self, rows: Iterable[FacetRow]) -> None:
+        self._build([code_rows(rows)])
+
+    @classmethod
+    def from_segments(cls, parts: Sequence[CodedFacets]) -> FacetColumns:
+        """The columns of segments in docnum order (each segment's documents after the previous ones')."""
+        cols = cls.__new__(cls)
+        cols._build(list(parts))
+        return cols
+
+    def _build(self, parts: list[CodedFacets]) -> None:
+        self._parts = parts
+        self.n = sum(p.n for p in parts)
+        self.kind, self.kinds = _merged(parts, "kind", False)
+        self.region, self.regions = _merged(parts, "region", False)
+        self.date, self.dates = _merged(parts, "date", True)
         # each date code's year and month ("2021-11-05" -> "2021", "2021-11"), as codes; -1 for no date
         self.years, self.months = _prefix_codes(self.dates, 4), _prefix_codes(self.dates, 7)
-        self.section, self.sections = _codes([r.section for r in rows])
-        self.file, self.files = _codes([r.file for r in rows], order=True)
-        self.ordinal = np.fromiter((r.ordinal for r in rows), dtype=np.int64, count=self.n)
+        self.section, self.sections = _merged(parts, "section", False)
+        starts = np.cumsum([0] + [p.n for p in parts[:-1]])
         self.people: dict[str, PeopleColumn] = {}
         for facet in PEOPLE:
-            counts = np.fromiter((len(r.people(facet)) for r in rows), dtype=np.int64, count=self.n)
-            codes, names = _codes([name for r in rows for name in r.people(facet)])
-            self.people[facet] = PeopleColumn(np.repeat(np.arange(self.n, dtype=np.int64), counts), codes, names)
+            codes, names = _merged(parts, facet, False, docs=False)
+            if len(parts) == 1:
+                doc = parts[0].people_doc[facet]
+            else:
+                doc = np.concatenate([p.people_doc[facet].astype(np.int64) + start for p, start in zip(parts, starts)])
+            self.people[facet] = PeopleColumn(doc, codes, names)
+        self._file: tuple[np.ndarray, list[str], np.ndarray] | None = None
         self._orders: dict[bool, np.ndarray] = {}
         self._lock = threading.Lock()
 
+    def _file_columns(self) -> tuple[np.ndarray, list[str], np.ndarray]:
+        with self._lock:
+            if self._file is None:
+                file, files = _merged(self._parts, "file", True)
+                parts = self._parts
+                ordinal = parts[0].ordinal if len(parts) == 1 else \
+                    np.concatenate([p.ordinal for p in parts]) if parts else np.zeros(0, np.int32)
+                self._file = (file, files, ordinal)
+            return self._file
+
+    @property
+    def file(self) -> np.ndarray:
+        """Each document's page file code (codes sort as the paths)."""
+        return self._file_columns()[0]
+
+    @property
+    def files(self) -> list[str]:
+        """The page files, sorted (a file code is its position)."""
+        return self._file_columns()[1]
+
+    @property
+    def ordinal(self) -> np.ndarray:
+        """Each document's position on its page."""
+        return self._file_columns()[2]
+
     def date_rank(self, newest: bool) -> np.ndarray:
         """Each docnum's position in the whole archive by date (newest or oldest first), then file, ordinal, docnum."""
+        file, ordinal = self.file, self.ordinal
         with self._lock:
             rank = self._orders.get(newest)
             if rank is None:
@@ -130,7 +173,7 @@ class FacetColumns:
                 key_of = np.array([keys.index(d or "") for d in self.dates], dtype=np.int64) if self.dates \
                     else np.zeros(0, np.int64)
                 date_key = key_of[self.date] if self.n else np.zeros(0, np.int64)
-                order = np.lexsort((np.arange(self.n), self.ordinal, self.file, -date_key if newest else date_key))
+                order = np.lexsort((np.arange(self.n), ordinal, file, -date_key if newest else date_key))
                 rank = np.empty(self.n, np.int64)
                 rank[order] = np.arange(self.n)
                 self._orders[newest] = rank

@@ -66,8 +66,10 @@ def get_record(archive: Archive, record_id: str, q: str = "", related: int = 5) 
         terms = ()
     file = snap.searcher.stored_fields(docnum).get("file", "")
     same = snap.searcher.search(wq.Term("file", file), limit=None)
-    neighbours = sorted((h.docnum for h in same if h.docnum != docnum and snap.rows[h.docnum].kind != FILE_MARKER),
-                        key=lambda d: snap.rows[d].ordinal)
+    cols = snap.columns
+    marker = cols.kinds.index(FILE_MARKER) if FILE_MARKER in cols.kinds else -1
+    neighbours = sorted((h.docnum for h in same if h.docnum != docnum and int(cols.kind[h.docnum]) != marker),
+                        key=lambda d: int(cols.ordinal[d]))
     same_page = tuple(Hit.from_record(snap.record(d), ()) for d in neighbours)
     related_hits: list[Hit] = []
     if related:

@@ -1,14 +1,17 @@
 """Read snapshots of the index: a searcher plus the facet values of every document in it.
 
-The facet rows (``indexer.searching.facets.FacetRow``) are built once per segment and
-reused across refreshes, so facet counting never reads stored fields; ``Snapshot.columns``
-holds them as integer-coded numpy arrays for vectorised filtering, counting and date
-ordering. Requests take the current snapshot; after an ingest commits, the next request
+``Snapshot.columns`` holds every document's facet values as integer-coded numpy arrays
+for vectorised filtering, counting and date ordering. Each segment's arrays are
+memory-mapped from the ``.fcol`` file written with it (``indexer.index.facetfile``), so
+opening costs about the same at any size; a segment written before those files existed
+has its JSON rows decoded instead. Both are read once per segment and reused across
+refreshes. Requests take the current snapshot; after an ingest commits, the next request
 gets a fresh one (no restart).
 """
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
 import weakref
@@ -19,51 +22,51 @@ import numpy as np
 from whoosh.index import Index
 from whoosh.searching import Searcher
 
+from indexer.index import whoosh_internals as wi
+from indexer.index.facetfile import (CodedFacets, FacetFileError, code_raw_rows, decode_rows, facet_file_name,
+                                     read_facet_file)
 from indexer.index.schema import FILE_MARKER
 from indexer.index.store import open_index
-from indexer.searching.facets import FacetColumns, FacetRow
+from indexer.searching.facets import PEOPLE, FacetColumns, FacetRow
 from indexer.records import Record
 from indexer.searching.substring import close_match_columns
+
+
+log = logging.getLogger("baokan.index")
 
 
 class _SegmentRows(list):  # type: ignore[type-arg]
     """The facet rows of one segment (a list subclass, so the cache below can hold it weakly)."""
 
 
-# segment id -> its rows, for as long as some snapshot still uses the segment: a segment
-# merged away by later ingests drops out instead of staying in memory for good.
+# segment id -> its rows / its coded facet columns, for as long as some snapshot still uses the segment:
+# a segment merged away by later ingests drops out instead of staying in memory for good.
 _segment_cache: weakref.WeakValueDictionary[str, _SegmentRows] = weakref.WeakValueDictionary()
+_facets_cache: weakref.WeakValueDictionary[str, CodedFacets] = weakref.WeakValueDictionary()
 _segment_cache_lock = threading.Lock()
 
 
 def cached_segment_ids() -> set[str]:
-    """The segments whose facet rows are in memory (some snapshot still uses them)."""
+    """The segments whose facet columns (or rows) are in memory (some snapshot still uses them)."""
     with _segment_cache_lock:
-        return set(_segment_cache.keys())
+        return set(_facets_cache.keys()) | set(_segment_cache.keys())
 
 
-FACET_DECODE_CHUNK = 4096  # rows parsed by one json.loads
+def _segment_id(reader: Any) -> str | None:
+    segment = reader.segment() if hasattr(reader, "segment") else None
+    return segment.segment_id() if segment is not None else None  # random per segment
 
 
-def _decoded_facets(raws: Any) -> Any:
-    """``decode_facets`` of every row, parsed a chunk of rows at a time.
-
-    One ``json.loads`` over ``[row,row,…]`` instead of one call per row (a fresh process
-    decodes every record's row before its first answer: 20,487 rows at 20k, a million at 1M).
-    """
-    chunk: list[bytes] = []
-    for raw in raws:
-        chunk.append(raw or b"{}")
-        if len(chunk) == FACET_DECODE_CHUNK:
-            yield from json.loads(b"[" + b",".join(chunk) + b"]")
-            chunk = []
-    if chunk:
-        yield from json.loads(b"[" + b",".join(chunk) + b"]")
+def _raw_rows(reader: Any) -> Any:
+    """The segment's JSON facet rows (empty ones if it has no ``facets`` column)."""
+    if reader.has_column("facets"):
+        return reader.column_reader("facets")
+    return [b""] * reader.doc_count_all()
 
 
 def _segment_rows(reader: Any) -> _SegmentRows:
-    segment = reader.segment() if hasattr(reader, "segment") else None
-    key = segment.segment_id() if segment is not None else None  # random per segment
+    """Every document's ``FacetRow``, decoded from the stored JSON rows (``Snapshot.rows``; not on the search path)."""
+    key = _segment_id(reader)
     if key is not None:
         with _segment_cache_lock:
             cached = _segment_cache.get(key)
@@ -71,16 +74,48 @@ def _segment_rows(reader: Any) -> _SegmentRows:
             return cached
     rows = _SegmentRows()
     intern: dict[FacetRow, FacetRow] = {}
-    if reader.has_column("facets"):
-        for values in _decoded_facets(reader.column_reader("facets")):
-            row = FacetRow.from_values(values)
-            rows.append(intern.setdefault(row, row))
-    else:
-        rows.extend([FacetRow.from_values({})] * reader.doc_count_all())
+    for values in decode_rows(_raw_rows(reader)):
+        row = FacetRow.from_values(values)
+        rows.append(intern.setdefault(row, row))
     if key is not None:
         with _segment_cache_lock:
             _segment_cache[key] = rows
     return rows
+
+
+def _mapped_facets(reader: Any, key: str | None) -> CodedFacets | None:
+    """The segment's facet arrays from its ``.fcol`` file, memory-mapped; None if it has none (or it is unreadable:
+    then the rows are decoded, and ``baokan check`` names the file)."""
+    folder = wi.segment_folder(reader)
+    if folder is None or key is None:
+        return None
+    path = os.path.join(folder, facet_file_name(key))
+    try:
+        coded = read_facet_file(path, reader.doc_count_all())
+        if coded is not None:
+            for name in ("kind", "region", "date", "section", *PEOPLE):  # small: read now, checked now
+                coded.vocab(name)
+        return coded
+    except FacetFileError as exc:
+        log.warning("分面数组文件无法使用，改为逐条解码（%s）；请运行 baokan check", exc)
+        return None
+
+
+def _segment_facets(reader: Any) -> CodedFacets:
+    """One segment's coded facet columns: its memory-mapped arrays, else coded from its rows (an older segment)."""
+    key = _segment_id(reader)
+    if key is not None:
+        with _segment_cache_lock:
+            cached = _facets_cache.get(key)
+        if cached is not None and cached.n == reader.doc_count_all():
+            return cached
+    coded = _mapped_facets(reader, key)
+    if coded is None:
+        coded = code_raw_rows(_raw_rows(reader))
+    if key is not None:
+        with _segment_cache_lock:
+            _facets_cache[key] = coded
+    return coded
 
 
 _columns_cache: weakref.WeakValueDictionary[tuple[str, ...], FacetColumns] = weakref.WeakValueDictionary()
@@ -94,26 +129,19 @@ def _close_searcher(searcher: Searcher) -> None:
 
 
 class Snapshot:
-    """A searcher and the facet rows of all its documents (indexed by global docnum)."""
+    """A searcher and the facet columns of all its documents (indexed by global docnum)."""
 
     def __init__(self, searcher: Searcher) -> None:
         self.searcher = searcher
-        rows: list[FacetRow] = []
-        self._segments = []  # keeps this snapshot's entries in the segment cache alive
-        keys: list[str] = []
-        for reader, offset in searcher.ixreader.leaf_readers():
-            seg = _segment_rows(reader)
-            assert len(rows) == offset
-            rows.extend(seg)
-            self._segments.append(seg)
-            segment = reader.segment() if hasattr(reader, "segment") else None
-            keys.append(segment.segment_id() if segment is not None else f"?{id(seg)}")
-        self.rows = rows
-        self._columns_key = tuple(keys)
+        self._leaves = list(searcher.ixreader.leaf_readers())
+        self._columns_key = tuple(_segment_id(reader) or f"?{id(reader)}" for reader, _ in self._leaves)
+        self._segments: list[CodedFacets] = []  # keeps this snapshot's entries in the segment cache alive
+        self._rows: list[FacetRow] | None = None
         self._columns: FacetColumns | None = None
         self._deleted: np.ndarray | None = None
         self.cache: OrderedDict[Any, Any] = OrderedDict()  # per-snapshot results (indexer.searching.cache)
         self.cache_lock = threading.Lock()
+        self._build_lock = threading.Lock()
         # Requests hold the snapshot they started with; the last one to let go closes its
         # files. A finalizer, not __del__: it holds the searcher, so when the snapshot dies
         # in a reference cycle (an app and its archive) the files are closed before the
@@ -121,16 +149,32 @@ class Snapshot:
         self._close = weakref.finalize(self, _close_searcher, searcher)
 
     @property
+    def rows(self) -> list[FacetRow]:
+        """Every document's ``FacetRow``, decoded from the stored JSON rows on first use (linear in the records:
+        searching, counting and sorting read ``columns`` instead)."""
+        if self._rows is None:
+            rows: list[FacetRow] = []
+            for reader, offset in self._leaves:
+                assert len(rows) == offset
+                rows.extend(_segment_rows(reader))
+            self._rows = rows
+        return self._rows
+
+    @property
     def columns(self) -> FacetColumns:
         """The facet columns, shared by every snapshot of the same segments (built once per index generation)."""
         if self._columns is None:
-            with _segment_cache_lock:
-                cols = _columns_cache.get(self._columns_key)
-            if cols is None:
-                cols = FacetColumns(self.rows)
-                with _segment_cache_lock:
-                    cols = _columns_cache.setdefault(self._columns_key, cols)
-            self._columns = cols
+            with self._build_lock:
+                if self._columns is None:
+                    with _segment_cache_lock:
+                        cols = _columns_cache.get(self._columns_key)
+                    segments = [_segment_facets(reader) for reader, _ in self._leaves]
+                    if cols is None:
+                        cols = FacetColumns.from_segments(segments)
+                        with _segment_cache_lock:
+                            cols = _columns_cache.setdefault(self._columns_key, cols)
+                    self._segments = segments
+                    self._columns = cols
         return self._columns
 
     @property
@@ -138,7 +182,7 @@ class Snapshot:
         """Global docnums deleted in this snapshot (ascending)."""
         if self._deleted is None:
             parts = [np.array(sorted(reader.deleted_docs_set), dtype=np.int64) + offset
-                     for reader, offset in self.searcher.ixreader.leaf_readers() if reader.has_deletions()]
+                     for reader, offset in self._leaves if reader.has_deletions()]
             self._deleted = np.concatenate(parts) if parts else np.zeros(0, np.int64)
         return self._deleted
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from indexer.index.store import index_bytes
 from indexer.searching.facets import filter_and_count
 from indexer.searching.snapshot import Archive
@@ -41,22 +43,22 @@ def archive_stats(archive: Archive, latest: int = 8) -> ArchiveStats:
 
 def snapshot_stats(snap: Any, size: int, latest: int = 8) -> ArchiveStats:
     """Counts over every live record of a snapshot (a Whoosh one or a cluster's), ``size`` bytes on disk."""
-    rows = snap.rows
+    cols = snap.columns
     live = snap.live_docs()
-    _, facets = filter_and_count(snap.columns, live, {})
-    docs = live.tolist()
-    dates = [rows[d].pub_date for d in docs if rows[d].pub_date]
-    pages: dict[str, tuple[str, int, int]] = {}  # page file -> (date, records, a docnum on it)
-    for d in docs:
-        date, file = rows[d].pub_date or "", rows[d].file
-        prev = pages.get(file)
-        pages[file] = (date, (prev[1] if prev else 0) + 1, prev[2] if prev else d)
+    _, facets = filter_and_count(cols, live, {})
+    dates = [d for d in (cols.dates[c] for c in np.unique(cols.date[live]).tolist()) if d]
+    # page file -> (date of its last record, records, its first record's docnum), by file code
+    files = cols.file[live]
+    codes, first, count = np.unique(files, return_index=True, return_counts=True)
+    last = len(files) - 1 - np.unique(files[::-1], return_index=True)[1]
+    pages = {cols.files[c]: (cols.dates[cols.date[live[j]]] or "", int(k), int(live[i]))
+             for c, i, j, k in zip(codes.tolist(), first.tolist(), last.tolist(), count.tolist())}
     newest = sorted(pages.items(), key=lambda kv: (kv[1][0], kv[0]), reverse=True)[:latest]
     latest_pages = []
-    for _, (date, count, docnum) in newest:
-        first = snap.record(docnum)
-        latest_pages.append((date, first.source, first.page, count))
+    for _, (date, records, docnum) in newest:
+        record = snap.record(docnum)
+        latest_pages.append((date, record.source, record.page, records))
     by_year = dict(sorted(facets["year"].items()))
-    return ArchiveStats(records=len(docs), by_kind=facets["kind"], by_region=facets["region"], by_year=by_year,
+    return ArchiveStats(records=len(live), by_kind=facets["kind"], by_region=facets["region"], by_year=by_year,
                         date_range=(min(dates) if dates else None, max(dates) if dates else None),
                         index_bytes=size, latest_pages=tuple(latest_pages))

@@ -153,11 +153,11 @@ def test_a_rebuild_refreshes_open_archives_and_frees_old_facet_rows(pages: Path,
     ingest([str(pages / "2022-07-26_01.txt")], str(index_dir), workers=1)
     archive = Archive(index_dir)
     first = cached_segment_ids()
-    archive.snapshot()
+    archive.snapshot().columns  # the segments' facet columns are read on first use
     old = cached_segment_ids() - first
     assert old
     ingest([str(pages)], str(index_dir), workers=1, rebuild=True)  # every old segment is replaced
-    archive.snapshot()  # this thread's snapshot moves to the new generation
+    archive.snapshot().columns  # this thread's snapshot moves to the new generation
     gc.collect()
     assert not old & cached_segment_ids()
     assert archive_stats(archive).records == sum(len(parse_file(p).records) for p in pages.glob("*.txt"))

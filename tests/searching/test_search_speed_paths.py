@@ -318,12 +318,12 @@ def test_a_person_facet_over_its_limit_keeps_the_original_top_names(tmp_path: Pa
 
 def test_facet_rows_decoded_in_chunks_are_each_documents_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A snapshot's rows (parsed a chunk at a time) equal each document's row decoded on its own."""
-    import indexer.searching.snapshot as snapshot_mod
+    import indexer.index.facetfile as facetfile_mod
     from indexer.index.schema import decode_facets
     from indexer.searching.facets import FacetRow
 
     _add(tmp_path, _generated_records(60, seed=8), 0)
-    monkeypatch.setattr(snapshot_mod, "FACET_DECODE_CHUNK", 7)  # 60 rows: eight full chunks and a remainder
+    monkeypatch.setattr(facetfile_mod, "DECODE_CHUNK", 7)  # 60 rows: eight full chunks and a remainder
     snap = Archive(tmp_path).snapshot()
     expected = [FacetRow.from_values(decode_facets(raw))
                 for reader, _ in snap.searcher.ixreader.leaf_readers() for raw in reader.column_reader("facets")]
