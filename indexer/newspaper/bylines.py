@@ -87,6 +87,8 @@ _PHOTO_SUFFIXED = re.compile(rf"(?<![{_HAN}])([{_HAN}]{{2,4}})\s*[/／]\s*[图�
 _MARKED_NAMES = re.compile(rf"^{_CJK_NAME}\s*[/／]\s*文(?:[\s、]+{_CJK_NAME}\s*[/／]\s*文)*(?:[\s、]+{_CJK_NAME}\s*[/／]\s*[图摄])*$")
 # a photo report's credit in brackets after the last sentence: "…完成播种工作。(刘敬宗 摄影报道)"
 _BRACKET_REPORTED = re.compile(rf"(?<=[。！？”!?])\s*(?P<credit>[(（]\s*(?P<inner>{_NAMES})\s*摄影报道\s*[)）])\s*$")
+# a reporter's credit run on before the text, which opens with a quote: "本报记者何沛“这个原创动画短视频很有意思,"
+_RUN_ON_QUOTE = re.compile(rf"^(?P<credit>{_REPORTER_ROLE}\s*[{_HAN}]{{2,3}})(?P<rest>[“\"].+)$")
 # two names run on after the last sentence, writer and photographer: "…服务社区群众。陈建国/林楠"
 _SLASHED_NAMES = re.compile(rf"(?<=[。！？”!?])\s*(?P<credit>(?P<inner>[{_HAN}]{{2,3}}[/／][{_HAN}]{{2,3}}))\s*$")
 # a brief signed with a name alone after its last sentence: "…种植技术。（王立军）"
@@ -120,6 +122,8 @@ _UNNAMED_END = re.compile(r"^[(（]\s*(?:(?:本报|本刊)?(?:记者|综合|报�
 _HELPED = re.compile(rf"^[(（]\s*(?P<inner>(?:{_ROLE}\s*)?{_NAMES})\s*(?:参与(?:采写|采访|报道)|(?:采访)?整理)\s*[)）]$")
 # a photo report's or a compiler's credit on a line of its own: "吕依霖 摄影报道", "井娇摄影报道", "易芝娜/编撰"
 _ALONE_REPORTED = re.compile(rf"^(?P<inner>{_NAMES})\s*(?:摄影报道|[/／]\s*(?:编撰|编译|整理|撰文))$")
+# who compiled what follows (readers' letters, a forum's remarks): "何白 整理"
+_COMPILED = re.compile(rf"^(?P<inner>{_NAMES})\s+整理$")
 _MAX_CREDIT = 60
 _TOKEN = re.compile(rf"(?P<role>{_ROLE})|(?P<name>[{_HAN}·]+)")
 # two-character names padded to three columns: "赵  鹏   林  蔚" -> "赵鹏   林蔚"
@@ -247,7 +251,7 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
         return Credit(bullet + m.group("credit").strip(), people.reporters, people.correspondents), \
             block[len(bullet) + m.end():].strip()
     line = block.strip()
-    if (m := _RUN_ON_BOTH.match(line)) is not None and len(m.group("credit")) <= _MAX_CREDIT:
+    if (m := _RUN_ON_BOTH.match(line) or _RUN_ON_QUOTE.match(line)) is not None and len(m.group("credit")) <= _MAX_CREDIT:
         people = split_names(m.group("credit"))
         if people.reporters or people.correspondents:
             return Credit(m.group("credit"), people.reporters, people.correspondents), m.group("rest")
@@ -266,6 +270,8 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
         people = split_names(m.group("inner"))
         if people.reporters or people.correspondents:
             return Credit(line, people.reporters, people.correspondents), ""
+    if (m := _COMPILED.match(flat)) is not None and (people := split_names(m.group("inner"))).reporters:
+        return Credit(line, people.reporters, people.correspondents), ""
     if _MARKED_NAMES.match(flat):
         people = split_names(flat)
         if people.reporters:

@@ -340,7 +340,8 @@ def _split_run_on_headlines(lines: list[str], first_number: int) -> Iterator[tup
             yield from ((number, part) for part in _RUN_ON_CAPTIONS.split(raw))
             continue
         m = _RUN_ON.match(raw.strip())
-        if m and not match_byline(m.group("head")) and (credit := match_byline(m.group("rest"))) is not None and credit[1]:
+        if m and not match_byline(m.group("head")) and (credit := match_byline(m.group("rest"))) is not None \
+                and (credit[1] or m.group("rest").startswith(("□", "■"))):  # "…一线见闻   □新天水·天水日报记者 景春燕"
             yield number, m.group("head")
             yield number, m.group("rest")
         else:

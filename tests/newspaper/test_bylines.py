@@ -17,6 +17,8 @@ from indexer.newspaper.bylines import Credit, credited_photographers, match_byli
     ("孟州市读者　张玉兰", ("张玉兰",), (), ""),
     ("王丽娟/文 李晓鹏/图", ("王丽娟",), (), ""),
     ("◎冯丽娜", ("冯丽娜",), (), ""),
+    ("何白 整理", ("何白",), (), ""),
+    ("本报记者何沛“这个原创动画短视频很有意思,”", ("何沛",), (), "“这个原创动画短视频很有意思,”"),
 ])
 def test_bylines_of_other_papers(line: str, reporters: tuple, correspondents: tuple, rest: str) -> None:
     found = match_byline(line)

@@ -999,3 +999,10 @@ def test_a_mobile_digest_its_top_lines_pointers_and_bracketed_columns() -> None:
     page_ = parse_page(page, "t")
     assert [(r.section, r.title, r.reporters) for r in page_.records] == [
         ("封面", "笔墨凝香传古韵", ("王晓晶",)), ("城事", "一碗面,暖了环卫工人的心窝", ("栗晨曦",))]
+
+
+def test_a_box_credit_run_on_after_the_subtitle() -> None:
+    page = ("以“拼”的姿态 奏响“新春序曲”\n——秦安县开年推进高质量发展一线见闻   □新天水·天水日报记者 景春燕\n"
+            "　　春节过后，秦安县各项目建设现场一派繁忙。\n")
+    record, = parse_page(page, "t").records
+    assert (record.title, record.reporters) == ("以“拼”的姿态 奏响“新春序曲” ——秦安县开年推进高质量发展一线见闻", ("景春燕",))
