@@ -46,7 +46,7 @@ _WIRE = re.compile(
 )
 # "□ 李文", "■本报记者 张三 李四"; "N本报记者 苏燕梅", "●记者 张三": a bullet (some exports turn the
 # dingbat into a Latin N) before a role
-_BOX = re.compile(rf"^(?P<credit>(?:[□■◎]\s*|[●◆▲★▌|N]\s*(?={_ROLE}))(?P<inner>{_NAMES}){_SUFFIX})\s*$")
+_BOX = re.compile(rf"^(?P<credit>(?:[□■◎◇]\s*|[●◆▲★▌|N]\s*(?={_ROLE}))(?P<inner>{_NAMES}){_SUFFIX})\s*$")
 # a letter signed by its reader: "解放区　读者　刘桂芬", "山阳区　李晓东"
 _WHO_WROTE_IN = r"(?:读者|居民|市民|村民|网友)"
 _SIGNED = re.compile(rf"^(?:[{_HAN}]{{1,6}}?(?:区|县|市|镇|乡|街道|社区|村)(?:[ \u3000]+(?:{_WHO_WROTE_IN}[ \u3000]+)?"
@@ -110,6 +110,8 @@ _PHOTO = re.compile(
     # an office's credit, naming no one: "…丰收乐开怀。 白玉县融媒体中心", "…喜迎丰收。 德格县融媒体中心供图"
     rf"|(?<=[。！？”!?])\s+[{_HAN}]{{2,12}}?(?:{'|'.join(_OFFICES)}))\s*$"
 )
+# a photographer's role and name closing a caption, with no 摄: "新媒体达人在崇州竹艺村跳舞摄影记者 王红强"
+_PHOTO_ROLE_END = re.compile(rf"(?<=[^\s摄])\s*(?P<credit>(?:首席)?摄影记者\s*[{_HAN}]{{2,4}})\s*$")
 # the paper's own voice, naming no one: "本报评论员", "本报特约评论员", "本报编辑部"
 _LEADER_WRITER = re.compile(r"^[□■]?\s*(?:本报|本刊)(?:特约)?(?:评论员|编辑部)$")
 # a source line of its own: "据新华社", "据新华社电", "据央视新闻报道"
@@ -279,7 +281,7 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
     for pattern in (_BOX, _STANDALONE):
         m = pattern.match(flat)
         if m:
-            people = split_names(m.group("credit").lstrip("□■◎●◆▲★▌|N"))  # with "/图" after a name: see split_names
+            people = split_names(m.group("credit").lstrip("□■◎◇●◆▲★▌|N"))  # with "/图" after a name: see split_names
             if people.reporters or people.correspondents:
                 return Credit(line, people.reporters, people.correspondents), ""
     return None
@@ -374,7 +376,7 @@ def match_photo_credit(block: str) -> tuple[str, Credit] | None:
     """
     start = max(0, len(block) - _MAX_CREDIT)  # a credit is short: look at the end only
     flat = block[:start] + unpad(block[start:])
-    m = _PHOTO.search(flat, start)
+    m = _PHOTO.search(flat, start) or _PHOTO_ROLE_END.search(flat, start)
     if not m:
         return None
     credit = m.group("credit")

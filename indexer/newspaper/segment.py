@@ -37,6 +37,7 @@ EDITORS_NOTE = ("编者按", "编者的话", "编前语", "编者")
 FIELD = re.compile(r"^(?!编者按|编后|按语|导语|提要|摘要|提示)[\u4e00-\u9fff]{2,3}[:：](?=\S)")
 ALL_IN_BRACKETS = re.compile(r"^[(（][^()（）]+[)）]$")  # "(一九四九年六月十六日)": a subtitle closes its headline group
 BULLETS = ("△", "▲", "●", "◆", "★", "☆", "■")  # "△由市教委…": each brief of a column opens with one
+GALLERY_MIN = 3  # credited photos in a row under a headline that are a gallery, a caption each
 PHOTO_STORY_MAX = 200  # characters of text above a photo that a titled photo story carries
 PHOTO_STORY_SHARE = 0.1  # of the caption's character pairs also in that text: more than a date in common
 # names of pages and columns: "法治·平安", "副刊·山阳石", "社会新闻", "理论周刊", "县区传真", "国际短讯"
@@ -641,6 +642,18 @@ class Segmenter:
         after = self.at(end + 1)
         under_headline = cur is not None and cur.kind == "article" and bool(cur.title) and not cur.paragraphs \
             and not cur.captions and after is not None and (after.byline is not None or (after.plain and not after.headline_shaped))
+        if titled is None and under_headline and cur is not None and len(photos) >= GALLERY_MIN \
+                and all(credit.people for _, credit in photos):
+            # a gallery under the headline, each photo credited ("在温江绿道望雪山 田相和 摄" / "…摄影记者 王勤" / …):
+            # a caption each, so each photographer's photo is found; the article follows with its headline
+            self.cur = None
+            for photo in photos:
+                self.start("caption").photo = photo
+            self.finish()
+            self.cur = cur
+            for n in range(i, end + 1):
+                self.explain(n, "caption", "one of a gallery of credited photos under the headline")
+            return end + 1
         if titled is None and cur is not None and cur.kind == "article" and (
                 (cur.paragraphs and self._article_goes_on(end + 1)) or under_headline):
             # a photo inside the article, or right under its headline ("别弄脏母亲河的“脸”" / photo / "晨报讯(记者 李旭阳)…")

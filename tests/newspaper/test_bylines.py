@@ -18,6 +18,7 @@ from indexer.newspaper.bylines import Credit, credited_photographers, match_byli
     ("王丽娟/文 李晓鹏/图", ("王丽娟",), (), ""),
     ("◎冯丽娜", ("冯丽娜",), (), ""),
     ("何白 整理", ("何白",), (), ""),
+    ("◇本报记者邹英", ("邹英",), (), ""),
     ("本报记者何沛“这个原创动画短视频很有意思,”", ("何沛",), (), "“这个原创动画短视频很有意思,”"),
 ])
 def test_bylines_of_other_papers(line: str, reporters: tuple, correspondents: tuple, rest: str) -> None:
@@ -51,6 +52,7 @@ def test_text_that_only_looks_like_an_end_credit(line: str) -> None:
     ("方群与夫人张琍蕾。图/摄影师王剑", "方群与夫人张琍蕾。", ("王剑",)),
     ("YMG全媒体记者 杨春娜摄", "", ("杨春娜",)),
     ("清甜萝卜喜迎丰收。 德格县融媒体中心供图", "清甜萝卜喜迎丰收。", ()),
+    ("新媒体达人在崇州竹艺村跳舞摄影记者 王红强", "新媒体达人在崇州竹艺村跳舞", ("王红强",)),
     ("丰收乐开怀。 白玉县融媒体中心", "丰收乐开怀。", ()),
 ])
 def test_photo_credits(line: str, before: str, people: tuple) -> None:

@@ -1006,3 +1006,14 @@ def test_a_box_credit_run_on_after_the_subtitle() -> None:
             "　　春节过后，秦安县各项目建设现场一派繁忙。\n")
     record, = parse_page(page, "t").records
     assert (record.title, record.reporters) == ("以“拼”的姿态 奏响“新春序曲” ——秦安县开年推进高质量发展一线见闻", ("景春燕",))
+
+
+def test_a_gallery_of_credited_photos_under_the_headline_and_web_chrome() -> None:
+    page = ("看家乡事,品故乡情\n\n摄影爱好者眼里的成都魅力: 绿道与雪山同框 成都生态美的标志\n\n成都商报 2018-06-24 01:54 大字\n\n"
+            "在温江绿道望雪山 田相和 摄\n\n掩映在繁茂树林中的崇州“竹里”摄影记者 王勤\n\n市民们正在桂溪生态公园锻炼 摄影记者 张直\n\n"
+            "在很多人眼里,一张图片最能说明成都美。\n\n成都商报实习记者 庄灵辉\n")
+    page_ = parse_page(page, "t")
+    assert [(r.kind, r.title, r.reporters, r.photographers) for r in page_.records] == [
+        ("caption", "", (), ("田相和",)), ("caption", "", (), ("王勤",)), ("caption", "", (), ("张直",)),
+        ("article", "摄影爱好者眼里的成都魅力: 绿道与雪山同框 成都生态美的标志", ("庄灵辉",), ())]
+    assert "看家乡事,品故乡情" in page_.dropped
