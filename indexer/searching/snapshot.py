@@ -39,22 +39,30 @@ class _SegmentRows(list):  # type: ignore[type-arg]
     """The facet rows of one segment (a list subclass, so the cache below can hold it weakly)."""
 
 
-# segment id -> its rows / its coded facet columns, for as long as some snapshot still uses the segment:
-# a segment merged away by later ingests drops out instead of staying in memory for good.
-_segment_cache: weakref.WeakValueDictionary[str, _SegmentRows] = weakref.WeakValueDictionary()
-_facets_cache: weakref.WeakValueDictionary[str, CodedFacets] = weakref.WeakValueDictionary()
+# (index folder, segment id) -> its rows / its coded facet columns, for as long as some snapshot still uses
+# the segment: a segment merged away by later ingests drops out instead of staying in memory for good. The
+# folder is part of the key: a backup holds the same segment ids, and ids come from ``random``, which a
+# program (or a test framework) may have seeded.
+_segment_cache: weakref.WeakValueDictionary[tuple[str, str], _SegmentRows] = weakref.WeakValueDictionary()
+_facets_cache: weakref.WeakValueDictionary[tuple[str, str], CodedFacets] = weakref.WeakValueDictionary()
 _segment_cache_lock = threading.Lock()
 
 
 def cached_segment_ids() -> set[str]:
     """The segments whose facet columns (or rows) are in memory (some snapshot still uses them)."""
     with _segment_cache_lock:
-        return set(_facets_cache.keys()) | set(_segment_cache.keys())
+        return {sid for _, sid in (*_facets_cache.keys(), *_segment_cache.keys())}
 
 
 def _segment_id(reader: Any) -> str | None:
     segment = reader.segment() if hasattr(reader, "segment") else None
     return segment.segment_id() if segment is not None else None  # random per segment
+
+
+def _cache_key(reader: Any) -> tuple[str, str] | None:
+    sid = _segment_id(reader)
+    folder = wi.segment_folder(reader)
+    return (os.path.abspath(folder), sid) if sid is not None and folder is not None else None
 
 
 def _raw_rows(reader: Any) -> Any:
@@ -66,7 +74,7 @@ def _raw_rows(reader: Any) -> Any:
 
 def _segment_rows(reader: Any) -> _SegmentRows:
     """Every document's ``FacetRow``, decoded from the stored JSON rows (``Snapshot.rows``; not on the search path)."""
-    key = _segment_id(reader)
+    key = _cache_key(reader)
     if key is not None:
         with _segment_cache_lock:
             cached = _segment_cache.get(key)
@@ -83,13 +91,12 @@ def _segment_rows(reader: Any) -> _SegmentRows:
     return rows
 
 
-def _mapped_facets(reader: Any, key: str | None) -> CodedFacets | None:
+def _mapped_facets(reader: Any, key: tuple[str, str] | None) -> CodedFacets | None:
     """The segment's facet arrays from its ``.fcol`` file, memory-mapped; None if it has none (or it is unreadable:
     then the rows are decoded, and ``baokan check`` names the file)."""
-    folder = wi.segment_folder(reader)
-    if folder is None or key is None:
+    if key is None:
         return None
-    path = os.path.join(folder, facet_file_name(key))
+    path = os.path.join(key[0], facet_file_name(key[1]))
     try:
         coded = read_facet_file(path, reader.doc_count_all())
         if coded is not None:
@@ -103,7 +110,7 @@ def _mapped_facets(reader: Any, key: str | None) -> CodedFacets | None:
 
 def _segment_facets(reader: Any) -> CodedFacets:
     """One segment's coded facet columns: its memory-mapped arrays, else coded from its rows (an older segment)."""
-    key = _segment_id(reader)
+    key = _cache_key(reader)
     if key is not None:
         with _segment_cache_lock:
             cached = _facets_cache.get(key)
@@ -118,7 +125,7 @@ def _segment_facets(reader: Any) -> CodedFacets:
     return coded
 
 
-_columns_cache: weakref.WeakValueDictionary[tuple[str, ...], FacetColumns] = weakref.WeakValueDictionary()
+_columns_cache: weakref.WeakValueDictionary[tuple[Any, ...], FacetColumns] = weakref.WeakValueDictionary()
 
 
 def _close_searcher(searcher: Searcher) -> None:
@@ -134,7 +141,7 @@ class Snapshot:
     def __init__(self, searcher: Searcher) -> None:
         self.searcher = searcher
         self._leaves = list(searcher.ixreader.leaf_readers())
-        self._columns_key = tuple(_segment_id(reader) or f"?{id(reader)}" for reader, _ in self._leaves)
+        self._columns_key = tuple(_cache_key(reader) or f"?{id(reader)}" for reader, _ in self._leaves)
         self._segments: list[CodedFacets] = []  # keeps this snapshot's entries in the segment cache alive
         self._rows: list[FacetRow] | None = None
         self._columns: FacetColumns | None = None
