@@ -185,8 +185,10 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
     gap = 1
     placeholder = False
     page_break = False
+    lines = _without_title_lists(lines, dropped)
     wrap, measure = _raw_wrap_width(lines)
     cut_off = False
+    recommended = False  # under "往期推荐": the lines are links to other items
     carried = ""  # a photo credit printed above its caption, in an export's 作者 field
     for number, raw in _split_run_on_headlines(lines, first_number):
         line, removed = boilerplate.clean_line(raw)
@@ -197,6 +199,14 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             else:
                 cut_off = True  # "================": a rule or furniture line stood here
             continue
+        if _RECOMMENDED.match(line.strip()):  # "往期推荐" / "焦作这些学校，招生计划公布" / …: links to other items
+            recommended = True
+            dropped.append(line.strip())
+            continue
+        if recommended and len(line.strip()) <= TITLE_LIST_LINE_MAX and line.strip()[-1] not in _SENTENCE_END:
+            dropped.append(line.strip())
+            continue
+        recommended = False
         if out and item_meta_line(line):  # "定西日报 2017-02-27 10:31 大字": a web page's line about the item
             dropped.append(line.strip())
             continue
@@ -218,6 +228,11 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             continue
         indent = _indent_width(line)
         line = unmark(line.strip())
+        if _EMOJI.search(line):  # "👆点击蓝字关注我们", "📌考试时间": a repost's pictographs are layout, not text
+            dropped.extend(_EMOJI.findall(line))
+            line = _EMOJI.sub("", line).strip()
+            if not line:
+                continue
         if _PHOTO_PLACEHOLDER.match(line):  # "（图片）": where a photo stood; the next line is its caption
             dropped.append(line)
             placeholder = True
@@ -324,6 +339,34 @@ _CLOSES_BRACKET = re.compile(r"^[^()（）]{0,10}[)）]\s*$")  # a short line cl
 _RUN_ON = re.compile(r"^(?P<head>\S.{1,39}?\S)[ \u3000]{3,}(?P<rest>\S.*)$")
 
 
+_EMOJI = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u26FF\u2700-\u27BF\uFE0F]+")
+_RECOMMENDED = re.compile(r"^(?:往期推荐|往期回顾|推荐阅读|精彩推荐|往期精彩)$")
+TITLE_LIST_LINE_MAX = 40  # a headline in an e-paper's list of the page's titles
+
+
+def _without_title_lists(lines: list[str], dropped: list[str]) -> list[str]:
+    """An e-paper page view's list of the page's headlines ("本版标题导航" / "修武:“美学经济”带火乡村游" /
+    "博爱:万亩竹林变身“绿色银行”" / …), each printed again over its article further down: two or more lines in a
+    row that all come again later are navigation, and are blanked (reported as dropped)."""
+    later: dict[str, int] = {}
+    for n, raw in enumerate(lines):
+        text = raw.strip()
+        if text:
+            later[text] = n  # the last line with this text
+    out = list(lines)
+    n = 0
+    while n < len(lines):
+        run = n
+        while run < len(lines) and (text := lines[run].strip()) and len(text) <= TITLE_LIST_LINE_MAX \
+                and text[-1] not in _SENTENCE_END and later[text] > run and later[text] > n + 1:
+            run += 1
+        if run - n >= 2:
+            dropped.extend(lines[k].strip() for k in range(n, run))
+            out[n:run] = [""] * (run - n)
+        n = max(run, n + 1)
+    return out
+
+
 # the next numbered photo's caption run on after a credit: "…老人。 本报记者 周昕 摄 ②“老师傅”…"
 # a dateline broken inside its brackets: "本报讯（记者　郭文华　通讯员　李"
 _OPEN_DATELINE = re.compile(r"^[^（(]{0,12}讯\s*[（(][^）)]{1,40}$")
@@ -397,6 +440,7 @@ class PageStyle:
     body_indent: int | None
     wrap_width: int | None = None  # a hard-wrapped export's line length: a line that long ran on, it is no headline
     wrap_measure: Callable[[str], int] = _characters  # or columns
+    headlines_like_body: bool = False  # the page indents its headlines as its paragraphs (an e-paper's copy)
 
     @property
     def indented_body(self) -> bool:
@@ -427,7 +471,11 @@ class PageStyle:
         body_indent = None
         if total >= 3 and indented / total >= 0.6:
             body_indent = max((w for w in indents if w >= 2), key=lambda w: indents[w])
-        return cls(paragraph_gap, body_indent, *_wrap_width(lines))
+        # headlines beyond doubt (a headline-shaped line over a dateline) set like the paragraphs: indents tell nothing
+        headed = [line for line, nxt in zip(lines, lines[1:]) if line.plain and line.headline_shaped and nxt.byline
+                  is not None and nxt.byline[1]]
+        like_body = body_indent is not None and len(headed) >= 2 and all(abs(h.indent - body_indent) <= 1 for h in headed)
+        return cls(paragraph_gap, body_indent, *_wrap_width(lines), headlines_like_body=like_body)
 
 
 def _wrap_width(lines: list[Line]) -> tuple[int | None, Callable[[str], int]]:

@@ -191,6 +191,9 @@ def _finished(drafts: list[Draft], dropped: list[str]) -> list[Draft]:
             parts = draft.title.split(" ")
             dropped.extend(part[0] for part in parts if part[:1] in BULLETS)
             draft.title = " ".join(part[1:].lstrip() if part[:1] in BULLETS else part for part in parts).strip()
+        if draft.title.startswith("【") and draft.title.endswith("】") and "】" not in draft.title[1:-1]:
+            dropped.extend(("【", "】"))  # "【我市2023年中招政策出炉！这些变化要知道】": a repost's brackets around a headline
+            draft.title = draft.title[1:-1].strip()
         if draft.kind == "article" and draft.paragraphs and draft.byline is None and not draft.captions \
                 and all(_contact_line(p) or _SLOGAN.match(p) for p in draft.paragraphs):
             # "焦作体育用品城 春季新品上市" over "地址:…电话:…": an advertisement (looked at before broken lines are

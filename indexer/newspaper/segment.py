@@ -43,7 +43,9 @@ PHOTO_STORY_SHARE = 0.1  # of the caption's character pairs also in that text: m
 # names of pages and columns: "法治·平安", "副刊·山阳石", "社会新闻", "理论周刊", "县区传真", "国际短讯"
 PAGE_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}[·・][\u4e00-\u9fff]{2,3}"
                        r"|[\u4e00-\u9fff]{1,6}(?:新闻|周刊|专刊|副刊|传真|短讯|简讯|快讯|速览|速递|动态|时评|文苑|要闻|广角|园地|茶座|杂谈|书屋|论坛"
-                       r"|来信|回音|追踪|信箱|短波|快评)|图说[\u4e00-\u9fff]{2,4})$")
+                       r"|来信|回音|追踪|信箱|短波|快评)|图说[\u4e00-\u9fff]{2,4}|摄影报道)$")
+# a whole headline in brackets, as reposts set them: "【我市2023年中招政策出炉！这些变化要知道】"
+BRACKETED_HEADLINE = re.compile(r"^【[^】]{6,40}】$")
 # a column's name in brackets, alone on its line: "【城事】", "【每日金句】"
 BRACKETED_LABEL = re.compile(r"^【[\u4e00-\u9fff]{2,6}】$")
 # a column's name set out letter by letter: "太 行 风", "山 阳 石"
@@ -54,7 +56,8 @@ KICKER_MAX = 30  # a kicker or subtitle line without "——"; a longer line ove
 PARALLEL_WINDOW = 60  # lines looked at for a sub-heading's twin: one article's worth
 TITLE_GROUP_MAX = 4  # kicker, headline (sometimes set on two lines), subtitle
 SUBHEAD_MAX = 12
-SERIES_MIN, SERIES_MAX = 6, 10  # three lines of one length (6-10) in an article are a series of sub-headings
+SERIES_MIN, SERIES_MAX = 4, 10  # three lines of one length (4-10) in an article are a series of sub-headings
+NOTICE_TITLE = re.compile(r"(?:公告|声明|启事|通知|通告|公示)$")  # "减资公告", "遗失声明": notices, each a record
 LEAD_IN_MAX = 24  # "博爱县寨卜昌村：", "政府工作报告引起在京海南人麦瑶共鸣:": what comes before the colon of a headline  # "产业链条越拉越长": sub-headings are short; a longer unmarked line may be a broken paragraph
 START_SCORE = 1.5
 # "同心绘就中国式现代化新图景（社论）", "…（新春走基层）", "…（政策问答·回应关切）": a column tag closes a headline
@@ -246,7 +249,8 @@ class Segmenter:
                 break
             if line.headline_shaped and not line.enumerated:
                 others.append(line.text)
-        if SERIES_MIN <= len(text) <= SERIES_MAX and sum(len(other) == len(text) for other in others if other != text) >= 2:
+        if SERIES_MIN <= len(text) <= SERIES_MAX and not NOTICE_TITLE.search(text) \
+                and sum(len(other) == len(text) for other in others if other != text) >= 2:
             return True  # "工业生产稳步增长" / "投资拉动作用增强" / "消费市场总体平稳": a series of sub-headings of one length
         if cur is not None and cur.feature and len(text) <= SERIES_MAX and not self.followed_by_credit(i + 1) \
                 and sum(len(other) <= SERIES_MAX for other in others if other != text) >= 2:
@@ -345,6 +349,8 @@ class Segmenter:
             note(4, "followed by the author's name")
         if line.heading:
             note(3, "marked as a heading")
+        elif BRACKETED_HEADLINE.match(line.text) and any(BRACKETED_HEADLINE.match(d.title) for d in self.drafts + [cur] if d):
+            note(3, "in brackets, as the page's other headlines are")  # a repost: "【市教育局提醒：…】"
         if nxt is not None and name_list(nxt.text):
             note(2, "a list of names under it")
         if nxt is not None and FIRST_SECTION.match(nxt.text) and not line.enumerated:
@@ -361,7 +367,7 @@ class Segmenter:
                 note(2, "set off by a wider gap than the page's paragraphs")
             elif line.gap < gap:
                 note(-1, "closer to the text above than paragraphs are")
-        if self.style.indented_body:
+        if self.style.indented_body and not self.style.headlines_like_body:
             if self.style.set_like_body(line):
                 note(-3, "indented like the page's paragraphs")
             elif line.indent > (self.style.body_indent or 0):

@@ -1017,3 +1017,24 @@ def test_a_gallery_of_credited_photos_under_the_headline_and_web_chrome() -> Non
         ("caption", "", (), ("田相和",)), ("caption", "", (), ("王勤",)), ("caption", "", (), ("张直",)),
         ("article", "摄影爱好者眼里的成都魅力: 绿道与雪山同框 成都生态美的标志", ("庄灵辉",), ())]
     assert "看家乡事,品故乡情" in page_.dropped
+
+
+def test_a_wechat_repost_brackets_pictographs_sub_headings_and_links() -> None:
+    page = ("焦作日报 2023-06-08 07:30 发表于河南\n\n👆点击蓝字 关注我们\n\n▼\n\n【我市2023年中招政策出炉！这些变化要知道】\n\n"
+            "本报讯（记者 樊晓雯 通讯员 吉宏伟）6月7日，市教育局发布中招政策。\n\n📌考试时间\n\n文化课考试于6月25日至27日进行。\n\n"
+            "📌招生计划\n\n全市普通高中计划招生1.86万人。\n\n📌志愿填报\n\n考生须于7月8日前在网上填报志愿。\n\n"
+            "【市教育局提醒：警惕“高考志愿填报”收费陷阱】\n\n高考结束后，一些机构高价兜售志愿填报服务。（记者 樊晓雯）\n\n"
+            "编辑：申璐 审核：郝文斌\n\n往期推荐\n\n焦作这些学校，招生计划公布\n\n点个“在看”，让更多人看到\n")
+    page_ = parse_page(page, "t")
+    assert [(r.title, r.reporters) for r in page_.records] == [
+        ("我市2023年中招政策出炉！这些变化要知道", ("樊晓雯",)), ("市教育局提醒：警惕“高考志愿填报”收费陷阱", ("樊晓雯",))]
+    assert "招生计划" in page_.records[0].body and "📌" in page_.dropped
+
+
+def test_an_epaper_page_views_title_list_and_headlines_indented_like_the_text() -> None:
+    page = ("第03版:县区新闻 上一版2  4下一版\n本版标题导航\n修武:“美学经济”带火乡村游\n博爱:万亩竹林变身“绿色银行”\n"
+            "马村区开展燃气安全大排查\n\n  修武:“美学经济”带火乡村游\n  本报讯 记者冯晓琳 今年以来,修武县以“美学经济”为引领,发展乡村游。\n"
+            "  博爱:万亩竹林变身“绿色银行”\n  本报讯(通讯员 金海涛)博爱县许良镇依托万亩竹林资源,发展竹编产业。\n"
+            "  马村区开展燃气安全大排查\n  连日来,马村区组织住建、应急、城管等部门,对辖区餐饮门店燃气安全开展排查。\n")
+    assert [r.title for r in parse_page(page, "t").records] == [
+        "修武:“美学经济”带火乡村游", "博爱:万亩竹林变身“绿色银行”", "马村区开展燃气安全大排查"]
