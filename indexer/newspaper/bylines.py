@@ -53,7 +53,7 @@ _SIGNED = re.compile(rf"^(?:[{_HAN}]{{1,6}}?(?:区|县|市|镇|乡|街道|社区
                      rf"|{_WHO_WROTE_IN}[ \u3000]+)|读者[ \u3000]+)(?P<inner>{_CJK_NAME})$")
 # "解放区　读者　刘桂芬", "孟州市读者　张玉兰", "山阳区　李晓东", "山阳区焦东路街道居民　王桂兰"
 # a writer under a work unit: "□首发集团八达岭分公司京新收费所 吕文静"
-_BOX_UNIT = re.compile(rf"^[□■]\s*[{_HAN}（）()]{{4,30}}[ \u3000]+(?P<inner>{_CJK_NAME})\s*$")
+_BOX_UNIT = re.compile(rf"^(?:[□■]|文\s*[/／])\s*[{_HAN}（）()]{{4,30}}[ \u3000]+(?P<inner>{_CJK_NAME})\s*$")  # "文/市第二人民医院 宁志伟"
 # the writer and the photographer side by side: "文/YMG全媒体记者 杨春娜 图/郑晓平 张洁 唐克"
 _WRITER_AND_PHOTO = re.compile(r"^文字?\s*[/／:：]\s*(?P<inner>.{2,30}?)\s+(?:图|图片|摄影)\s*[/／:：]\s*\S.{0,30}$")
 # a writer and a note on who they are: "作者：赵丽君（焦作师范高等专科学校马克思主义学院讲师）", "文/李文（市作协会员）"

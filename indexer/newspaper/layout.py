@@ -191,6 +191,9 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
     recommended = False  # under "往期推荐": the lines are links to other items
     carried = ""  # a photo credit printed above its caption, in an export's 作者 field
     for number, raw in _split_run_on_headlines(lines, first_number):
+        if _EMOJI.search(raw):  # "📌考试时间", "🌤今日天气：多云": a repost's pictographs are layout, not text
+            dropped.extend(_EMOJI.findall(raw))
+            raw = _EMOJI.sub("", raw)
         line, removed = boilerplate.clean_line(raw)
         dropped.extend(removed)
         if not line.strip():
@@ -228,11 +231,6 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             continue
         indent = _indent_width(line)
         line = unmark(line.strip())
-        if _EMOJI.search(line):  # "👆点击蓝字关注我们", "📌考试时间": a repost's pictographs are layout, not text
-            dropped.extend(_EMOJI.findall(line))
-            line = _EMOJI.sub("", line).strip()
-            if not line:
-                continue
         if _PHOTO_PLACEHOLDER.match(line):  # "（图片）": where a photo stood; the next line is its caption
             dropped.append(line)
             placeholder = True

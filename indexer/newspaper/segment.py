@@ -44,6 +44,8 @@ PHOTO_STORY_SHARE = 0.1  # of the caption's character pairs also in that text: m
 PAGE_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}[·・][\u4e00-\u9fff]{2,3}"
                        r"|[\u4e00-\u9fff]{1,6}(?:新闻|周刊|专刊|副刊|传真|短讯|简讯|快讯|速览|速递|动态|时评|文苑|要闻|广角|园地|茶座|杂谈|书屋|论坛"
                        r"|来信|回音|追踪|信箱|短波|快评)|图说[\u4e00-\u9fff]{2,4}|摄影报道)$")
+# a notice's or document's number under its title: "（2016）豫0802民初1187号", "焦国土告字〔2010〕27号"
+DOC_NUMBER = re.compile(r"^[(（〔\[]\d{4}[)）〕\]]\s*\S{1,16}号$|^\S{1,10}[〔\[（(]\d{4}[〕\]）)]\s*\d{1,5}\s*号$")
 # a whole headline in brackets, as reposts set them: "【我市2023年中招政策出炉！这些变化要知道】"
 BRACKETED_HEADLINE = re.compile(r"^【[^】]{6,40}】$")
 # a column's name in brackets, alone on its line: "【城事】", "【每日金句】"
@@ -178,6 +180,10 @@ class Segmenter:
             # "法治·平安", "社会新闻", "县区传真" over a headline or atop the page, "图说孟州" over photos: the
             # page's or column's name
             return True
+        if line.plain and line.headline_shaped and len(line.text) <= SECTION_MAX and nxt.photo is not None \
+                and (after := self.at(i + 2)) is not None and after.photo is not None \
+                and nxt.text.startswith(("①", "图①")) and after.text.startswith(("②", "图②")):
+            return True  # "赛场掠影" over "①…本报记者 X 摄" / "②…通讯员 Y 摄": the name of a numbered group of photos
         if line.plain and BRACKETED_LABEL.match(line.text) and self.title_group(i + 1) is not None:
             return True  # "【城事】" over "●一碗面,暖了环卫工人的心窝": a digest's column
         if line.plain and SPACED_LABEL.match(line.text) and self.title_group(i + 1) is not None \
@@ -204,7 +210,7 @@ class Segmenter:
         first = self.at(i)
         if first is None or self.style.wrapped(first):
             return None
-        if not (first.headline_shaped or first.heading or self._lead_in(i)):
+        if not (first.headline_shaped or first.heading or self._lead_in(i)) or DOC_NUMBER.match(first.text):
             return None
         if (signed := self.at(i + 1)) is not None and signed.date_alone:
             return None  # "焦作市公安局交通警察支队" over "2024年3月22日": who signed the notice above
@@ -216,7 +222,7 @@ class Segmenter:
                 and not ALL_IN_BRACKETS.match(self.lines[j - 1].text) \
                 and (_short_title_line(nxt) or nxt.heading) and not column_tag(self.lines[j - 1].text) \
                 and not nxt.text.startswith("【") and not INTERVIEW_QUESTION.match(nxt.text) \
-                and not SPEAKER.match(nxt.text) \
+                and not SPEAKER.match(nxt.text) and not DOC_NUMBER.match(nxt.text) \
                 and not (nxt.gap > first.gap and not first.heading):  # "…笑声比灯光还暖" / / "读《怀庆府志》札记"
             j += 1
         if j - i > 1 and not (_short_title_line(first) or first.heading):

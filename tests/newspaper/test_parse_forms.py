@@ -1028,7 +1028,7 @@ def test_a_wechat_repost_brackets_pictographs_sub_headings_and_links() -> None:
     page_ = parse_page(page, "t")
     assert [(r.title, r.reporters) for r in page_.records] == [
         ("我市2023年中招政策出炉！这些变化要知道", ("樊晓雯",)), ("市教育局提醒：警惕“高考志愿填报”收费陷阱", ("樊晓雯",))]
-    assert "招生计划" in page_.records[0].body and "📌" in page_.dropped
+    assert "招生计划" in page_.records[0].body and "📌" in page_.dropped and "👆" in page_.dropped
 
 
 def test_an_epaper_page_views_title_list_and_headlines_indented_like_the_text() -> None:
@@ -1038,3 +1038,14 @@ def test_an_epaper_page_views_title_list_and_headlines_indented_like_the_text() 
             "  马村区开展燃气安全大排查\n  连日来,马村区组织住建、应急、城管等部门,对辖区餐饮门店燃气安全开展排查。\n")
     assert [r.title for r in parse_page(page, "t").records] == [
         "修武:“美学经济”带火乡村游", "博爱:万亩竹林变身“绿色银行”", "马村区开展燃气安全大排查"]
+
+
+def test_a_notices_number_a_doctors_credit_and_a_numbered_photo_groups_name() -> None:
+    page = ("焦作市解放区人民法院公告\n　　（2016）豫0802民初1187号\n　　焦作某商贸有限公司：本院受理原告诉你公司买卖合同纠纷一案。\n"
+            "　　焦作市解放区人民法院\n\n换季谨防老年人心脑血管病\n\n文/市第二人民医院 宁志伟\n\n春季早晚温差大，血压波动明显。\n\n"
+            "赛场掠影\n　　①来自30个国家和地区的太极拳爱好者同场竞技。本报记者　包国梁　摄\n"
+            "　　②小选手在开幕式上表演太极扇。通讯员　郜晓峰　摄\n")
+    page_ = parse_page(page, "t")
+    assert [(r.kind, r.section, r.title, r.reporters, r.photographers) for r in page_.records] == [
+        ("article", None, "焦作市解放区人民法院公告", (), ()), ("article", None, "换季谨防老年人心脑血管病", ("宁志伟",), ()),
+        ("caption", "赛场掠影", "", (), ("包国梁",)), ("caption", "赛场掠影", "", (), ("郜晓峰",))]
