@@ -37,6 +37,7 @@ EDITORS_NOTE = ("编者按", "编者的话", "编前语", "编者")
 FIELD = re.compile(r"^(?!编者按|编后|按语|导语|提要|摘要|提示)[\u4e00-\u9fff]{2,3}[:：](?=\S)")
 ALL_IN_BRACKETS = re.compile(r"^[(（][^()（）]+[)）]$")  # "(一九四九年六月十六日)": a subtitle closes its headline group
 BULLETS = ("△", "▲", "●", "◆", "★", "☆", "■")  # "△由市教委…": each brief of a column opens with one
+BULLET_LOOKAHEAD = 4  # lines below a column label where its second bulleted brief may start (briefs wrap)
 GALLERY_MIN = 3  # credited photos in a row under a headline that are a gallery, a caption each
 PHOTO_STORY_MAX = 200  # characters of text above a photo that a titled photo story carries
 PHOTO_STORY_SHARE = 0.1  # of the caption's character pairs also in that text: more than a date in common
@@ -189,9 +190,9 @@ class Segmenter:
         if line.plain and SPACED_LABEL.match(line.text) and self.title_group(i + 1) is not None \
                 and not (self.cur is not None and self.cur.title and not self.cur.paragraphs):
             return True  # "太 行 风" over "故乡的柿子树": a column's name, spaced out (not an author's name under a headline)
-        if line.headline_shaped and len(line.text) <= SECTION_MAX and all(
-                (b := self.at(k)) is not None and b.text.startswith(BULLETS) for k in (i + 1, i + 2)):
-            return True  # "三秦短波" over "△由市教委…" / "△在京…": a column of bulleted briefs
+        if line.headline_shaped and len(line.text) <= SECTION_MAX and nxt.text.startswith(BULLETS) and any(
+                (b := self.at(k)) is not None and b.text.startswith(nxt.text[0]) for k in range(i + 2, i + 2 + BULLET_LOOKAHEAD)):
+            return True  # "三秦短波" over "△由市教委…" / "△在京…" (wrapped or not): a column of bulleted briefs
         if line.text.endswith((":", "：")) and line.text.rstrip(":：") not in section_labels():
             return False  # "# 新华网载文:" over "# 洛阳牡丹成中国“名片”": a colon leads into the headline below
         if not line.heading or (len(line.text) > SECTION_MAX and line.text not in section_labels()):

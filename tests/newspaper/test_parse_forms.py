@@ -1,6 +1,8 @@
 """parse_page on small pages, one form of the issue each: headlines, bylines, credits, captions, damage."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from indexer.newspaper.parse import clean_paragraphs, parse_page, record_id
@@ -1049,3 +1051,10 @@ def test_a_notices_number_a_doctors_credit_and_a_numbered_photo_groups_name() ->
     assert [(r.kind, r.section, r.title, r.reporters, r.photographers) for r in page_.records] == [
         ("article", None, "焦作市解放区人民法院公告", (), ()), ("article", None, "换季谨防老年人心脑血管病", ("宁志伟",), ()),
         ("caption", "赛场掠影", "", (), ("包国梁",)), ("caption", "赛场掠影", "", (), ("郜晓峰",))]
+
+
+def test_a_column_of_bulleted_briefs_on_a_hard_wrapped_page() -> None:
+    page = (Path(__file__).parent.parent / "data" / "segmentation" / "holdout10" / "p16_2002_pdfwrap28_yaowen_front.txt")
+    records = parse_page(page.read_text(encoding="utf-8"), "t").records
+    briefs = [(r.title, r.reporters, r.correspondents) for r in records if r.section == "要闻简报" and r.kind == "article"]
+    assert briefs == [("", ("郝振东",), ()), ("", (), ("甘秋菊",)), ("", (), ())]
