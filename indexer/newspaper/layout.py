@@ -314,7 +314,9 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             gap, indent, number, line = prev.gap, prev.indent, prev.number, prev.text + line
         if gap == 0 and out and out[-1].plain and _OPEN_BRACKET_END.search(out[-1].text) and _CLOSES_BRACKET.match(line):
             prev = out.pop()  # "…路相连。（本报记者 孔令" / "辉）": an end credit the layout wrapped
-            gap, indent, number, line = prev.gap, prev.indent, prev.number, prev.text + line
+            # (after a space the next name begins: "（本报记者　池永健　" / "项　丽）")
+            spaced = 0 <= prev.number - first_number < len(lines) and lines[prev.number - first_number][-1:].isspace()
+            gap, indent, number, line = prev.gap, prev.indent, prev.number, prev.text + (" " if spaced else "") + line
         if gap == 0 and out and out[-1].byline is None and out[-1].photo is None and len(line) <= 3 \
                 and (credit := match_byline(out[-1].text + line)) is not None and not credit[1]:
             prev = out.pop()  # "本报记者 郑海洋 通讯员 李文静 赵" / "丽": a credit line the layout wrapped

@@ -1058,3 +1058,9 @@ def test_a_column_of_bulleted_briefs_on_a_hard_wrapped_page() -> None:
     records = parse_page(page.read_text(encoding="utf-8"), "t").records
     briefs = [(r.title, r.reporters, r.correspondents) for r in records if r.section == "要闻简报" and r.kind == "article"]
     assert briefs == [("", ("郝振东",), ()), ("", (), ("甘秋菊",)), ("", (), ())]
+
+
+def test_an_end_credit_wrapped_after_a_space_between_two_names() -> None:
+    page = "火灾未造成人员伤亡\n　　8月12日下午，中站区一小区起火。火灾系电动车充电引发。（本报记者　池永健　\n项　丽）\n"
+    record, = parse_page(page, "t").records
+    assert record.reporters == ("池永健", "项丽")
