@@ -117,6 +117,7 @@ class FacetColumns:
         return cols
 
     def _build(self, parts: list[CodedFacets]) -> None:
+        parts = parts or [code_rows(())]  # an index without segments
         self._parts = parts
         self.n = sum(p.n for p in parts)
         self.kind, self.kinds = _merged(parts, "kind", False)

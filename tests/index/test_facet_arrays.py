@@ -283,3 +283,15 @@ def test_backup_and_restore_carry_the_array_files(tmp_path: Path) -> None:
     assert all((index_dir / n).read_bytes() == b for n, b in arrays.items())
     assert check_index(str(index_dir)).ok and _answers(index_dir) == expected
     assert sum(len(v) for v in parse_records(paths).values()) == expected[-2]["records"]
+
+
+def test_an_index_whose_segments_were_all_dropped_still_answers(tmp_path: Path) -> None:
+    """Every record deleted: the commit has no segment left, so no arrays to map, and a search answers nothing."""
+    from indexer.searching.service import SearchQuery, search
+
+    records = generated_records(5, 2)
+    _write(tmp_path, records, [0, 5, 5], [[], [0, 1, 2, 3, 4]], [], False)
+    assert index_segments(open_index(tmp_path)) == []
+    with Archive(tmp_path) as archive:
+        page = search(archive, SearchQuery(q="", sort="newest"))
+        assert page.total == 0 and page.facets["kind"] == {} and archive.snapshot().columns.n == 0
