@@ -925,7 +925,10 @@ def test_a_credit_over_a_photo_closes_the_article_and_page_foot_furniture() -> N
 
 @pytest.mark.parametrize("line", ["·我市举办首届山药节 三版", "市区20条背街小巷年内完成改造 3版", "中共焦作市委机关报 国内统一刊号CN41-0038",
                                   "本版导读：博爱“竹编”编出致富路", "本报今日导读：市人大常委会召开第十次会议（2版）",
-                                  "微信扫一扫 关注“焦作日报”", "▲广告▲焦作万嘉购物广场　周年店庆　全场满200元减50元　地址：山阳区人民路中段"])
+                                  "微信扫一扫 关注“焦作日报”", "▲广告▲焦作万嘉购物广场　周年店庆　全场满200元减50元　地址：山阳区人民路中段",
+                                  "中共焦作市委机关报   JIAOZUO RIBAO", "第1版   今日四版   国内统一刊号 豫内字第0 31号",
+                                  "来信请寄：焦作日报社群工部　邮编：454000　民生热线：0391-8797110",
+                                  "早安，焦作！今天是2025年2月27日，星期四，农历二月初一。", "编辑：叶思彤　二审：赵卫东　三审：何立平"])
 def test_pointer_and_masthead_lines_are_furniture(line: str) -> None:
     page_ = parse_page(f"市政协常委会议召开\n\n本报讯（记者 李明）11月7日，市政协常委会议召开。\n\n{line}\n", "t")
     assert len(page_.records) == 1 and line in page_.dropped
