@@ -210,6 +210,9 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             dropped.append(line.strip())
             continue
         recommended = False
+        if out and line.strip() == out[-1].raw.strip() and len(line.strip()) <= TITLE_LIST_LINE_MAX:
+            dropped.append(line.strip())  # "采访报道团队成员下行陡坡" twice in a row: a copy's image text and its caption
+            continue
         if out and item_meta_line(line):  # "定西日报 2017-02-27 10:31 大字": a web page's line about the item
             dropped.append(line.strip())
             continue

@@ -928,7 +928,8 @@ def test_a_credit_over_a_photo_closes_the_article_and_page_foot_furniture() -> N
                                   "微信扫一扫 关注“焦作日报”", "▲广告▲焦作万嘉购物广场　周年店庆　全场满200元减50元　地址：山阳区人民路中段",
                                   "中共焦作市委机关报   JIAOZUO RIBAO", "第1版   今日四版   国内统一刊号 豫内字第0 31号",
                                   "来信请寄：焦作日报社群工部　邮编：454000　民生热线：0391-8797110",
-                                  "早安，焦作！今天是2025年2月27日，星期四，农历二月初一。", "编辑：叶思彤　二审：赵卫东　三审：何立平"])
+                                  "早安，焦作！今天是2025年2月27日，星期四，农历二月初一。", "编辑：叶思彤　二审：赵卫东　三审：何立平",
+                                  "下载掌上雅安APP", "A002雅安日报", "05", "①", "泉州网  东南早报  泉州商报  今日台商投资区  旧版入口"])
 def test_pointer_and_masthead_lines_are_furniture(line: str) -> None:
     page_ = parse_page(f"市政协常委会议召开\n\n本报讯（记者 李明）11月7日，市政协常委会议召开。\n\n{line}\n", "t")
     assert len(page_.records) == 1 and line in page_.dropped
@@ -1067,3 +1068,10 @@ def test_an_end_credit_wrapped_after_a_space_between_two_names() -> None:
     page = "火灾未造成人员伤亡\n　　8月12日下午，中站区一小区起火。火灾系电动车充电引发。（本报记者　池永健　\n项　丽）\n"
     record, = parse_page(page, "t").records
     assert record.reporters == ("池永健", "项丽")
+
+
+def test_a_line_printed_twice_in_a_row_is_kept_once() -> None:
+    page = "探访千年茶马古道\n\n采访报道团队成员下行陡坡\n\n采访报道团队成员下行陡坡\n\n1935年5月31日,红军在飞夺泸定桥后南下冷碛镇。\n"
+    page_ = parse_page(page, "t")
+    record, = page_.records
+    assert (record.title + record.body).count("下行陡坡") == 1 and "采访报道团队成员下行陡坡" in page_.dropped
