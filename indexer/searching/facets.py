@@ -130,10 +130,12 @@ class FacetColumns:
         self.people: dict[str, PeopleColumn] = {}
         for facet in PEOPLE:
             codes, names = _merged(parts, facet, False, docs=False)
+            # as intp: these index an array of every document at each count (an int32 index would be converted
+            # on every query)
             if len(parts) == 1:
-                doc = parts[0].people_doc[facet]
+                doc = parts[0].people_doc[facet].astype(np.intp)
             else:
-                doc = np.concatenate([p.people_doc[facet].astype(np.int64) + start for p, start in zip(parts, starts)])
+                doc = np.concatenate([p.people_doc[facet].astype(np.intp) + start for p, start in zip(parts, starts)])
             self.people[facet] = PeopleColumn(doc, codes, names)
         self._file: tuple[np.ndarray, list[str], np.ndarray] | None = None
         self._orders: dict[bool, np.ndarray] = {}
