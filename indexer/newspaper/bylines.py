@@ -19,7 +19,7 @@ _CJK_NAME = rf"[{_HAN}]{{2,4}}(?:·[{_HAN}]{{1,6}})?"
 _REPORTER_ROLE = (
     rf"(?:[A-Z]{{2,6}}(?=[{_HAN}]{{0,8}}记者))?(?:(?:本报|新华社|中新社|[{_HAN}]{{2,8}}?(?:[·・][{_HAN}]{{2,8}}?)?(?:日报|晚报|早报|都市报|融媒体?|全媒体|电视台|广播电视台)?)?"
     rf"(?:驻[{_HAN}]{{1,6}})?(?:特约|特派|见习|首席|实习)?(?:摄影)?记者"  # "首席摄影记者"
-    r"|本版摄影[:：]?|实习生|志愿者|读者|网友|栏目主持人?|作者[:：]?|文[/／]图|图[/／]文|文[/／]|文·图[/／]|图·文[/／]|文图[/／]|撰文[:：]?)"
+    r"|本版摄影[:：]?|本期主持人?|实习生|志愿者|读者|网友|栏目主持人?|作者[:：]?|文[/／]图|图[/／]文|文[/／]|文·图[/／]|图·文[/／]|文图[/／]|撰文[:：]?)"
 )
 _CORRESPONDENT_ROLE = r"(?:(?:本报|特约)?通讯员|拍友)"  # "拍友 包响亮 摄": a reader's photo
 _ROLE = rf"(?:{_REPORTER_ROLE}|{_CORRESPONDENT_ROLE})"
@@ -61,6 +61,8 @@ _NAMED_NOTE = re.compile(rf"^(?:作者\s*[:：]|文\s*[/／]|□)\s*(?P<inner>{_
 # one credit for the whole page: "本版文/图 本报记者 谭心怡(除署名外)"
 _PAGE_CREDIT = re.compile(r"^本版(?:文\s*[/／]\s*图|图文|文字|撰文|文)?\s*[/／:：]?\s*(?P<inner>.{2,30}?)\s*[(（]除署名外[)）]$")
 # a credit line of its own: "本报记者 王晓东 通讯员 李红", "文/张然", "作者：陈曦"
+# a name before the role of the next: "王青青 晚报记者 叶晓姝"
+_NAME_THEN_ROLE = re.compile(rf"^(?P<credit>(?P<inner>{_CJK_NAME}[ \u3000、]+{_REPORTER_ROLE}{_SEP}*{_NAMES}))$")
 _STANDALONE = re.compile(rf"^(?P<credit>(?P<inner>{_ROLE}{_SEP}*{_NAMES}){_SUFFIX})\s*$")
 # a credit closing an article: "（记者 张三）", "（本报记者 张三 李四）", "（文/张三）", "(记者 X 通讯员 Y)"
 # and "(李涛 全媒体记者晋群)": a name may stand before the first role
@@ -278,7 +280,7 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
         people = split_names(flat)
         if people.reporters:
             return Credit(line, people.reporters, people.correspondents), ""
-    for pattern in (_BOX, _STANDALONE):
+    for pattern in (_BOX, _STANDALONE, _NAME_THEN_ROLE):
         m = pattern.match(flat)
         if m:
             people = split_names(m.group("credit").lstrip("□■◎◇●◆▲★▌|N"))  # with "/图" after a name: see split_names

@@ -19,6 +19,8 @@ from indexer.newspaper.bylines import Credit, credited_photographers, match_byli
     ("◎冯丽娜", ("冯丽娜",), (), ""),
     ("何白 整理", ("何白",), (), ""),
     ("◇本报记者邹英", ("邹英",), (), ""),
+    ("王青青 晚报记者 叶晓姝", ("王青青", "叶晓姝"), (), ""),
+    ("本期主持 大饼", ("大饼",), (), ""),
     ("本报记者何沛“这个原创动画短视频很有意思,”", ("何沛",), (), "“这个原创动画短视频很有意思,”"),
 ])
 def test_bylines_of_other_papers(line: str, reporters: tuple, correspondents: tuple, rest: str) -> None:
