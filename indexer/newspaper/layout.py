@@ -350,7 +350,19 @@ TITLE_LIST_LINE_MAX = 40  # a headline in an e-paper's list of the page's titles
 def _without_title_lists(lines: list[str], dropped: list[str]) -> list[str]:
     """An e-paper page view's list of the page's headlines ("本版标题导航" / "修武:“美学经济”带火乡村游" /
     "博爱:万亩竹林变身“绿色银行”" / …), each printed again over its article further down: two or more lines in a
-    row that all come again later are navigation, and are blanked (reported as dropped)."""
+    row that all come again later are navigation, and are blanked (reported as dropped). So are runs of ">>"
+    pointers (a 导读 box: ">>一碗面,…" / ">>王瑞雪:…"); one ">>" line alone is a digest's headline."""
+    out = list(lines)
+    for n, raw in enumerate(lines):
+        if raw.lstrip().startswith(">>"):
+            run = [k for k in (n - 1, n + 1) if 0 <= k < len(lines) and lines[k].lstrip().startswith(">>")]
+            if run:
+                dropped.append(raw.strip())
+                out[n] = ""
+            else:
+                dropped.append(">>")
+                out[n] = raw.lstrip()[2:]
+    lines = out
     later: dict[str, int] = {}
     for n, raw in enumerate(lines):
         text = raw.strip()

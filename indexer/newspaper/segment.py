@@ -49,8 +49,8 @@ PAGE_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}[·・][\u4e00-\u9fff]{2,3}"
 DOC_NUMBER = re.compile(r"^[(（〔\[]\d{4}[)）〕\]]\s*\S{1,16}号$|^\S{1,10}[〔\[（(]\d{4}[〕\]）)]\s*\d{1,5}\s*号$")
 # a whole headline in brackets, as reposts set them: "【我市2023年中招政策出炉！这些变化要知道】"
 BRACKETED_HEADLINE = re.compile(r"^【[^】]{6,40}】$")
-# a column's name in brackets, alone on its line: "【城事】", "【每日金句】"
-BRACKETED_LABEL = re.compile(r"^【[\u4e00-\u9fff]{2,6}】$")
+# a column's name in brackets, alone on its line: "【城事】", "【每日金句】", "〓山西观察〓"
+BRACKETED_LABEL = re.compile(r"^(?:【[\u4e00-\u9fff]{2,6}】|〓[\u4e00-\u9fff]{2,6}〓)$")
 # a column's name set out letter by letter: "太 行 风", "山 阳 石"
 SPACED_LABEL = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]{1,2}[\u4e00-\u9fff]){1,4}$")
 FIRST_SECTION = re.compile(r"^(?:[(（]一[)）]|一、|第一[、，,]|1[.、．](?!\d))")  # "（一）": numbered sections begin
@@ -456,7 +456,7 @@ class Segmenter:
         in_article = cur is not None and cur.kind == "article"
         if self.is_section(i):
             self.finish()
-            self.section = re.sub(r"[ \u3000]+", "", line.text) if SPACED_LABEL.match(line.text) else line.text.strip("【】")
+            self.section = re.sub(r"[ \u3000]+", "", line.text) if SPACED_LABEL.match(line.text) else line.text.strip("【】〓")
             self.dropped.append(line.raw)
             self.explain(i, "section", "a column label above articles")
             return i + 1

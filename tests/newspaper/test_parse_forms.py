@@ -929,7 +929,9 @@ def test_a_credit_over_a_photo_closes_the_article_and_page_foot_furniture() -> N
                                   "中共焦作市委机关报   JIAOZUO RIBAO", "第1版   今日四版   国内统一刊号 豫内字第0 31号",
                                   "来信请寄：焦作日报社群工部　邮编：454000　民生热线：0391-8797110",
                                   "早安，焦作！今天是2025年2月27日，星期四，农历二月初一。", "编辑：叶思彤　二审：赵卫东　三审：何立平",
-                                  "下载掌上雅安APP", "A002雅安日报", "05", "①", "泉州网  东南早报  泉州商报  今日台商投资区  旧版入口"])
+                                  "下载掌上雅安APP", "A002雅安日报", "05", "①", "泉州网  东南早报  泉州商报  今日台商投资区  旧版入口",
+                                  "设为首页|加入收藏", "您的位置:首页 > 河东映像>", "来源:运城晚报时间:2025-05-30",
+                                  "山西日报手机报(晚报)", "过往期刊", "• 第2024-04-16期"])
 def test_pointer_and_masthead_lines_are_furniture(line: str) -> None:
     page_ = parse_page(f"市政协常委会议召开\n\n本报讯（记者 李明）11月7日，市政协常委会议召开。\n\n{line}\n", "t")
     assert len(page_.records) == 1 and line in page_.dropped
@@ -1075,3 +1077,13 @@ def test_a_line_printed_twice_in_a_row_is_kept_once() -> None:
     page_ = parse_page(page, "t")
     record, = page_.records
     assert (record.title + record.body).count("下行陡坡") == 1 and "采访报道团队成员下行陡坡" in page_.dropped
+
+
+def test_a_mobile_digests_single_pointer_is_its_headline() -> None:
+    page = ("【封面】\n>>全国政协十二届四次会议举行第三次全体会议\n----------\n全国政协十二届四次会议昨日在人民大会堂举行第三次全体会议。\n"
+            "〓山西观察〓\n>>全市工业经济转型发展大会召开\n----------\n昨日，全市工业经济转型发展大会召开。（记者 王振巍）\n"
+            "建设“枢纽商都 开放梁园”\n记者 单保良    来源:商丘网—商丘日报\n  在前不久召开的梁园区第六次党代会上，确立了发展目标。\n")
+    page_ = parse_page(page, "t")
+    assert [(r.section, r.title, r.reporters) for r in page_.records] == [
+        ("封面", "全国政协十二届四次会议举行第三次全体会议", ()), ("山西观察", "全市工业经济转型发展大会召开", ("王振巍",)),
+        ("山西观察", "建设“枢纽商都 开放梁园”", ("单保良",))]
