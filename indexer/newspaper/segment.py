@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from indexer.newspaper.bylines import Credit, match_end_credit, signature, unpad
+from indexer.newspaper.bylines import Credit, looks_like_name, match_end_credit, signature, unpad
 from indexer.newspaper.layout import ENUMERATOR, NUMBERED_PHOTO, Line, PageStyle, bigrams, name_list
 
 CAPTION_TITLE_MAX = 20
@@ -476,6 +476,13 @@ class Segmenter:
             # "编前语" over the note, under the page's photos: the note opens an item, the label is no headline
             self.start("article").add(line.text, subhead=True)
             self.explain(i, "subhead", "an editor's note label: the note under it is an item with no headline")
+            return i + 1
+        if (cur is None or cur.closed) and line.plain and NAME_LINE.match(line.text) and looks_like_name(line.text) \
+                and line.text not in section_labels() and (nxt := self.at(i + 1)) is not None and nxt.plain \
+                and not nxt.date_alone:
+            # "刘志刚" over an essay, "杨金贵" over "古建凝岁月,胜迹铸辉煌": the writer's name where an item begins
+            self.start("article").credit(Credit(line.text, (line.text,)))
+            self.explain(i, "byline", "a name alone where an item begins: its writer")
             return i + 1
         end = self.title_group(i)
         rejected = ""  # why a headline-shaped line did not start a record, for --explain

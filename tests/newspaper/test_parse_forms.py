@@ -1087,3 +1087,17 @@ def test_a_mobile_digests_single_pointer_is_its_headline() -> None:
     assert [(r.section, r.title, r.reporters) for r in page_.records] == [
         ("封面", "全国政协十二届四次会议举行第三次全体会议", ()), ("山西观察", "全市工业经济转型发展大会召开", ("王振巍",)),
         ("山西观察", "建设“枢纽商都 开放梁园”", ("单保良",))]
+
+
+@pytest.mark.parametrize(("page", "title"), [
+    ("刘志刚\n2024年元旦刚过,一份带着墨香的《黄海晨刊》就摆在了我的书桌上。\n", ""),
+    ("杨金贵\n古建凝岁月,胜迹铸辉煌\n踏足新绛,便如走进铺展千年的水墨长卷。\n", "古建凝岁月,胜迹铸辉煌"),
+])
+def test_a_writers_name_alone_where_an_item_begins(page: str, title: str) -> None:
+    record, = parse_page(page, "t").records
+    assert (record.title, record.reporters) == (title, (page[:3],))
+
+
+def test_a_short_line_that_is_no_name_is_not_taken_for_a_writer() -> None:
+    records = parse_page("春节\n春节期间，全市共接待游客120万人次。\n", "t").records
+    assert [(r.title, r.reporters) for r in records] == [("春节", ())]
