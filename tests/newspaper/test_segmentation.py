@@ -26,9 +26,10 @@ COUNT_EXACT, HEADLINES, PEOPLE = 0.90, 0.95, 0.90
 
 # every set in tests/data/segmentation, each with its floors below
 SETS = ("real", "real2", "real3", "real4", "real5", "real6", "real7", "real8", "real9", "rmrb", "rmrbfull", "forms", "holdout",
-        "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10")
+        "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10",
+        "real10", "holdout11")
 # the sets at the acceptance figures: hand-made pages and the first set of real pages
-AT_ACCEPTANCE = ("forms", "holdout", "holdout3", "holdout6", "holdout7", "holdout8", "holdout9", "real")
+AT_ACCEPTANCE = ("forms", "holdout", "holdout3", "holdout6", "holdout7", "holdout8", "holdout9", "holdout11", "real")
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +98,10 @@ def test_hand_made_pages_meet_the_acceptance_figures(scores: dict[str, object], 
     ("holdout10", 0.88, 0.95, 0.95, 0.91),
     ("real7", 0.88, 0.88, 0.83, 0.83),
     ("real8", 0.88, 0.90, 0.82, 0.85),
-    ("real9", 0.72, 0.64, 0.66, 0.73),
+    ("real9", 0.72, 0.66, 0.66, 0.82),
+    # and late in session 7 (first runs: real10 66.7/40.0/35.3/45.5, holdout11 92.0/100/100/98.1)
+    ("real10", 0.72, 0.66, 0.70, 0.63),
+    ("holdout11", 0.92, 1.00, 1.00, 0.98),
 ])
 def test_real_pages_do_not_fall_below_what_was_measured(scores: dict[str, object], name: str, count: float,
                                                         precision: float, recall: float, people: float) -> None:
