@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from indexer.errors import InvalidInput
@@ -15,6 +15,11 @@ class Boilerplate:
 
     line_patterns: tuple[re.Pattern[str], ...]
     inline_patterns: tuple[re.Pattern[str], ...]
+
+    @cached_property
+    def _any_line(self) -> re.Pattern[str]:
+        """The whole-line patterns as one alternation: one match per line instead of one per pattern."""
+        return re.compile("|".join(f"(?:{p.pattern})" for p in self.line_patterns) or r"(?!)")
 
     def clean_line(self, line: str) -> tuple[str, tuple[str, ...]]:
         """Return the line without boilerplate and the removed parts.
@@ -28,7 +33,7 @@ class Boilerplate:
                 removed.extend(m.group() for m in pattern.finditer(line))
                 line = pattern.sub("", line)
         stripped = line.strip()
-        if stripped and any(p.fullmatch(stripped) for p in self.line_patterns):
+        if stripped and self._any_line.fullmatch(stripped):
             removed.append(stripped)
             return "", tuple(removed)
         return line, tuple(removed)
