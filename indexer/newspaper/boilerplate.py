@@ -54,7 +54,12 @@ def parse_patterns(text: str, where: str = "boilerplate") -> Boilerplate:
                 inline.append(re.compile(line))
         except re.error as exc:
             raise InvalidInput(f"{where} line {number}: bad regex {line!r}: {exc}") from None
-    return Boilerplate(tuple(whole), tuple(inline))
+    found = Boilerplate(tuple(whole), tuple(inline))
+    try:
+        found._any_line  # noqa: B018 - compiled here, so a clash between patterns (a group name used twice) is named now
+    except re.error as exc:
+        raise InvalidInput(f"{where}: the whole-line patterns do not combine: {exc}") from None
+    return found
 
 
 @lru_cache(maxsize=1)

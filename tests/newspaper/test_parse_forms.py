@@ -1101,3 +1101,12 @@ def test_a_writers_name_alone_where_an_item_begins(page: str, title: str) -> Non
 def test_a_short_line_that_is_no_name_is_not_taken_for_a_writer() -> None:
     records = parse_page("春节\n春节期间，全市共接待游客120万人次。\n", "t").records
     assert [(r.title, r.reporters) for r in records] == [("春节", ())]
+
+
+def test_boilerplate_patterns_that_cannot_be_combined_are_refused_by_name() -> None:
+    from indexer.errors import InvalidInput
+    from indexer.newspaper.boilerplate import parse_patterns
+
+    assert parse_patterns("^扫一扫$\n# a comment\n^(?:第\\d版)$\n", "mine.txt").clean_line("第3版") == ("", ("第3版",))
+    with pytest.raises(InvalidInput, match="mine.txt"):
+        parse_patterns("^(?P<a>x)$\n^(?P<a>y)$\n", "mine.txt")
