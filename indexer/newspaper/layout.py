@@ -194,6 +194,10 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
         if _EMOJI.search(raw):  # "📌考试时间", "🌤今日天气：多云": a repost's pictographs are layout, not text
             dropped.extend(_EMOJI.findall(raw))
             raw = _EMOJI.sub("", raw)
+        if _RECOMMENDED.match(raw.strip()):  # "往期推荐": the short lines under it point to other items
+            recommended = True
+            dropped.append(raw.strip())
+            continue
         line, removed = boilerplate.clean_line(raw)
         dropped.extend(removed)
         if not line.strip():
@@ -201,10 +205,6 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
                 gap += 1
             else:
                 cut_off = True  # "================": a rule or furniture line stood here
-            continue
-        if _RECOMMENDED.match(line.strip()):  # "往期推荐" / "焦作这些学校，招生计划公布" / …: links to other items
-            recommended = True
-            dropped.append(line.strip())
             continue
         if recommended and len(line.strip()) <= TITLE_LIST_LINE_MAX and line.strip()[-1] not in _SENTENCE_END:
             dropped.append(line.strip())
@@ -343,6 +343,7 @@ _RUN_ON = re.compile(r"^(?P<head>\S.{1,39}?\S)[ \u3000]{3,}(?P<rest>\S.*)$")
 
 
 _EMOJI = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u26FF\u2700-\u27BF\uFE0F]+")
+# labels over lists of links to other items: "往期推荐" / "焦作这些学校，招生计划公布" / …
 _RECOMMENDED = re.compile(r"^(?:往期推荐|往期回顾|推荐阅读|精彩推荐|往期精彩)$")
 TITLE_LIST_LINE_MAX = 40  # a headline in an e-paper's list of the page's titles
 

@@ -931,7 +931,8 @@ def test_a_credit_over_a_photo_closes_the_article_and_page_foot_furniture() -> N
                                   "早安，焦作！今天是2025年2月27日，星期四，农历二月初一。", "编辑：叶思彤　二审：赵卫东　三审：何立平",
                                   "下载掌上雅安APP", "A002雅安日报", "05", "①", "泉州网  东南早报  泉州商报  今日台商投资区  旧版入口",
                                   "设为首页|加入收藏", "您的位置:首页 > 河东映像>", "来源:运城晚报时间:2025-05-30",
-                                  "山西日报手机报(晚报)", "过往期刊", "• 第2024-04-16期"])
+                                  "山西日报手机报(晚报)", "过往期刊", "• 第2024-04-16期", "分享到微信朋友圈", "第2904期",
+                                  "农历十二月初五", "今天白天多云间阴天,夜里多云转晴天,偏南风3级左右,温度12度到2度。"])
 def test_pointer_and_masthead_lines_are_furniture(line: str) -> None:
     page_ = parse_page(f"市政协常委会议召开\n\n本报讯（记者 李明）11月7日，市政协常委会议召开。\n\n{line}\n", "t")
     assert len(page_.records) == 1 and line in page_.dropped
