@@ -60,9 +60,9 @@ _WRITER_AND_PHOTO = re.compile(r"^文字?\s*[/／:：]\s*(?P<inner>.{2,30}?)\s+(
 _NAMED_NOTE = re.compile(rf"^(?:作者\s*[:：]|文\s*[/／]|□)\s*(?P<inner>{_CJK_NAME})\s*[(（][^()（）]{{2,40}}[)）]$")
 # one credit for the whole page: "本版文/图 本报记者 谭心怡(除署名外)"
 _PAGE_CREDIT = re.compile(r"^本版(?:文\s*[/／]\s*图|图文|文字|撰文|文)?\s*[/／:：]?\s*(?P<inner>.{2,30}?)\s*[(（]除署名外[)）]$")
-# a credit line of its own: "本报记者 王晓东 通讯员 李红", "文/张然", "作者：陈曦"
 # a name before the role of the next: "王青青 晚报记者 叶晓姝"
 _NAME_THEN_ROLE = re.compile(rf"^(?P<credit>(?P<inner>{_CJK_NAME}[ \u3000、]+{_REPORTER_ROLE}{_SEP}*{_NAMES}))$")
+# a credit line of its own: "本报记者 王晓东 通讯员 李红", "文/张然", "作者：陈曦"
 _STANDALONE = re.compile(rf"^(?P<credit>(?P<inner>{_ROLE}{_SEP}*{_NAMES}){_SUFFIX})\s*$")
 # a credit closing an article: "（记者 张三）", "（本报记者 张三 李四）", "（文/张三）", "(记者 X 通讯员 Y)"
 # and "(李涛 全媒体记者晋群)": a name may stand before the first role
