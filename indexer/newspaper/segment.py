@@ -216,7 +216,8 @@ class Segmenter:
         if (signed := self.at(i + 1)) is not None and signed.date_alone:
             return None  # "焦作市公安局交通警察支队" over "2024年3月22日": who signed the notice above
         j = i + 1
-        while j - i < TITLE_GROUP_MAX and (nxt := self.at(j)) is not None and (nxt.headline_shaped or nxt.heading) \
+        while j - i < TITLE_GROUP_MAX and (nxt := self.at(j)) is not None and (nxt.headline_shaped or nxt.heading
+                                                                              or self._over_subtitle(j)) \
                 and not nxt.enumerated \
                 and not self._name_over_text(j) and not self._field_line(j) \
                 and (not self.style.wrapped(nxt) or nxt.text.startswith("——")) \
@@ -234,6 +235,13 @@ class Segmenter:
         if j - i == TITLE_GROUP_MAX and after.headline_shaped and not after.enumerated:
             return None  # a run of short lines longer than a headline group: a list, not a headline
         return j
+
+    def _over_subtitle(self, j: int) -> bool:
+        """Line j is a headline line that ends open ("七旬老人的养老钱是怎样被骗走的"), set between a headline line and
+        its subtitle ("——山阳区法院审结…"): short, no sentence in it, and the subtitle right under it."""
+        line, nxt = self.lines[j], self.at(j + 1)
+        return line.plain and nxt is not None and nxt.plain and nxt.text.startswith("——") \
+            and len(line.text) <= KICKER_MAX and not any(ch in "。，,；;！!？?" for ch in line.text)
 
     def _lead_in(self, i: int) -> bool:
         """Line i is the first part of a headline broken after a colon, a headline line below it and then a

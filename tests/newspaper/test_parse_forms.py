@@ -1111,3 +1111,10 @@ def test_boilerplate_patterns_that_cannot_be_combined_are_refused_by_name() -> N
     assert parse_patterns("^扫一扫$\n# a comment\n^(?:第\\d版)$\n", "mine.txt").clean_line("第3版") == ("", ("第3版",))
     with pytest.raises(InvalidInput, match="mine.txt"):
         parse_patterns("^(?P<a>x)$\n^(?P<a>y)$\n", "mine.txt")
+
+
+def test_a_headline_line_that_ends_open_between_its_kicker_and_subtitle() -> None:
+    page = ("一条“高薪兼职”短信背后\n\n七旬老人的养老钱是怎样被骗走的\n\n——山阳区法院审结一起电信网络诈骗案\n\n"
+            "本报记者 董  柯  通讯员 马  璐\n\n　　去年5月，家住山阳区的七旬老人李某收到一条“高薪兼职”短信。\n")
+    record, = parse_page(page, "t").records
+    assert record.title == "一条“高薪兼职”短信背后 七旬老人的养老钱是怎样被骗走的 ——山阳区法院审结一起电信网络诈骗案"
