@@ -399,6 +399,8 @@ class Segmenter:
             note(1, "the text below opens like a news lead")
         elif nxt is not None and nxt.plain and SALUTATION.match(nxt.text):
             note(2, "the text below opens with a salutation, as a speech or letter does")
+        elif nxt is not None and nxt.plain and nxt.text.lstrip("【[").startswith(EDITORS_NOTE) and end - i <= 2:
+            note(3, "the text below opens with an editor's note, as a new piece does")  # "编者按：本报近日收到…"
         if nxt is not None and nxt.byline is None:
             words = set().union(*(bigrams(t.text) for t in self.lines[i:end]))
             below = bigrams(nxt.text[:80])
@@ -629,7 +631,7 @@ class Segmenter:
         )
         nxt = self.at(i + 1)
         closing = cur is not None and cur.kind == "article" and line.credit_only and bool(cur.paragraphs) \
-            and not cur.paragraphs[0].lstrip("【[").startswith(EDITORS_NOTE) \
+            and (len(cur.paragraphs) > 1 or not cur.paragraphs[0].lstrip("【[").startswith(EDITORS_NOTE)) \
             and (self.ends_article(i + 1) or (nxt is not None and nxt.photo is not None and nxt.gap > 0)) \
             and (not attach or (cur.byline is None and bool(cur.title)))
         if closing and cur is not None:

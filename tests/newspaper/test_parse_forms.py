@@ -1118,3 +1118,11 @@ def test_a_headline_line_that_ends_open_between_its_kicker_and_subtitle() -> Non
             "本报记者 董  柯  通讯员 马  璐\n\n　　去年5月，家住山阳区的七旬老人李某收到一条“高薪兼职”短信。\n")
     record, = parse_page(page, "t").records
     assert record.title == "一条“高薪兼职”短信背后 七旬老人的养老钱是怎样被骗走的 ——山阳区法院审结一起电信网络诈骗案"
+
+
+def test_a_letter_under_an_editors_note_signed_at_the_end() -> None:
+    page = ("别让“指尖上的形式主义”卷土重来\n\n文/李  睿\n\n打卡、截图、晒工作群……一些基层干部反映负担又重了。\n\n"
+            "一张车票里的温情\n\n编者按：本报近日收到一封读者来信，讲述了公交车上一次暖心的相遇。现予刊发。\n\n"
+            "那天我坐公交车去医院，忘了带零钱，司机师傅帮我投了币。\n\n作者：王秀兰（解放区退休职工）\n\n欢迎读者来稿 投稿邮箱：jzrbpl@163.com\n")
+    assert [(r.title, r.reporters) for r in parse_page(page, "t").records] == [
+        ("别让“指尖上的形式主义”卷土重来", ("李睿",)), ("一张车票里的温情", ("王秀兰",))]
