@@ -218,10 +218,16 @@ def surnames() -> frozenset[str]:
 
 
 def looks_like_name(text: str) -> bool:
-    """A person's name by its shape: 2-4 characters opening with a surname. "陈建国" -> True; "上半年" -> False."""
-    if not 2 <= len(text) <= 4:
+    """A person's name by its shape: 2-4 characters opening with a surname, not a place.
+
+    "陈建国" -> True; "上半年" -> False; "孟州市" -> False.
+    """
+    if not 2 <= len(text) <= 4 or text[-1] in _PLACE_ENDINGS:  # "孟州市": a place, whatever its first character
         return False
     return text[:1] in surnames() or (len(text) >= 3 and text[:2] in surnames())
+
+
+_PLACE_ENDINGS = "市县区镇乡村州省街路"
 
 
 # two-character surnames: "张凯林尉迟健平" is 张凯林 and 尉迟健平
@@ -392,7 +398,8 @@ def match_photo_credit(block: str) -> tuple[str, Credit] | None:
     inner = re.sub(rf"^[(（]?\s*{_AGENCY}(?:记者)?发\s*[(（]?|[)）]$", "", inner)
     inner = re.sub(r"^图\s*[/／]\s*(?:摄影师)?", "", inner)
     people = split_names(inner.rstrip("摄影/ \t）)").rstrip("摄影/ \t"))
-    names = people.people
+    # in printed order: "通讯员 聂远航 本报记者 葛云霄 摄" took the photos in that order, whatever their roles
+    names = tuple(sorted(people.people, key=lambda name: inner.find(name) if name in inner else len(inner)))
     if not names:
         return None
     return before, Credit(printed, names)

@@ -1099,9 +1099,10 @@ def test_a_writers_name_alone_where_an_item_begins(page: str, title: str) -> Non
     assert (record.title, record.reporters) == (title, (page[:3],))
 
 
-def test_a_short_line_that_is_no_name_is_not_taken_for_a_writer() -> None:
-    records = parse_page("春节\n春节期间，全市共接待游客120万人次。\n", "t").records
-    assert [(r.title, r.reporters) for r in records] == [("春节", ())]
+@pytest.mark.parametrize("line", ["春节", "孟州市"])
+def test_a_short_line_that_is_no_name_is_not_taken_for_a_writer(line: str) -> None:
+    records = parse_page(f"{line}\n农民办起“科技夜校”\n本报讯（记者 卞文光）每到晚上8点，村委会大院就热闹起来。\n", "t").records
+    assert [r.reporters for r in records] == [("卞文光",)]
 
 
 def test_boilerplate_patterns_that_cannot_be_combined_are_refused_by_name() -> None:
