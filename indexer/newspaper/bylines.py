@@ -126,8 +126,8 @@ _UNNAMED_END = re.compile(r"^[(（]\s*(?:(?:本报|本刊)?(?:记者|综合|报�
 _HELPED = re.compile(rf"^[(（]\s*(?P<inner>(?:{_ROLE}\s*)?{_NAMES})\s*(?:参与(?:采写|采访|报道)|(?:采访)?整理)\s*[)）]$")
 # a photo report's or a compiler's credit on a line of its own: "吕依霖 摄影报道", "井娇摄影报道", "易芝娜/编撰"
 _ALONE_REPORTED = re.compile(rf"^(?P<inner>{_NAMES})\s*(?:摄影报道|[/／]\s*(?:编撰|编译|整理|撰文))$")
-# who compiled what follows (readers' letters, a forum's remarks): "何白 整理"
-_COMPILED = re.compile(rf"^(?P<inner>{_NAMES})\s+整理$")
+# who compiled what follows (readers' letters, a forum's remarks): "何白 整理"; who reported it: "廖晗报道"
+_COMPILED = re.compile(rf"^(?P<inner>{_NAMES})\s*(?:\s整理|(?<!摄影)(?<!图片)(?<!新闻)报道)$")
 _MAX_CREDIT = 60
 _TOKEN = re.compile(rf"(?P<role>{_ROLE})|(?P<name>[{_HAN}·]+)")
 # two-character names padded to three columns: "赵  鹏   林  蔚" -> "赵鹏   林蔚"

@@ -49,6 +49,8 @@ PAGE_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}[·・][\u4e00-\u9fff]{2,3}"
 DOC_NUMBER = re.compile(r"^[(（〔\[]\d{4}[)）〕\]]\s*\S{1,16}号$|^\S{1,10}[〔\[（(]\d{4}[〕\]）)]\s*\d{1,5}\s*号$")
 # a whole headline in brackets, as reposts set them: "【我市2023年中招政策出炉！这些变化要知道】"
 BRACKETED_HEADLINE = re.compile(r"^【[^】]{6,40}】$")
+# a series' name and part, set apart by a vertical bar: "70年峥嵘岁月丨我与三峡日报", "荐读九江丨…名家寄语①"
+SERIES_LINE = re.compile(r"^[^。，,！？丨｜|]{2,16}[丨｜][^。，,！？丨｜|]{2,24}$")
 # a column's name in brackets, alone on its line: "【城事】", "【每日金句】", "〓山西观察〓"
 BRACKETED_LABEL = re.compile(r"^(?:【[\u4e00-\u9fff]{2,6}】|〓[\u4e00-\u9fff]{2,6}〓)$")
 # a column's name set out letter by letter: "太 行 风", "山 阳 石"
@@ -185,6 +187,8 @@ class Segmenter:
                 and (after := self.at(i + 2)) is not None and after.photo is not None \
                 and nxt.text.startswith(("①", "图①")) and after.text.startswith(("②", "图②")):
             return True  # "赛场掠影" over "①…本报记者 X 摄" / "②…通讯员 Y 摄": the name of a numbered group of photos
+        if line.plain and SERIES_LINE.match(line.text) and self.title_group(i + 1) is not None:
+            return True  # "70年峥嵘岁月丨我与三峡日报" over a headline: the series the piece belongs to
         if line.plain and BRACKETED_LABEL.match(line.text) and self.title_group(i + 1) is not None:
             return True  # "【城事】" over "●一碗面,暖了环卫工人的心窝": a digest's column
         if line.plain and SPACED_LABEL.match(line.text) and self.title_group(i + 1) is not None \
@@ -481,7 +485,7 @@ class Segmenter:
                 self.explain(i + 1, "box", "the box's title")
                 return i + 2
             return i + 1
-        if (not in_article or (cur is not None and cur.closed)) and line.plain and line.text.rstrip("：:") in EDITORS_NOTE \
+        if (not in_article or (cur is not None and cur.closed)) and line.plain and line.text.strip("：:◆■●【】") in EDITORS_NOTE \
                 and (nxt := self.at(i + 1)) is not None and nxt.plain:
             # "编前语" over the note, under the page's photos: the note opens an item, the label is no headline
             self.start("article").add(line.text, subhead=True)

@@ -21,6 +21,7 @@ from indexer.newspaper.bylines import Credit, credited_photographers, match_byli
     ("◇本报记者邹英", ("邹英",), (), ""),
     ("王青青 晚报记者 叶晓姝", ("王青青", "叶晓姝"), (), ""),
     ("本期主持 大饼", ("大饼",), (), ""),
+    ("廖晗报道", ("廖晗",), (), ""),
     ("本报记者何沛“这个原创动画短视频很有意思,”", ("何沛",), (), "“这个原创动画短视频很有意思,”"),
 ])
 def test_bylines_of_other_papers(line: str, reporters: tuple, correspondents: tuple, rest: str) -> None:
@@ -45,7 +46,7 @@ def test_end_credits(line: str, before: str, people: tuple) -> None:
     assert found is not None and found[0] == before and found[1].people == people
 
 
-@pytest.mark.parametrize("line", ["增长了一倍。上半年/下半年", "比例为三比一。（完）", "见下图。报道/评论"])
+@pytest.mark.parametrize("line", ["增长了一倍。上半年/下半年", "比例为三比一。（完）", "见下图。报道/评论", "图片报道", "新闻报道"])
 def test_text_that_only_looks_like_an_end_credit(line: str) -> None:
     found = match_end_credit(line)
     assert found is None or not found[1].people

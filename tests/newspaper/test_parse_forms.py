@@ -932,7 +932,9 @@ def test_a_credit_over_a_photo_closes_the_article_and_page_foot_furniture() -> N
                                   "下载掌上雅安APP", "A002雅安日报", "05", "①", "泉州网  东南早报  泉州商报  今日台商投资区  旧版入口",
                                   "设为首页|加入收藏", "您的位置:首页 > 河东映像>", "来源:运城晚报时间:2025-05-30",
                                   "山西日报手机报(晚报)", "过往期刊", "• 第2024-04-16期", "分享到微信朋友圈", "第2904期",
-                                  "农历十二月初五", "今天白天多云间阴天,夜里多云转晴天,偏南风3级左右,温度12度到2度。"])
+                                  "农历十二月初五", "今天白天多云间阴天,夜里多云转晴天,偏南风3级左右,温度12度到2度。",
+                                  "2023 年 10 月 2 日 星期 放大 缩小 默认", "枣庄新闻 滕州新闻", "本文转自:九江日报", "更多精彩图片",
+                                  "热点图片-头条新闻-新闻推荐"])
 def test_pointer_and_masthead_lines_are_furniture(line: str) -> None:
     page_ = parse_page(f"市政协常委会议召开\n\n本报讯（记者 李明）11月7日，市政协常委会议召开。\n\n{line}\n", "t")
     assert len(page_.records) == 1 and line in page_.dropped
@@ -1127,3 +1129,11 @@ def test_a_letter_under_an_editors_note_signed_at_the_end() -> None:
             "那天我坐公交车去医院，忘了带零钱，司机师傅帮我投了币。\n\n作者：王秀兰（解放区退休职工）\n\n欢迎读者来稿 投稿邮箱：jzrbpl@163.com\n")
     assert [(r.title, r.reporters) for r in parse_page(page, "t").records] == [
         ("别让“指尖上的形式主义”卷土重来", ("李睿",)), ("一张车票里的温情", ("王秀兰",))]
+
+
+def test_a_series_name_over_a_headline_and_an_editors_note_label_with_a_bullet() -> None:
+    page = ("◆编者按\n今年是本报创刊七十周年，我们刊发读者来稿。\n\n70年峥嵘岁月丨我与三峡日报\n深刻影响秭归的三次新闻宣传活动\n"
+            "廖晗报道\n3月19日,枣庄市革命老区的一场活动在秭归举行。\n")
+    page_ = parse_page(page, "t")
+    assert [(r.section, r.title, r.reporters) for r in page_.records] == [
+        (None, "", ()), ("70年峥嵘岁月丨我与三峡日报", "深刻影响秭归的三次新闻宣传活动", ("廖晗",))]
