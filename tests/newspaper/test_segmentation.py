@@ -27,7 +27,7 @@ COUNT_EXACT, HEADLINES, PEOPLE = 0.90, 0.95, 0.90
 # every set in tests/data/segmentation, each with its floors below
 SETS = ("real", "real2", "real3", "real4", "real5", "real6", "real7", "real8", "real9", "rmrb", "rmrbfull", "forms", "holdout",
         "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10",
-        "real10", "holdout11")
+        "real10", "holdout11", "real11", "holdout12")
 # the sets at the acceptance figures: hand-made pages and the first set of real pages
 AT_ACCEPTANCE = ("forms", "holdout", "holdout3", "holdout6", "holdout7", "holdout8", "holdout9", "holdout11", "real")
 
@@ -80,7 +80,7 @@ def test_hand_made_pages_meet_the_acceptance_figures(scores: dict[str, object], 
     ("holdout3", 0.96, 0.99, 0.98, 0.98),
     # held back until session 6 (first runs: real4 61.1/47.1/61.5/42.4, holdout4 56.0/78.2/79.8/85.0)
     ("real4", 0.72, 0.71, 0.76, 0.78),
-    ("holdout4", 0.76, 0.93, 0.92, 0.93),  # 0.80 until session 7: p15_zhuanban now keeps a photo in its article, by convention
+    ("holdout4", 0.80, 0.95, 0.94, 0.94),
     # held back until session 6 (first runs: real5 61.1/30.0/27.3/25.0, holdout5 59.1/84.8/88.6/83.1)
     ("real5", 0.72, 0.77, 0.63, 0.82),
     ("holdout5", 0.81, 0.98, 0.97, 0.95),
@@ -100,8 +100,11 @@ def test_hand_made_pages_meet_the_acceptance_figures(scores: dict[str, object], 
     ("real8", 0.88, 0.90, 0.82, 0.85),
     ("real9", 0.72, 0.66, 0.66, 0.82),
     # and late in session 7 (first runs: real10 66.7/40.0/35.3/45.5, holdout11 92.0/100/100/98.1)
-    ("real10", 0.72, 0.66, 0.70, 0.63),
+    ("real10", 0.72, 0.72, 0.76, 0.77),
     ("holdout11", 0.92, 1.00, 1.00, 0.98),
+    # the last two of session 7 (first runs: real11 44.4/34.5/43.5/82.6, holdout12 88.0/91.8/94.4/92.7)
+    ("real11", 0.44, 0.57, 0.65, 0.86),
+    ("holdout12", 0.88, 0.92, 0.95, 0.95),
 ])
 def test_real_pages_do_not_fall_below_what_was_measured(scores: dict[str, object], name: str, count: float,
                                                         precision: float, recall: float, people: float) -> None:
