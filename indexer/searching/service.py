@@ -236,14 +236,15 @@ class SearchPage:
 
 
 def warm_up(archive: Archive | None = None) -> None:
-    """Load what the first search would otherwise wait for: rjieba's dictionary, the character map, a snapshot."""
+    """Load what the first search would otherwise wait for: rjieba's dictionary, the character map, a snapshot
+    with its facet columns."""
     from indexer.text.words import load_rjieba
     from indexer.text.normalize import normalize_text
 
     load_rjieba()
     normalize_text("")
     if archive is not None:
-        archive.snapshot()
+        archive.snapshot().columns
 
 
 

@@ -50,7 +50,7 @@ def _flip(path: Path, rng: random.Random, n: int) -> list[int]:
     return offsets
 
 
-@pytest.mark.parametrize("kind", [".pst", "._stored.col"])  # postings, stored records
+@pytest.mark.parametrize("kind", [".pst", "._stored.col", ".fcol"])  # postings, stored records, facet arrays
 def test_bit_rot_is_found_and_its_segment_named(built: tuple[Path, Path, int], tmp_path: Path, kind: str) -> None:
     index_dir, corpus, records = built
     seed = int(os.environ.get("BAOKAN_BITROT_SEED", random.randrange(1 << 30)))
