@@ -72,30 +72,21 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--phases", action="store_true", help="time imports / open / first search inside the process")
     args = p.parse_args(argv)
     index_dir = str(Path(args.index).resolve())
-    samples: dict[str, list[float]] = {t: [] for t in args.tree}
+    measure = phases_once if args.phases else run_once
+    samples: dict[str, list] = {t: [] for t in args.tree}
     load = [os.getloadavg()[0]]
-    if args.phases:
-        phases: dict[str, list[dict[str, float]]] = {t: [] for t in args.tree}
-        for _ in range(args.runs):
-            for tree in args.tree:
-                phases[tree].append(phases_once(tree, index_dir, args.query))
-            load.append(os.getloadavg()[0])
-        result = {"index": args.index, "query": args.query, "runs": args.runs,
-                  "loadavg_1min": [round(min(load), 2), round(max(load), 2)],
-                  "trees": {t: {k: round(percentile([r[k] for r in v], 50), 3) for k in ("imports", "open", "search")}
-                            | {"total": v[0]["total"]} for t, v in phases.items()}}
-        print(json.dumps(result, ensure_ascii=False, indent=1))
-        if args.out:
-            Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=1), "utf-8")
-        return 0
-    for _ in range(args.runs):
+    for _ in range(args.runs):  # interleaved: each round runs every tree once
         for tree in args.tree:
-            samples[tree].append(run_once(tree, index_dir, args.query))
+            samples[tree].append(measure(tree, index_dir, args.query))
         load.append(os.getloadavg()[0])
+    if args.phases:
+        trees = {t: {k: round(percentile([r[k] for r in v], 50), 3) for k in ("imports", "open", "search")}
+                 | {"total": v[0]["total"]} for t, v in samples.items()}
+    else:
+        trees = {t: {"p50_s": round(percentile(v, 50), 3), "min_s": round(min(v), 3), "max_s": round(max(v), 3)}
+                 for t, v in samples.items()}
     result = {"index": args.index, "query": args.query, "runs": args.runs,
-              "loadavg_1min": [round(min(load), 2), round(max(load), 2)],
-              "trees": {t: {"p50_s": round(percentile(v, 50), 3), "min_s": round(min(v), 3), "max_s": round(max(v), 3)}
-                        for t, v in samples.items()}}
+              "loadavg_1min": [round(min(load), 2), round(max(load), 2)], "trees": trees}
     print(json.dumps(result, ensure_ascii=False, indent=1))
     if args.out:
         Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=1), "utf-8")
