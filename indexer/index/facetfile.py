@@ -109,7 +109,8 @@ class CodedFacets:
         self._load_vocab = load_vocab
 
     def vocab(self, name: str) -> list[Any]:
-        """The values of a coded column or person facet (``"region"``, ``"reporter"``, …)."""
+        """The values of a coded column or person facet (``"region"``, ``"reporter"``, …). From a file, parsed on
+        first use and checked with the codes that name them: ``FacetFileError`` if either is damaged."""
         values = self._vocabs.get(name)
         if values is None:
             values = self._vocabs[name] = self._load_vocab(name)
@@ -275,7 +276,8 @@ def _parse(mm: mmap.mmap, size: int, docs: int, name: str) -> CodedFacets:
         version, n = header["version"], int(header["docs"])
         arrays = {str(k): (int(v[0]), int(v[1])) for k, v in header["arrays"].items()}
         vocabs = {str(k): (int(v[0]), int(v[1])) for k, v in header["vocabs"].items()}
-    except (ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError,
+            OverflowError, RecursionError) as exc:  # '"docs": 1e400' (int of inf); '[[[[…' nested past the stack
         raise bad(f"header: {type(exc).__name__}") from exc
     if version != VERSION:
         raise bad(f"version {version!r}")
@@ -303,16 +305,29 @@ def _parse(mm: mmap.mmap, size: int, docs: int, name: str) -> CodedFacets:
         people_code[facet] = array_of(facet + ".code", len(people_doc[facet]))
 
     def load_vocab(key: str) -> list[Any]:
+        """The vocabulary, parsed, and the codes that name its values checked against it: a code past its end
+        would fail every search that counts it (an IndexError), a negative one would silently name another
+        value, and so would a person entry's docnum outside the segment."""
         offset, nbytes = vocabs[key]
         try:
             values = json.loads(mm[base + offset:base + offset + nbytes])
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             raise bad(f"vocabulary {key}: {exc}") from exc
         if not isinstance(values, list) or not all(v is None or isinstance(v, str) for v in values):
             raise bad(f"vocabulary {key} is not a list of strings")
+        if not _within(codes[key] if key in SCALARS else people_code[key], len(values)):
+            raise bad(f"array {key} has codes outside its {len(values)} values")
+        if key in PEOPLE and not _within(people_doc[key], n):
+            raise bad(f"array {key}.doc has documents outside the segment's {n}")
         return values
 
     return CodedFacets(n, codes, ordinal, people_doc, people_code, load_vocab=load_vocab)
+
+
+def _within(values: np.ndarray, size: int) -> bool:
+    """Every entry is in ``range(size)``: ``_within([0, 2], 3)`` is True, ``_within([0, 3], 3)`` and
+    ``_within([-1], 3)`` are False. One pass over the array (it pages a mapped array in)."""
+    return not len(values) or (int(values.min()) >= 0 and int(values.max()) < size)
 
 
 def write_facet_file(storage: Any, segment_id: str, raws: Iterable[bytes | None]) -> None:

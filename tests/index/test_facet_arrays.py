@@ -19,12 +19,14 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from indexer.index.check import check_index
 from indexer.index.durability import CommitManifest, manifest_generations, read_manifest, write_durably, manifest_name
-from indexer.index.facetfile import EXTENSION, code_rows, facet_file_name, read_facet_file
+from indexer.index.facetfile import (EXTENSION, SCALARS, FacetFileError, code_rows, facet_file_name,
+                                     read_facet_file)
 from indexer.index.ingest import ingest, open_writer, placeholder_document, record_documents
 from indexer.index.segwriter import compact
 from indexer.index.store import INDEX_NAME, create_or_open_index, current_settings, open_index
@@ -295,3 +297,118 @@ def test_an_index_whose_segments_were_all_dropped_still_answers(tmp_path: Path) 
     with Archive(tmp_path) as archive:
         page = search(archive, SearchQuery(q="", sort="newest"))
         assert page.total == 0 and page.facets["kind"] == {} and archive.snapshot().columns.n == 0
+
+
+# --- a crafted or damaged file is refused, never trusted ---------------------------------------------
+
+_ROWS = [("article", "温县", "2021-11-01", ("吕沛",), None, "/a.txt", 0, "", (), ()),
+         ("caption", "孟州市", "2021-11-02", (), "要闻", "/b.txt", 1, "", ("官卫红",), ())]
+
+
+def _file_with(header_edit: Any = None, array_edit: tuple[str, list[int]] | None = None,
+               vocab_edit: tuple[str, bytes] | None = None, header_bytes: bytes | None = None) -> bytes:
+    """``_ROWS``' file with its header edited (a JSON value, or raw bytes), one array's first entries
+    overwritten, or one vocabulary replaced; the header's CRC always matches (a crafted file, not bit rot)."""
+    import struct
+    import zlib
+
+    from indexer.index.facetfile import MAGIC
+
+    good = code_rows(_ROWS).to_bytes()
+    length = struct.unpack_from("<I", good, len(MAGIC))[0]
+    start = len(MAGIC) + 8
+    header = json.loads(good[start:start + length])
+    body = bytearray(good[start + length + (-(start + length) % 8):])
+    if array_edit is not None:
+        name, values = array_edit
+        at = header["arrays"][name][0]
+        body[at:at + 4 * len(values)] = np.array(values, "<i4").tobytes()
+    if vocab_edit is not None:
+        name, blob = vocab_edit
+        header["vocabs"][name] = [len(body), len(blob)]
+        body += blob
+    if header_edit is not None:
+        header_edit(header)
+    raw = header_bytes if header_bytes is not None else json.dumps(header).encode("utf-8")
+    head = MAGIC + struct.pack("<II", len(raw), zlib.crc32(raw)) + raw
+    return head + b"\0" * (-len(head) % 8) + bytes(body)
+
+
+CRAFTED = {
+    "a header nested past the stack": _file_with(header_bytes=b"[" * 100_000 + b"]" * 100_000),
+    "documents infinite (int of it overflows)": _file_with(header_edit=lambda h: h.update(docs=float("inf"))),
+    "a kind code past its vocabulary": _file_with(array_edit=("kind", [0, 7])),
+    "a negative region code": _file_with(array_edit=("region", [-1])),
+    "a page file code past its vocabulary": _file_with(array_edit=("file", [2])),
+    "a reporter code past its vocabulary": _file_with(array_edit=("reporter.code", [1])),
+    "a reporter entry's docnum outside the segment": _file_with(array_edit=("reporter.doc", [2])),
+    "a negative photographer docnum": _file_with(array_edit=("photographer.doc", [-1])),
+    "a vocabulary nested past the stack": _file_with(vocab_edit=("section", b"[" * 100_000 + b"]" * 100_000)),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CRAFTED))
+def test_a_crafted_file_is_refused_with_its_reason(tmp_path: Path, case: str) -> None:
+    """Every header field and vocabulary is checked as it is read, and every code against its vocabulary:
+    the file is refused (``FacetFileError``: the snapshot decodes the rows instead, ``check`` names it), never
+    a RecursionError/OverflowError out of the reader, nor an IndexError (or a silently wrong count) later."""
+    path = tmp_path / "x.fcol"
+    path.write_bytes(code_rows(_ROWS).to_bytes())
+    coded = read_facet_file(str(path), 2)
+    assert coded is not None and [coded.vocab(k) for k in ("kind", "file")] == [["article", "caption"],
+                                                                               ["/a.txt", "/b.txt"]]
+    path.write_bytes(CRAFTED[case])
+    with pytest.raises(FacetFileError):
+        coded = read_facet_file(str(path), 2)
+        assert coded is not None
+        for name in (*SCALARS, *PEOPLE):
+            coded.vocab(name)
+
+
+def _replace_array_file(index_dir: Path, data_of: Any) -> str:
+    """Put ``data_of(good bytes, documents)`` in place of the newest commit's one segment's ``.fcol``, with a
+    manifest that agrees (so the open check passes it: what a crafted file, not bit rot, looks like)."""
+    from indexer.index.durability import SegmentSums, file_sum
+
+    m = _newest_manifest(index_dir)
+    (sid,) = m.segments
+    path = index_dir / facet_file_name(sid)
+    path.write_bytes(data_of(path.read_bytes(), m.segments[sid].docs))
+    segments = {sid: SegmentSums(m.segments[sid].docs, {**m.segments[sid].files, path.name: file_sum(str(path))})}
+    write_durably(str(index_dir), manifest_name(INDEX_NAME, m.generation),
+                  CommitManifest(m.generation, m.based_on, m.written, segments).to_json().encode("utf-8"))
+    return sid
+
+
+def test_a_snapshot_over_a_file_with_codes_out_of_range_decodes_the_rows_and_check_names_it(tmp_path: Path) -> None:
+    """A kind code past the kind vocabulary would fail every search's count (IndexError): the file is refused at
+    open, the rows are decoded, and searches answer what the good file gave."""
+    import struct
+
+    index_dir = tmp_path / "ix"
+    make_corpus(tmp_path / "corpus", 4, short=True)
+    ingest([str(tmp_path / "corpus")], str(index_dir), workers=1)
+    expected = _answers(index_dir)
+
+    def bad_kind(data: bytes, docs: int) -> bytes:
+        length = struct.unpack_from("<I", data, 8)[0]
+        start = 16 + length
+        base = start + (-start % 8)
+        at = base + json.loads(data[16:start])["arrays"]["kind"][0]
+        return data[:at] + np.array([1000], "<i4").tobytes() + data[at + 4:]
+
+    sid = _replace_array_file(index_dir, bad_kind)
+    assert _answers(index_dir) == expected
+    proc = run_baokan("check", "--index-dir", str(index_dir))
+    assert proc.returncode == 2 and f"段 {sid}" in proc.stdout and "分面数组文件与分面列不符" in proc.stdout, proc.stdout
+
+
+def test_check_names_a_file_whose_header_is_nested_past_the_stack(tmp_path: Path) -> None:
+    """``baokan check`` (and ``restore``, which checks the backup) reports the file, instead of a traceback."""
+    index_dir = tmp_path / "ix"
+    make_corpus(tmp_path / "corpus", 3, short=True)
+    ingest([str(tmp_path / "corpus")], str(index_dir), workers=1)
+    sid = _replace_array_file(index_dir, lambda data, docs: CRAFTED["a header nested past the stack"])
+    proc = run_baokan("check", "--index-dir", str(index_dir))
+    assert proc.returncode == 2 and f"段 {sid}" in proc.stdout and "RecursionError" in proc.stdout, \
+        proc.stdout + proc.stderr
