@@ -412,3 +412,24 @@ def test_check_names_a_file_whose_header_is_nested_past_the_stack(tmp_path: Path
     proc = run_baokan("check", "--index-dir", str(index_dir))
     assert proc.returncode == 2 and f"段 {sid}" in proc.stdout and "RecursionError" in proc.stdout, \
         proc.stdout + proc.stderr
+
+
+def test_a_damaged_page_file_vocabulary_is_refused_at_open_not_at_the_first_browse(tmp_path: Path) -> None:
+    """The page files' codes order dates and list a page's records: a code past their vocabulary is caught when
+    the snapshot opens (the rows are decoded), so a date order or a record page never fails on it later."""
+    import struct
+
+    index_dir = tmp_path / "ix"
+    make_corpus(tmp_path / "corpus", 4, short=True)
+    ingest([str(tmp_path / "corpus")], str(index_dir), workers=1)
+    expected = _answers(index_dir)
+
+    def bad_file(data: bytes, docs: int) -> bytes:
+        length = struct.unpack_from("<I", data, 8)[0]
+        start = 16 + length
+        base = start + (-start % 8)
+        at = base + json.loads(data[16:start])["arrays"]["file"][0]
+        return data[:at] + np.array([10**6], "<i4").tobytes() + data[at + 4:]
+
+    _replace_array_file(index_dir, bad_file)
+    assert _answers(index_dir) == expected
