@@ -189,6 +189,7 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
     wrap, measure = _raw_wrap_width(lines)
     cut_off = False
     recommended = False  # under "往期推荐": the lines are links to other items
+    pointers = False  # under a 导读 label: bulleted lines point to other pages
     carried = ""  # a photo credit printed above its caption, in an export's 作者 field
     for number, raw in _split_run_on_headlines(lines, first_number):
         if _EMOJI.search(raw):  # "📌考试时间", "🌤今日天气：多云": a repost's pictographs are layout, not text
@@ -198,6 +199,15 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             recommended = True
             dropped.append(raw.strip())
             continue
+        if _GUIDE.match(raw.strip()):  # "〓本期导读〓" / "◆山西2025年原煤总产量超13亿吨" / …: bulleted pointers
+            pointers = True
+            dropped.append(raw.strip())
+            continue
+        if pointers and (text := raw.strip()) and text[0] in _POINTER_BULLETS and len(text) <= TITLE_LIST_LINE_MAX \
+                and text[-1] not in _SENTENCE_END:
+            dropped.append(text)
+            continue
+        pointers = pointers and not raw.strip()
         line, removed = boilerplate.clean_line(raw)
         dropped.extend(removed)
         if not line.strip():
@@ -345,6 +355,9 @@ _RUN_ON = re.compile(r"^(?P<head>\S.{1,39}?\S)[ \u3000]{3,}(?P<rest>\S.*)$")
 _EMOJI = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u26FF\u2700-\u27BF\uFE0F]+")
 # labels over lists of links to other items: "往期推荐" / "焦作这些学校，招生计划公布" / …
 _RECOMMENDED = re.compile(r"^(?:往期推荐|往期回顾|推荐阅读|精彩推荐|往期精彩)$")
+# a 导读 box's label, and the bullets of its pointers
+_GUIDE = re.compile(r"^[【\[◆■〓]?(?:今日|本期|本版)?导读[】\]◆■〓]?$")
+_POINTER_BULLETS = "◆●■▲►·•"
 TITLE_LIST_LINE_MAX = 40  # a headline in an e-paper's list of the page's titles
 
 

@@ -191,6 +191,9 @@ def _finished(drafts: list[Draft], dropped: list[str]) -> list[Draft]:
             parts = draft.title.split(" ")
             dropped.extend(part[0] for part in parts if part[:1] in BULLETS)
             draft.title = " ".join(part[1:].lstrip() if part[:1] in BULLETS else part for part in parts).strip()
+        if draft.kind == "caption" and draft.photo and draft.photo[0][:1] in BULLETS and draft.photo[0][1:2].isspace():
+            dropped.append(draft.photo[0][0])  # "•   4月14日,运城市解放南路…": the bullet before a caption is layout
+            draft.photo = (draft.photo[0][1:].lstrip(), draft.photo[1])
         if draft.title.startswith("【") and draft.title.endswith("】") and "】" not in draft.title[1:-1]:
             dropped.extend(("【", "】"))  # "【我市2023年中招政策出炉！这些变化要知道】": a repost's brackets around a headline
             draft.title = draft.title[1:-1].strip()

@@ -1137,3 +1137,13 @@ def test_a_series_name_over_a_headline_and_an_editors_note_label_with_a_bullet()
     page_ = parse_page(page, "t")
     assert [(r.section, r.title, r.reporters) for r in page_.records] == [
         (None, "", ()), ("70年峥嵘岁月丨我与三峡日报", "深刻影响秭归的三次新闻宣传活动", ("廖晗",))]
+
+
+def test_a_guide_boxs_bulleted_pointers_and_a_bullet_before_a_caption() -> None:
+    page = ("第2904期\n〓本期导读〓\n◆山西2025年原煤总产量超13亿吨\n◆阳泉北站将新增3列旅客列车\n\n"
+            "〓山西观察〓\n>>山西2025年原煤总产量超13亿吨\n作为全国重要的综合能源基地,山西煤炭资源丰富。\n\n"
+            "靓丽盐湖\n  •   4月14日,运城市解放南路流光溢彩。\n    薛俊摄\n")
+    page_ = parse_page(page, "t")
+    assert [(r.kind, r.title, r.photographers, r.body[:2]) for r in page_.records] == [
+        ("article", "山西2025年原煤总产量超13亿吨", (), "作为"), ("caption", "靓丽盐湖", ("薛俊",), "4月")]
+    assert "◆阳泉北站将新增3列旅客列车" in page_.dropped
