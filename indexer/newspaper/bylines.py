@@ -261,7 +261,10 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
         return Credit(bullet + m.group("credit").strip(), people.reporters, people.correspondents), \
             block[len(bullet) + m.end():].strip()
     line = block.strip()
-    if (m := _RUN_ON_BOTH.match(line) or _RUN_ON_QUOTE.match(line)) is not None and len(m.group("credit")) <= _MAX_CREDIT:
+    head = line[:_MAX_CREDIT]
+    m = (_RUN_ON_BOTH.match(line) if "/" in head or "／" in head else None) \
+        or (_RUN_ON_QUOTE.match(line) if "“" in head or '"' in head else None)  # (cheap tests first: every line comes here)
+    if m is not None and len(m.group("credit")) <= _MAX_CREDIT:
         people = split_names(m.group("credit"))
         if people.reporters or people.correspondents:
             return Credit(m.group("credit"), people.reporters, people.correspondents), m.group("rest")

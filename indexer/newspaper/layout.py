@@ -408,7 +408,7 @@ def _split_run_on_headlines(lines: list[str], first_number: int) -> Iterator[tup
     "祖籍宁波的香港企业家   新华社北京8月1日电 近日，…" on one line; numbered captions run on after their credits
     are split too."""
     for number, raw in enumerate(lines, first_number):
-        if _RUN_ON_CAPTIONS.search(raw):  # "①志愿者看望老人。 本报记者 周昕 摄 ②队员在为老人理发。 …摄": a caption each
+        if "摄" in raw and _RUN_ON_CAPTIONS.search(raw):  # "①志愿者看望老人。 本报记者 周昕 摄 ②队员在为老人理发。 …摄": a caption each
             yield from ((number, part) for part in _RUN_ON_CAPTIONS.split(raw))
             continue
         m = _RUN_ON.match(raw.strip())
