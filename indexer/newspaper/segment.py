@@ -160,6 +160,7 @@ class Segmenter:
         self.dropped: list[str] = []
         self.explained: list[Explained] = []
         self.section: str | None = None
+        self.bracketed_headlines = False  # a headline in 【】 has been taken: the page sets them so
         self.cur: Draft | None = None
 
     # --- looking at lines --------------------------------------------------------------
@@ -368,7 +369,7 @@ class Segmenter:
             note(4, "followed by the author's name")
         if line.heading:
             note(3, "marked as a heading")
-        elif BRACKETED_HEADLINE.match(line.text) and any(BRACKETED_HEADLINE.match(d.title) for d in self.drafts + [cur] if d):
+        elif self.bracketed_headlines and BRACKETED_HEADLINE.match(line.text):
             note(3, "in brackets, as the page's other headlines are")  # a repost: "【市教育局提醒：…】"
         if nxt is not None and name_list(nxt.text):
             note(2, "a list of names under it")
@@ -614,6 +615,7 @@ class Segmenter:
         for n, role in enumerate(roles):
             self.explain(i + n, role if kind == "article" else "caption-title", reason if n == 0 else "part of the headline group")
         draft = self.start(kind, title)
+        self.bracketed_headlines = self.bracketed_headlines or bool(BRACKETED_HEADLINE.match(title))
         draft.paragraphs.extend(carried)
         if credit is not None and kind == "article":
             draft.credit(credit)

@@ -380,24 +380,32 @@ def _replace_array_file(index_dir: Path, data_of: Any) -> str:
     return sid
 
 
+def _ingested(tmp_path: Path, files: int) -> Path:
+    """An index of ``files`` short page files, one real ingest."""
+    index_dir = tmp_path / "ix"
+    make_corpus(tmp_path / "corpus", files, short=True)
+    ingest([str(tmp_path / "corpus")], str(index_dir), workers=1)
+    return index_dir
+
+
+def _first_code(name: str, value: int) -> Any:
+    """A ``data_of`` for ``_replace_array_file``: the file with array ``name``'s first entry set to ``value``."""
+    import struct
+
+    def edit(data: bytes, docs: int) -> bytes:
+        length = struct.unpack_from("<I", data, 8)[0]
+        start = 16 + length
+        at = start + (-start % 8) + json.loads(data[16:start])["arrays"][name][0]
+        return data[:at] + np.array([value], "<i4").tobytes() + data[at + 4:]
+    return edit
+
+
 def test_a_snapshot_over_a_file_with_codes_out_of_range_decodes_the_rows_and_check_names_it(tmp_path: Path) -> None:
     """A kind code past the kind vocabulary would fail every search's count (IndexError): the file is refused at
     open, the rows are decoded, and searches answer what the good file gave."""
-    import struct
-
-    index_dir = tmp_path / "ix"
-    make_corpus(tmp_path / "corpus", 4, short=True)
-    ingest([str(tmp_path / "corpus")], str(index_dir), workers=1)
+    index_dir = _ingested(tmp_path, 4)
     expected = _answers(index_dir)
-
-    def bad_kind(data: bytes, docs: int) -> bytes:
-        length = struct.unpack_from("<I", data, 8)[0]
-        start = 16 + length
-        base = start + (-start % 8)
-        at = base + json.loads(data[16:start])["arrays"]["kind"][0]
-        return data[:at] + np.array([1000], "<i4").tobytes() + data[at + 4:]
-
-    sid = _replace_array_file(index_dir, bad_kind)
+    sid = _replace_array_file(index_dir, _first_code("kind", 1000))
     assert _answers(index_dir) == expected
     proc = run_baokan("check", "--index-dir", str(index_dir))
     assert proc.returncode == 2 and f"段 {sid}" in proc.stdout and "分面数组文件与分面列不符" in proc.stdout, proc.stdout
@@ -405,9 +413,7 @@ def test_a_snapshot_over_a_file_with_codes_out_of_range_decodes_the_rows_and_che
 
 def test_check_names_a_file_whose_header_is_nested_past_the_stack(tmp_path: Path) -> None:
     """``baokan check`` (and ``restore``, which checks the backup) reports the file, instead of a traceback."""
-    index_dir = tmp_path / "ix"
-    make_corpus(tmp_path / "corpus", 3, short=True)
-    ingest([str(tmp_path / "corpus")], str(index_dir), workers=1)
+    index_dir = _ingested(tmp_path, 3)
     sid = _replace_array_file(index_dir, lambda data, docs: CRAFTED["a header nested past the stack"])
     proc = run_baokan("check", "--index-dir", str(index_dir))
     assert proc.returncode == 2 and f"段 {sid}" in proc.stdout and "RecursionError" in proc.stdout, \
@@ -417,19 +423,7 @@ def test_check_names_a_file_whose_header_is_nested_past_the_stack(tmp_path: Path
 def test_a_damaged_page_file_vocabulary_is_refused_at_open_not_at_the_first_browse(tmp_path: Path) -> None:
     """The page files' codes order dates and list a page's records: a code past their vocabulary is caught when
     the snapshot opens (the rows are decoded), so a date order or a record page never fails on it later."""
-    import struct
-
-    index_dir = tmp_path / "ix"
-    make_corpus(tmp_path / "corpus", 4, short=True)
-    ingest([str(tmp_path / "corpus")], str(index_dir), workers=1)
+    index_dir = _ingested(tmp_path, 4)
     expected = _answers(index_dir)
-
-    def bad_file(data: bytes, docs: int) -> bytes:
-        length = struct.unpack_from("<I", data, 8)[0]
-        start = 16 + length
-        base = start + (-start % 8)
-        at = base + json.loads(data[16:start])["arrays"]["file"][0]
-        return data[:at] + np.array([10**6], "<i4").tobytes() + data[at + 4:]
-
-    _replace_array_file(index_dir, bad_file)
+    _replace_array_file(index_dir, _first_code("file", 10**6))
     assert _answers(index_dir) == expected
