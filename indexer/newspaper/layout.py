@@ -114,6 +114,7 @@ class Line:
     photo: tuple[str, Credit] | None = None  # a photo credit closing the line, and the caption before it
     caption_mark: bool = False  # "图为…", "图①…" or just below a "（图片）" placeholder
     after_break: bool = False  # the first line after another page's header in the same file
+    fields_below: bool = False  # a web copy's fields about the item came next ("来源:毕节日报", "本文发布于 …")
 
     @property
     def heading(self) -> bool:
@@ -191,7 +192,17 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
     recommended = False  # under "往期推荐": the lines are links to other items
     pointers = False  # under a 导读 label: bulleted lines point to other pages
     carried = ""  # a photo credit printed above its caption, in an export's 作者 field
+    last, seen = None, 0  # the last line kept, and how many lines had been dropped when it was kept
     for number, raw in _split_run_on_headlines(lines, first_number):
+        if out and out[-1] is not last:
+            last, seen = out[-1], len(dropped)
+        elif last is not None and len(dropped) > seen:
+            if not last.fields_below and any(map(_item_field, dropped[seen:])):
+                last.fields_below = True  # "写在…之际" / "本文发布于 2025-09-11 03:28" / "来源:毕节日报"
+            seen = len(dropped)
+            if last.fields_below and raw.strip().isdigit() and len(raw.strip()) <= VIEWS_MAX:
+                dropped.append(raw.strip())  # "26613" under the fields: how many read it online
+                continue
         if _EMOJI.search(raw):  # "📌考试时间", "🌤今日天气：多云": a repost's pictographs are layout, not text
             dropped.extend(_EMOJI.findall(raw))
             raw = _EMOJI.sub("", raw)
@@ -345,6 +356,15 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
     if carried:
         dropped.append(carried)  # a credit field with no text after it
     return out, dropped
+
+
+VIEWS_MAX = 8
+# a web copy's fields under an item's headline: "本文发布于 2025-09-11 03:28", "来源:毕节日报", "发布时间:…", "字号:"
+_ITEM_FIELD = re.compile(r"^(?:本文)?(?:发布于|发布时间|发布日期|更新时间|来源|刊发日期|见报日期|阅读次数|浏览次数|点击数|字号)")
+
+
+def _item_field(text: str) -> bool:
+    return bool(_ITEM_FIELD.match(text)) or source_line(text) or item_meta_line(text)
 
 
 _OPEN_BRACKET_END = re.compile(r"[(（][^()（）]{1,24}$")  # a line ending inside a bracket it opened

@@ -367,6 +367,8 @@ class Segmenter:
             note(4, "followed by a dateline or byline")
         elif nxt is not None and self._name_over_text(end):
             note(4, "followed by the author's name")
+        if line.fields_below:
+            note(4, "a web copy's fields about the item under it (来源, 发布时间): the item's headline")
         if line.heading:
             note(3, "marked as a heading")
         elif self.bracketed_headlines and BRACKETED_HEADLINE.match(line.text):
@@ -545,10 +547,12 @@ class Segmenter:
             self.explain(i, "dropped", "a heading with no text under it")
             return i + 1
         subhead = in_article and self.is_subhead(line)
-        if not in_article or cur is None or cur.closed or self.next_bullet(line):
+        if not in_article or cur is None or cur.closed or self.next_bullet(line) or self.untitled_break(i):
+            closed = in_article and cur is not None and cur.closed
             cur = self.start("article")
             self.explain(i, "body", "text after the credit that closed the article above: another item with no headline"
-                         if in_article else "text with no headline above it")
+                         if closed else "text with no headline above it, set apart as another item" if in_article
+                         else "text with no headline above it")
         elif end is not None:
             self.explain(i, "subhead" if subhead else "body", f"not a new article: {rejected}")
             if not cur.groups or sum(cur.groups[-1]) <= len(cur.paragraphs):
@@ -563,6 +567,14 @@ class Segmenter:
         cur = self.cur
         return cur is not None and bool(cur.paragraphs) and line.text[:1] in BULLETS \
             and cur.paragraphs[0][:1] == line.text[:1]
+
+    def untitled_break(self, i: int) -> bool:
+        """Untitled text set apart by a blank line on a page whose paragraphs have none: the next stored item,
+        its headline not kept ("…于是自费订阅…。" / "" / "有一种陪伴,虽然不语,却最暖心。…")."""
+        line, prev, cur = self.lines[i], self.at(i - 1), self.cur
+        return self.style.paragraph_gap == 0 and line.gap > 0 and cur is not None and not cur.title \
+            and cur.byline is None and len(cur.paragraphs) >= 2 and line.plain and not line.headline_shaped \
+            and prev is not None and prev.plain and not prev.ends_open
 
     def is_subhead(self, line: Line) -> bool:
         """A headline-shaped line kept inside an article stands alone (a sub-heading) if it is numbered,

@@ -1147,3 +1147,23 @@ def test_a_guide_boxs_bulleted_pointers_and_a_bullet_before_a_caption() -> None:
     assert [(r.kind, r.title, r.photographers, r.body[:2]) for r in page_.records] == [
         ("article", "山西2025年原煤总产量超13亿吨", (), "作为"), ("caption", "靓丽盐湖", ("薛俊",), "4月")]
     assert "◆阳泉北站将新增3列旅客列车" in page_.dropped
+
+
+def test_a_web_copys_fields_under_a_headline_mark_the_next_item() -> None:
+    # the second headline repeats words of the first item's text; the fields under it say it is an item's headline
+    page = ("我与《焦作日报》的四十年\n\n日期:08-09\n字号:\n\n  1985年我第一次在《焦作日报》上发表稿件,从此与焦作日报结缘。\n\n"
+            "  四十年来,《焦作日报》陪伴我走过了人生的每一个阶段。\n\n写在焦作日报复刊四十周年之际\n\n"
+            "本文发布于 2025-09-11 03:28\n来源:焦作日报   \n26613\n\n一纸风行,四十春秋。\n\n1985年,焦作日报复刊。\n")
+    page_ = parse_page(page, "t")
+    assert [(r.title, r.body[:4]) for r in page_.records] == [
+        ("我与《焦作日报》的四十年", "1985"), ("写在焦作日报复刊四十周年之际", "一纸风行")]
+    assert "26613" in page_.dropped
+
+
+def test_untitled_items_set_apart_by_a_blank_line_on_a_page_without_blank_lines() -> None:
+    page = ("1978年春天,我第一次走进焦作日报社的大门,手里紧紧攥着一篇前前后后改写了三遍的新闻稿子。\n"
+            "那时的编辑部只有两排平房,老编辑们戴着蓝布套袖,一字一句地教我这个新人写消息、改标题。\n"
+            "后来我调到县里的宣传部门工作,可每天早上先翻开焦作日报的习惯,一直从那时保留到了今天。\n\n"
+            "有一种陪伴,无声却长久,它就是四十年来每天清晨都会准时送到我家门口的这份散发着墨香的报纸。\n"
+            "从黑白到彩色,从四个版到十六个版,这份报纸一页一页地记下了焦作这座城市每一年的变化。\n")
+    assert [r.body[:6] for r in parse_page(page, "t").records] == ["1978年春", "有一种陪伴,"]
