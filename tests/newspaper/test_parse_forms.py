@@ -1167,3 +1167,13 @@ def test_untitled_items_set_apart_by_a_blank_line_on_a_page_without_blank_lines(
             "有一种陪伴,无声却长久,它就是四十年来每天清晨都会准时送到我家门口的这份散发着墨香的报纸。\n"
             "从黑白到彩色,从四个版到十六个版,这份报纸一页一页地记下了焦作这座城市每一年的变化。\n")
     assert [r.body[:6] for r in parse_page(page, "t").records] == ["1978年春", "有一种陪伴,"]
+
+
+def test_a_news_sites_tags_and_a_stock_photo_note_are_furniture() -> None:
+    # the credit at the end signs the text above: the tags under it are the site's, not text of another item
+    page = ("位置: 首页 >> 生活 > > 正文\n\n龙源湖畔荷花开\n\n2024-06-26 10:05:12 来源:焦作日报\n\n(资料图片)\n\n"
+            "6月下旬,龙源湖公园的荷花竞相开放,吸引不少市民驻足观赏。\n\n公园管理处提醒游客文明赏花,不要攀折。\n\n"
+            "焦作日报全媒体记者 李  晨/文 王  峰/图\n\n标签: 荷花 龙源湖\n\n上一篇:高考期间食品消费提示\n下一篇:最后一页\n")
+    page_ = parse_page(page, "t")
+    assert [(r.title, r.reporters, r.body[:4]) for r in page_.records] == [("龙源湖畔荷花开", ("李晨",), "6月下旬")]
+    assert "(资料图片)" in page_.dropped

@@ -103,7 +103,7 @@ def test_hand_made_pages_meet_the_acceptance_figures(scores: dict[str, object], 
     ("real10", 0.83, 0.77, 0.82, 0.77),
     ("holdout11", 0.92, 1.00, 1.00, 0.98),
     # the last two of session 7 (first runs: real11 44.4/34.5/43.5/82.6, holdout12 88.0/91.8/94.4/92.7)
-    ("real11", 0.50, 0.60, 0.73, 0.86),
+    ("real11", 0.55, 0.60, 0.73, 0.91),
     ("holdout12", 0.88, 0.92, 0.95, 0.95),
 ])
 def test_real_pages_do_not_fall_below_what_was_measured(scores: dict[str, object], name: str, count: float,
