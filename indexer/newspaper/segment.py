@@ -103,6 +103,7 @@ class Draft:
     photo: tuple[str, Credit] | None = None
     closed: bool = False  # an end credit was printed: the article is over
     feature: bool = False  # its byline stands on a line of its own under the headline, as features print it
+    level: int = 0  # the markdown heading level its headline was marked with, 0 if none
 
     _words: set[str] = field(default_factory=set, repr=False)
     _counted: int = field(default=0, repr=False)
@@ -369,7 +370,9 @@ class Segmenter:
             note(4, "followed by the author's name")
         if line.fields_below:
             note(4, "a web copy's fields about the item under it (来源, 发布时间): the item's headline")
-        if line.heading:
+        if line.heading and cur is not None and cur.paragraphs and 0 < cur.level < line.level:
+            note(-1, f"a level-{line.level} heading under an article headed at level {cur.level}: its sub-heading")
+        elif line.heading:
             note(3, "marked as a heading")
         elif self.bracketed_headlines and BRACKETED_HEADLINE.match(line.text):
             note(3, "in brackets, as the page's other headlines are")  # a repost: "【市教育局提醒：…】"
@@ -627,6 +630,7 @@ class Segmenter:
         for n, role in enumerate(roles):
             self.explain(i + n, role if kind == "article" else "caption-title", reason if n == 0 else "part of the headline group")
         draft = self.start(kind, title)
+        draft.level = min((line.level for line in lines if line.heading), default=0)
         self.bracketed_headlines = self.bracketed_headlines or bool(BRACKETED_HEADLINE.match(title))
         draft.paragraphs.extend(carried)
         if credit is not None and kind == "article":

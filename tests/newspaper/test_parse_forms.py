@@ -1177,3 +1177,11 @@ def test_a_news_sites_tags_and_a_stock_photo_note_are_furniture() -> None:
     page_ = parse_page(page, "t")
     assert [(r.title, r.reporters, r.body[:4]) for r in page_.records] == [("龙源湖畔荷花开", ("李晨",), "6月下旬")]
     assert "(资料图片)" in page_.dropped
+
+
+def test_a_deeper_markdown_heading_inside_an_article_is_its_sub_heading() -> None:
+    page = ("焦作日报\n\n# 老报刊里的百年焦作\n\n本报记者 王  磊\n\n市档案馆昨日开放“老报刊”展厅,展出晚清以来的报刊原件两千余种。\n\n"
+            "## 从煤城到山水城\n\n展厅的第二部分,按年代陈列了报道焦作转型的版面。\n\n# 我市新增三处口袋公园\n\n"
+            "本报讯 近日,解放区三处口袋公园建成开放。\n")
+    assert [(r.title, r.body[-6:]) for r in parse_page(page, "t").records] == [
+        ("老报刊里的百年焦作", "转型的版面。"), ("我市新增三处口袋公园", "园建成开放。")]

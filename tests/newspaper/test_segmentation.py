@@ -27,7 +27,7 @@ COUNT_EXACT, HEADLINES, PEOPLE = 0.90, 0.95, 0.90
 # every set in tests/data/segmentation, each with its floors below
 SETS = ("real", "real2", "real3", "real4", "real5", "real6", "real7", "real8", "real9", "rmrb", "rmrbfull", "forms", "holdout",
         "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10",
-        "real10", "holdout11", "real11", "holdout12")
+        "real10", "holdout11", "real11", "holdout12", "real12", "holdout13")
 # the sets at the acceptance figures: hand-made pages and the first set of real pages
 AT_ACCEPTANCE = ("forms", "holdout", "holdout3", "holdout6", "holdout7", "holdout8", "holdout9", "holdout11", "real")
 
@@ -79,7 +79,7 @@ def test_hand_made_pages_meet_the_acceptance_figures(scores: dict[str, object], 
     ("holdout2", 0.80, 0.93, 0.90, 0.97),  # 0.94/0.91 until session 7: its 来论 is a kicker, here a column name
     ("holdout3", 0.96, 0.99, 0.98, 0.98),
     # held back until session 6 (first runs: real4 61.1/47.1/61.5/42.4, holdout4 56.0/78.2/79.8/85.0)
-    ("real4", 0.72, 0.71, 0.76, 0.78),
+    ("real4", 0.77, 0.76, 0.76, 0.78),
     ("holdout4", 0.80, 0.95, 0.94, 0.94),
     # held back until session 6 (first runs: real5 61.1/30.0/27.3/25.0, holdout5 59.1/84.8/88.6/83.1)
     ("real5", 0.72, 0.77, 0.63, 0.82),
@@ -105,6 +105,9 @@ def test_hand_made_pages_meet_the_acceptance_figures(scores: dict[str, object], 
     # the last two of session 7 (first runs: real11 44.4/34.5/43.5/82.6, holdout12 88.0/91.8/94.4/92.7)
     ("real11", 0.55, 0.60, 0.73, 0.91),
     ("holdout12", 0.88, 0.92, 0.95, 0.95),
+    # session 8's held-back sets (first runs: real12 44.4/29.4/45.5/56.5, holdout13 76.0/95.6/98.2/94.7)
+    ("real12", 0.44, 0.29, 0.45, 0.56),
+    ("holdout13", 0.76, 0.95, 0.98, 0.94),
 ])
 def test_real_pages_do_not_fall_below_what_was_measured(scores: dict[str, object], name: str, count: float,
                                                         precision: float, recall: float, people: float) -> None:
