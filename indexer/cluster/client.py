@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import pymysql
+from pymysql.constants import CLIENT
 
 from indexer.cluster.config import Node
 from indexer.errors import ClusterUnavailable
@@ -43,7 +44,7 @@ class Cluster:
             try:
                 conn = pymysql.connect(host=node.host, port=node.port, charset="utf8mb4", autocommit=True,
                                        connect_timeout=CONNECT_TIMEOUT, read_timeout=READ_TIMEOUT,
-                                       write_timeout=WRITE_TIMEOUT)
+                                       write_timeout=WRITE_TIMEOUT, client_flag=CLIENT.MULTI_STATEMENTS)
             except pymysql.MySQLError as exc:
                 raise ClusterUnavailable(node.label, _reason(exc), node.number) from None
             conns[node.number] = conn
@@ -61,16 +62,27 @@ class Cluster:
 
     def query(self, node: Node, sql: str, args: Sequence[Any] | None = None) -> list[tuple[Any, ...]]:
         """Rows of one statement on ``node``; ClusterUnavailable if it or an agent it asked failed."""
+        return self._run(node, sql, args, False)[0]
+
+    def batch(self, node: Node, statements: Sequence[str]) -> list[list[tuple[Any, ...]]]:
+        """The rows of each statement, sent in one round trip (a SphinxQL multi-statement batch: the node
+        matches a full-text query the statements share once); ClusterUnavailable as ``query``."""
+        return self._run(node, ";\n".join(statements), None, True)
+
+    def _run(self, node: Node, sql: str, args: Sequence[Any] | None, many: bool) -> list[list[tuple[Any, ...]]]:
         for attempt in (1, 2):  # a connection the node closed since (idle timeout, restart) is reopened once
             conn = self._connection(node)
             try:
                 with conn.cursor() as cur:
                     cur.execute(sql, args)
-                    rows = list(cur.fetchall())
+                    results = [list(cur.fetchall())]
                     warnings = cur.warning_count
+                    while many and cur.nextset():
+                        results.append(list(cur.fetchall()))
+                        warnings += cur.warning_count
                 if warnings:
-                    self._check_warnings(node, conn)
-                return rows
+                    self._check_warnings(node, conn, many)
+                return results
             except pymysql.err.OperationalError as exc:
                 self._drop(node)
                 code = exc.args[0] if exc.args else 0
@@ -83,16 +95,20 @@ class Cluster:
                     continue
                 raise ClusterUnavailable(node.label, _reason(exc), node.number) from None
             except pymysql.MySQLError as exc:  # a statement the node refused
+                if many:  # the batch's later results are still on the wire
+                    self._drop(node)
                 raise ClusterUnavailable(node.label, _reason(exc), node.number) from None
         raise AssertionError("unreachable")
 
-    def _check_warnings(self, node: Node, conn: Any) -> None:
+    def _check_warnings(self, node: Node, conn: Any, many: bool = False) -> None:
         for warning in conn.show_warnings() or ():
             message = str(warning[-1])
             m = _AGENT.search(message)
             culprit = self.node_of_agent(m.group(1), int(m.group(2))) if m else None
             culprit = culprit or node
             raise ClusterUnavailable(culprit.label, _short(message), culprit.number)
+        if many:  # a batch's warnings may be an earlier statement's than SHOW WARNINGS tells: still not complete
+            raise ClusterUnavailable(node.label, "查询返回警告（结果可能不完整）", node.number)
 
     def node_of_agent(self, host: str, port: int) -> Node | None:
         """The node whose shard an agent address names (``127.0.0.1:9317`` -> node 2)."""

@@ -157,6 +157,22 @@ def local_nodes(count: int, base_port: int = DEFAULT_BASE_PORT, host: str = "127
     return tuple(Node(i, host, base_port + PORT_STEP * (i - 1)) for i in range(1, count + 1))
 
 
+# The facet values as attributes, so the engine filters, counts and orders (indexer.cluster.engine):
+# single values as 62-bit hashes (``value_hash``; 0 for none), people as 64-bit multi-value attributes of
+# their names' hashes, the date as YYYYMMDD (0 for none), the page file and position for date order.
+# A group's value is read back from the representative row's ``facets`` JSON.
+FACET_ATTRS = """    rt_attr_bigint = f_kind
+    rt_attr_bigint = f_region
+    rt_attr_bigint = f_section
+    rt_attr_uint = f_date
+    rt_attr_multi_64 = f_reporter
+    rt_attr_multi_64 = f_photographer
+    rt_attr_multi_64 = f_correspondent
+    rt_attr_string = f_file
+    rt_attr_uint = f_ordinal"""
+FACET_COLUMNS = tuple(line.split("=")[1].strip() for line in FACET_ATTRS.splitlines())
+
+
 def _shard_index(path: Path) -> str:
     fields = "\n".join(f"    rt_field = {name}" for name in TEXT_FIELDS)
     matches = "\n".join(f"    rt_attr_string = {attr}" for attr in MATCH_ATTRS.values())
@@ -171,6 +187,7 @@ def _shard_index(path: Path) -> str:
     rt_attr_string = facets
     rt_attr_string = data
 {matches}
+{FACET_ATTRS}
     dict = keywords
     min_infix_len = 1
     charset_table = {CHARSET_TABLE}
@@ -231,6 +248,7 @@ searchd
     client_timeout = 300
     max_packet_size = 32M
     seamless_rotate = 1
+    collation_server = binary
 }}
 """
 

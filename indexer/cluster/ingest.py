@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from indexer.cluster.client import Cluster
-from indexer.cluster.config import MATCH_ATTRS, PARAGRAPH_MARK, TEXT_FIELDS, Node, engine_text
+from indexer.cluster.config import FACET_COLUMNS, MATCH_ATTRS, PARAGRAPH_MARK, TEXT_FIELDS, Node, engine_text
 from indexer.errors import BaokanError, SettingsMismatch
 from indexer.index.ingest import IngestReport, ParsedFile, ProgressFn, Task, in_workers, parse_task, read_tasks
 from indexer.index.schema import encode_facets, facet_values, full_text
@@ -31,6 +32,7 @@ from indexer.newspaper.gazetteer import Gazetteer, load_gazetteer
 from indexer.newspaper.pagemeta import Manifest
 from indexer.newspaper.parse import record_id
 from indexer.records import Record
+from indexer.searching.facets import PEOPLE
 from indexer.text.grams import match_text
 
 PAGE = 5000  # rows per keyset page when reading the state or a result set
@@ -75,15 +77,32 @@ def field_texts(record: Record) -> dict[str, str]:
     }
 
 
-_COLUMNS = ("id", *TEXT_FIELDS, "fileid", "rid", "facets", "data", *MATCH_ATTRS.values())
+def value_hash(value: str | None) -> int:
+    """A facet value as the engine filters and groups it (``f_region`` …): a stable 62-bit number, 0 for none."""
+    return _hash62("value\x00" + value) if value else 0
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def date_number(date: str | None) -> int:
+    """``"2021-11-05"`` -> 20211105, the ``f_date`` attribute; 0 for no date (or one not in ISO form)."""
+    return int(date.replace("-", "")) if date and _ISO_DATE.fullmatch(date) else 0
+
+
+_COLUMNS = ("id", *TEXT_FIELDS, "fileid", "rid", "facets", "data", *MATCH_ATTRS.values(), *FACET_COLUMNS)
 
 
 def shard_row(record: Record, ordinal: int, key: str) -> tuple[Any, ...]:
     """One record as a row of ``shard`` (in ``_COLUMNS`` order)."""
     texts = field_texts(record)
+    values = facet_values(record, ordinal, key)
     return (doc_id(record.id), *(engine_text(texts[f]) for f in TEXT_FIELDS), file_id(key), record.id,
-            encode_facets(facet_values(record, ordinal, key)).decode("utf-8"),
-            json.dumps(record.to_dict(), ensure_ascii=False), *(texts[f] for f in TEXT_FIELDS))
+            encode_facets(values).decode("utf-8"), json.dumps(record.to_dict(), ensure_ascii=False),
+            *(texts[f] for f in TEXT_FIELDS),
+            value_hash(values["kind"] or "article"), value_hash(values["region"]), value_hash(values["section"]),
+            date_number(values["date"]), *(tuple(sorted({value_hash(n) for n in values[p] if n})) for p in PEOPLE),
+            key, ordinal)
 
 
 @dataclass(frozen=True)
@@ -110,7 +129,7 @@ def read_state(cluster: Cluster) -> dict[str, FileState]:
         last = rows[-1][0]
 
 
-SCHEMA = 2  # bump when the shard layout or the tokenizer changes: a cluster written before must be rebuilt
+SCHEMA = 3  # bump when the shard layout or the tokenizer changes: a cluster written before must be rebuilt
 # how this version's configs cut a probe text (config.CHARSET_TABLE, NGRAM_CHARS): checked on every node
 _PROBE = "建,光9244" + PARAGRAPH_MARK
 _PROBE_TOKENS = ["建", ",", "光", "9244", PARAGRAPH_MARK]

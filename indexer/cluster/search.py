@@ -23,9 +23,10 @@ BM25 with proximity (headline weighted 3x), summed over the terms.
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
@@ -34,6 +35,7 @@ import numpy as np
 
 from indexer.cluster.client import Cluster
 from indexer.cluster.config import MATCH_ATTRS, char_class
+from indexer.cluster.engine import engine_plan, ordered_ids, run_plan
 from indexer.cluster.ingest import PAGE, check_tokenizer, doc_id, read_generation
 from indexer.errors import RecordNotFound
 from indexer.index.schema import decode_facets
@@ -96,9 +98,10 @@ class ClusterSnapshot:
     ``rows``, ``columns``, ``live_docs()``, ``record(docnum)``, ``cache``.
     """
 
-    def __init__(self, cluster: Cluster, generation: int) -> None:
+    def __init__(self, cluster: Cluster, generation: int, counters: Counter[str] | None = None) -> None:
         self.cluster = cluster
         self.generation = generation
+        self.counters: Counter[str] = counters if counters is not None else Counter()
         ids: list[int] = []
         rows: list[FacetRow] = []
         intern: dict[FacetRow, FacetRow] = {}
@@ -167,24 +170,82 @@ class ClusterSnapshot:
         return self.records([docnum])[0]
 
 
-class ClusterArchive:
-    """A cluster opened for reading; ``snapshot()`` re-reads the facet rows when the generation moved."""
+class Generation:
+    """What a searcher keeps of one cluster generation for the engine path: recent answers and records, no
+    facet rows (``cache`` and ``cache_lock`` as ``indexer.searching.cache.cached`` wants them)."""
 
-    def __init__(self, cluster: Cluster) -> None:
+    def __init__(self, generation: int) -> None:
+        self.generation = generation
+        self.cache: OrderedDict[Any, Any] = OrderedDict()
+        self.cache_lock = threading.Lock()
+        self.records: OrderedDict[int, Record] = OrderedDict()
+
+
+class ClusterArchive:
+    """A cluster opened for reading.
+
+    ``generation()`` follows the cluster's change counter; ``snapshot()`` re-reads every record's facet row
+    when it moved, which only the candidates path, browsing, stats and record pages need: exact searches
+    run in the engine (``indexer.cluster.engine``) unless ``engine=False`` or ``BAOKAN_CLUSTER_ENGINE=0``.
+    ``counters`` counts the searches each path answered and the document ids this process received.
+    """
+
+    def __init__(self, cluster: Cluster, engine: bool | None = None) -> None:
         self.cluster = cluster
+        self.engine = engine if engine is not None else os.environ.get("BAOKAN_CLUSTER_ENGINE", "1") != "0"
+        self.counters: Counter[str] = Counter()
         self._snap: ClusterSnapshot | None = None
+        self._gen: Generation | None = None
         self._lock = threading.Lock()
 
-    def snapshot(self) -> ClusterSnapshot:
+    def generation(self) -> Generation:
         generation = read_generation(self.cluster)
+        gen = self._gen
+        if gen is not None and gen.generation == generation:
+            return gen
+        with self._lock:
+            if self._gen is None or self._gen.generation != generation:
+                check_tokenizer(self.cluster)  # every node cuts text as this version's queries expect
+                self._gen = Generation(generation)
+            return self._gen
+
+    def snapshot(self) -> ClusterSnapshot:
+        gen = self.generation()
         snap = self._snap
-        if snap is not None and snap.generation == generation:
+        if snap is not None and snap.generation == gen.generation:
             return snap
         with self._lock:
-            if self._snap is None or self._snap.generation != generation:
-                check_tokenizer(self.cluster)  # every node cuts text as this version's queries expect
-                self._snap = ClusterSnapshot(self.cluster, generation)
+            if self._snap is None or self._snap.generation != gen.generation:
+                self._snap = ClusterSnapshot(self.cluster, gen.generation, self.counters)
             return self._snap
+
+    def records_by_id(self, gen: Generation, docids: Sequence[int], known: dict[int, Record] | None = None,
+                      ) -> list[Record]:
+        """The stored records of these document ids, in that order (one query for those not at hand)."""
+        known = dict(known or {})
+        with gen.cache_lock:
+            for d in docids:
+                if d not in known and d in gen.records:
+                    known[d] = gen.records[d]
+        missing = [d for d in dict.fromkeys(docids) if d not in known]
+        for start in range(0, len(missing), 1000):
+            chunk = missing[start:start + 1000]
+            rows = self.cluster.query(self.cluster.coordinator, f"SELECT id, data FROM dist WHERE id IN "
+                                      f"({','.join(str(d) for d in chunk)}) LIMIT {len(chunk)} "
+                                      f"OPTION max_matches={len(chunk)}")
+            known.update((int(i), Record.from_dict(json.loads(data))) for i, data in rows)
+        out = []
+        for d in docids:
+            if d not in known:  # removed by an ingest since the ids were read
+                raise RecordNotFound("记录已不在索引中（索引刚刚更新，请重试）")
+            out.append(known[d])
+        with gen.cache_lock:
+            for d in docids:
+                gen.records[d] = known[d]
+                gen.records.move_to_end(d)
+            while len(gen.records) > RECORD_CACHE:
+                gen.records.popitem(last=False)
+        return out
 
 
 # --- matching -------------------------------------------------------------------------------------
@@ -242,6 +303,7 @@ def _leaf(snap: ClusterSnapshot, node: Text) -> tuple[np.ndarray, np.ndarray]:
             if len(rows) < page:
                 break
             last = rows[-1][0]
+        snap.counters["ids_fetched"] += len(ids)
         pos = np.searchsorted(snap.docids, np.array(ids, dtype=np.uint64))
         ok = pos < len(snap.docids)
         ok[ok] = snap.docids[pos[ok]] == np.array(ids, dtype=np.uint64)[ok]
@@ -313,10 +375,30 @@ def ordered_matches(snap: ClusterSnapshot, query: SearchQuery, parsed: ParsedQue
     return len(passed), ordered, facets, sort
 
 
+def _filters_key(query: SearchQuery) -> tuple[Any, ...]:
+    return tuple(sorted((k, tuple(sorted(v)) if isinstance(v, tuple) else v) for k, v in query.filters.items()))
+
+
 def cluster_search(archive: ClusterArchive, query: SearchQuery) -> SearchPage:
-    """``indexer.searching.service.search`` on the cluster: the same ``SearchPage``."""
+    """``indexer.searching.service.search`` on the cluster: the same ``SearchPage``.
+
+    An exact query is answered by the engine (``indexer.cluster.engine``): the page's records, the total and
+    the facets come back, nothing per match; any other by the candidates path below.
+    """
     started = time.perf_counter()
     parsed, start, need = parse_request(query)
+    plan = engine_plan(parsed, query, need) if archive.engine else None
+    if plan is not None:
+        gen = archive.generation()
+        key = ("engine", query.q, _filters_key(query), plan.sort, start, need)
+        answer = cached(gen, key, lambda: run_plan(archive.cluster, plan, query, start, need - start),
+                        lambda v: 0)
+        if answer is not None:
+            archive.counters["engine_searches"] += 1
+            archive.counters["ids_fetched"] += len(answer.ids)
+            records = archive.records_by_id(gen, answer.ids, answer.records)
+            return search_page(query, parsed, answer.total, records, answer.facets, plan.sort, started)
+    archive.counters["candidate_searches"] += 1
     snap = archive.snapshot()
     total, ordered, facets, sort = ordered_matches(snap, query, parsed, need)
     return search_page(query, parsed, total, snap.records(ordered[start:need].tolist()), facets, sort, started)
@@ -325,6 +407,17 @@ def cluster_search(archive: ClusterArchive, query: SearchQuery) -> SearchPage:
 def cluster_results(archive: ClusterArchive, query: SearchQuery, batch: int = 500) -> Iterator[Record]:
     """Every matching record in result order (exports), fetched ``batch`` at a time from one snapshot."""
     parsed = parse_query(query.q)
+    plan = engine_plan(parsed, query, None) if archive.engine else None
+    if plan is not None:
+        gen = archive.generation()
+        ids = ordered_ids(archive.cluster, plan)
+        if ids is not None:
+            archive.counters["engine_exports"] += 1
+            ordered = list(ids)
+            archive.counters["ids_fetched"] += len(ordered)
+            for start in range(0, len(ordered), batch):
+                yield from archive.records_by_id(gen, ordered[start:start + batch])
+            return
     snap = archive.snapshot()
     _, ordered, _, _ = ordered_matches(snap, replace(query, page=1), parsed, None)
     docs = ordered.tolist()

@@ -259,3 +259,108 @@ def test_unknown_backend_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match="未知的检索后端"):
         open_backend("elastic://localhost:9200")
     assert isinstance(open_backend("whoosh:" + str(tmp_path)), WhooshBackend)
+
+
+# --- the engine path: exact queries filtered, counted and ordered by the engine --------------------------
+
+ENGINE_QUERIES = [
+    {"q": "项目"}, {"q": "项目", "sort": "newest", "page": 3, "page_size": 7}, {"q": "项目", "sort": "oldest"},
+    {"q": "吕沛", "region": ("示范区", "温县"), "kind": ("article",)},
+    {"q": "科技", "reporter": ("王晓东", "徐金华"), "date_from": "2000-01-01", "date_to": "2015-12-31"},
+    {"q": "发展", "section": ("时评",), "region": ("焦作市",), "kind": ("article", "caption"), "sort": "newest"},
+    {"q": "发展", "date_from": "2021-11-01", "date_to": "2021-11-30"},  # one month: the day facet too
+    {"q": "项目 -吕沛", "sort": "oldest", "page": 2}, {"q": "(温县 OR 孟州市) 发展", "sort": "newest"},
+    {"q": "吕沛 OR 官卫红", "photographer": ("叶华", "刘明")}, {"q": "标题:吕沛 记者:王晓东"}, {"q": "地区:温县 项目"},
+    {"q": "类型:图片 科技", "sort": "newest"}, {"q": "日期:2021 项目"}, {"q": "日期:2010..2020", "sort": "oldest"},
+    {"q": "", "region": ("温县",)}, {"q": "", "sort": "oldest", "page": 40}, {"q": "沛"},
+    {"q": '"市科技局"'}, {"q": "焦作日報"}, {"q": "不存在的词语"},
+    {"q": "发展", "correspondent": ("不存在",), "sort": "newest"},
+]
+
+
+def _text_terms(q: str) -> int:
+    """How many text terms (not kind terms or dates) a query has."""
+    from indexer.searching.querylang import Text, parse_query
+
+    def walk(node: object) -> int:
+        if isinstance(node, Text):
+            return int(node.field != "kind")
+        return sum(walk(c) for c in getattr(node, "children", ())) + (walk(node.child) if hasattr(node, "child") else 0)
+
+    return walk(parse_query(q).tree)
+
+
+@pytest.fixture(scope="module")
+def candidates(local_cluster: LocalCluster, backends: dict[str, object]) -> ClusterBackend:
+    """The same cluster searched by the candidates-and-check path alone (every matching id fetched)."""
+    backend = ClusterBackend(local_cluster.url)
+    backend.archive.engine = False
+    return backend
+
+
+@pytest.mark.parametrize("params", ENGINE_QUERIES, ids=[str(p) for p in ENGINE_QUERIES])
+def test_the_engine_path_gives_what_the_candidates_path_and_whoosh_give(backends: dict[str, object],
+                                                                          candidates: ClusterBackend,
+                                                                          params: dict[str, object]) -> None:
+    query = SearchQuery(**params)  # type: ignore[arg-type]
+    engine: ClusterBackend = backends["cluster"]  # type: ignore[assignment]
+    before = engine.archive.counters["engine_searches"]
+    e = engine.search(query)
+    assert engine.archive.counters["engine_searches"] == before + 1, "not answered by the engine"
+    c, w = candidates.search(query), backends["whoosh"].search(query)  # type: ignore[attr-defined]
+    assert (e.total, e.facets) == (c.total, c.facets) == (w.total, w.facets)
+    assert e.understood == w.understood and e.sort == w.sort
+    if query.sort != "relevance" or not query.q:
+        assert [h.to_dict() for h in e.hits] == [h.to_dict() for h in c.hits] == [h.to_dict() for h in w.hits]
+    elif _text_terms(query.q) == 1:  # one term: the engine's weight is the candidates path's, so the same order
+        assert [h.id for h in e.hits] == [h.id for h in c.hits]
+    exported = [r.id for r in engine.iter_results(query)]
+    assert len(exported) == len(set(exported)) == e.total
+    assert set(exported) == {r.id for r in candidates.iter_results(query)}
+    if query.sort != "relevance" or not query.q:
+        assert exported == [r.id for r in backends["whoosh"].iter_results(query)]  # type: ignore[attr-defined]
+    start = (query.page - 1) * query.page_size
+    assert exported[start:start + query.page_size] == [h.id for h in e.hits]
+
+
+def test_an_exact_search_holds_no_facet_rows_and_receives_only_its_page(local_cluster: LocalCluster,
+                                                                        backends: dict[str, object]) -> None:
+    """The point of the engine path: this process gets the page's ids, not every match's, and never reads
+    every record's facet row; a Latin term still takes the candidates path (and reads them)."""
+    backend = ClusterBackend(local_cluster.url)
+    page = backend.search(SearchQuery(q="项目", region=("温县",), sort="newest", page_size=10))
+    common = backend.search(SearchQuery(q="发展"))
+    assert page.total > 10 and common.total > 500
+    assert backend.archive._snap is None  # no facet rows read
+    assert backend.archive.counters == {"engine_searches": 2, "ids_fetched": 10 + 20}
+    latin = backend.search(SearchQuery(q="ITO"))
+    assert latin.total > 0 and backend.archive._snap is not None
+    assert backend.archive.counters["candidate_searches"] == 1
+    assert backend.archive.counters["ids_fetched"] >= 30 + latin.total
+
+
+def test_facets_with_more_groups_than_first_asked_are_asked_again(backends: dict[str, object]) -> None:
+    """A shard returns at most max_matches groups: a facet answering that many is asked again with more,
+    and past the bound the search is left to the candidates path (None), never counted short."""
+    from indexer.cluster.engine import engine_plan, run_plan
+    from indexer.searching.querylang import parse_query
+
+    engine: ClusterBackend = backends["cluster"]  # type: ignore[assignment]
+    query = SearchQuery(q="发展", region=("温县", "示范区"))
+    plan = engine_plan(parse_query(query.q), query, 20)
+    assert plan is not None
+    full = run_plan(engine.cluster, plan, query, 0, 20)
+    assert full is not None and len(full.facets["month"]) > 20 and len(full.facets["reporter"]) > 2
+    retried = run_plan(engine.cluster, plan, query, 0, 20, groups=2, max_groups=20_000)
+    assert retried is not None and (retried.total, retried.facets, retried.ids) == (full.total, full.facets, full.ids)
+    assert run_plan(engine.cluster, plan, query, 0, 20, groups=2, max_groups=20) is None
+
+
+@pytest.mark.parametrize("q, why", [("924", "digits"), ("-吕沛", "only a negative term"),
+                                    ("吕沛 OR 类型:图片", "a kind term inside OR"), ("ITO 项目", "Latin letters")])
+def test_queries_the_engine_cannot_match_exactly_take_the_candidates_path(q: str, why: str) -> None:
+    from indexer.cluster.engine import engine_plan
+    from indexer.searching.querylang import parse_query
+
+    assert engine_plan(parse_query(q), SearchQuery(q=q), 20) is None, why
+    assert engine_plan(parse_query("项目"), SearchQuery(q="项目", page=6000), 120_000) is None  # past the depth
