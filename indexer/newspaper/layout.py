@@ -490,6 +490,7 @@ class PageStyle:
     wrap_width: int | None = None  # a hard-wrapped export's line length: a line that long ran on, it is no headline
     wrap_measure: Callable[[str], int] = _characters  # or columns
     headlines_like_body: bool = False  # the page indents its headlines as its paragraphs (an e-paper's copy)
+    headlines_set_apart: bool = False  # every sure headline has a wider gap above it than paragraphs have
 
     @property
     def indented_body(self) -> bool:
@@ -521,10 +522,24 @@ class PageStyle:
         if total >= 3 and indented / total >= 0.6:
             body_indent = max((w for w in indents if w >= 2), key=lambda w: indents[w])
         # headlines beyond doubt (a headline-shaped line over a dateline) set like the paragraphs: indents tell nothing
-        headed = [line for line, nxt in zip(lines, lines[1:]) if line.plain and line.headline_shaped and nxt.byline
-                  is not None and nxt.byline[1]]
-        like_body = body_indent is not None and len(headed) >= 2 and all(abs(h.indent - body_indent) <= 1 for h in headed)
-        return cls(paragraph_gap, body_indent, *_wrap_width(lines), headlines_like_body=like_body)
+        headed = [k for k, (line, nxt) in enumerate(zip(lines, lines[1:])) if line.plain and line.headline_shaped
+                  and nxt.byline is not None and nxt.byline[1]]
+        like_body = body_indent is not None and len(headed) >= 2 \
+            and all(abs(lines[k].indent - body_indent) <= 1 for k in headed)
+        apart = paragraph_gap is not None and len(headed) >= 2 \
+            and all(_group_gap(lines, k) > paragraph_gap for k in headed)
+        return cls(paragraph_gap, body_indent, *_wrap_width(lines), headlines_like_body=like_body,
+                   headlines_set_apart=apart)
+
+
+def _group_gap(lines: list[Line], k: int) -> int:
+    """The gap above line k's headline group: above a kicker or a column label set right over it ("法治快讯" /
+    "孟州检察院开展“送法进校园”活动")."""
+    top = k
+    while top > 0 and k - top < 2 and lines[top].gap == 0 and lines[top - 1].plain \
+            and (lines[top - 1].headline_shaped or cjk_count(lines[top - 1].text) <= 8):
+        top -= 1
+    return lines[top].gap
 
 
 def _wrap_width(lines: list[Line]) -> tuple[int | None, Callable[[str], int]]:

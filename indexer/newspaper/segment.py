@@ -392,6 +392,8 @@ class Segmenter:
                 note(2, "set off by a wider gap than the page's paragraphs")
             elif line.gap < gap:
                 note(-1, "closer to the text above than paragraphs are")
+            elif self.style.headlines_set_apart and not line.heading:
+                note(-2, "no wider gap above it, as the page sets apart its headlines")
         if self.style.indented_body and not self.style.headlines_like_body:
             if self.style.set_like_body(line):
                 note(-3, "indented like the page's paragraphs")

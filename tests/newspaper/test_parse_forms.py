@@ -1185,3 +1185,20 @@ def test_a_deeper_markdown_heading_inside_an_article_is_its_sub_heading() -> Non
             "本报讯 近日,解放区三处口袋公园建成开放。\n")
     assert [(r.title, r.body[-6:]) for r in parse_page(page, "t").records] == [
         ("老报刊里的百年焦作", "转型的版面。"), ("我市新增三处口袋公园", "园建成开放。")]
+
+
+def test_short_lines_with_no_gap_on_a_page_that_sets_its_headlines_apart_are_sub_headings() -> None:
+    # no blank lines inside an item, one between items: a short line with none above it is a sub-heading
+    page = ("焦作日报 2019年5月9日 星期四 第7版 法治\n\n"
+            "“免费体检”背后的骗局\n本报记者 周  航 通讯员 李  敏\n"
+            "　　“免费体检,还送鸡蛋。”去年冬天,山阳区多名老人被这样的传单吸引,走进了一家“健康咨询中心”。\n"
+            "　　“一开始只是量血压、测血糖,后来就说我的指标不正常。”72岁的张大爷回忆,那段时间他几乎每天都去。\n"
+            "体检之后推销保健品\n"
+            "　　体检结束后,工作人员以“指标异常”为由,向老人推销每盒上千元的保健品,不少老人掏出了积蓄。\n"
+            "　　经查,这家“中心”并无医疗资质,所谓保健品成本不足售价的十分之一,涉案金额达六十余万元。\n"
+            "法官提醒\n"
+            "　　承办法官提醒,老年人遇到“免费”“赠送”的宣传要多留心,购买保健品应到正规药店。\n\n"
+            "温县法院开展“法律进乡村”活动\n本报讯（通讯员 王 嘉）5月8日,温县人民法院的法官走进番田镇,为村民讲解民法典知识。\n\n"
+            "武陟警方破获一起电信诈骗案\n本报讯（记者 秦  朗）5月7日,武陟县公安局破获一起电信网络诈骗案,抓获犯罪嫌疑人2名。\n")
+    assert [r.title for r in parse_page(page, "t").records] == [
+        "“免费体检”背后的骗局", "温县法院开展“法律进乡村”活动", "武陟警方破获一起电信诈骗案"]
