@@ -169,6 +169,11 @@ def name_and_note(name: str, note: str) -> str | None:
     return joined if _AUTHOR_NOTE.match(unpad(joined)) else None
 
 
+def author_note_alone(text: str) -> bool:
+    """An author's note on a line of its own: "（作者单位：中共焦作市委党校）", "(作者系焦作大学教师)"."""
+    return bool(_AUTHOR_NOTE_ALONE.match(text.strip()))
+
+
 def is_role(text: str) -> bool:
     """A role alone, its names on the next line: "本报记者", "通讯员", "新华社记者"."""
     return bool(re.fullmatch(_ROLE, text.strip()))

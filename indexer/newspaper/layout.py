@@ -17,7 +17,8 @@ from functools import cached_property
 
 from indexer.newspaper.boilerplate import Boilerplate
 from indexer.newspaper.pagemeta import header_line, item_meta_line, page_line, source_line
-from indexer.newspaper.bylines import Credit, is_role, match_byline, match_end_credit, match_photo_credit, name_and_note
+from indexer.newspaper.bylines import (Credit, author_note_alone, is_role, match_byline, match_end_credit, match_photo_credit,
+                                       name_and_note)
 
 HEADLINE_MAX = 48  # "开启“科创飞地”招商新模式 河南理工大学科技园入驻深圳天安云谷" is 32 without spaces
 EXCLAIM_HEADLINE_MAX = 30  # "这样的好干部，点赞！" is a headline; a long line ending in ！ is a sentence
@@ -332,6 +333,10 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
         if out and out[-1].plain and (credit_line := name_and_note(out[-1].text, line)) is not None:
             prev = out.pop()  # "王建华" / "（作者单位：中共焦作市委党校）": the author and the note are one credit
             gap, indent, number, line = prev.gap, prev.indent, prev.number, credit_line
+        elif out and out[-1].credit_only and author_note_alone(line) \
+                and (credit := match_byline(out[-1].text + line)) is not None and not credit[1]:
+            prev = out.pop()  # "作者:郝思远" / "(作者单位:焦作师范高等专科学校)": the credit and its note are one
+            gap, indent, number, line = prev.gap, prev.indent, prev.number, prev.text + line
         if gap == 0 and out and _OPEN_DATELINE.match(out[-1].text) \
                 and 0 <= line.find("）" if "（" in out[-1].text else ")") <= DATELINE_TAIL_MAX:
             prev = out.pop()  # "本报讯（记者　郭文华　通讯员　李" / "刚）连日来，…": a dateline the layout wrapped

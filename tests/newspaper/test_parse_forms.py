@@ -1202,3 +1202,11 @@ def test_short_lines_with_no_gap_on_a_page_that_sets_its_headlines_apart_are_sub
             "武陟警方破获一起电信诈骗案\n本报讯（记者 秦  朗）5月7日,武陟县公安局破获一起电信网络诈骗案,抓获犯罪嫌疑人2名。\n")
     assert [r.title for r in parse_page(page, "t").records] == [
         "“免费体检”背后的骗局", "温县法院开展“法律进乡村”活动", "武陟警方破获一起电信诈骗案"]
+
+
+def test_a_credit_at_the_end_with_the_authors_note_on_the_next_line_signs_the_text_above() -> None:
+    page = ("来论\n\n让老手艺走进新课堂\n\n怀梆、清化竹编……焦作的非遗项目不少,但一些项目面临后继乏人的困境。\n\n"
+            "让非遗“活”起来,关键是让年轻人“爱”起来。\n\n作者:王思远\n\n(作者单位:焦作大学)\n\n"
+            "以更大力度稳就业保民生\n\n新华社北京12月1日电(记者 唐立新)就业是最基本的民生。\n")
+    assert [(r.title, r.reporters) for r in parse_page(page, "t").records] == [
+        ("让老手艺走进新课堂", ("王思远",)), ("以更大力度稳就业保民生", ("唐立新",))]
