@@ -1210,3 +1210,14 @@ def test_a_credit_at_the_end_with_the_authors_note_on_the_next_line_signs_the_te
             "以更大力度稳就业保民生\n\n新华社北京12月1日电(记者 唐立新)就业是最基本的民生。\n")
     assert [(r.title, r.reporters) for r in parse_page(page, "t").records] == [
         ("让老手艺走进新课堂", ("王思远",)), ("以更大力度稳就业保民生", ("唐立新",))]
+
+
+def test_an_epaper_article_views_navigation_between_copied_items_is_furniture() -> None:
+    view = ("焦作日报电子版\n2016年5月12日 星期四 第05版:县区新闻\n上一版  下一版  返回目录\n【字号 大 中 小】\n\n"
+            "{title}\n\n{text}\n\n上一篇  下一篇  返回目录\n\n")
+    page = (view.format(title="武陟县麦收进度过半", text="5月11日,武陟县小麦收获进度过半,全县投入收割机1200余台。（记者 李  明）")
+            + view.format(title="修武县新建三座乡村文化广场", text="近日,修武县新建的三座乡村文化广场投入使用。（记者 王  芳）"))
+    page_ = parse_page(page, "t")
+    assert [(r.title, r.reporters) for r in page_.records] == [
+        ("武陟县麦收进度过半", ("李明",)), ("修武县新建三座乡村文化广场", ("王芳",))]
+    assert "【字号 大 中 小】" in page_.dropped

@@ -107,7 +107,7 @@ def test_hand_made_pages_meet_the_acceptance_figures(scores: dict[str, object], 
     ("holdout12", 0.88, 0.92, 0.95, 0.95),
     # session 8's held-back sets (first runs: real12 44.4/29.4/45.5/56.5, holdout13 76.0/95.6/98.2/94.7)
     ("real12", 0.44, 0.29, 0.45, 0.56),
-    ("holdout13", 0.80, 0.98, 0.98, 0.96),
+    ("holdout13", 0.84, 0.99, 0.98, 0.96),
 ])
 def test_real_pages_do_not_fall_below_what_was_measured(scores: dict[str, object], name: str, count: float,
                                                         precision: float, recall: float, people: float) -> None:
