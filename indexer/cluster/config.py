@@ -159,12 +159,14 @@ def local_nodes(count: int, base_port: int = DEFAULT_BASE_PORT, host: str = "127
 
 # The facet values as attributes, so the engine filters, counts and orders (indexer.cluster.engine):
 # single values as 62-bit hashes (``value_hash``; 0 for none), people as 64-bit multi-value attributes of
-# their names' hashes, the date as YYYYMMDD (0 for none), the page file and position for date order.
-# A group's value is read back from the representative row's ``facets`` JSON.
+# their names' hashes, the date as YYYYMMDD and its month as YYYYMM (0 for none: the year and month facets
+# group by month, a daily paper has 30 times fewer months than dates), the page file and position for date
+# order. A group's value is read back from the representative row's ``facets`` JSON.
 FACET_ATTRS = """    rt_attr_bigint = f_kind
     rt_attr_bigint = f_region
     rt_attr_bigint = f_section
     rt_attr_uint = f_date
+    rt_attr_uint = f_month
     rt_attr_multi_64 = f_reporter
     rt_attr_multi_64 = f_photographer
     rt_attr_multi_64 = f_correspondent

@@ -12,13 +12,16 @@ ranges of the query into ``WHERE`` on attributes, and the search's filters into
         ORDER BY WEIGHT() DESC, f_date DESC, f_file ASC, f_ordinal ASC, id ASC LIMIT start, n
         OPTION max_matches=start+n, ranker=proximity_bm25, field_weights=(title=3);
     SHOW META;                                           -- total_found: the exact total
-    SELECT GROUPBY(), COUNT(*), facets FROM dist WHERE … GROUP BY f_kind ORDER BY COUNT(*) DESC
-        LIMIT G OPTION max_matches=G, ranker=none;       -- one per facet attribute …
-    …                                                    -- … and per active filter, with that filter off
+    SELECT GROUPBY(), COUNT(*), facets FROM dist WHERE … GROUP BY f_kind, f_region, f_section
+        LIMIT G OPTION max_matches=G, ranker=none;       -- the scalars' combinations; then f_date and
+    …                                                    -- each person attribute, and per active filter
+                                                         -- the facets it hides, with that filter off
 
 so every facet is counted as if its own filter were off, exactly as
 ``indexer.searching.facets.filter_and_count`` counts it. A group's value is read back
-from the ``facets`` JSON of the row the engine keeps for the group. Grouping in a
+from the ``facets`` JSON of the row the engine keeps for the group. (Sphinx 2.2.11 matches
+the text again for every statement, and ``FACET`` clauses too, measured: hence as few
+statements as the filters allow.) Grouping in a
 distributed index is exact while each shard has fewer groups than ``max_matches`` (an
 agent returns at most ``max_matches`` groups, and a full answer is the sign it may have
 cut some): a facet answering ``G`` groups is asked again with ten times ``G``, and past
@@ -56,8 +59,8 @@ from indexer.searching.service import SearchQuery
 from indexer.text.grams import query_needle
 
 ENGINE_DEPTH = 100_000  # deepest hit the engine is asked for (its max_matches); deeper pages: candidates path
-FACET_GROUPS = 1_000  # groups first asked of a facet query
-FACET_GROUPS_MAX = 100_000  # ... and at most, after which the counts could be cut: candidates path
+FACET_GROUPS = 20_000  # groups first asked of a facet query (a larger max_matches costs the engine little)
+FACET_GROUPS_MAX = 200_000  # ... and at most, after which the counts could be cut: candidates path
 INLINE_RECORDS = 100  # pages ending before this hit bring their records with the ids (one round trip)
 EXPORT_MAX = 2_000_000  # results an export orders in the engine in one query; more: candidates path
 RANKED = "ranker=proximity_bm25, field_weights=(title=3)"
@@ -73,7 +76,7 @@ _HIDES = {"region": ("region",), "kind": ("kind",), "section": ("section",), "da
           **{name: (name,) for name in PEOPLE}}
 # facet attribute -> the facets it counts
 _FACET_ATTRS = {"f_kind": ("kind",), "f_region": ("region",), "f_section": ("section",),
-                "f_date": ("year", "month", "day"), **{f"f_{name}": (name,) for name in PEOPLE}}
+                "f_month": ("year", "month", "day"), **{f"f_{name}": (name,) for name in PEOPLE}}
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -201,70 +204,111 @@ class EngineAnswer:
     facets: dict[str, dict[str, int]]
 
 
-def _facet_statements(plan: EnginePlan, groups: int) -> list[tuple[str, str]]:
-    """(attribute, statement) of every facet query: each facet counted with its own filter off."""
-    active = {name for name, _ in plan.filters}
-    out: list[tuple[str, str]] = []
+_SCALARS = ("f_kind", "f_region", "f_section")  # single-valued: counted together, grouped by their combination
+
+
+@dataclass(frozen=True)
+class FacetQuery:
+    """One GROUP BY statement: the facet attributes it counts (several scalars at once, or one of f_date and
+    the people) under the filters of the search less ``without``."""
+
+    attrs: tuple[str, ...]
+    without: str | None
+    month: int = 0  # f_date: the days of this month only
+
+    def sql(self, plan: EnginePlan, groups: int) -> str:
+        dated = self.attrs[0] in ("f_date", "f_month")
+        where = plan.where(without=self.without)
+        if self.month:
+            where += f"{' AND' if where else ' WHERE'} f_month = {self.month}"
+        return (f"SELECT GROUPBY(), COUNT(*), {'0' if dated else 'facets'} FROM dist{where} "
+                f"GROUP BY {', '.join(self.attrs)} LIMIT {groups} OPTION max_matches={groups}, {plan.options}")
+
+
+def facet_queries(plan: EnginePlan) -> list[FacetQuery]:
+    """Every facet counted with its own filter off: the facets no active filter hides under all the filters,
+    and those a filter hides under all the others; the scalars of one filter set share one statement."""
+    active = [name for name, _ in plan.filters]
+    by_hider: dict[str | None, list[str]] = {}
     for attr, facets in _FACET_ATTRS.items():
         hider = next((name for name in active if set(_HIDES[name]) & set(facets)), None)
-        value = "facets" if attr != "f_date" else "0"
-        out.append((attr, f"SELECT GROUPBY(), COUNT(*), {value} FROM dist{plan.where(without=hider)} "
-                          f"GROUP BY {attr} ORDER BY COUNT(*) DESC LIMIT {groups} "
-                          f"OPTION max_matches={groups}, {plan.options}"))
+        by_hider.setdefault(hider, []).append(attr)
+    out = []
+    for hider, attrs in by_hider.items():
+        scalars = tuple(a for a in attrs if a in _SCALARS)
+        if scalars:
+            out.append(FacetQuery(scalars, hider))
+        out.extend(FacetQuery((a,), hider) for a in attrs if a not in _SCALARS)
     return out
 
 
 def run_plan(cluster: Cluster, plan: EnginePlan, query: SearchQuery, start: int, count: int,
              groups: int = FACET_GROUPS, max_groups: int = FACET_GROUPS_MAX) -> EngineAnswer | None:
-    """The page ``[start, start + count)`` of an exact search, its total and facets; None if a facet has more
-    than ``max_groups`` groups (then the candidates path counts it). A facet query answering ``groups``
-    groups may have been cut by a shard: it is asked again with ten times as many."""
+    """The page ``[start, start + count)`` of an exact search, its total and facets, in one batch; None if a
+    facet has ``max_groups`` groups or more (then the candidates path counts it). A facet query answering
+    ``groups`` groups may have been cut by a shard: that one is asked again with ten times as many."""
     need = max(start + count, 1)
     inline = need <= INLINE_RECORDS
     head = (f"SELECT id{', data' if inline else ''} FROM dist{plan.where()} ORDER BY {ORDERS[plan.sort]} "
             f"LIMIT {start}, {count} OPTION max_matches={need}, {plan.options}")
-    while True:
-        facet_sql = _facet_statements(plan, groups)
-        results = cluster.batch(cluster.coordinator, [head, "SHOW META", *(sql for _, sql in facet_sql)])
-        page, meta, grouped = results[0], dict(results[1]), results[2:]
-        if all(len(rows) < groups for rows in grouped):
-            break
-        if groups >= max_groups:
-            return None
-        groups = min(groups * 10, max_groups)
+    fq = facet_queries(plan)
+    results = cluster.batch(cluster.coordinator, [head, "SHOW META", *(f.sql(plan, groups) for f in fq)])
+    page, meta, grouped = results[0], dict(results[1]), results[2:]
+    for i, f in enumerate(list(fq)):
+        if f.attrs == ("f_month",):
+            # days are counted for one month only (``day_scope``): the only month with records in the range
+            months = {_month_text(int(m)): int(n) for m, n, _ in grouped[i] if int(m)}
+            month = day_scope(months, query.date_from, query.date_to)
+            if month:
+                fq.append(FacetQuery(("f_date",), f.without, int(month.replace("-", ""))))
+                grouped.append(cluster.query(cluster.coordinator, fq[-1].sql(plan, groups)))
+    for i, f in enumerate(fq):
+        asked = groups
+        while len(grouped[i]) >= asked:
+            if asked >= max_groups:
+                return None
+            asked = min(asked * 10, max_groups)
+            grouped[i] = cluster.query(cluster.coordinator, f.sql(plan, asked))
     ids = [int(row[0]) for row in page]
     records = {int(row[0]): Record.from_dict(json.loads(row[1])) for row in page} if inline else {}
-    facets = _facets(dict(zip((attr for attr, _ in facet_sql), grouped)), query)
-    return EngineAnswer(int(meta.get("total_found", 0)), ids, records, facets)
+    return EngineAnswer(int(meta.get("total_found", 0)), ids, records, _facets(list(zip(fq, grouped)), query))
 
 
-def _facets(grouped: dict[str, list[tuple[Any, ...]]], query: SearchQuery) -> dict[str, dict[str, int]]:
+def _month_text(number: int) -> str:
+    """202111 -> "2021-11"."""
+    return f"{number // 100:04d}-{number % 100:02d}"
+
+
+def _facets(grouped: list[tuple[FacetQuery, list[tuple[Any, ...]]]],
+            query: SearchQuery) -> dict[str, dict[str, int]]:
     """The groups as ``filter_and_count`` gives its facets: same values, same order, same limits."""
     counters: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
-    for attr, rows in grouped.items():
-        if attr == "f_date":
+    for f, rows in grouped:
+        if f.attrs == ("f_month",):
+            for number, n, _ in rows:
+                if int(number):
+                    month = _month_text(int(number))
+                    counters["year"][month[:4]] += int(n)
+                    counters["month"][month] += int(n)
+            continue
+        if f.attrs == ("f_date",):
             for number, n, _ in rows:
                 number = int(number)
-                if number:
-                    date = f"{number // 10000:04d}-{number // 100 % 100:02d}-{number % 100:02d}"
-                    counters["year"][date[:4]] += int(n)
-                    counters["month"][date[:7]] += int(n)
-                    counters["day"][date] += int(n)
+                counters["day"][f"{_month_text(number // 100)}-{number % 100:02d}"] += int(n)
             continue
-        facet = _FACET_ATTRS[attr][0]
         for group, n, raw in rows:
             values = json.loads(raw) if raw else {}
-            if facet in PEOPLE:
-                wanted = int(group)
-                names = [name for name in values.get(facet) or () if name and value_hash(name) == wanted]
-                if names:
-                    counters[facet][names[0]] += int(n)
-            else:
-                value = values.get(facet) or ("article" if facet == "kind" else None)
-                if value:
-                    counters[facet][value] += int(n)
-    month = day_scope(counters["month"], query.date_from, query.date_to)
-    counters["day"] = Counter({d: n for d, n in counters["day"].items() if month and d.startswith(month)})
+            for attr in f.attrs:
+                facet = _FACET_ATTRS[attr][0]
+                if facet in PEOPLE:
+                    wanted = int(group)
+                    names = [name for name in values.get(facet) or () if name and value_hash(name) == wanted]
+                    if names:
+                        counters[facet][names[0]] += int(n)
+                else:  # the group's row holds its combination of scalar values
+                    value = values.get(facet) or ("article" if facet == "kind" else None)
+                    if value:
+                        counters[facet][value] += int(n)
     facets: dict[str, dict[str, int]] = {}
     for name in FACETS:
         counter = counters[name]

@@ -101,7 +101,7 @@ def shard_row(record: Record, ordinal: int, key: str) -> tuple[Any, ...]:
             encode_facets(values).decode("utf-8"), json.dumps(record.to_dict(), ensure_ascii=False),
             *(texts[f] for f in TEXT_FIELDS),
             value_hash(values["kind"] or "article"), value_hash(values["region"]), value_hash(values["section"]),
-            date_number(values["date"]), *(tuple(sorted({value_hash(n) for n in values[p] if n})) for p in PEOPLE),
+            date_number(values["date"]), date_number(values["date"]) // 100, *(tuple(sorted({value_hash(n) for n in values[p] if n})) for p in PEOPLE),
             key, ordinal)
 
 
