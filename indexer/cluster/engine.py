@@ -28,6 +28,11 @@ cut some): a facet answering ``G`` groups is asked again with ten times ``G``, a
 ``FACET_GROUPS_MAX`` the search takes the candidates path. Nothing proportional to the
 number of matches reaches this process: the page's ids (and records), the facets' groups.
 
+A search with few matches before its filters (at most ``FEW``) skips the GROUP BY
+statements: the first batch also asks for those matches' facet rows (``cutoff``: the
+engine stops looking past ``FEW``), and they are counted here by ``filter_and_count``
+itself, so a rare name costs one round trip instead of seven statements' work.
+
 Not exact, and left to the candidates-and-check path (``indexer.cluster.search``):
 a term with Latin letters or digits (``924`` must find ``9244``), a query with only
 negative text terms (``-吕沛``: the engine needs a positive term), a kind term or a
@@ -48,12 +53,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from pymysql.converters import escape_string
 
 from indexer.cluster.client import Cluster
 from indexer.cluster.ingest import date_number, value_hash
 from indexer.records import Record
-from indexer.searching.facets import FACET_LIMITS, FACETS, KIND_ALIASES, PEOPLE, day_scope
+from indexer.searching.facets import (FACET_LIMITS, FACETS, KIND_ALIASES, PEOPLE, FacetColumns, FacetRow, day_scope,
+                                      filter_and_count, filter_predicates)
 from indexer.searching.querylang import And, DateRange, Node, Not, Or, ParsedQuery, Text
 from indexer.searching.service import SearchQuery
 from indexer.text.grams import query_needle
@@ -61,6 +68,7 @@ from indexer.text.grams import query_needle
 ENGINE_DEPTH = 100_000  # deepest hit the engine is asked for (its max_matches); deeper pages: candidates path
 FACET_GROUPS = 20_000  # groups first asked of a facet query (a larger max_matches costs the engine little)
 FACET_GROUPS_MAX = 200_000  # ... and at most, after which the counts could be cut: candidates path
+FEW = 1_000  # a search matching at most this many records (before filters) is counted from their facet rows
 INLINE_RECORDS = 100  # pages ending before this hit bring their records with the ids (one round trip)
 EXPORT_MAX = 2_000_000  # results an export orders in the engine in one query; more: candidates path
 RANKED = "ranker=proximity_bm25, field_weights=(title=3)"
@@ -94,9 +102,10 @@ class EnginePlan:
     filters: tuple[tuple[str, str], ...]
     sort: str
 
-    def where(self, without: str | None = None) -> str:
+    def where(self, without: str | None = None, filtered: bool = True) -> str:
+        """`` WHERE MATCH(…) AND …``: the query's own conditions, and the filters but ``without``'s (or none)."""
         conds = ([f"MATCH({_quote(self.match)})"] if self.match else []) + list(self.base)
-        conds += [cond for name, cond in self.filters if name != without]
+        conds += [cond for name, cond in self.filters if name != without and filtered]
         return " WHERE " + " AND ".join(conds) if conds else ""
 
     @property
@@ -202,6 +211,7 @@ class EngineAnswer:
     ids: list[int]  # the page's document ids, in result order
     records: dict[int, Record]  # those of them that came with the ids
     facets: dict[str, dict[str, int]]
+    facet_rows: int = 0  # facet rows this process counted (a search of few matches)
 
 
 _SCALARS = ("f_kind", "f_region", "f_section")  # single-valued: counted together, grouped by their combination
@@ -243,17 +253,35 @@ def facet_queries(plan: EnginePlan) -> list[FacetQuery]:
 
 
 def run_plan(cluster: Cluster, plan: EnginePlan, query: SearchQuery, start: int, count: int,
-             groups: int = FACET_GROUPS, max_groups: int = FACET_GROUPS_MAX) -> EngineAnswer | None:
-    """The page ``[start, start + count)`` of an exact search, its total and facets, in one batch; None if a
-    facet has ``max_groups`` groups or more (then the candidates path counts it). A facet query answering
-    ``groups`` groups may have been cut by a shard: that one is asked again with ten times as many."""
+             groups: int = FACET_GROUPS, max_groups: int = FACET_GROUPS_MAX, few: int = FEW) -> EngineAnswer | None:
+    """The page ``[start, start + count)`` of an exact search, its total and facets; None if a facet has
+    ``max_groups`` groups or more (then the candidates path counts it).
+
+    The first batch asks for the page and for the facet rows of at most ``few`` matches before the filters
+    (``cutoff``: the engine stops looking past that many): a search with no more is counted here, from
+    those rows, by ``filter_and_count`` itself, in one round trip. Otherwise a second batch asks the engine
+    for the counts (``facet_queries``); a facet query answering ``groups`` groups may have been cut by a
+    shard: that one is asked again with ten times as many.
+    """
     need = max(start + count, 1)
     inline = need <= INLINE_RECORDS
     head = (f"SELECT id{', data' if inline else ''} FROM dist{plan.where()} ORDER BY {ORDERS[plan.sort]} "
             f"LIMIT {start}, {count} OPTION max_matches={need}, {plan.options}")
+    statements = [head, "SHOW META"]
+    if few:
+        statements += [f"SELECT facets FROM dist{plan.where(filtered=False)} LIMIT {few + 1} "
+                       f"OPTION max_matches={few + 1}, cutoff={few + 1}, ranker=none", "SHOW META"]
+    results = cluster.batch(cluster.coordinator, statements)
+    page, meta = results[0], dict(results[1])
+    ids = [int(row[0]) for row in page]
+    records = {int(row[0]): Record.from_dict(json.loads(row[1])) for row in page} if inline else {}
+    if few and int(dict(results[3]).get("total_found", few + 1)) <= few:
+        rows = [FacetRow.from_values(json.loads(raw)) for (raw,) in results[2]]
+        _, facets = filter_and_count(FacetColumns(rows), np.arange(len(rows), dtype=np.int64),
+                                     filter_predicates(query), (query.date_from, query.date_to))
+        return EngineAnswer(int(meta.get("total_found", 0)), ids, records, facets, len(rows))
     fq = facet_queries(plan)
-    results = cluster.batch(cluster.coordinator, [head, "SHOW META", *(f.sql(plan, groups) for f in fq)])
-    page, meta, grouped = results[0], dict(results[1]), results[2:]
+    grouped = cluster.batch(cluster.coordinator, [f.sql(plan, groups) for f in fq])
     for i, f in enumerate(list(fq)):
         if f.attrs == ("f_month",):
             # days are counted for one month only (``day_scope``): the only month with records in the range
@@ -269,8 +297,6 @@ def run_plan(cluster: Cluster, plan: EnginePlan, query: SearchQuery, start: int,
                 return None
             asked = min(asked * 10, max_groups)
             grouped[i] = cluster.query(cluster.coordinator, f.sql(plan, asked))
-    ids = [int(row[0]) for row in page]
-    records = {int(row[0]): Record.from_dict(json.loads(row[1])) for row in page} if inline else {}
     return EngineAnswer(int(meta.get("total_found", 0)), ids, records, _facets(list(zip(fq, grouped)), query))
 
 

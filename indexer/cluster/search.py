@@ -396,6 +396,7 @@ def cluster_search(archive: ClusterArchive, query: SearchQuery) -> SearchPage:
         if answer is not None:
             archive.counters["engine_searches"] += 1
             archive.counters["ids_fetched"] += len(answer.ids)
+            archive.counters["facet_rows_fetched"] += answer.facet_rows
             records = archive.records_by_id(gen, answer.ids, answer.records)
             return search_page(query, parsed, answer.total, records, answer.facets, plan.sort, started)
     archive.counters["candidate_searches"] += 1

@@ -314,12 +314,23 @@ def test_the_engine_path_gives_what_the_candidates_path_and_whoosh_give(backends
         assert [h.to_dict() for h in e.hits] == [h.to_dict() for h in c.hits] == [h.to_dict() for h in w.hits]
     elif _text_terms(query.q) == 1:  # one term: the engine's weight is the candidates path's, so the same order
         assert [h.id for h in e.hits] == [h.id for h in c.hits]
+    # both ways of counting: from the facet rows of few matches (most of these), and by the engine's GROUP BY
+    from indexer.cluster.engine import engine_plan, run_plan
+    from indexer.searching.querylang import parse_query
+
+    start = (query.page - 1) * query.page_size
+    plan = engine_plan(parse_query(query.q), query, start + query.page_size)
+    assert plan is not None
+    rows_here = run_plan(engine.cluster, plan, query, start, query.page_size, few=5000)
+    grouped = run_plan(engine.cluster, plan, query, start, query.page_size, few=0)
+    assert rows_here is not None and grouped is not None and grouped.facet_rows == 0
+    assert (rows_here.total, rows_here.facets, rows_here.ids) == (grouped.total, grouped.facets, grouped.ids)
+    assert grouped.facets == w.facets
     exported = [r.id for r in engine.iter_results(query)]
     assert len(exported) == len(set(exported)) == e.total
     assert set(exported) == {r.id for r in candidates.iter_results(query)}
     if query.sort != "relevance" or not query.q:
         assert exported == [r.id for r in backends["whoosh"].iter_results(query)]  # type: ignore[attr-defined]
-    start = (query.page - 1) * query.page_size
     assert exported[start:start + query.page_size] == [h.id for h in e.hits]
 
 
@@ -329,10 +340,18 @@ def test_an_exact_search_holds_no_facet_rows_and_receives_only_its_page(local_cl
     every record's facet row; a Latin term still takes the candidates path (and reads them)."""
     backend = ClusterBackend(local_cluster.url)
     page = backend.search(SearchQuery(q="项目", region=("温县",), sort="newest", page_size=10))
-    common = backend.search(SearchQuery(q="发展"))
-    assert page.total > 10 and common.total > 500
+    everything = backend.search(SearchQuery(q="", kind=("article",)))
+    assert page.total > 10 and everything.total > 1000
     assert backend.archive._snap is None  # no facet rows read
-    assert backend.archive.counters == {"engine_searches": 2, "ids_fetched": 10 + 20}
+    # 项目 matches fewer than FEW records: their facet rows are counted here; the whole archive (more than FEW)
+    # is counted by the engine
+    from indexer.cluster.engine import FEW
+
+    matched = backend.search(SearchQuery(q="项目")).total
+    assert matched <= FEW < len(backend.snapshot().rows)
+    backend.archive._snap = None
+    assert backend.archive.counters == {"engine_searches": 3, "ids_fetched": 10 + 20 + 20,
+                                        "facet_rows_fetched": 2 * matched}
     latin = backend.search(SearchQuery(q="ITO"))
     assert latin.total > 0 and backend.archive._snap is not None
     assert backend.archive.counters["candidate_searches"] == 1
@@ -349,11 +368,11 @@ def test_facets_with_more_groups_than_first_asked_are_asked_again(backends: dict
     query = SearchQuery(q="发展", region=("温县", "示范区"))
     plan = engine_plan(parse_query(query.q), query, 20)
     assert plan is not None
-    full = run_plan(engine.cluster, plan, query, 0, 20)
+    full = run_plan(engine.cluster, plan, query, 0, 20, few=0)
     assert full is not None and len(full.facets["month"]) > 20 and len(full.facets["reporter"]) > 2
-    retried = run_plan(engine.cluster, plan, query, 0, 20, groups=2, max_groups=20_000)
+    retried = run_plan(engine.cluster, plan, query, 0, 20, groups=2, max_groups=20_000, few=0)
     assert retried is not None and (retried.total, retried.facets, retried.ids) == (full.total, full.facets, full.ids)
-    assert run_plan(engine.cluster, plan, query, 0, 20, groups=2, max_groups=20) is None
+    assert run_plan(engine.cluster, plan, query, 0, 20, groups=2, max_groups=20, few=0) is None
 
 
 @pytest.mark.parametrize("q, why", [("924", "digits"), ("-吕沛", "only a negative term"),
