@@ -225,7 +225,7 @@ class Segmenter:
         while j - i < TITLE_GROUP_MAX and (nxt := self.at(j)) is not None and (nxt.headline_shaped or nxt.heading
                                                                               or self._over_subtitle(j)) \
                 and not nxt.enumerated \
-                and not self._name_over_text(j) and not self._field_line(j) \
+                and not self._name_over_text(j) and (nxt.heading or not self._field_line(j)) \
                 and (not self.style.wrapped(nxt) or nxt.text.startswith("——")) \
                 and not ALL_IN_BRACKETS.match(self.lines[j - 1].text) \
                 and (_short_title_line(nxt) or nxt.heading) and not column_tag(self.lines[j - 1].text) \
@@ -546,6 +546,15 @@ class Segmenter:
             cur.add(line.text)
             cur.closed = True
             self.explain(i, "body", "the date the article above was signed: it ends there")
+            return i + 1
+        if line.heading and in_article and cur is not None and cur.title and not cur.paragraphs and not cur.captions \
+                and cur.byline is None and not line.enumerated:
+            cur.title += " " + line.text  # "引题:…" / "标题:焦作：从“煤城”…": a headline line no group took: the headline's
+            self.explain(i, "headline", "a heading right under the headline, before any text: part of the headline")
+            return i + 1
+        if line.heading and in_article and cur is not None and self.at(i + 1) is not None:
+            cur.add(line.text, subhead=True)  # "## 重现从沉沦到崛起的中国" under "# 老报刊展示世纪风雨": its sub-heading
+            self.explain(i, "subhead", "a heading that starts no record: a sub-heading of the article")
             return i + 1
         if line.heading:  # a heading with nothing under it
             self.dropped.append(line.raw)

@@ -1183,8 +1183,19 @@ def test_a_deeper_markdown_heading_inside_an_article_is_its_sub_heading() -> Non
     page = ("焦作日报\n\n# 老报刊里的百年焦作\n\n本报记者 王  磊\n\n市档案馆昨日开放“老报刊”展厅,展出晚清以来的报刊原件两千余种。\n\n"
             "## 从煤城到山水城\n\n展厅的第二部分,按年代陈列了报道焦作转型的版面。\n\n# 我市新增三处口袋公园\n\n"
             "本报讯 近日,解放区三处口袋公园建成开放。\n")
-    assert [(r.title, r.body[-6:]) for r in parse_page(page, "t").records] == [
+    records = parse_page(page, "t").records
+    assert [(r.title, r.body[-6:]) for r in records] == [
         ("老报刊里的百年焦作", "转型的版面。"), ("我市新增三处口袋公园", "园建成开放。")]
+    assert "从煤城到山水城" in records[0].body  # kept in the record, so a search finds it
+
+
+def test_labelled_headline_fields_all_go_into_the_headline() -> None:
+    # "焦作：…" looks like a profile box's field, but under 标题: it is the headline
+    page = ("引题:壮丽70年·奋斗新时代\n标题:焦作：从“煤城”到“山水城”\n副题:——我市资源型城市转型发展综述\n"
+            "作者:本报记者 王 冰\n正文:\n\n　　70年前，焦作是一座以煤炭开采为主的工矿城市。\n")
+    record, = parse_page(page, "t").records
+    assert (record.title, record.reporters) == (
+        "壮丽70年·奋斗新时代 焦作：从“煤城”到“山水城” ——我市资源型城市转型发展综述", ("王冰",))
 
 
 def test_short_lines_with_no_gap_on_a_page_that_sets_its_headlines_apart_are_sub_headings() -> None:
