@@ -65,11 +65,15 @@ class Cluster:
         return self._run(node, sql, args, False)[0]
 
     def batch(self, node: Node, statements: Sequence[str]) -> list[list[tuple[Any, ...]]]:
-        """The rows of each statement, sent in one round trip (a SphinxQL multi-statement batch: the node
-        matches a full-text query the statements share once); ClusterUnavailable as ``query``."""
+        """The rows of each statement, sent in one round trip (a SphinxQL multi-statement batch);
+        ClusterUnavailable as ``query``."""
+        if not statements:
+            return []
         return self._run(node, ";\n".join(statements), None, True)
 
     def _run(self, node: Node, sql: str, args: Sequence[Any] | None, many: bool) -> list[list[tuple[Any, ...]]]:
+        if not sql.strip():
+            raise ValueError("empty SphinxQL statement")  # searchd 2.2.11 dies of one (signal 11, measured)
         for attempt in (1, 2):  # a connection the node closed since (idle timeout, restart) is reopened once
             conn = self._connection(node)
             try:

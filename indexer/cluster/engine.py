@@ -29,9 +29,10 @@ cut some): a facet answering ``G`` groups is asked again with ten times ``G``, a
 number of matches reaches this process: the page's ids (and records), the facets' groups.
 
 A search with few matches before its filters (at most ``FEW``) skips the GROUP BY
-statements: the first batch also asks for those matches' facet rows (``cutoff``: the
-engine stops looking past ``FEW``), and they are counted here by ``filter_and_count``
-itself, so a rare name costs one round trip instead of seven statements' work.
+statements: the first batch also asks whether there are so few (``cutoff``: the engine
+stops counting past ``FEW``), then their facet rows are fetched and counted here by
+``filter_and_count`` itself, so a rare name costs two light round trips instead of seven
+statements' work.
 
 Not exact, and left to the candidates-and-check path (``indexer.cluster.search``):
 a term with Latin letters or digits (``924`` must find ``9244``), a query with only
@@ -257,26 +258,28 @@ def run_plan(cluster: Cluster, plan: EnginePlan, query: SearchQuery, start: int,
     """The page ``[start, start + count)`` of an exact search, its total and facets; None if a facet has
     ``max_groups`` groups or more (then the candidates path counts it).
 
-    The first batch asks for the page and for the facet rows of at most ``few`` matches before the filters
-    (``cutoff``: the engine stops looking past that many): a search with no more is counted here, from
-    those rows, by ``filter_and_count`` itself, in one round trip. Otherwise a second batch asks the engine
-    for the counts (``facet_queries``); a facet query answering ``groups`` groups may have been cut by a
-    shard: that one is asked again with ten times as many.
+    The first batch asks for the page and whether there are at most ``few`` matches before the filters
+    (``cutoff``: the engine stops counting past that many). If so, their facet rows are fetched and counted
+    here by ``filter_and_count`` itself; if not, a second batch asks the engine for the counts
+    (``facet_queries``), and a facet query answering ``groups`` groups may have been cut by a shard: that
+    one is asked again with ten times as many.
     """
     need = max(start + count, 1)
     inline = need <= INLINE_RECORDS
     head = (f"SELECT id{', data' if inline else ''} FROM dist{plan.where()} ORDER BY {ORDERS[plan.sort]} "
             f"LIMIT {start}, {count} OPTION max_matches={need}, {plan.options}")
     statements = [head, "SHOW META"]
-    if few:
-        statements += [f"SELECT facets FROM dist{plan.where(filtered=False)} LIMIT {few + 1} "
-                       f"OPTION max_matches={few + 1}, cutoff={few + 1}, ranker=none", "SHOW META"]
+    if few:  # how many matches before the filters, up to few + 1 (the engine stops looking there)
+        statements += [f"SELECT id FROM dist{plan.where(filtered=False)} LIMIT 1 "
+                       f"OPTION max_matches=1, cutoff={few + 1}, ranker=none", "SHOW META"]
     results = cluster.batch(cluster.coordinator, statements)
     page, meta = results[0], dict(results[1])
     ids = [int(row[0]) for row in page]
     records = {int(row[0]): Record.from_dict(json.loads(row[1])) for row in page} if inline else {}
     if few and int(dict(results[3]).get("total_found", few + 1)) <= few:
-        rows = [FacetRow.from_values(json.loads(raw)) for (raw,) in results[2]]
+        raws = cluster.query(cluster.coordinator, f"SELECT facets FROM dist{plan.where(filtered=False)} "
+                             f"LIMIT {few} OPTION max_matches={few}, ranker=none")
+        rows = [FacetRow.from_values(json.loads(raw)) for (raw,) in raws]
         _, facets = filter_and_count(FacetColumns(rows), np.arange(len(rows), dtype=np.int64),
                                      filter_predicates(query), (query.date_from, query.date_to))
         return EngineAnswer(int(meta.get("total_found", 0)), ids, records, facets, len(rows))

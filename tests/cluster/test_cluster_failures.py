@@ -157,3 +157,14 @@ def test_a_cluster_another_version_wrote_is_refused_until_rebuilt(loaded: tuple[
     rebuilt = run_baokan("ingest", "--backend", cluster.url, str(pages_dir), "--rebuild", "--json")
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert ClusterBackend(cluster.url).search(_fresh("巡察")).total > 0
+
+
+def test_no_empty_statement_reaches_a_node(loaded: tuple[LocalCluster, Path]) -> None:
+    """searchd 2.2.11 dies of an empty query (signal 11; its watchdog restarts it): never send one."""
+    cluster, _ = loaded
+    backend = ClusterBackend(cluster.url)
+    pid = cluster.pid(1)
+    assert backend.cluster.batch(backend.cluster.coordinator, []) == []
+    with pytest.raises(ValueError):
+        backend.cluster.query(backend.cluster.coordinator, "  ")
+    assert cluster.pid(1) == pid and backend.search(_fresh("巡察 -没有")).total >= 0
