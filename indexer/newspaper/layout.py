@@ -65,7 +65,9 @@ _FIELD = re.compile(r"^(?P<label>引题|肩题|主题|标题|副题|副标题|�
 # an e-paper CMS's field lines naming the writer: "刊发日期:2013-02-06 阅读次数: 作者:小杰  语音阅读:…", or after the
 # headline: "天公吹响“集结号”环卫职工除雪忙 作者:李晓雪 摄 时间:2015-11-25 次数:119 …"
 _CMS_CREDIT = r"(?P<credit>作者\s*[:：]\s*[\u4e00-\u9fff]{2,4}(?:\s*摄)?)(?=\s|$)"
-_CMS_FIELDS = re.compile(rf"^(?:刊发日期|发布日期)\s*[:：]\S*\s.*?{_CMS_CREDIT}.*$")
+# or after the time it went online: "2024-03-02 07:08 作者:王芳 来源:焦作日报"
+_CMS_FIELDS = re.compile(rf"^(?:(?:刊发日期|发布日期)\s*[:：]\S*|\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)\s.*?"
+                         rf"{_CMS_CREDIT}.*$")
 # "作者:张丽娟 陶建飞 来源:滨海日报 发布时间:[2014-9-17]": the writers first, then the source and time
 _CMS_AUTHOR_FIRST = re.compile(r"^(?P<credit>作者\s*[:：]\s*[\u4e00-\u9fff]{2,4}(?:[ \u3000、,，]+[\u4e00-\u9fff]{2,4}){0,4})"
                                r"\s+(?:来源|发布时间|时间|日期)\s*[:：].*$")

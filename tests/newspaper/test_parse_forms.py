@@ -1232,3 +1232,19 @@ def test_an_epaper_article_views_navigation_between_copied_items_is_furniture() 
     assert [(r.title, r.reporters) for r in page_.records] == [
         ("武陟县麦收进度过半", ("李明",)), ("修武县新建三座乡村文化广场", ("王芳",))]
     assert "【字号 大 中 小】" in page_.dropped
+
+
+def test_a_news_sites_item_lines_and_share_buttons_are_furniture() -> None:
+    page = ("您所在的位置:焦作网 > 焦作 > 社会 > 正文\n\n焦作日报 > 城事\n\n市区新增公共充电桩200个\n\n"
+            "2024-03-02 07:08  来源:焦作日报  责任编辑:张  强\n分享到:\n微信\n朋友圈\n\n"
+            "本报讯(记者 王  芳)记者从市城管局获悉,今年以来市区新增公共充电桩200个。\n\n版权声明:未经许可禁止以任何形式转载\n\n"
+            "前一版 2024年03月02日\n\n新闻    时间:2024年03月02日\n\n龙源湖公园樱花进入盛花期\n\n本报讯(记者 李  明)近日,龙源湖公园樱花进入盛花期。\n")
+    page_ = parse_page(page, "t")
+    assert [(r.title, r.reporters) for r in page_.records] == [
+        ("市区新增公共充电桩200个", ("王芳",)), ("龙源湖公园樱花进入盛花期", ("李明",))]
+
+
+def test_a_web_copys_time_line_naming_the_writer_is_read_not_dropped() -> None:
+    page = "市区新增公共充电桩200个\n\n2024-03-02 07:08 作者:王芳 来源:焦作日报\n\n记者从市城管局获悉,今年以来市区新增公共充电桩200个。\n"
+    record, = parse_page(page, "t").records
+    assert record.reporters == ("王芳",)
