@@ -13,15 +13,17 @@ from typing import Any
 
 from indexer.cluster.client import Cluster
 from indexer.cluster.config import SCHEME, cluster_url, parse_cluster_url
+from indexer.cluster.engine import archive_facets, date_range, latest_files
 from indexer.cluster.ingest import cluster_ingest
-from indexer.cluster.search import (OPTIONS, ClusterArchive, ClusterSnapshot, cluster_results, cluster_search,
-                                    match_expression)
+from indexer.cluster.search import (OPTIONS, ClusterArchive, ClusterSnapshot, Generation, cluster_results,
+                                    cluster_search, match_expression)
 from indexer.errors import InvalidInput, QueryError
 from indexer.index.ingest import IngestReport
 from indexer.records import Record
 from indexer.searching.backend import WHOOSH_SCHEME, Backend, WhooshBackend
 from indexer.searching.browse import (ArchiveCalendar, Issue, IssuePage, RecordPosition, archive_calendar, issue,
                                       issue_page, record_position)
+from indexer.searching.cache import cached
 from indexer.searching.querylang import parse_query
 from indexer.searching.recordpage import RecordPage
 from indexer.searching.service import Hit, SearchPage, SearchQuery
@@ -98,9 +100,24 @@ class ClusterBackend:
     def issue_page(self, date: str, page: str) -> IssuePage:
         return issue_page(self.archive, date, page)  # type: ignore[arg-type]
 
-    def stats(self) -> ArchiveStats:
-        snap = self.archive.snapshot()
-        return snapshot_stats(snap, self.disk_bytes())
+    def stats(self, latest: int = 8) -> ArchiveStats:
+        """``snapshot_stats``'s figures, asked of the engine (no facet rows read here): the whole archive's
+        facets, its first and last date, and the newest page files."""
+        gen = self.archive.generation()
+
+        def compute() -> ArchiveStats:
+            everything = archive_facets(self.cluster)
+            if everything is None:  # more groups than the engine keeps exactly
+                return snapshot_stats(self.archive.snapshot(), self.disk_bytes(), latest)
+            files = latest_files(self.cluster, latest)
+            firsts = self.archive.records_by_id(gen, [f[3] for f in files])
+            facets = everything.facets
+            return ArchiveStats(records=everything.total, by_kind=facets["kind"], by_region=facets["region"],
+                                by_year=dict(sorted(facets["year"].items())), date_range=date_range(self.cluster),
+                                index_bytes=self.disk_bytes(),
+                                latest_pages=tuple((d, r.source, r.page, n) for (d, _, n, _), r in zip(files, firsts)))
+
+        return cached(gen, ("stats", latest), compute, lambda v: 0)
 
     def disk_bytes(self) -> int:
         """Bytes of the shards on disk and in RAM chunks, over all nodes (``SHOW INDEX shard STATUS``)."""
@@ -110,8 +127,10 @@ class ClusterBackend:
             total += int(status.get("disk_bytes", 0)) + int(status.get("ram_bytes", 0))
         return total
 
-    def snapshot(self) -> ClusterSnapshot:
-        return self.archive.snapshot()
+    def snapshot(self) -> Generation:
+        """The current generation: an identity per cluster state (the site keys its caches on it). Every
+        record's facet rows, which browsing still reads, are ``self.archive.snapshot()``."""
+        return self.archive.generation()
 
     def close(self) -> None:
         self.cluster.close()

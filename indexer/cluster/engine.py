@@ -363,3 +363,54 @@ def ordered_ids(cluster: Cluster, plan: EnginePlan) -> Iterator[int] | None:
     rows = cluster.query(cluster.coordinator, f"SELECT id FROM dist{plan.where()} ORDER BY {ORDERS[plan.sort]} "
                          f"LIMIT {total} OPTION max_matches={total}, {plan.options}")
     return (int(r[0]) for r in rows)
+
+
+# --- the archive at a glance, from the engine --------------------------------------------------------
+
+def _date_text(number: int) -> str | None:
+    return f"{_month_text(number // 100)}-{number % 100:02d}" if number else None
+
+
+def latest_files(cluster: Cluster, latest: int) -> list[tuple[str, str, int, int]]:
+    """The ``latest`` page files newest first, as ``snapshot_stats`` picks them: by the date of the file's
+    last record (in document-id order, the cluster snapshot's docnum order), then path, both descending;
+    each as (date, path, records, document id of its first record).
+
+    Only files holding a record dated on or after one of the newest dates can be among them: the cut date
+    is lowered until at least ``latest`` files have their last record on or after it, so none is missed.
+    """
+    take = latest
+    while True:
+        dates = cluster.query(cluster.coordinator, f"SELECT GROUPBY(), COUNT(*) FROM dist WHERE f_date > 0 "
+                              f"GROUP BY f_date ORDER BY f_date DESC LIMIT {take} OPTION max_matches={take}")
+        cut = min((int(d) for d, _ in dates), default=0) if len(dates) == take else 0  # 0: every file
+        files = [int(f) for f, _ in cluster.query(
+            cluster.coordinator, f"SELECT GROUPBY(), COUNT(*) FROM dist WHERE f_date >= {cut} GROUP BY fileid "
+            f"LIMIT {FACET_GROUPS_MAX} OPTION max_matches={FACET_GROUPS_MAX}")]
+        found: list[tuple[str, str, int, int]] = []
+        for start in range(0, len(files), 1000):
+            chunk = ",".join(str(f) for f in files[start:start + 1000])
+            last = cluster.query(cluster.coordinator, f"SELECT fileid, COUNT(*), f_date, f_file FROM dist WHERE "
+                                 f"fileid IN ({chunk}) GROUP BY fileid WITHIN GROUP ORDER BY id DESC "
+                                 f"LIMIT {FACET_GROUPS_MAX} OPTION max_matches={FACET_GROUPS_MAX}")
+            first = dict(cluster.query(cluster.coordinator, f"SELECT fileid, id FROM dist WHERE fileid IN ({chunk}) "
+                                       f"GROUP BY fileid WITHIN GROUP ORDER BY id ASC LIMIT {FACET_GROUPS_MAX} "
+                                       f"OPTION max_matches={FACET_GROUPS_MAX}"))
+            found += [(_date_text(int(d)) or "", str(path), int(n), int(first[f])) for f, n, d, path in last]
+        enough = sum(1 for d, *_ in found if d and int(d.replace("-", "")) >= cut) >= latest
+        if enough or not cut or len(files) >= FACET_GROUPS_MAX:
+            return sorted(found, key=lambda f: (f[0], f[1]), reverse=True)[:latest]
+        take *= 4
+
+
+def date_range(cluster: Cluster) -> tuple[str | None, str | None]:
+    """The first and last publication date of the archive."""
+    first, last = cluster.batch(cluster.coordinator, [
+        f"SELECT f_date FROM dist WHERE f_date > 0 ORDER BY f_date {order} LIMIT 1 OPTION max_matches=1"
+        for order in ("ASC", "DESC")])
+    return (_date_text(int(first[0][0])) if first else None, _date_text(int(last[0][0])) if last else None)
+
+
+def archive_facets(cluster: Cluster) -> EngineAnswer | None:
+    """The whole archive's total and facets (no page)."""
+    return run_plan(cluster, EnginePlan(None, (), (), "newest"), SearchQuery(), 0, 0)

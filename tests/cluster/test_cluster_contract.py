@@ -348,7 +348,7 @@ def test_an_exact_search_holds_no_facet_rows_and_receives_only_its_page(local_cl
     from indexer.cluster.engine import FEW
 
     matched = backend.search(SearchQuery(q="项目")).total
-    assert matched <= FEW < len(backend.snapshot().rows)
+    assert matched <= FEW < len(backend.archive.snapshot().rows)
     backend.archive._snap = None
     assert backend.archive.counters == {"engine_searches": 3, "ids_fetched": 10 + 20 + 20,
                                         "facet_rows_fetched": 2 * matched}
@@ -383,3 +383,19 @@ def test_queries_the_engine_cannot_match_exactly_take_the_candidates_path(q: str
 
     assert engine_plan(parse_query(q), SearchQuery(q=q), 20) is None, why
     assert engine_plan(parse_query("项目"), SearchQuery(q="项目", page=6000), 120_000) is None  # past the depth
+
+
+def test_stats_from_the_engine_equal_the_facet_rows_count(local_cluster: LocalCluster,
+                                                          backends: dict[str, object]) -> None:
+    """``stats()`` asks the engine (the site's home page and region check read no facet rows); its figures are
+    those ``snapshot_stats`` counts over every facet row, the newest page files included."""
+    from indexer.searching.stats import snapshot_stats
+
+    backend = ClusterBackend(local_cluster.url)
+    engine = backend.stats()
+    assert backend.archive._snap is None
+    rows = snapshot_stats(backend.archive.snapshot(), engine.index_bytes)
+    assert engine == rows and engine.records > 2000 and len(engine.latest_pages) == 8
+    for latest in (1, 3, 40):
+        backend.archive._gen = None  # a fresh generation: nothing cached
+        assert backend.stats(latest).latest_pages == snapshot_stats(backend.archive.snapshot(), 0, latest).latest_pages
