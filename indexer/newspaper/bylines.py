@@ -119,8 +119,11 @@ _LEADER_WRITER = re.compile(r"^[□■]?\s*(?:本报|本刊)(?:特约)?(?:评论
 # a source line of its own: "据新华社", "据新华社电", "据央视新闻报道"
 _SOURCE = re.compile(rf"^据(?:{_AGENCY}|[{_HAN}《》]{{2,10}}?)(?:[{_HAN}]{{0,8}}电|报道|消息)?$")
 # a closing mark with no name: "(本报记者)", "（本报综合）", "（综合新华社电）"
+# a wire agency closing a brief: "(法新社)", "（路透社电）", "（新华社）"
+_AGENCIES = r"(?:新华社|中新社|法新社|路透社|美联社|合众国际社|共同社|时事社|塔斯社|俄新社|德新社|埃菲社|安莎社|韩联社|朝中社|越通社|中央社)"
+_WIRE_END = re.compile(rf"(?<=[。！？”…])\s*[(（]{_AGENCIES}(?:电|报道|消息)?[)）]$")
 _UNNAMED_END = re.compile(r"^[(（]\s*(?:(?:本报|本刊)?(?:记者|综合|报道|综合报道|编辑|综合新华社电|据新华社电)"
-                          rf"|(?:据|综合)?{_AGENCY}[{_HAN}]{{0,10}}(?:{_DATE})?电)\s*[)）]$")  # "（新华社北京3月4日电）"
+                          rf"|(?:据|综合)?{_AGENCY}[{_HAN}]{{0,10}}(?:{_DATE})?电|{_AGENCIES}(?:电|报道|消息)?)\s*[)）]$")  # "（新华社北京3月4日电）"
 # "（本报记者徐驭尧、窦皓、董泽扬参与采写）", "（本报记者侯琳良整理）", "（本报记者李心萍采访整理）": who helped
 # write it, or wrote up what a speaker said, at the end
 _HELPED = re.compile(rf"^[(（]\s*(?P<inner>(?:{_ROLE}\s*)?{_NAMES})\s*(?:参与(?:采写|采访|报道)|(?:采访)?整理)\s*[)）]$")
@@ -341,6 +344,8 @@ def match_end_credit(block: str) -> tuple[str, Credit] | None:
     m = _AUTHOR_NOTE.match(unpad(line.strip()))
     if m:
         return "", Credit(line.strip(), (m.group("inner"),))
+    if (m := _WIRE_END.search(line)) is not None:  # "…没有偏袒任何一方。(法新社)": a wire brief, no one named
+        return line[:m.start()].rstrip(), Credit(m.group().strip())
     # the tail with padded names joined ("（王  磊）", "…。记者 聂  宁"); cuts are mapped back to the line as printed
     start = max(0, len(line) - _MAX_CREDIT)
     flat = line[:start] + unpad(line[start:])

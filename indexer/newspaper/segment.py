@@ -65,6 +65,7 @@ SERIES_MIN, SERIES_MAX = 4, 10  # three lines of one length (4-10) in an article
 NOTICE_TITLE = re.compile(r"(?:公告|声明|启事|通知|通告|公示)$")  # "减资公告", "遗失声明": notices, each a record
 LEAD_IN_MAX = 24  # "博爱县寨卜昌村：", "政府工作报告引起在京海南人麦瑶共鸣:": what comes before the colon of a headline  # "产业链条越拉越长": sub-headings are short; a longer unmarked line may be a broken paragraph
 START_SCORE = 1.5
+_ITEM_NUMBER = re.compile(r"^(\d{1,2})[.．、]\s*(?=\S)")  # "2. 波黑塞族军队前司令…": an item's number before its headline
 # "同心绘就中国式现代化新图景（社论）", "…（新春走基层）", "…（政策问答·回应关切）": a column tag closes a headline
 NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # "刘洪", "钱云飞" (four characters are more often a phrase)
 SALUTATION = re.compile(r"^[^，,。！？]{2,24}[，,、][^，,。！？]{0,12}[:：]$|^[^，,。！？]{2,16}[:：]$")  # "各位委员，同志们："
@@ -380,7 +381,9 @@ class Segmenter:
             note(2, "a list of names under it")
         if nxt is not None and FIRST_SECTION.match(nxt.text) and not line.enumerated:
             note(2, "followed by the first of numbered sections (（一）, 一、)")
-        if line.enumerated:
+        if line.enumerated and cur is not None and cur.closed and self._numbered_items(i):
+            note(1, "numbered like the items before it, after the credit that closed the one above")
+        elif line.enumerated:
             note(-4, "numbered like a sub-heading")
         if CLASSIFIED_TITLE.match(line.text):
             note(3, "the heading of classified notices (遗失声明)")
@@ -468,6 +471,19 @@ class Segmenter:
         while i < len(self.lines):
             i = self.step(i)
         self.finish()
+        self.unnumber()
+
+    def unnumber(self) -> None:
+        """Headlines numbered 1, 2, 3… one item after another are an archive's count, not their words:
+        "1. 莱加里说巴不想介入阿富汗内政" -> "莱加里说巴不想介入阿富汗内政"."""
+        numbers = [(n, int(m.group(1)), m) for n, d in enumerate(self.drafts) if (m := _ITEM_NUMBER.match(d.title))]
+        counted: set[int] = set()
+        for (first, k, _), (second, k2, _) in zip(numbers, numbers[1:]):
+            if k2 == k + 1:
+                counted |= {first, second}
+        for n, _, m in numbers:
+            if n in counted and self.drafts[n].title[m.end():]:
+                self.drafts[n].title = self.drafts[n].title[m.end():]
 
     def step(self, i: int) -> int:
         line = self.lines[i]
@@ -581,6 +597,16 @@ class Segmenter:
         cur = self.cur
         return cur is not None and bool(cur.paragraphs) and line.text[:1] in BULLETS \
             and cur.paragraphs[0][:1] == line.text[:1]
+
+    def _numbered_items(self, i: int) -> bool:
+        """Line i goes on a count of numbered headlines, each over its own item ("1. 莱加里说…" … "(法新社)" /
+        "2. 波黑塞族军队…"): the headline with the number before it is the item's first."""
+        m = _ITEM_NUMBER.match(self.lines[i].text)
+        if m is None or m.group(1) == "1":
+            return False
+        before = str(int(m.group(1)) - 1)
+        return any((n := _ITEM_NUMBER.match(d.title)) is not None and n.group(1) == before for d in self.drafts[-3:]) \
+            or (self.cur is not None and (n := _ITEM_NUMBER.match(self.cur.title)) is not None and n.group(1) == before)
 
     def untitled_break(self, i: int) -> bool:
         """Untitled text set apart by a blank line on a page whose paragraphs have none: the next stored item,

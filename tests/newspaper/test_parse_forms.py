@@ -1248,3 +1248,12 @@ def test_a_web_copys_time_line_naming_the_writer_is_read_not_dropped() -> None:
     page = "市区新增公共充电桩200个\n\n2024-03-02 07:08 作者:王芳 来源:焦作日报\n\n记者从市城管局获悉,今年以来市区新增公共充电桩200个。\n"
     record, = parse_page(page, "t").records
     assert record.reporters == ("王芳",)
+
+
+def test_numbered_wire_briefs_one_after_another_are_items_and_the_agency_names_no_one() -> None:
+    page = ("1996-11-20\n\n第 3 版\n\n1. 日本首相访问东南亚三国\n\n日本首相十八日启程访问东南亚三国。(共同社)\n\n"
+            "2. 欧盟同意延长对俄援助计划\n\n欧盟外长十八日说,援助计划将延长一年。(路透社)\n\n"
+            "3. 埃及发现古墓群\n\n埃及文物部门十八日宣布,在卢克索发现一处古墓群。(美联社)\n")
+    assert [(r.title, r.reporters, r.byline) for r in parse_page(page, "t").records] == [
+        ("日本首相访问东南亚三国", (), "(共同社)"), ("欧盟同意延长对俄援助计划", (), "(路透社)"),
+        ("埃及发现古墓群", (), "(美联社)")]
