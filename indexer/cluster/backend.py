@@ -1,9 +1,11 @@
 """``ClusterBackend``: the ``Backend`` seam over a Sphinx/Manticore cluster, and ``open_backend`` that picks one.
 
 Search, export, record pages and the browse views return the very objects the
-Whoosh backend returns (``SearchPage``, ``RecordPage``, ``Issue``, …): browse and
-stats run the Whoosh path's own code (``indexer.searching.browse``/``stats``) on a
-``ClusterSnapshot``, which offers the facet columns they read.
+Whoosh backend returns (``SearchPage``, ``RecordPage``, ``Issue``, …). Exact searches,
+their exports and the stats are asked of the engine (``indexer.cluster.engine``);
+the browse views and record pages run the Whoosh path's own code
+(``indexer.searching.browse``) on a ``ClusterSnapshot``, which reads every record's
+facet row once per cluster generation.
 """
 from __future__ import annotations
 

@@ -285,6 +285,13 @@ def run_plan(cluster: Cluster, plan: EnginePlan, query: SearchQuery, start: int,
         return EngineAnswer(int(meta.get("total_found", 0)), ids, records, facets, len(rows))
     fq = facet_queries(plan)
     grouped = cluster.batch(cluster.coordinator, [f.sql(plan, groups) for f in fq])
+    for i, f in enumerate(fq):
+        asked = groups
+        while len(grouped[i]) >= asked:
+            if asked >= max_groups:
+                return None
+            asked = min(asked * 10, max_groups)
+            grouped[i] = cluster.query(cluster.coordinator, f.sql(plan, asked))
     for i, f in enumerate(list(fq)):
         if f.attrs == ("f_month",):
             # days are counted for one month only (``day_scope``): the only month with records in the range
@@ -293,13 +300,6 @@ def run_plan(cluster: Cluster, plan: EnginePlan, query: SearchQuery, start: int,
             if month:
                 fq.append(FacetQuery(("f_date",), f.without, int(month.replace("-", ""))))
                 grouped.append(cluster.query(cluster.coordinator, fq[-1].sql(plan, groups)))
-    for i, f in enumerate(fq):
-        asked = groups
-        while len(grouped[i]) >= asked:
-            if asked >= max_groups:
-                return None
-            asked = min(asked * 10, max_groups)
-            grouped[i] = cluster.query(cluster.coordinator, f.sql(plan, asked))
     return EngineAnswer(int(meta.get("total_found", 0)), ids, records, _facets(list(zip(fq, grouped)), query))
 
 

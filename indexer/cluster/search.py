@@ -1,5 +1,10 @@
 """Searching the cluster with the Whoosh path's promises: the engine finds candidates, the text decides.
 
+Exact queries (every text term CJK/punctuation, the usual case) do not come here: the
+engine filters, counts and orders them itself (``indexer.cluster.engine``), and this
+process receives the page. What follows is the candidates-and-check path, for the
+others (Latin letters or digits in a term, a query of negative terms only, …).
+
 Each search term (``Text`` of the query language) becomes one distributed query.
 The engine indexes every visible character as a token of its own except Latin
 letters and digits, which make words (``indexer.cluster.config``), so:

@@ -399,3 +399,20 @@ def test_stats_from_the_engine_equal_the_facet_rows_count(local_cluster: LocalCl
     for latest in (1, 3, 40):
         backend.archive._gen = None  # a fresh generation: nothing cached
         assert backend.stats(latest).latest_pages == snapshot_stats(backend.archive.snapshot(), 0, latest).latest_pages
+
+
+def test_the_site_searches_the_cluster_without_reading_facet_rows(local_cluster: LocalCluster,
+                                                                  backends: dict[str, object]) -> None:
+    """The home page, a filtered search (its region checked against the archive's) and its JSON twin: all
+    answered by the engine; the web process never reads every record's facet row for them."""
+    from webapp import create_app
+
+    app = create_app({"TESTING": True, "BACKEND": local_cluster.url, "INDEX_DIR": "/nonexistent"})
+    client = app.test_client()
+    assert client.get("/").status_code == 200
+    html = client.get("/search", query_string={"q": "项目", "region": "温县", "sort": "newest"})
+    api = client.get("/api/search", query_string={"q": "发展", "region": ["温县", "示范区"]}).json
+    assert html.status_code == 200 and "<mark>项目</mark>" in html.text and api["total"] > 0
+    backend = app.extensions["baokan.backend"]
+    assert backend.archive._snap is None
+    assert backend.archive.counters["engine_searches"] == 2 and not backend.archive.counters["candidate_searches"]
