@@ -29,10 +29,11 @@ cut some): a facet answering ``G`` groups is asked again with ten times ``G``, a
 number of matches reaches this process: the page's ids (and records), the facets' groups.
 
 A search with few matches before its filters (at most ``FEW``) skips the GROUP BY
-statements: the first batch also asks whether there are so few (``cutoff``: the engine
-stops counting past ``FEW``), then their facet rows are fetched and counted here by
-``filter_and_count`` itself, so a rare name costs two light round trips instead of seven
-statements' work.
+statements: it first asks for those matches' weights and facet rows (``cutoff``: the
+engine stops looking past ``FEW``), which are filtered, counted and ordered here by the
+Whoosh path's own code (``filter_and_count``, ``FacetColumns.date_rank``), so a rare
+name costs one evaluation of the query instead of seven statements' work; a search of
+more matches pays for that first look (cut short at ``FEW``) and then the statements.
 
 Not exact, and left to the candidates-and-check path (``indexer.cluster.search``):
 a term with Latin letters or digits (``924`` must find ``9244``), a query with only
@@ -63,13 +64,14 @@ from indexer.records import Record
 from indexer.searching.facets import (FACET_LIMITS, FACETS, KIND_ALIASES, PEOPLE, FacetColumns, FacetRow, day_scope,
                                       filter_and_count, filter_predicates)
 from indexer.searching.querylang import And, DateRange, Node, Not, Or, ParsedQuery, Text
+from indexer.searching.ranking import by_date
 from indexer.searching.service import SearchQuery
 from indexer.text.grams import query_needle
 
 ENGINE_DEPTH = 100_000  # deepest hit the engine is asked for (its max_matches); deeper pages: candidates path
 FACET_GROUPS = 20_000  # groups first asked of a facet query (a larger max_matches costs the engine little)
 FACET_GROUPS_MAX = 200_000  # ... and at most, after which the counts could be cut: candidates path
-FEW = 1_000  # a search matching at most this many records (before filters) is counted from their facet rows
+FEW = 300  # a search matching at most this many records (before filters) is counted from their facet rows
 INLINE_RECORDS = 100  # pages ending before this hit bring their records with the ids (one round trip)
 EXPORT_MAX = 2_000_000  # results an export orders in the engine in one query; more: candidates path
 RANKED = "ranker=proximity_bm25, field_weights=(title=3)"
@@ -258,33 +260,28 @@ def run_plan(cluster: Cluster, plan: EnginePlan, query: SearchQuery, start: int,
     """The page ``[start, start + count)`` of an exact search, its total and facets; None if a facet has
     ``max_groups`` groups or more (then the candidates path counts it).
 
-    The first batch asks for the page and whether there are at most ``few`` matches before the filters
-    (``cutoff``: the engine stops counting past that many). If so, their facet rows are fetched and counted
-    here by ``filter_and_count`` itself; if not, a second batch asks the engine for the counts
-    (``facet_queries``), and a facet query answering ``groups`` groups may have been cut by a shard: that
-    one is asked again with ten times as many.
+    First the matches before the filters are asked for, with their weights and facet rows, if there are at
+    most ``few`` (``cutoff``: the engine stops looking past that many): then they are filtered, counted and
+    ordered here (``_counted_here``), one evaluation of the query in all. If not, one batch asks for the
+    page (``ORDERS``, top ``start + count`` only), the total and the counts (``facet_queries``); a facet
+    query answering ``groups`` groups may have been cut by a shard: that one is asked again with ten times
+    as many.
     """
+    if few:  # the matches before the filters, if there are at most few (the engine stops looking past that)
+        rows, meta = cluster.batch(cluster.coordinator, [
+            f"SELECT id, WEIGHT(), facets FROM dist{plan.where(filtered=False)} LIMIT {few + 1} "
+            f"OPTION max_matches={few + 1}, cutoff={few + 1}, {plan.options}", "SHOW META"])
+        if int(dict(meta).get("total_found", few + 1)) <= few:
+            return _counted_here(rows, plan.sort, query, start, count)
     need = max(start + count, 1)
     inline = need <= INLINE_RECORDS
     head = (f"SELECT id{', data' if inline else ''} FROM dist{plan.where()} ORDER BY {ORDERS[plan.sort]} "
             f"LIMIT {start}, {count} OPTION max_matches={need}, {plan.options}")
-    statements = [head, "SHOW META"]
-    if few:  # how many matches before the filters, up to few + 1 (the engine stops looking there)
-        statements += [f"SELECT id FROM dist{plan.where(filtered=False)} LIMIT 1 "
-                       f"OPTION max_matches=1, cutoff={few + 1}, ranker=none", "SHOW META"]
-    results = cluster.batch(cluster.coordinator, statements)
-    page, meta = results[0], dict(results[1])
+    fq = facet_queries(plan)
+    results = cluster.batch(cluster.coordinator, [head, "SHOW META", *(f.sql(plan, groups) for f in fq)])
+    page, meta, grouped = results[0], dict(results[1]), results[2:]
     ids = [int(row[0]) for row in page]
     records = {int(row[0]): Record.from_dict(json.loads(row[1])) for row in page} if inline else {}
-    if few and int(dict(results[3]).get("total_found", few + 1)) <= few:
-        raws = cluster.query(cluster.coordinator, f"SELECT facets FROM dist{plan.where(filtered=False)} "
-                             f"LIMIT {few} OPTION max_matches={few}, ranker=none")
-        rows = [FacetRow.from_values(json.loads(raw)) for (raw,) in raws]
-        _, facets = filter_and_count(FacetColumns(rows), np.arange(len(rows), dtype=np.int64),
-                                     filter_predicates(query), (query.date_from, query.date_to))
-        return EngineAnswer(int(meta.get("total_found", 0)), ids, records, facets, len(rows))
-    fq = facet_queries(plan)
-    grouped = cluster.batch(cluster.coordinator, [f.sql(plan, groups) for f in fq])
     for i, f in enumerate(fq):
         asked = groups
         while len(grouped[i]) >= asked:
@@ -301,6 +298,24 @@ def run_plan(cluster: Cluster, plan: EnginePlan, query: SearchQuery, start: int,
                 fq.append(FacetQuery(("f_date",), f.without, int(month.replace("-", ""))))
                 grouped.append(cluster.query(cluster.coordinator, fq[-1].sql(plan, groups)))
     return EngineAnswer(int(meta.get("total_found", 0)), ids, records, _facets(list(zip(fq, grouped)), query))
+
+
+def _counted_here(rows: list[tuple[Any, ...]], sort: str, query: SearchQuery, start: int,
+                  count: int) -> EngineAnswer:
+    """A search of few matches from their (id, weight, facet row)s: filtered and counted by
+    ``filter_and_count``, ordered as the engine orders (``ORDERS``: weight, then date, page file, position,
+    id, which ``FacetColumns.date_rank`` is over rows in id order)."""
+    rows = sorted(rows, key=lambda r: int(r[0]))
+    ids = np.array([int(r[0]) for r in rows], dtype=np.uint64)
+    weights = np.array([float(r[1]) for r in rows])
+    cols = FacetColumns([FacetRow.from_values(json.loads(r[2])) for r in rows])
+    passed, facets = filter_and_count(cols, np.arange(len(rows), dtype=np.int64), filter_predicates(query),
+                                      (query.date_from, query.date_to))
+    if sort == "relevance":
+        ordered = passed[np.lexsort((cols.date_rank(True)[passed], -weights[passed]))]
+    else:
+        ordered = by_date(cols, passed, newest=(sort == "newest"))
+    return EngineAnswer(len(passed), [int(i) for i in ids[ordered[start:start + count]]], {}, facets, len(rows))
 
 
 def _month_text(number: int) -> str:

@@ -338,20 +338,19 @@ def test_an_exact_search_holds_no_facet_rows_and_receives_only_its_page(local_cl
                                                                         backends: dict[str, object]) -> None:
     """The point of the engine path: this process gets the page's ids, not every match's, and never reads
     every record's facet row; a Latin term still takes the candidates path (and reads them)."""
-    backend = ClusterBackend(local_cluster.url)
-    page = backend.search(SearchQuery(q="项目", region=("温县",), sort="newest", page_size=10))
-    everything = backend.search(SearchQuery(q="", kind=("article",)))
-    assert page.total > 10 and everything.total > 1000
-    assert backend.archive._snap is None  # no facet rows read
-    # 项目 matches fewer than FEW records: their facet rows are counted here; the whole archive (more than FEW)
-    # is counted by the engine
     from indexer.cluster.engine import FEW
 
-    matched = backend.search(SearchQuery(q="项目")).total
-    assert matched <= FEW < len(backend.archive.snapshot().rows)
-    backend.archive._snap = None
-    assert backend.archive.counters == {"engine_searches": 3, "ids_fetched": 10 + 20 + 20,
-                                        "facet_rows_fetched": 2 * matched}
+    backend = ClusterBackend(local_cluster.url)
+    page = backend.search(SearchQuery(q="项目", region=("温县",), sort="newest", page_size=10))
+    rare = backend.search(SearchQuery(q="标题:吕沛 记者:王晓东"))
+    everything = backend.search(SearchQuery(q="", kind=("article",)))
+    assert backend.archive._snap is None  # no facet rows read
+    # 项目 (before its filter) and the whole archive match more than FEW records: counted by the engine,
+    # only the page comes back; the rare query's few matches come back with their facet rows, counted here
+    assert page.total > 10 and everything.total > FEW and backend.search(SearchQuery(q="项目")).total > FEW
+    assert 0 < rare.total <= FEW
+    assert backend.archive.counters == {"engine_searches": 4, "ids_fetched": 10 + rare.total + 20 + 20,
+                                        "facet_rows_fetched": rare.total}
     latin = backend.search(SearchQuery(q="ITO"))
     assert latin.total > 0 and backend.archive._snap is not None
     assert backend.archive.counters["candidate_searches"] == 1
