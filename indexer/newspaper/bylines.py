@@ -46,7 +46,7 @@ _WIRE = re.compile(
 )
 # "□ 李文", "■本报记者 张三 李四"; "N本报记者 苏燕梅", "●记者 张三": a bullet (some exports turn the
 # dingbat into a Latin N) before a role
-_BOX = re.compile(rf"^(?P<credit>(?:[□■◎◇]\s*|[●◆▲★▌|N]\s*(?={_ROLE}))(?P<inner>{_NAMES}){_SUFFIX})\s*$")
+_BOX = re.compile(rf"^(?P<credit>(?:[□■◎◇★]\s*|[●◆▲★▌|N]\s*(?={_ROLE}))(?P<inner>{_NAMES}){_SUFFIX})\s*$")
 # a letter signed by its reader: "解放区　读者　刘桂芬", "山阳区　李晓东"
 _WHO_WROTE_IN = r"(?:读者|居民|市民|村民|网友)"
 _SIGNED = re.compile(rf"^(?:[{_HAN}]{{1,6}}?(?:区|县|市|镇|乡|街道|社区|村)(?:[ \u3000]+(?:{_WHO_WROTE_IN}[ \u3000]+)?"
@@ -115,6 +115,8 @@ _PHOTO = re.compile(
 # a photographer's role and name closing a caption, with no 摄: "新媒体达人在崇州竹艺村跳舞摄影记者 王红强"
 _PHOTO_ROLE_END = re.compile(rf"(?<=[^\s摄])\s*(?P<credit>(?:首席)?摄影记者\s*[{_HAN}]{{2,4}})\s*$")
 # the paper's own voice, naming no one: "本报评论员", "本报特约评论员", "本报编辑部"
+# a boxed writer's name run on into the text after a space: "□ 王履祥 自从春城晚报于1980年1月1日呱呱坠地之日起,…"
+_BOX_RUN_ON = re.compile(rf"^(?P<credit>[□■◎]\s*(?P<name>[{_HAN}]{{2,3}}))[ \u3000]+(?P<rest>[^\s□■◎].{{8,}})$")
 _LEADER_WRITER = re.compile(r"^[□■]?\s*(?:本报|本刊)(?:特约)?(?:评论员|编辑部)$")
 # a source line of its own: "据新华社", "据新华社电", "据央视新闻报道"
 _SOURCE = re.compile(rf"^据(?:{_AGENCY}|[{_HAN}《》]{{2,10}}?)(?:[{_HAN}]{{0,8}}电|报道|消息)?$")
@@ -276,6 +278,8 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
         people = split_names(m.group("credit"))
         if people.reporters or people.correspondents:
             return Credit(m.group("credit"), people.reporters, people.correspondents), m.group("rest")
+    if line[:1] in "□■◎" and (m := _BOX_RUN_ON.match(line)) is not None and looks_like_name(m.group("name")):
+        return Credit(m.group("credit"), (m.group("name"),)), m.group("rest")  # "□ 王履祥 自从春城晚报…"
     if len(line) > _MAX_CREDIT:
         return None
     if _SOURCE.match(line) or _LEADER_WRITER.match(line):

@@ -17,8 +17,8 @@ from functools import cached_property
 
 from indexer.newspaper.boilerplate import Boilerplate
 from indexer.newspaper.pagemeta import header_line, item_meta_line, page_line, source_line
-from indexer.newspaper.bylines import (Credit, author_note_alone, is_role, match_byline, match_end_credit, match_photo_credit,
-                                       name_and_note)
+from indexer.newspaper.bylines import (Credit, author_note_alone, is_role, looks_like_name, match_byline, match_end_credit,
+                                       match_photo_credit, name_and_note, unpad)
 
 HEADLINE_MAX = 48  # "开启“科创飞地”招商新模式 河南理工大学科技园入驻深圳天安云谷" is 32 without spaces
 EXCLAIM_HEADLINE_MAX = 30  # "这样的好干部，点赞！" is a headline; a long line ending in ！ is a sentence
@@ -237,7 +237,7 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
         if out and line.strip() == out[-1].raw.strip() and len(line.strip()) <= TITLE_LIST_LINE_MAX:
             dropped.append(line.strip())  # "采访报道团队成员下行陡坡" twice in a row: a copy's image text and its caption
             continue
-        if out and item_meta_line(line):  # "定西日报 2017-02-27 10:31 大字": a web page's line about the item
+        if out and item_meta_line(line) and _dated_credit(line) is None:  # "定西日报 2017-02-27 10:31 大字": a web page's line about the item
             dropped.append(line.strip())
             continue
         if not out and DATE_ALONE.match(line.strip()):
@@ -352,7 +352,12 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
                 and (credit := match_byline(out[-1].text + line)) is not None and not credit[1]:
             prev = out.pop()  # "本报记者 郑海洋 通讯员 李文静 赵" / "丽": a credit line the layout wrapped
             gap, indent, number, line = prev.gap, prev.indent, prev.number, prev.text + line
-        byline = match_byline(line)
+        byline = None
+        if (dated := _dated_credit(line)) is not None:  # "2016-09-12 11:06★关 河": when it went online, the writer
+            when, line, credit = dated
+            dropped.append(when)
+            byline = (credit, "")
+        byline = byline or match_byline(line)
         if byline is not None:
             photo = None
         end = match_end_credit(line) if byline is None and photo is None else None
@@ -366,8 +371,24 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
 
 
 VIEWS_MAX = 8
+_DATETIME_BEFORE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*")
 # a web copy's fields under an item's headline: "本文发布于 2025-09-11 03:28", "来源:毕节日报", "发布时间:…", "字号:"
-_ITEM_FIELD = re.compile(r"^(?:本文)?(?:发布于|发布时间|发布日期|更新时间|来源|刊发日期|见报日期|阅读次数|浏览次数|点击数|字号)")
+_ITEM_FIELD = re.compile(r"^[(（]?(?:本文)?(?:发布于|发布时间|发布日期|更新时间|来源|转自|转载自|刊发日期|见报日期|阅读次数|浏览次数|点击数|字号)")
+
+
+def _dated_credit(line: str) -> tuple[str, str, Credit] | None:
+    """A web copy's line with the time it went online and its writer: "2016-09-12 11:06 关 河" ->
+    ("2016-09-12 11:06", "关 河", Credit("关 河", ("关河",)))."""
+    line = line.strip()
+    if (dated := _DATETIME_BEFORE.match(line)) is None:
+        return None
+    rest = line[dated.end():].strip()
+    name = re.sub(r"[ \u3000]+", "", unpad(rest))
+    if (credit := match_byline(rest)) is not None and not credit[1]:
+        return dated.group().strip(), rest, credit[0]
+    if 2 <= len(name) <= 4 and looks_like_name(name):
+        return dated.group().strip(), rest, Credit(rest, (name,))
+    return None
 
 
 def _item_field(text: str) -> bool:

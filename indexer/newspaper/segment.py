@@ -490,6 +490,9 @@ class Segmenter:
         if line.after_break:  # another page's header stood above this line: nothing runs on across it
             self.finish()
             self.section = None
+        elif (prev := self.at(i - 1)) is not None and prev.fields_below and not prev.headline_shaped \
+                and self.cur is not None and self.cur.paragraphs:
+            self.cur.closed = True  # "…为中小学生作辅导。" / "本文转自:大连日报" / "高杰": the copy ended with its source
         cur = self.cur
         in_article = cur is not None and cur.kind == "article"
         if self.is_section(i):
@@ -515,11 +518,12 @@ class Segmenter:
             self.start("article").add(line.text, subhead=True)
             self.explain(i, "subhead", "an editor's note label: the note under it is an item with no headline")
             return i + 1
-        if (cur is None or cur.closed) and line.plain and NAME_LINE.match(line.text) and looks_like_name(line.text) \
-                and line.text not in section_labels() and (nxt := self.at(i + 1)) is not None and nxt.plain \
+        name = re.sub(r"[ \u3000]+", "", unpad(line.text)) if len(line.text) <= 8 else line.text  # "高  杰" is 高杰
+        if (cur is None or cur.closed) and line.plain and NAME_LINE.match(name) and looks_like_name(name) \
+                and name not in section_labels() and name not in NOT_NAMES and (nxt := self.at(i + 1)) is not None and nxt.plain \
                 and not nxt.date_alone:
             # "刘志刚" over an essay, "杨金贵" over "古建凝岁月,胜迹铸辉煌": the writer's name where an item begins
-            self.start("article").credit(Credit(line.text, (line.text,)))
+            self.start("article").credit(Credit(line.text, (name,)))
             self.explain(i, "byline", "a name alone where an item begins: its writer")
             return i + 1
         end = self.title_group(i)
@@ -636,6 +640,10 @@ class Segmenter:
                 return True, "headline over the text that follows"
             if not cur.title:
                 return True, "headline under its credit (本报评论员)"
+            if cur.byline is None and self.followed_by_credit(end) and _squashed(cur.title) in _squashed(
+                    "".join(line.text for line in self.lines[i:end])):
+                # "“九江故事”踏石留痕" (a web copy's title) / "脚步如笔山河如画" / "“九江故事”踏石留痕" / "本报记者周慧超"
+                return True, "the printed headline group over its credit, repeating the copy's title above it"
             return False, "the article above has no text yet"
         nxt = self.at(end)
         if nxt is not None and (nxt.photo is not None or nxt.caption_mark) and line.heading is False \
@@ -666,6 +674,10 @@ class Segmenter:
             credit, self.cur = cur.byline, None  # "本报评论员" printed above the headline
         for n, role in enumerate(roles):
             self.explain(i + n, role if kind == "article" else "caption-title", reason if n == 0 else "part of the headline group")
+        if cur is not None and cur.kind == "article" and cur.title and not cur.paragraphs and not cur.captions \
+                and cur.byline is None and _squashed(cur.title) in _squashed(title):
+            self.dropped.append(cur.title)  # the copy's title, printed again in the headline group
+            self.cur = None
         draft = self.start(kind, title)
         draft.level = min((line.level for line in lines if line.heading), default=0)
         self.bracketed_headlines = self.bracketed_headlines or bool(BRACKETED_HEADLINE.match(title))
@@ -691,7 +703,7 @@ class Segmenter:
         nxt = self.at(i + 1)
         closing = cur is not None and cur.kind == "article" and line.credit_only and bool(cur.paragraphs) \
             and (len(cur.paragraphs) > 1 or not cur.paragraphs[0].lstrip("【[").startswith(EDITORS_NOTE)) \
-            and (self.ends_article(i + 1) or (nxt is not None and nxt.photo is not None and nxt.gap > 0)) \
+            and (self.ends_article(i + 1) or (nxt is not None and nxt.photo is not None and nxt.gap > 0) or line.fields_below) \
             and (not attach or (cur.byline is None and bool(cur.title)))
         if closing and cur is not None:
             # "郑州晚报记者 裴蕾" / "实习生 王治" after the text, and then the next headline (or a photo set apart):
@@ -795,7 +807,12 @@ class Segmenter:
         return end is None or not self.starts_record(i, end)[0]
 
 
-NOT_NAMES = frozenset({"回信", "贺信", "贺电", "来信", "附件", "附录", "说明", "前言", "后记", "图片", "链接", "导读"})
+NOT_NAMES = frozenset({"回信", "贺信", "贺电", "来信", "附件", "附录", "说明", "前言", "后记", "图片", "链接", "导读",
+                       "公告", "通告", "通知", "启事", "声明", "公示", "讣告", "告示"})
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def column_tag(text: str) -> str | None:

@@ -1257,3 +1257,26 @@ def test_numbered_wire_briefs_one_after_another_are_items_and_the_agency_names_n
     assert [(r.title, r.reporters, r.byline) for r in parse_page(page, "t").records] == [
         ("日本首相访问东南亚三国", (), "(共同社)"), ("欧盟同意延长对俄援助计划", (), "(路透社)"),
         ("埃及发现古墓群", (), "(美联社)")]
+
+
+def test_boxed_writers_names_run_on_into_their_pieces_start_one_item_each() -> None:
+    page = ("□ 王建国 自从焦作日报复刊之日起,我就成了它的忠实读者,四十年来从未间断。\n\n"
+            "□ 李秀英 对于焦作日报,我一直有一种难以割舍的情愫,它陪我度过了许多个清晨。\n")
+    assert [(r.title, r.reporters, r.body[:4]) for r in parse_page(page, "t").records] == [
+        ("", ("王建国",), "自从焦作"), ("", ("李秀英",), "对于焦作")]
+
+
+def test_a_copys_source_line_ends_it_and_a_name_with_the_time_it_went_online_is_its_writer() -> None:
+    page = ("焦作日报记者王  芳\n8月29日,记者在“党报进社区”活动现场见到了87岁的退休教师张老师。\n"
+            "我是一名退休教师,今年87岁了,订阅焦作日报已经整整四十年。\n\n本文转自:焦作日报\n高  杰\n"
+            "1989年初春,我第一次走进焦作日报社,报名参加新闻函授学习班。\n当年4月,我的第一篇稿件见报了。\n\n"
+            "2016-09-12 11:06 赵  明\n我和《焦作日报》有着很深的缘分。\n")
+    assert [(r.reporters, r.body[:4]) for r in parse_page(page, "t").records] == [
+        (("王芳",), "8月29"), (("高杰",), "1989"), (("赵明",), "我和《焦")]
+
+
+def test_a_web_copys_title_over_the_printed_headline_group_gives_way_to_it() -> None:
+    page = ("“太极故里”迎客来\n\n类别:文旅 发布时间:2023-12-26 08:03:00 来源:焦作日报\n\n本文转自:焦作日报\n\n"
+            "拳脚如诗山水如画\n\n“太极故里”迎客来\n\n本报记者 周  慧\n\n12月18日,来自全国各地的太极拳爱好者齐聚温县陈家沟。\n")
+    record, = parse_page(page, "t").records
+    assert (record.title, record.reporters) == ("拳脚如诗山水如画 “太极故里”迎客来", ("周慧",))
