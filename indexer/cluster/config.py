@@ -161,7 +161,8 @@ def local_nodes(count: int, base_port: int = DEFAULT_BASE_PORT, host: str = "127
 # single values as 62-bit hashes (``value_hash``; 0 for none), people as 64-bit multi-value attributes of
 # their names' hashes, the date as YYYYMMDD and its month as YYYYMM (0 for none: the year and month facets
 # group by month, a daily paper has 30 times fewer months than dates), the page file and position for date
-# order. A group's value is read back from the representative row's ``facets`` JSON.
+# order; ``f_people`` holds every person of the record under their role (``role_hash``), so the three
+# person facets are counted by one statement when no person filter is active. A group's value is read back from the representative row's ``facets`` JSON.
 FACET_ATTRS = """    rt_attr_bigint = f_kind
     rt_attr_bigint = f_region
     rt_attr_bigint = f_section
@@ -170,6 +171,7 @@ FACET_ATTRS = """    rt_attr_bigint = f_kind
     rt_attr_multi_64 = f_reporter
     rt_attr_multi_64 = f_photographer
     rt_attr_multi_64 = f_correspondent
+    rt_attr_multi_64 = f_people
     rt_attr_string = f_file
     rt_attr_uint = f_ordinal"""
 FACET_COLUMNS = tuple(line.split("=")[1].strip() for line in FACET_ATTRS.splitlines())

@@ -13,9 +13,10 @@ ranges of the query into ``WHERE`` on attributes, and the search's filters into
         OPTION max_matches=start+n, ranker=proximity_bm25, field_weights=(title=3);
     SHOW META;                                           -- total_found: the exact total
     SELECT GROUPBY(), COUNT(*), facets FROM dist WHERE … GROUP BY f_kind, f_region, f_section
-        LIMIT G OPTION max_matches=G, ranker=none;       -- the scalars' combinations; then f_date and
-    …                                                    -- each person attribute, and per active filter
-                                                         -- the facets it hides, with that filter off
+        LIMIT G OPTION max_matches=G, ranker=none;       -- the scalars' combinations; then f_month and
+    …                                                    -- f_people (every person under their role), and
+                                                         -- per active filter the facets it hides, with
+                                                         -- that filter off
 
 so every facet is counted as if its own filter were off, exactly as
 ``indexer.searching.facets.filter_and_count`` counts it. A group's value is read back
@@ -59,7 +60,7 @@ import numpy as np
 from pymysql.converters import escape_string
 
 from indexer.cluster.client import Cluster
-from indexer.cluster.ingest import date_number, value_hash
+from indexer.cluster.ingest import date_number, role_hash, value_hash
 from indexer.records import Record
 from indexer.searching.facets import (FACET_LIMITS, FACETS, KIND_ALIASES, PEOPLE, FacetColumns, FacetRow, day_scope,
                                       filter_and_count, filter_predicates)
@@ -218,6 +219,7 @@ class EngineAnswer:
 
 
 _SCALARS = ("f_kind", "f_region", "f_section")  # single-valued: counted together, grouped by their combination
+_PEOPLE_ATTRS = tuple(f"f_{name}" for name in PEOPLE)
 
 
 @dataclass(frozen=True)
@@ -251,6 +253,9 @@ def facet_queries(plan: EnginePlan) -> list[FacetQuery]:
         scalars = tuple(a for a in attrs if a in _SCALARS)
         if scalars:
             out.append(FacetQuery(scalars, hider))
+        if all(a in attrs for a in _PEOPLE_ATTRS):  # the three person facets under one filter set: f_people
+            out.append(FacetQuery(("f_people",), hider))
+            attrs = [a for a in attrs if a not in _PEOPLE_ATTRS]
         out.extend(FacetQuery((a,), hider) for a in attrs if a not in _SCALARS)
     return out
 
@@ -342,6 +347,12 @@ def _facets(grouped: list[tuple[FacetQuery, list[tuple[Any, ...]]]],
             continue
         for group, n, raw in rows:
             values = json.loads(raw) if raw else {}
+            if f.attrs == ("f_people",):  # which role and name the group is: the one whose role_hash it is
+                role_name = next(((role, name) for role in PEOPLE for name in values.get(role) or ()
+                                  if name and role_hash(role, name) == int(group)), None)
+                if role_name:
+                    counters[role_name[0]][role_name[1]] += int(n)
+                continue
             for attr in f.attrs:
                 facet = _FACET_ATTRS[attr][0]
                 if facet in PEOPLE:

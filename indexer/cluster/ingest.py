@@ -82,6 +82,11 @@ def value_hash(value: str | None) -> int:
     return _hash62("value\x00" + value) if value else 0
 
 
+def role_hash(role: str, name: str) -> int:
+    """A person under one role (``"reporter"``, ``"徐金华"``), as ``f_people`` holds them."""
+    return _hash62(f"role\x00{role}\x00{name}")
+
+
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -101,8 +106,9 @@ def shard_row(record: Record, ordinal: int, key: str) -> tuple[Any, ...]:
             encode_facets(values).decode("utf-8"), json.dumps(record.to_dict(), ensure_ascii=False),
             *(texts[f] for f in TEXT_FIELDS),
             value_hash(values["kind"] or "article"), value_hash(values["region"]), value_hash(values["section"]),
-            date_number(values["date"]), date_number(values["date"]) // 100, *(tuple(sorted({value_hash(n) for n in values[p] if n})) for p in PEOPLE),
-            key, ordinal)
+            date_number(values["date"]), date_number(values["date"]) // 100,
+            *(tuple(sorted({value_hash(n) for n in values[p] if n})) for p in PEOPLE),
+            tuple(sorted({role_hash(p, n) for p in PEOPLE for n in values[p] if n})), key, ordinal)
 
 
 @dataclass(frozen=True)
@@ -129,7 +135,7 @@ def read_state(cluster: Cluster) -> dict[str, FileState]:
         last = rows[-1][0]
 
 
-SCHEMA = 3  # bump when the shard layout or the tokenizer changes: a cluster written before must be rebuilt
+SCHEMA = 4  # bump when the shard layout or the tokenizer changes: a cluster written before must be rebuilt
 # how this version's configs cut a probe text (config.CHARSET_TABLE, NGRAM_CHARS): checked on every node
 _PROBE = "建,光9244" + PARAGRAPH_MARK
 _PROBE_TOKENS = ["建", ",", "光", "9244", PARAGRAPH_MARK]
