@@ -397,6 +397,9 @@ def _item_field(text: str) -> bool:
 
 _OPEN_BRACKET_END = re.compile(r"[(（][^()（）]{1,24}$")  # a line ending inside a bracket it opened
 _CLOSES_BRACKET = re.compile(r"^[^()（）]{0,10}[)）]\s*$")  # a short line closing it
+# a brief's headline after its bullet, its text after a wide space: "■焦作籍选手获全国拳击锦标赛铜牌　在日前结束的…"
+_BULLETED_HEADLINE = re.compile(r"^[■●◆▲]\s*(?P<head>[^\s，,。；;：:！？!?（(■●◆▲]{4,30}[！？!?]?)(?:\u3000{1,2}|[ ]{2,})"
+                                r"(?P<rest>[^\s■●◆▲](?=.*[，。]).{10,})$")
 _RUN_ON = re.compile(r"^(?P<head>\S.{1,39}?\S)[ \u3000]{3,}(?P<rest>\S.*)$")
 
 
@@ -458,6 +461,10 @@ def _split_run_on_headlines(lines: list[str], first_number: int) -> Iterator[tup
     for number, raw in enumerate(lines, first_number):
         if "摄" in raw and _RUN_ON_CAPTIONS.search(raw):  # "①志愿者看望老人。 本报记者 周昕 摄 ②队员在为老人理发。 …摄": a caption each
             yield from ((number, part) for part in _RUN_ON_CAPTIONS.split(raw))
+            continue
+        if raw.lstrip()[:1] in "■●◆▲" and (m := _BULLETED_HEADLINE.match(raw.strip())) is not None:
+            yield number, m.group("head")  # "■市第六届全民运动会开幕　9月25日，…": a brief's headline, then its text
+            yield number, m.group("rest")
             continue
         m = _RUN_ON.match(raw.strip())
         if m and not match_byline(m.group("head")) and (credit := match_byline(m.group("rest"))) is not None \

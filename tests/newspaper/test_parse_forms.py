@@ -1280,3 +1280,12 @@ def test_a_web_copys_title_over_the_printed_headline_group_gives_way_to_it() -> 
             "拳脚如诗山水如画\n\n“太极故里”迎客来\n\n本报记者 周  慧\n\n12月18日,来自全国各地的太极拳爱好者齐聚温县陈家沟。\n")
     record, = parse_page(page, "t").records
     assert (record.title, record.reporters) == ("拳脚如诗山水如画 “太极故里”迎客来", ("周慧",))
+
+
+def test_an_app_copys_line_under_the_headline_and_bulleted_briefs_with_their_headlines_glued_on() -> None:
+    page = ("武陟县新建三座污水处理站\n焦作日报　2022-08-09 09:12　阅读 1.2万\n作者：本报记者 李  明\n\n"
+            "8月8日，武陟县新建的三座乡镇污水处理站通水运行。\n\n分享到：微信　朋友圈　微博\n\n体坛快讯\n"
+            "■市第七届全民运动会开幕　9月25日，市第七届全民运动会开幕，设比赛项目24个。\n"
+            "■中站区举办职工篮球赛　9月24日至25日，中站区举办职工篮球赛，16支代表队参赛。（记者 韩  冰）\n")
+    assert [(r.title, r.reporters) for r in parse_page(page, "t").records] == [
+        ("武陟县新建三座污水处理站", ("李明",)), ("市第七届全民运动会开幕", ()), ("中站区举办职工篮球赛", ("韩冰",))]
