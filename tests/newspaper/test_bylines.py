@@ -23,6 +23,10 @@ from indexer.newspaper.bylines import Credit, credited_photographers, match_byli
     ("本期主持 大饼", ("大饼",), (), ""),
     ("廖晗报道", ("廖晗",), (), ""),
     ("本报记者何沛“这个原创动画短视频很有意思,”", ("何沛",), (), "“这个原创动画短视频很有意思,”"),
+    ("本报通讯员 赵振华 记者 刘新民", ("刘新民",), ("赵振华",), ""),  # 本报通讯… is no dateline "本报X讯"
+    ("〔本报讯〕记者孙明报道：五月十日，市政府召开会议", ("孙明",), (), "五月十日，市政府召开会议"),
+    ("□ 王履祥 自从春城晚报于1980年1月1日呱呱坠地之日起", ("王履祥",), (), "自从春城晚报于1980年1月1日呱呱坠地之日起"),
+    ("★关 河", ("关河",), (), ""),
 ])
 def test_bylines_of_other_papers(line: str, reporters: tuple, correspondents: tuple, rest: str) -> None:
     found = match_byline(line)
