@@ -216,7 +216,7 @@ class Segmenter:
         are followed by something a headline stands over: a byline, body text, a caption.
         """
         first = self.at(i)
-        if first is None or self.style.wrapped(first):
+        if first is None or (self.style.wrapped(first) and not self._wide_headline(i)):
             return None
         if not (first.headline_shaped or first.heading or self._lead_in(i)) or DOC_NUMBER.match(first.text):
             return None
@@ -242,6 +242,13 @@ class Segmenter:
         if j - i == TITLE_GROUP_MAX and after.headline_shaped and not after.enumerated:
             return None  # a run of short lines longer than a headline group: a list, not a headline
         return j
+
+    def _wide_headline(self, i: int) -> bool:
+        """Line i is as long as the page's wrapped lines but is a headline: no comma in it, and a dateline right under
+        it ("马村区关停取缔“散乱污”企业136家 环境质量明显改善" / "本报讯(记者王冰)今年以来,…" on a page wrapped at 25)."""
+        line, nxt = self.lines[i], self.at(i + 1)
+        return nxt is not None and nxt.byline is not None and line.headline_shaped \
+            and not any(ch in "，,、；;" for ch in line.text)
 
     def _over_subtitle(self, j: int) -> bool:
         """Line j is a headline line that ends open ("七旬老人的养老钱是怎样被骗走的"), set between a headline line and

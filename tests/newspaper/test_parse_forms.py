@@ -1289,3 +1289,12 @@ def test_an_app_copys_line_under_the_headline_and_bulleted_briefs_with_their_hea
             "■中站区举办职工篮球赛　9月24日至25日，中站区举办职工篮球赛，16支代表队参赛。（记者 韩  冰）\n")
     assert [(r.title, r.reporters) for r in parse_page(page, "t").records] == [
         ("武陟县新建三座污水处理站", ("李明",)), ("市第七届全民运动会开幕", ()), ("中站区举办职工篮球赛", ("韩冰",))]
+
+
+def test_a_headline_as_long_as_a_hard_wrapped_pages_lines_over_its_dateline() -> None:
+    page = ("2017年4月20日 星期四 要闻 03 焦作日报\n全市春季植树造林全面展开\n本报讯(记者徐金华)近日,全市春季植树造林\n"
+            "工作全面展开,各县(市、区)组织干部群众义务植\n树,目前已完成造林面积1.2万亩,占年度任务\n的六成。\n"
+            "修武县关停取缔“散乱污”企业36家 空气质量改善\n本报讯(记者王冰)今年以来,修武县对辖区“散\n"
+            "乱污”企业开展拉网式排查,共排查企业212家,\n关停取缔36家,整改提升98家,空气质量改善。\n")
+    assert [(r.title, r.reporters) for r in parse_page(page, "t").records] == [
+        ("全市春季植树造林全面展开", ("徐金华",)), ("修武县关停取缔“散乱污”企业36家 空气质量改善", ("王冰",))]
