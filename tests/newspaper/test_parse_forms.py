@@ -1291,6 +1291,14 @@ def test_an_app_copys_line_under_the_headline_and_bulleted_briefs_with_their_hea
         ("武陟县新建三座污水处理站", ("李明",)), ("市第七届全民运动会开幕", ()), ("中站区举办职工篮球赛", ("韩冰",))]
 
 
+def test_a_reposts_banner_read_count_and_buttons_are_furniture() -> None:
+    page = ("早安焦作 | 3月8日 星期一 农历正月廿五\n\n01\n我市新增3家“小巨人”企业\n记者从市工信局获悉，我市新增3家国家级“小巨人”企业。（记者 王  强）\n\n"
+            "阅读 8562\n分享　收藏　点赞　在看\n")
+    page_ = parse_page(page, "t")
+    assert [(r.title, r.reporters) for r in page_.records] == [("我市新增3家“小巨人”企业", ("王强",))]
+    assert {"阅读 8562", "分享　收藏　点赞　在看"} <= set(page_.dropped)
+
+
 def test_a_headline_as_long_as_a_hard_wrapped_pages_lines_over_its_dateline() -> None:
     page = ("2017年4月20日 星期四 要闻 03 焦作日报\n全市春季植树造林全面展开\n本报讯(记者徐金华)近日,全市春季植树造林\n"
             "工作全面展开,各县(市、区)组织干部群众义务植\n树,目前已完成造林面积1.2万亩,占年度任务\n的六成。\n"
