@@ -73,7 +73,10 @@ _CMS_AUTHOR_FIRST = re.compile(r"^(?P<credit>作者\s*[:：]\s*[\u4e00-\u9fff]{2
                                r"\s+(?:来源|发布时间|时间|日期)\s*[:：].*$")
 _CMS_TITLE_FIELDS = re.compile(rf"^(?P<title>\S.{{3,40}}?)\s+{_CMS_CREDIT}\s+(?:时间|次数|阅读次数)\s*[:：].*$")
 _PHOTO_TITLES = frozenset({"图片新闻", "（图片新闻）", "(图片新闻)", "图片", "新闻图片"})
-_PHOTO_PLACEHOLDER = re.compile(r"^[(（](?:图片|照片|图|组图)[)）]$")
+# where a photo stood: "（图片）", an image's file name or a CMS's default title for it ("image.png",
+# "图片默认标题_fororder_aedc79aec785f7d1190312bd66ecd14e")
+_PHOTO_PLACEHOLDER = re.compile(r"^[(（](?:图片|照片|图|组图)[)）]$|^\S{0,20}_fororder_\w+$"
+                                r"|^[\w\-\u4e00-\u9fff]{1,60}\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
 
 
 def cjk_count(text: str) -> int:

@@ -90,6 +90,8 @@ def parse_header(lines: list[str]) -> tuple[PageMeta | None, int]:
             following = next((_header_tokens(n.strip().lstrip("#").strip()) for n in lines[index + 1:] if n.strip()), None)
             if tokens is None or not following or not {k for k, _ in following} & {"date", "page"}:
                 break
+            if "page" not in {k for k, _ in following} and any(_TIME.fullmatch(v) for _, v in following):
+                break  # "入秋再现武汉蓝" over "长江日报  2018-08-28 14:52:46": a web copy's headline over its source line
         for kind, value in tokens:
             if kind == "paper" and paper is None:
                 paper = value
@@ -108,6 +110,20 @@ def parse_header(lines: list[str]) -> tuple[PageMeta | None, int]:
 
 
 HEADER_LINE_MAX = 60
+_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+
+
+def item_source_meta(lines: list[str]) -> PageMeta | None:
+    """The paper and date a web copy prints under its headline, when no header block opens the page:
+    "入秋再现武汉蓝" / "长江日报  2018-08-28 14:52:46" -> paper 长江日报, 2018-08-28."""
+    for line in [raw.strip() for raw in lines if raw.strip()][:_HEADER_SCAN_LINES]:
+        tokens = _header_tokens(line) if len(line) <= HEADER_LINE_MAX else None
+        if not tokens or not any(_TIME.fullmatch(v) for _, v in tokens):
+            continue
+        found = dict(tokens)
+        if "date" in found and "page" not in found:
+            return PageMeta(paper=found.get("paper"), pub_date=found["date"], pub_date_source="header")
+    return None
 
 
 def _masthead_and_date(line: str) -> list[tuple[str, str]] | None:

@@ -18,7 +18,8 @@ from indexer.newspaper.boilerplate import Boilerplate, default_boilerplate
 from indexer.newspaper.bylines import Credit, credited_photographers
 from indexer.newspaper.gazetteer import Gazetteer, load_gazetteer
 from indexer.newspaper.layout import CLOSERS, ENUMERATOR, cjk_count, glued, read_lines
-from indexer.newspaper.pagemeta import Manifest, merge_meta, meta_for_file, parse_header, staff_in, with_inferred_date
+from indexer.newspaper.pagemeta import (Manifest, item_source_meta, merge_meta, meta_for_file, parse_header, staff_in,
+                                        with_inferred_date)
 from indexer.newspaper.segment import BULLETS, CLASSIFIED_TITLE, Draft, Explained, Segmenter
 from indexer.newspaper.textio import read_page_file
 from indexer.records import Caption, PageMeta, ParsedPage, Record
@@ -233,7 +234,7 @@ def _parse(text: str, source: str, meta: PageMeta | None, gazetteer: Gazetteer,
     dropped = [line.strip() for line in lines[:used] if line.strip()]
     explained = [Explained(n, "header", "page header: paper, date, page", line) for n, line in enumerate(lines[:used], 1)
                  if line.strip()]
-    page_meta = merge_meta(header, meta, PageMeta(paper=gazetteer.paper))
+    page_meta = merge_meta(header, item_source_meta(lines) if header is None else None, meta, PageMeta(paper=gazetteer.paper))
     page_meta = with_inferred_date(page_meta, text)
     page_lines, removed = read_lines(lines[used:], boilerplate, first_number=used + 1)
     dropped.extend(removed)

@@ -1306,3 +1306,14 @@ def test_a_headline_as_long_as_a_hard_wrapped_pages_lines_over_its_dateline() ->
             "乱污”企业开展拉网式排查,共排查企业212家,\n关停取缔36家,整改提升98家,空气质量改善。\n")
     assert [(r.title, r.reporters) for r in parse_page(page, "t").records] == [
         ("全市春季植树造林全面展开", ("徐金华",)), ("修武县关停取缔“散乱污”企业36家 空气质量改善", ("王冰",))]
+
+
+def test_an_images_file_name_or_default_title_stands_where_the_photo_stood() -> None:
+    # the headline first, over the copy's source line: no page header, the paper and date read from that line
+    page = ("入秋再现焦作蓝\n长江日报  2018-08-28 14:52:46\n\n图片默认标题_fororder_aedc79aec785f7d1190312bd66ecd14e\n\n"
+            "8月20日,龙源湖公园上空蓝天白云。记者王  鹏 摄\n\n森林之城\n\nimage.png\n\n"
+            "8月20日,远眺南太行,新建楼房耸立在“森林绿毯”之上。记者高  勇 摄\n")
+    page_ = parse_page(page, "t")
+    assert [(r.kind, r.title, r.photographers) for r in page_.records] == [
+        ("caption", "入秋再现焦作蓝", ("王鹏",)), ("caption", "森林之城", ("高勇",))]
+    assert (page_.meta.paper, page_.meta.pub_date) == ("长江日报", "2018-08-28")
