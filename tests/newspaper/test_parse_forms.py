@@ -1317,3 +1317,9 @@ def test_an_images_file_name_or_default_title_stands_where_the_photo_stood() -> 
     assert [(r.kind, r.title, r.photographers) for r in page_.records] == [
         ("caption", "入秋再现焦作蓝", ("王鹏",)), ("caption", "森林之城", ("高勇",))]
     assert (page_.meta.paper, page_.meta.pub_date) == ("长江日报", "2018-08-28")
+
+
+def test_a_genre_label_over_a_supplement_piece_is_its_section() -> None:
+    page = "小小说\n\n半袋化肥\n\n□ 王  平\n\n老张头扛着半袋化肥往家走，路过村口的小卖部，停下来歇了歇脚。\n"
+    record, = parse_page(page, "t").records
+    assert (record.section, record.title, record.reporters) == ("小小说", "半袋化肥", ("王平",))
