@@ -200,12 +200,16 @@ def unpad(text: str) -> str:
 _RUN_ON_ROLE = re.compile(r"(?<=[\u4e00-\u9fff])(?<!本报)(?<!特约)(?=通讯员|实习生)")
 
 
+# an OCR'd stray space after a surname: "（记者 谢 红兵）" is 谢红兵 (a lone surname, then two characters)
+_STRAY_SPACE = re.compile(rf"(?:(?<=^)|(?<=[\s、,，]))([{_HAN}]) ([{_HAN}]{{2}})(?![{_HAN}])")
+
+
 def split_names(inner: str, default_role: str = "记者") -> Credit:
     """People in the inside of a credit: "记者 王晓东 通讯员 李红" -> reporters 王晓东, correspondents 李红."""
     reporters: list[str] = []
     correspondents: list[str] = []
     role = default_role
-    flat = unpad(inner)
+    flat = _STRAY_SPACE.sub(lambda m: m.group(1) + m.group(2) if m.group(1) in surnames() else m.group(), unpad(inner))
     flat = _RUN_ON_ROLE.sub(" ", flat)  # "原新通讯员 王璐": a role run on after a name
     if re.search(r"[/／]\s*文(?![\u4e00-\u9fff])", flat):  # "曾会文/文 黄启鹏/图": who wrote, not who took the photo
         flat = re.sub(rf"[{_HAN}]{{2,4}}\s*[/／]\s*图(?![{_HAN}])", " ", flat)

@@ -27,6 +27,8 @@ from indexer.newspaper.bylines import Credit, credited_photographers, match_byli
     ("〔本报讯〕记者孙明报道：五月十日，市政府召开会议", ("孙明",), (), "五月十日，市政府召开会议"),
     ("□ 王履祥 自从春城晚报于1980年1月1日呱呱坠地之日起", ("王履祥",), (), "自从春城晚报于1980年1月1日呱呱坠地之日起"),
     ("★关 河", ("关河",), (), ""),
+    ("本报讯（记者 谢 红兵）12月7日晚", ("谢红兵",), (), "12月7日晚"),  # an OCR'd stray space after the surname
+    ("本报讯（记者 王 冰 赵改玲）近日", ("王冰", "赵改玲"), (), "近日"),
 ])
 def test_bylines_of_other_papers(line: str, reporters: tuple, correspondents: tuple, rest: str) -> None:
     found = match_byline(line)
