@@ -123,6 +123,7 @@ _SOURCE = re.compile(rf"^据(?:{_AGENCY}|[{_HAN}《》]{{2,10}}?)(?:[{_HAN}]{{0,
 # a closing mark with no name: "(本报记者)", "（本报综合）", "（综合新华社电）"
 # a wire agency closing a brief: "(法新社)", "（路透社电）", "（新华社）"
 _AGENCIES = r"(?:新华社|中新社|法新社|路透社|美联社|合众国际社|共同社|时事社|塔斯社|俄新社|德新社|埃菲社|安莎社|韩联社|朝中社|越通社|中央社)"
+_NAME_AND_PAPER = re.compile(rf"^(?P<name>[{_HAN}]{{2,4}})\s*[(（][{_HAN}]{{2,10}}(?:日报|晚报|早报|报|网)[)）]$")
 _WIRE_END = re.compile(rf"(?<=[。！？”…])\s*[(（]{_AGENCIES}(?:电|报道|消息)?[)）]$")
 _UNNAMED_END = re.compile(r"^[(（]\s*(?:(?:本报|本刊)?(?:记者|综合|报道|综合报道|编辑|综合新华社电|据新华社电)"
                           rf"|(?:据|综合)?{_AGENCY}[{_HAN}]{{0,10}}(?:{_DATE})?电|{_AGENCIES}(?:电|报道|消息)?)\s*[)）]$")  # "（新华社北京3月4日电）"
@@ -141,7 +142,8 @@ _TOKEN = re.compile(rf"(?P<role>{_ROLE})|(?P<name>[{_HAN}·]+)")
 _PADDED = re.compile(rf"(?:(?<![{_HAN}])(?!(?<=[/／])[文图摄])|(?<=记者|讯员|习生))([{_HAN}])[ \u3000]{{1,2}}([{_HAN}])(?:(?![{_HAN}])|(?=通讯员|实习生|记者))")
 # words that follow a role but name nobody: "记者手记", "记者观察", "本报记者调查"
 _NOT_NAMES = frozenset({"新华社", "中新社", "新华网", "人民网", "报道", "摄影报道", "报告", "摄", "摄影", "综合", "本报", "文图", "图文", "整理", "发", "电", "讯", "手记", "观察",
-                        "调查", "专访", "采访", "连线", "札记", "日记", "笔记", "随笔", "来信", "走访", "探访", "体验", "追踪", "一线"})
+                        "调查", "专访", "采访", "连线", "札记", "日记", "笔记", "随笔", "来信", "走访", "探访", "体验", "追踪", "一线",
+                        "组图", "图片", "照片", "图表"})
 
 
 @dataclass(frozen=True)
@@ -345,6 +347,8 @@ def match_end_credit(block: str) -> tuple[str, Credit] | None:
     if m:
         people = split_names(m.group("inner"))
         return "", Credit(line.strip(), people.reporters, people.correspondents)
+    if (m := _NAME_AND_PAPER.match(unpad(line.strip()))) is not None and looks_like_name(m.group("name")):
+        return "", Credit(line.strip(), (m.group("name"),))  # "尹海将 (云南日报)": the writer and the paper, closing a copy
     if _AUTHOR_NOTE_ALONE.match(line.strip()):  # "(作者为光明日报社首任总编辑胡愈之)": closes the article
         m = _NOTE_NAME.search(line.strip())
         named = m is not None and not _NOT_NOTE_NAMES.search(m.group("name"))

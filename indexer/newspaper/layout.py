@@ -376,7 +376,7 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
 VIEWS_MAX = 8
 _DATETIME_BEFORE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*")
 # a web copy's fields under an item's headline: "本文发布于 2025-09-11 03:28", "来源:毕节日报", "发布时间:…", "字号:"
-_ITEM_FIELD = re.compile(r"^[(（]?(?:本文)?(?:发布于|发布时间|发布日期|更新时间|来源|转自|转载自|刊发日期|见报日期|阅读次数|浏览次数|点击数|字号)")
+_ITEM_FIELD = re.compile(r"^https?://|^[(（]?(?:本文)?(?:发布于|发布时间|发布日期|更新时间|来源|转自|转载自|刊发日期|见报日期|阅读次数|浏览次数|点击数|字号)")
 
 
 def _dated_credit(line: str) -> tuple[str, str, Credit] | None:

@@ -1323,3 +1323,18 @@ def test_a_genre_label_over_a_supplement_piece_is_its_section() -> None:
     page = "小小说\n\n半袋化肥\n\n□ 王  平\n\n老张头扛着半袋化肥往家走，路过村口的小卖部，停下来歇了歇脚。\n"
     record, = parse_page(page, "t").records
     assert (record.section, record.title, record.reporters) == ("小小说", "半袋化肥", ("王平",))
+
+
+def test_a_portals_copy_its_source_line_chrome_and_the_writer_with_his_paper_at_the_end() -> None:
+    page = ("不支持Flash\n新浪首页 > 新闻中心 > 国内新闻 > 正文\n板桥镇:“六进村”得民心\n"
+            "http://www.sina.com.cn 2007年04月12日09:26 云南日报\n  现在正值春耕大忙季节,在宣威市板桥镇的田野上,随处可见镇村干部的身影。\n"
+            "  尹海将 (云南日报)\n爱问(iAsk.com)\n收藏此页】【 】【下载点点通】【打印】【关闭\n"
+            "新浪简介 | About Sina | 广告服务 | 招聘信息 | 网站律师\nCopyright © 1996 - 2007 SINA Inc. All Rights Reserved\n版权所有 新浪网\n")
+    page_ = parse_page(page, "t")
+    assert [(r.title, r.reporters) for r in page_.records] == [("板桥镇:“六进村”得民心", ("尹海将",))]
+
+
+def test_a_photo_group_tag_names_no_one() -> None:
+    page = "各地快讯(组图)\n\n据新华社北京4月6日电 (王晴、容安才)位于崇文区的“地下长城”首次对游客开放。\n"
+    record, = parse_page(page, "t").records
+    assert record.reporters == ("王晴", "容安才")
