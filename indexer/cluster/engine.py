@@ -54,7 +54,6 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -324,16 +323,25 @@ def _counted_here(rows: list[tuple[Any, ...]], sort: str, query: SearchQuery, st
     return EngineAnswer(len(passed), [int(i) for i in ids[ordered[start:start + count]]], {}, facets, len(rows))
 
 
-# a group's representative row is decoded and its names hashed to find the group's value: the same rows and
-# names come back search after search (a common word's person facet has thousands of groups), so both are
-# remembered (bounded: the archive's vocabulary of people, not its records)
-_role_hash = lru_cache(maxsize=1 << 18)(role_hash)
-_value_hash = lru_cache(maxsize=1 << 16)(value_hash)
+# group value (hash) -> (role, name) of the person groups seen: a common word's person facet has thousands
+# of groups, and the same come back search after search; a group not known yet is found by decoding its
+# representative row and hashing its names. Bounded by the people's vocabulary, forgotten past NAMES_KEPT.
+NAMES_KEPT = 200_000
+_names: dict[int, tuple[str, str]] = {}
 
 
-@lru_cache(maxsize=1 << 16)
-def _decoded(raw: str) -> dict[str, Any]:
-    return json.loads(raw) if raw else {}
+def _person(group: int, raw: str) -> tuple[str, str] | None:
+    known = _names.get(group)
+    if known is None:
+        values = json.loads(raw) if raw else {}
+        for role in PEOPLE:
+            for name in values.get(role) or ():
+                if name:
+                    if len(_names) >= NAMES_KEPT:
+                        _names.clear()
+                    _names[role_hash(role, name)] = (role, name)
+        known = _names.get(group)
+    return known
 
 
 def _month_text(number: int) -> str:
@@ -358,19 +366,19 @@ def _facets(grouped: list[tuple[FacetQuery, list[tuple[Any, ...]]]],
                 number = int(number)
                 counters["day"][f"{_month_text(number // 100)}-{number % 100:02d}"] += int(n)
             continue
-        for group, n, raw in rows:
-            values = _decoded(raw)
-            if f.attrs == ("f_people",):  # which role and name the group is: the one whose role_hash it is
-                role_name = next(((role, name) for role in PEOPLE for name in values.get(role) or ()
-                                  if name and _role_hash(role, name) == int(group)), None)
+        if f.attrs == ("f_people",):  # which role and name each group is: the one whose role_hash it is
+            for group, n, raw in rows:
+                role_name = _person(int(group), raw)
                 if role_name:
                     counters[role_name[0]][role_name[1]] += int(n)
-                continue
+            continue
+        for group, n, raw in rows:
+            values = json.loads(raw) if raw else {}
             for attr in f.attrs:
                 facet = _FACET_ATTRS[attr][0]
                 if facet in PEOPLE:
                     wanted = int(group)
-                    names = [name for name in values.get(facet) or () if name and _value_hash(name) == wanted]
+                    names = [name for name in values.get(facet) or () if name and value_hash(name) == wanted]
                     if names:
                         counters[facet][names[0]] += int(n)
                 else:  # the group's row holds its combination of scalar values
