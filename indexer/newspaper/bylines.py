@@ -115,8 +115,9 @@ _PHOTO = re.compile(
 # a photographer's role and name closing a caption, with no 摄: "新媒体达人在崇州竹艺村跳舞摄影记者 王红强"
 _PHOTO_ROLE_END = re.compile(rf"(?<=[^\s摄])\s*(?P<credit>(?:首席)?摄影记者\s*[{_HAN}]{{2,4}})\s*$")
 # the paper's own voice, naming no one: "本报评论员", "本报特约评论员", "本报编辑部"
-# a boxed writer's name run on into the text after a space: "□ 王履祥 自从春城晚报于1980年1月1日呱呱坠地之日起,…"
-_BOX_RUN_ON = re.compile(rf"^(?P<credit>[□■◎]\s*(?P<name>[{_HAN}]{{2,3}}))[ \u3000]+(?P<rest>[^\s□■◎].{{8,}})$")
+# a boxed writer's name run on into the text after a space: "□ 王履祥 自从春城晚报于1980年1月1日呱呱坠地之日起,…" (three
+# or four characters: "■ 修武 连日来，…" is a place over a brief)
+_BOX_RUN_ON = re.compile(rf"^(?P<credit>[□■◎]\s*(?P<name>[{_HAN}]{{3,4}}))[ \u3000]+(?P<rest>[^\s□■◎].{{8,}})$")
 _LEADER_WRITER = re.compile(r"^[□■]?\s*(?:本报|本刊)(?:特约)?(?:评论员|编辑部)$")
 # a source line of its own: "据新华社", "据新华社电", "据央视新闻报道"
 _SOURCE = re.compile(rf"^据(?:{_AGENCY}|[{_HAN}《》]{{2,10}}?)(?:[{_HAN}]{{0,8}}电|报道|消息)?$")

@@ -75,8 +75,10 @@ _CMS_TITLE_FIELDS = re.compile(rf"^(?P<title>\S.{{3,40}}?)\s+{_CMS_CREDIT}\s+(?:
 _PHOTO_TITLES = frozenset({"图片新闻", "（图片新闻）", "(图片新闻)", "图片", "新闻图片"})
 # where a photo stood: "（图片）", an image's file name or a CMS's default title for it ("image.png",
 # "图片默认标题_fororder_aedc79aec785f7d1190312bd66ecd14e")
-_PHOTO_PLACEHOLDER = re.compile(r"^[(（](?:图片|照片|图|组图)[)）]$|^\S{0,20}_fororder_\w+$"
-                                r"|^[\w\-\u4e00-\u9fff]{1,60}\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
+_PHOTO_PLACEHOLDER = re.compile(r"^[(（](?:图片|照片|图|组图)[)）]$")
+# an image's file name or a CMS's default title for it, where a photo stood: "image.png",
+# "图片默认标题_fororder_aedc79aec785f7d1190312bd66ecd14e" (dropped; a caption is known by its credit)
+_IMAGE_FILE = re.compile(r"^\S{0,20}_fororder_\w+$|^[\w\-\u4e00-\u9fff]{1,60}\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
 
 
 def cjk_count(text: str) -> int:
@@ -121,6 +123,7 @@ class Line:
     caption_mark: bool = False  # "图为…", "图①…" or just below a "（图片）" placeholder
     after_break: bool = False  # the first line after another page's header in the same file
     fields_below: bool = False  # a web copy's fields about the item came next ("来源:毕节日报", "本文发布于 …")
+    copy_ended: bool = False  # a copy's source line came next, which ends a copy ("本文转自:大连日报", "(来源:南京晨报)")
 
     @property
     def heading(self) -> bool:
@@ -203,10 +206,11 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
         if out and out[-1] is not last:
             last, seen = out[-1], len(dropped)
         elif last is not None and len(dropped) > seen:
-            if not last.fields_below and any(map(_item_field, dropped[seen:])):
+            if not last.fields_below and _under_item_head(out) and any(map(_item_field, dropped[seen:])):
                 last.fields_below = True  # "写在…之际" / "本文发布于 2025-09-11 03:28" / "来源:毕节日报"
+            last.copy_ended = last.copy_ended or any(_COPY_END.match(d) for d in dropped[seen:])
             seen = len(dropped)
-            if last.fields_below and raw.strip().isdigit() and len(raw.strip()) <= VIEWS_MAX:
+            if last.fields_below and last.headline_shaped and raw.strip().isdigit() and len(raw.strip()) <= VIEWS_MAX:
                 dropped.append(raw.strip())  # "26613" under the fields: how many read it online
                 continue
         if _EMOJI.search(raw):  # "📌考试时间", "🌤今日天气：多云": a repost's pictographs are layout, not text
@@ -240,7 +244,7 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
         if out and line.strip() == out[-1].raw.strip() and len(line.strip()) <= TITLE_LIST_LINE_MAX:
             dropped.append(line.strip())  # "采访报道团队成员下行陡坡" twice in a row: a copy's image text and its caption
             continue
-        if out and item_meta_line(line) and _dated_credit(line) is None:  # "定西日报 2017-02-27 10:31 大字": a web page's line about the item
+        if out and _under_item_head(out) and item_meta_line(line) and _dated_credit(line, out) is None:  # "定西日报 2017-02-27 10:31 大字": a web page's line about the item
             dropped.append(line.strip())
             continue
         if not out and DATE_ALONE.match(line.strip()):
@@ -261,6 +265,9 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             continue
         indent = _indent_width(line)
         line = unmark(line.strip())
+        if _IMAGE_FILE.match(line):  # "image.png": where a photo stood
+            dropped.append(line)
+            continue
         if _PHOTO_PLACEHOLDER.match(line):  # "（图片）": where a photo stood; the next line is its caption
             dropped.append(line)
             placeholder = True
@@ -356,7 +363,7 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             prev = out.pop()  # "本报记者 郑海洋 通讯员 李文静 赵" / "丽": a credit line the layout wrapped
             gap, indent, number, line = prev.gap, prev.indent, prev.number, prev.text + line
         byline = None
-        if (dated := _dated_credit(line)) is not None:  # "2016-09-12 11:06★关 河": when it went online, the writer
+        if (dated := _dated_credit(line, out)) is not None:  # "2016-09-12 11:06★关 河": when it went online, the writer
             when, line, credit = dated
             dropped.append(when)
             byline = (credit, "")
@@ -379,19 +386,31 @@ _DATETIME_BEFORE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})
 _ITEM_FIELD = re.compile(r"^https?://|^[(（]?(?:本文)?(?:发布于|发布时间|发布日期|更新时间|来源|转自|转载自|刊发日期|见报日期|阅读次数|浏览次数|点击数|字号)")
 
 
-def _dated_credit(line: str) -> tuple[str, str, Credit] | None:
-    """A web copy's line with the time it went online and its writer: "2016-09-12 11:06 关 河" ->
-    ("2016-09-12 11:06", "关 河", Credit("关 河", ("关河",)))."""
+def _under_item_head(out: list[Line]) -> bool:
+    """The last line kept can head a copied item: a heading, a credit, or a headline-shaped line set apart above
+    ("滨海县开展服务大集市活动" after a blank line; not "2023-10-12 09:30 阅读推广员…赶到现场" inside a timeline)."""
+    last = out[-1]
+    return last.heading or last.byline is not None or (last.headline_shaped and (last.gap > 0 or len(out) == 1))
+
+
+def _dated_credit(line: str, above: list[Line]) -> tuple[str, str, Credit] | None:
+    """A web copy's line with the time it went online and its writer, atop the copy or under its headline:
+    "2016-09-12 11:06 关 河" -> ("2016-09-12 11:06", "关 河", Credit("关 河", ("关河",))); "2024-03-07 16:00 闭幕" in a
+    notice's schedule is no credit."""
     line = line.strip()
-    if (dated := _DATETIME_BEFORE.match(line)) is None:
+    if (dated := _DATETIME_BEFORE.match(line)) is None or (above and not above[-1].headline_shaped and not above[-1].heading):
         return None
     rest = line[dated.end():].strip()
     name = re.sub(r"[ \u3000]+", "", unpad(rest))
     if (credit := match_byline(rest)) is not None and not credit[1]:
         return dated.group().strip(), rest, credit[0]
-    if 2 <= len(name) <= 4 and looks_like_name(name):
+    if (len(name) == 3 or len(name) < len(rest)) and looks_like_name(name):  # "赵  明", "关 河", "王建国"; not "闭幕"
         return dated.group().strip(), rest, Credit(rest, (name,))
     return None
+
+
+# a copy's own source line, which ends the copy when text stands above it: "本文转自:大连日报", "(来源:南京晨报)"
+_COPY_END = re.compile(r"^(?:[(（](?:本文)?(?:来源|转自|转载自)\s*[:：].*[)）]|(?:本文)?(?:转自|转载自)\s*[:：].*)$")
 
 
 def _item_field(text: str) -> bool:

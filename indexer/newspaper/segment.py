@@ -65,7 +65,7 @@ SERIES_MIN, SERIES_MAX = 4, 10  # three lines of one length (4-10) in an article
 NOTICE_TITLE = re.compile(r"(?:公告|声明|启事|通知|通告|公示)$")  # "减资公告", "遗失声明": notices, each a record
 LEAD_IN_MAX = 24  # "博爱县寨卜昌村：", "政府工作报告引起在京海南人麦瑶共鸣:": what comes before the colon of a headline  # "产业链条越拉越长": sub-headings are short; a longer unmarked line may be a broken paragraph
 START_SCORE = 1.5
-_ITEM_NUMBER = re.compile(r"^(\d{1,2})[.．、]\s*(?=\S)")  # "2. 波黑塞族军队前司令…": an item's number before its headline
+_ITEM_NUMBER = re.compile(r"^(\d{1,2})(?:[.．]\s+|、)(?=[^\d\s])")  # "2. 波黑塞族军队前司令…": an item's number before its headline
 # "同心绘就中国式现代化新图景（社论）", "…（新春走基层）", "…（政策问答·回应关切）": a column tag closes a headline
 NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # "刘洪", "钱云飞" (four characters are more often a phrase)
 SALUTATION = re.compile(r"^[^，,。！？]{2,24}[，,、][^，,。！？]{0,12}[:：]$|^[^，,。！？]{2,16}[:：]$")  # "各位委员，同志们："
@@ -105,6 +105,7 @@ class Draft:
     closed: bool = False  # an end credit was printed: the article is over
     feature: bool = False  # its byline stands on a line of its own under the headline, as features print it
     level: int = 0  # the markdown heading level its headline was marked with, 0 if none
+    source_ended: bool = False  # a copy's source line closed it, not a credit
 
     _words: set[str] = field(default_factory=set, repr=False)
     _counted: int = field(default=0, repr=False)
@@ -163,6 +164,9 @@ class Segmenter:
         self.explained: list[Explained] = []
         self.section: str | None = None
         self.bracketed_headlines = False  # a headline in 【】 has been taken: the page sets them so
+        # the page's articles are marked at one heading level and more than one of them is (sub-headings go deeper)
+        levels = [line.level for line in lines if line.heading]
+        self.nested_headings = len(set(levels)) > 1 and levels.count(min(levels)) >= 2
         self.cur: Draft | None = None
 
     # --- looking at lines --------------------------------------------------------------
@@ -378,7 +382,7 @@ class Segmenter:
             note(4, "followed by the author's name")
         if line.fields_below:
             note(4, "a web copy's fields about the item under it (来源, 发布时间): the item's headline")
-        if line.heading and cur is not None and cur.paragraphs and 0 < cur.level < line.level:
+        if line.heading and cur is not None and cur.paragraphs and 0 < cur.level < line.level and self.nested_headings:
             note(-1, f"a level-{line.level} heading under an article headed at level {cur.level}: its sub-heading")
         elif line.heading:
             note(3, "marked as a heading")
@@ -486,7 +490,7 @@ class Segmenter:
         numbers = [(n, int(m.group(1)), m) for n, d in enumerate(self.drafts) if (m := _ITEM_NUMBER.match(d.title))]
         counted: set[int] = set()
         for (first, k, _), (second, k2, _) in zip(numbers, numbers[1:]):
-            if k2 == k + 1:
+            if k2 == k + 1 and second == first + 1:
                 counted |= {first, second}
         for n, _, m in numbers:
             if n in counted and self.drafts[n].title[m.end():]:
@@ -497,9 +501,10 @@ class Segmenter:
         if line.after_break:  # another page's header stood above this line: nothing runs on across it
             self.finish()
             self.section = None
-        elif (prev := self.at(i - 1)) is not None and prev.fields_below and not prev.headline_shaped \
+        elif (prev := self.at(i - 1)) is not None and prev.copy_ended and not prev.headline_shaped \
                 and self.cur is not None and self.cur.paragraphs:
             self.cur.closed = True  # "…为中小学生作辅导。" / "本文转自:大连日报" / "高杰": the copy ended with its source
+            self.cur.source_ended = True
         cur = self.cur
         in_article = cur is not None and cur.kind == "article"
         if self.is_section(i):
@@ -590,8 +595,10 @@ class Segmenter:
         subhead = in_article and self.is_subhead(line)
         if not in_article or cur is None or cur.closed or self.next_bullet(line) or self.untitled_break(i):
             closed = in_article and cur is not None and cur.closed
+            by_source = closed and cur is not None and cur.source_ended
             cur = self.start("article")
-            self.explain(i, "body", "text after the credit that closed the article above: another item with no headline"
+            self.explain(i, "body", "text after the copy's source line that ended the copy above: another item with no headline"
+                         if by_source else "text after the credit that closed the article above: another item with no headline"
                          if closed else "text with no headline above it, set apart as another item" if in_article
                          else "text with no headline above it")
         elif end is not None:
@@ -625,7 +632,17 @@ class Segmenter:
         line, prev, cur = self.lines[i], self.at(i - 1), self.cur
         return self.style.paragraph_gap == 0 and line.gap > 0 and cur is not None and not cur.title \
             and cur.byline is None and len(cur.paragraphs) >= 2 and line.plain and not line.headline_shaped \
-            and prev is not None and prev.plain and not prev.ends_open
+            and prev is not None and prev.plain and not prev.ends_open and not self._credit_closes_block(i)
+
+    def _credit_closes_block(self, i: int) -> bool:
+        """An end credit closes the text from line i to the next gap ("（记者 王冰）"): the text above, which has none,
+        is the same article's (a stray blank line), not an item of its own."""
+        k = i
+        while (line := self.at(k)) is not None and (k == i or line.gap == 0):
+            if line.end_credit is not None:
+                return True
+            k += 1
+        return False
 
     def is_subhead(self, line: Line) -> bool:
         """A headline-shaped line kept inside an article stands alone (a sub-heading) if it is numbered,
@@ -710,7 +727,7 @@ class Segmenter:
         nxt = self.at(i + 1)
         closing = cur is not None and cur.kind == "article" and line.credit_only and bool(cur.paragraphs) \
             and (len(cur.paragraphs) > 1 or not cur.paragraphs[0].lstrip("【[").startswith(EDITORS_NOTE)) \
-            and (self.ends_article(i + 1) or (nxt is not None and nxt.photo is not None and nxt.gap > 0) or line.fields_below) \
+            and (self.ends_article(i + 1) or (nxt is not None and nxt.photo is not None and nxt.gap > 0) or line.copy_ended) \
             and (not attach or (cur.byline is None and bool(cur.title)))
         if closing and cur is not None:
             # "郑州晚报记者 裴蕾" / "实习生 王治" after the text, and then the next headline (or a photo set apart):

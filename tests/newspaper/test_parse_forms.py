@@ -1270,9 +1270,49 @@ def test_a_copys_source_line_ends_it_and_a_name_with_the_time_it_went_online_is_
     page = ("焦作日报记者王  芳\n8月29日,记者在“党报进社区”活动现场见到了87岁的退休教师张老师。\n"
             "我是一名退休教师,今年87岁了,订阅焦作日报已经整整四十年。\n\n本文转自:焦作日报\n高  杰\n"
             "1989年初春,我第一次走进焦作日报社,报名参加新闻函授学习班。\n当年4月,我的第一篇稿件见报了。\n\n"
-            "2016-09-12 11:06 赵  明\n我和《焦作日报》有着很深的缘分。\n")
+            "我和日报的缘分\n2016-09-12 11:06 赵  明\n我和《焦作日报》有着很深的缘分。\n")
     assert [(r.reporters, r.body[:4]) for r in parse_page(page, "t").records] == [
         (("王芳",), "8月29"), (("高杰",), "1989"), (("赵明",), "我和《焦")]
+
+
+@pytest.mark.parametrize("page", [
+    # a table's source note is text, and does not end the article
+    "一季度我市经济运行稳中向好\n本报讯（记者 王冰）记者从市统计局获悉，一季度全市经济运行稳中向好。\n"
+    "全市地区生产总值同比增长5.2%，规模以上工业增加值增长6.1%。\n来源：市统计局\n市统计局局长李明华表示，下一步将加强经济运行监测分析。\n",
+    # a timeline's times are text, and a time before a word is no writer
+    "一场跨越三省的追捕\n本报记者 李娜\n去年秋天，山阳公安分局接到群众报警。\n2023-10-05 14:00 王建国接到线人举报\n"
+    "2023-10-12 09:30 阅读推广员张秀兰认出嫌疑人并报警，民警随即赶到现场\n2024-03-07 16:00 闭幕\n目前，案件已移送检察机关审查起诉。\n",
+    # one stray blank line inside a continued article closed by its credit
+    "（上接第一版）\n今年以来，我市把招商引资作为“一号工程”，全年签约项目一百二十个，总投资八百余亿元。\n"
+    "各县（市、区）主要负责同志带队外出招商，走访企业三百余家，洽谈项目二百多个。\n\n"
+    "下一步，我市将持续优化营商环境，推动签约项目早落地、早投产、早见效。\n目前，已有六十个项目开工建设，完成投资二百亿元。（记者 王  冰）\n",
+])
+def test_lines_that_look_like_a_web_copys_furniture_inside_an_article_stay_in_it(page: str) -> None:
+    page_ = parse_page(page, "t")
+    record, = page_.records
+    assert record.reporters[:1] in (("王冰",), ("李娜",)) and all(d.startswith("（上接") for d in page_.dropped)
+
+
+def test_a_bulleted_place_and_numbers_at_the_start_of_headlines_are_not_names_or_counts() -> None:
+    page = ("县区传真\n■ 修武 连日来，修武县组织200余名党员干部深入田间地头，帮助群众解决实际困难。\n\n"
+            "1.5万名考生今日走进高考考场\n本报讯（记者 周红）6月7日，全市1.5万名考生走进考场。\n\n"
+            "2.3亿元资金支持乡村振兴项目\n本报讯（记者 王冰）今年以来，市财政局筹措2.3亿元资金。\n")
+    assert [(r.title, r.reporters) for r in parse_page(page, "t").records] == [
+        ("", ()), ("1.5万名考生今日走进高考考场", ("周红",)), ("2.3亿元资金支持乡村振兴项目", ("王冰",))]
+
+
+@pytest.mark.parametrize("page", [
+    "市区部分道路实行交通管制\n本报讯（记者 王冰）3月10日，市区部分道路实行交通管制。\n\n"
+    "【提醒】【扩散】焦作这些收费站今晚临时关闭\n本报讯（记者 刘洋）因道路施工，焦作东收费站3月6日20时起临时关闭。\n",
+    "# 市委常委会召开会议\n\n3月4日，市委常委会召开会议，研究部署近期重点工作。\n\n## 春到云台山\n\n"
+    "山间的桃花开了，漫山遍野，一片粉红。游客王秀英说，她每年都要来这里看花。\n",
+    "云台山迎来春季旅游高峰\nIMG_20240305.jpg\n3月4日，云台山景区接待游客2.1万人次。\n据了解，景区还将举办国际旅游节。\n记者 王冰\n",
+])
+def test_headlines_that_look_like_furniture_or_sub_headings_still_head_their_records(page: str) -> None:
+    # a bracketed headline with 关闭 in it is no button bar; one "#" over one "##" is two stories, not a story and its
+    # sub-heading; a photo's file name under a headline leaves it the headline of the text below
+    titles = [line.lstrip("# ") for line in page.split("\n") if line.startswith(("#", "【", "市区", "云台山迎来"))]
+    assert [r.title for r in parse_page(page, "t").records] == titles
 
 
 def test_a_web_copys_title_over_the_printed_headline_group_gives_way_to_it() -> None:
