@@ -1282,6 +1282,8 @@ def test_a_copys_source_line_ends_it_and_a_name_with_the_time_it_went_online_is_
     # a timeline's times are text, and a time before a word is no writer
     "一场跨越三省的追捕\n本报记者 李娜\n去年秋天，山阳公安分局接到群众报警。\n2023-10-05 14:00 王建国接到线人举报\n"
     "2023-10-12 09:30 阅读推广员张秀兰认出嫌疑人并报警，民警随即赶到现场\n2024-03-07 16:00 闭幕\n目前，案件已移送检察机关审查起诉。\n",
+    # a power cut notice's place
+    "停电通知\n本报讯（记者 王冰）因线路检修，部分区域3月9日停电。\n位置：解放区民主南路与人民路交叉口东北角\n请用户提前做好准备。\n",
     # one stray blank line inside a continued article closed by its credit
     "（上接第一版）\n今年以来，我市把招商引资作为“一号工程”，全年签约项目一百二十个，总投资八百余亿元。\n"
     "各县（市、区）主要负责同志带队外出招商，走访企业三百余家，洽谈项目二百多个。\n\n"
