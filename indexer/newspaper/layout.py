@@ -430,7 +430,7 @@ _EMOJI = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u26FF\u2700-\u27BF\uFE0F]+")
 _RECOMMENDED = re.compile(r"^(?:往期推荐|往期回顾|推荐阅读|精彩推荐|往期精彩)$")
 # a 导读 box's label, and the bullets of its pointers
 _GUIDE = re.compile(r"^[【\[◆■〓]?(?:今日|本期|本版)?导读[】\]◆■〓]?$")
-_POINTER_BULLETS = "◆●■▲►·•"
+_POINTER_BULLETS = "◆●■▲►▶·•"
 TITLE_LIST_LINE_MAX = 40  # a headline in an e-paper's list of the page's titles
 
 

@@ -65,7 +65,8 @@ SERIES_MIN, SERIES_MAX = 4, 10  # three lines of one length (4-10) in an article
 NOTICE_TITLE = re.compile(r"(?:公告|声明|启事|通知|通告|公示)$")  # "减资公告", "遗失声明": notices, each a record
 LEAD_IN_MAX = 24  # "博爱县寨卜昌村：", "政府工作报告引起在京海南人麦瑶共鸣:": what comes before the colon of a headline  # "产业链条越拉越长": sub-headings are short; a longer unmarked line may be a broken paragraph
 START_SCORE = 1.5
-_ITEM_NUMBER = re.compile(r"^(\d{1,2})(?:[.．]\s+|、)(?=[^\d\s])")  # "2. 波黑塞族军队前司令…": an item's number before its headline
+# "2. 波黑塞族军队前司令…", "【2】焦作至平顶山高速公路…": an item's number before its headline (not "1.5万名考生…")
+_ITEM_NUMBER = re.compile(r"^(?:(\d{1,2})(?:[.．]\s+|、)|【(\d{1,2})】\s*)(?=[^\d\s])")
 # "同心绘就中国式现代化新图景（社论）", "…（新春走基层）", "…（政策问答·回应关切）": a column tag closes a headline
 NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # "刘洪", "钱云飞" (four characters are more often a phrase)
 SALUTATION = re.compile(r"^[^，,。！？]{2,24}[，,、][^，,。！？]{0,12}[:：]$|^[^，,。！？]{2,16}[:：]$")  # "各位委员，同志们："
@@ -487,14 +488,14 @@ class Segmenter:
     def unnumber(self) -> None:
         """Headlines numbered 1, 2, 3… one item after another are an archive's count, not their words:
         "1. 莱加里说巴不想介入阿富汗内政" -> "莱加里说巴不想介入阿富汗内政"."""
-        numbers = [(n, int(m.group(1)), m) for n, d in enumerate(self.drafts) if (m := _ITEM_NUMBER.match(d.title))]
+        numbers = [(n, *found) for n, d in enumerate(self.drafts) if (found := item_number(d.title)) is not None]
         counted: set[int] = set()
         for (first, k, _), (second, k2, _) in zip(numbers, numbers[1:]):
             if k2 == k + 1 and second == first + 1:
                 counted |= {first, second}
-        for n, _, m in numbers:
-            if n in counted and self.drafts[n].title[m.end():]:
-                self.drafts[n].title = self.drafts[n].title[m.end():]
+        for n, _, end in numbers:
+            if n in counted and self.drafts[n].title[end:]:
+                self.drafts[n].title = self.drafts[n].title[end:]
 
     def step(self, i: int) -> int:
         line = self.lines[i]
@@ -619,12 +620,11 @@ class Segmenter:
     def _numbered_items(self, i: int) -> bool:
         """Line i goes on a count of numbered headlines, each over its own item ("1. 莱加里说…" … "(法新社)" /
         "2. 波黑塞族军队…"): the headline with the number before it is the item's first."""
-        m = _ITEM_NUMBER.match(self.lines[i].text)
-        if m is None or m.group(1) == "1":
+        found = item_number(self.lines[i].text)
+        if found is None or found[0] == 1:
             return False
-        before = str(int(m.group(1)) - 1)
-        return any((n := _ITEM_NUMBER.match(d.title)) is not None and n.group(1) == before for d in self.drafts[-3:]) \
-            or (self.cur is not None and (n := _ITEM_NUMBER.match(self.cur.title)) is not None and n.group(1) == before)
+        titles = [d.title for d in self.drafts[-3:]] + ([self.cur.title] if self.cur is not None else [])
+        return any((n := item_number(title)) is not None and n[0] == found[0] - 1 for title in titles)
 
     def untitled_break(self, i: int) -> bool:
         """Untitled text set apart by a blank line on a page whose paragraphs have none: the next stored item,
@@ -833,6 +833,13 @@ class Segmenter:
 
 NOT_NAMES = frozenset({"回信", "贺信", "贺电", "来信", "附件", "附录", "说明", "前言", "后记", "图片", "链接", "导读",
                        "公告", "通告", "通知", "启事", "声明", "公示", "讣告", "告示"})
+
+
+def item_number(text: str) -> tuple[int, int] | None:
+    """An item's number before its headline, and where the headline begins: "【2】焦作至平顶山…" -> (2, 3);
+    "1.5万名考生…" -> None."""
+    m = _ITEM_NUMBER.match(text)
+    return None if m is None else (int(m.group(1) or m.group(2)), m.end())
 
 
 def _squashed(text: str) -> str:

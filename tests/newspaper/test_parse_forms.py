@@ -1380,3 +1380,15 @@ def test_a_photo_group_tag_names_no_one() -> None:
     page = "各地快讯(组图)\n\n据新华社北京4月6日电 (王晴、容安才)位于崇文区的“地下长城”首次对游客开放。\n"
     record, = parse_page(page, "t").records
     assert record.reporters == ("王晴", "容安才")
+
+
+def test_a_morning_digests_numbered_items_and_a_front_pages_pointers() -> None:
+    page = ("焦作日报客户端\n早报｜10月22日 星期二 农历九月二十\n\n今日焦作 早知道\n\n"
+            "【1】我市前三季度GDP同比增长5.8%\n记者10月21日从市统计局获悉，前三季度全市地区生产总值同比增长5.8%。（记者 陈  思）\n\n"
+            "【2】焦平高速焦作段主线贯通\n10月21日，焦平高速焦作段主线贯通，预计年底通车。（记者 王  冰）\n\n"
+            "本期编辑：吴敏　审核：刘琳\n")
+    assert [(r.title, r.reporters) for r in parse_page(page, "t").records] == [
+        ("我市前三季度GDP同比增长5.8%", ("陈思",)), ("焦平高速焦作段主线贯通", ("王冰",))]
+    guide = ("焦作日报\n2025年2月14日 星期五 第12245期\n\n今日导读\n▶2版 我市出台支持民营经济20条措施\n▶3版 “太极+”文旅融合打造新业态\n\n"
+             "新春开局起好步\n本报讯（记者 李  明）2月13日，全市一季度重点项目集中开工。\n")
+    assert [r.title for r in parse_page(guide, "t").records] == ["新春开局起好步"]
