@@ -10,6 +10,13 @@ machine doing two nodes' work plus the coordinator's merging.
 
     nice -n 10 python bench/cluster.py --corpus bench/out/c20k --work bench/out/cluster20k \\
         --out bench/out/cluster20k.json
+
+The cluster is searched twice over: by the engine path (exact queries filtered,
+counted and ordered by the engine, ``indexer.cluster.engine``) and by the
+candidates path alone (``engine=False``: every matching id fetched, facets counted
+here), with the ids each search received (``ClusterArchive.counters``). The front
+end's memory is measured in fresh processes that run the mix once on each path.
+``--url`` searches a running cluster already holding the corpus (no ingest).
 """
 from __future__ import annotations
 
@@ -65,16 +72,45 @@ def searchd_memory_mb(work: Path) -> float:
 
 
 class System:
-    def __init__(self, spec: str) -> None:
+    def __init__(self, spec: str, engine: bool = True) -> None:
         from indexer import SearchQuery, open_backend
 
         self.backend = open_backend(spec)
+        if not engine:
+            self.backend.archive.engine = False  # type: ignore[attr-defined]
         self.query = SearchQuery
 
     def search(self, spec: dict[str, Any]) -> int:
         q = self.query(q=spec["q"], region=spec.get("region"), date_from=spec.get("date_from"),
                        date_to=spec.get("date_to"), sort=spec.get("sort", "relevance"), page=spec.get("page", 1))
         return self.backend.search(q).total
+
+    def counters(self) -> dict[str, int]:
+        archive = getattr(self.backend, "archive", None)
+        return dict(archive.counters) if archive is not None and hasattr(archive, "counters") else {}
+
+
+def frontend_probe(url: str, corpus: Path, engine: bool) -> dict[str, Any]:
+    """In this (fresh) process: RSS before and after running the mix once on one path of the cluster."""
+    meta = json.loads((corpus / "meta.json").read_text("utf-8"))
+    system = System(url, engine=engine)
+    system.search({"q": "项目"})  # imports, connections
+    before = tree_memory_kb(os.getpid())[1]
+    for spec in query_mix(meta):
+        system.search(spec)
+    after = tree_memory_kb(os.getpid())[1]
+    holds = system.backend.archive._snap is not None  # type: ignore[attr-defined]
+    return {"engine": engine, "rss_before_mb": round(before / 1024, 1), "rss_after_mb": round(after / 1024, 1),
+            "facet_rows_loaded": holds, "counters": system.counters()}
+
+
+def frontend_memory(url: str, corpus: Path) -> list[dict[str, Any]]:
+    out = []
+    for engine in (True, False):
+        proc = subprocess.run([sys.executable, __file__, "--corpus", str(corpus), "--probe", url]
+                              + ([] if engine else ["--no-engine"]), capture_output=True, text=True, check=True)
+        out.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    return out
 
 
 def engine_only(backend: Any, mix: list[dict[str, Any]], rounds: int) -> list[dict[str, Any]]:
@@ -122,7 +158,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--keep", action="store_true", help="leave the cluster running")
     p.add_argument("--whoosh", help="an existing Whoosh index of the same corpus (its ingest is not timed again)")
     p.add_argument("--engine-only", metavar="URL", help="only time the engine's candidate queries on a running cluster")
+    p.add_argument("--url", help="a running cluster already holding the corpus: search it, no ingest")
+    p.add_argument("--probe", metavar="URL", help=argparse.SUPPRESS)
+    p.add_argument("--no-engine", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
+    if args.probe:
+        print(json.dumps(frontend_probe(args.probe, Path(args.corpus), not args.no_engine)))
+        return 0
     if args.engine_only:
         from indexer import open_backend
 
@@ -135,18 +177,22 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     corpus, work = Path(args.corpus), Path(args.work)
     meta = json.loads((corpus / "meta.json").read_text("utf-8"))
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    init = subprocess.run([*baokan(), "cluster", "init", "--nodes", "2", "--dir", str(work / "cluster"),
-                           "--base-port", str(free_base()), "--json"], capture_output=True, text=True, check=True)
-    layout = json.loads(init.stdout)
-    subprocess.run(["sh", layout["start"]], check=True, capture_output=True)
+    if args.url:
+        layout = {"url": args.url, "stop": None}
+    else:
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        init = subprocess.run([*baokan(), "cluster", "init", "--nodes", "2", "--dir", str(work / "cluster"),
+                               "--base-port", str(free_base()), "--json"], capture_output=True, text=True, check=True)
+        layout = json.loads(init.stdout)
+        subprocess.run(["sh", layout["start"]], check=True, capture_output=True)
     results: dict[str, Any] = {"corpus": str(corpus), "records": meta["records"], "bytes": meta["bytes"],
                                "code": code_state(), "loadavg_start": os.getloadavg(), "cores": os.cpu_count()}
     try:
         time.sleep(0.5)
         whoosh_dir = Path(args.whoosh) if args.whoosh else work / "whoosh"
-        builds = [("cluster", layout["url"])] + ([] if args.whoosh else [("whoosh", "whoosh:" + str(whoosh_dir))])
+        builds = ([] if args.url else [("cluster", layout["url"])]) + \
+            ([] if args.whoosh else [("whoosh", "whoosh:" + str(whoosh_dir))])
         for name, backend in builds:
             m = run_measured([*baokan(), "ingest", str(corpus), "--backend", backend, "--json"], cwd=str(REPO))
             if m.returncode != 0:
@@ -158,16 +204,23 @@ def main(argv: list[str] | None = None) -> int:
         if not args.whoosh:
             m = run_measured([*baokan(), "compact", "--index-dir", str(whoosh_dir)], cwd=str(REPO))
             results["whoosh_compact_s"] = round(m.wall_s, 1)
-        systems = {"cluster": System(layout["url"]), "whoosh": System("whoosh:" + str(whoosh_dir))}
+        systems = {"cluster": System(layout["url"]), "candidates": System(layout["url"], engine=False),
+                   "whoosh": System("whoosh:" + str(whoosh_dir))}
         results["cluster_bytes"] = systems["cluster"].backend.disk_bytes()  # type: ignore[attr-defined]
         results["whoosh_bytes"] = dir_bytes(whoosh_dir)
         mix = query_mix(meta)
         queries: list[dict[str, Any]] = [dict(spec) for spec in mix]
         for k, spec in enumerate(mix):  # first (cold for the cluster's facet columns on the first one) and totals
             for name, system in systems.items():
+                seen = system.counters()
                 t = time.perf_counter()
                 queries[k][f"{name}_total"] = system.search(spec)
                 queries[k][f"{name}_first_ms"] = round((time.perf_counter() - t) * 1000, 1)
+                now = system.counters()
+                if now:
+                    queries[k][f"{name}_ids"] = now.get("ids_fetched", 0) - seen.get("ids_fetched", 0)
+                    queries[k][f"{name}_path"] = "engine" if now.get("engine_searches", 0) > seen.get(
+                        "engine_searches", 0) else "candidates"
         samples: dict[tuple[str, int], list[float]] = {}
         for _ in range(args.rounds):
             for k, spec in enumerate(mix):
@@ -179,12 +232,14 @@ def main(argv: list[str] | None = None) -> int:
             queries[k][f"{name}_p50"] = round(percentile(values, 50), 1)
             queries[k][f"{name}_p95"] = round(percentile(values, 95), 1)
         results["queries"] = queries
+        results["loadavg_queries_end"] = os.getloadavg()
         results["searchd_rss_mb"] = searchd_memory_mb(work)
         results["this_process_rss_mb"] = round(tree_memory_kb(os.getpid())[1] / 1024, 1)
+        results["frontend"] = frontend_memory(layout["url"], corpus)
         results["engine_only"] = engine_only(systems["cluster"].backend, mix, 5)
         results["loadavg_end"] = os.getloadavg()
     finally:
-        if not args.keep:
+        if not args.keep and layout["stop"]:
             subprocess.run(["sh", layout["stop"]], capture_output=True)
     print(table(results))
     if args.out:
@@ -193,20 +248,29 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def table(results: dict[str, Any]) -> str:
-    ci, wi = results["cluster_ingest"], results.get("whoosh_ingest", {"wall_s": "(reused)"})
+    ci = results.get("cluster_ingest", {"wall_s": "(reused)"})
+    wi = results.get("whoosh_ingest", {"wall_s": "(reused)"})
     lines = [f"{results['records']} records, {results['bytes'] / 1e6:.1f} MB of text",
              f"ingest wall: cluster {ci['wall_s']} s, Whoosh {wi['wall_s']} s (+ compact {results.get('whoosh_compact_s')} s)",
              f"on disk: cluster {results['cluster_bytes'] / 1e6:.0f} MB, Whoosh {results['whoosh_bytes'] / 1e6:.0f} MB",
              f"memory: searchd x2 {results['searchd_rss_mb']} MB RSS, this process {results['this_process_rss_mb']} MB",
-             "", "| query | hits | cluster p50 / p95 ms | Whoosh p50 / p95 ms |", "|---|---|---|---|"]
+             f"load average: start {results['loadavg_start']}, queries end {results.get('loadavg_queries_end')}"]
+    for probe in results.get("frontend", []):
+        lines.append(f"front end, {'engine' if probe['engine'] else 'candidates'} path: RSS {probe['rss_before_mb']} -> "
+                     f"{probe['rss_after_mb']} MB over the mix, facet rows loaded: {probe['facet_rows_loaded']}, "
+                     f"{probe['counters']}")
     engine = {row["kind"]: row for row in results.get("engine_only", [])}
-    lines[-2:] = ["| query | hits | cluster p50 / p95 ms | Whoosh p50 / p95 ms | engine alone p50 ms (candidates) |",
-                  "|---|---|---|---|---|"]
+    lines += ["", "| query | hits | engine path p50 / p95 ms (ids) | candidates path p50 / p95 ms (ids) | "
+                  "Whoosh p50 / p95 ms | engine alone p50 ms (candidates) |", "|---|---|---|---|---|---|"]
     for q in results["queries"]:
         e = engine.get(q["kind"], {})
-        same = "" if q["cluster_total"] == q["whoosh_total"] else f" (Whoosh {q['whoosh_total']})"
-        lines.append(f"| {q['kind']} | {q['cluster_total']}{same} | {q['cluster_p50']} / {q['cluster_p95']} | "
-                     f"{q['whoosh_p50']} / {q['whoosh_p95']} | {e.get('engine_p50_ms')} ({e.get('candidates')}) |")
+        same = "" if q["cluster_total"] == q["whoosh_total"] == q["candidates_total"] else \
+            f" (candidates {q['candidates_total']}, Whoosh {q['whoosh_total']})"
+        path = "" if q.get("cluster_path") == "engine" else " [candidates path]"
+        lines.append(f"| {q['kind']} | {q['cluster_total']}{same} | {q['cluster_p50']} / {q['cluster_p95']} "
+                     f"({q.get('cluster_ids')}){path} | {q['candidates_p50']} / {q['candidates_p95']} "
+                     f"({q.get('candidates_ids')}) | {q['whoosh_p50']} / {q['whoosh_p95']} | "
+                     f"{e.get('engine_p50_ms')} ({e.get('candidates')}) |")
     return "\n".join(lines)
 
 
