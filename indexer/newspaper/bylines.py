@@ -38,7 +38,7 @@ _AGENCY = r"(?:新华社|中新社|中新网|人民日报|人民网|央视网|�
 # "台海网2月5日讯": a paper's or site's name and a date before 讯
 _PAPER_WIRE = rf"(?!简讯|快讯|短讯|喜讯|资讯|通讯|电讯|要讯)[{_HAN}]{{2,4}}讯(?=[\s(（])|[{_HAN}]{{2,6}}?(?:{_DATE})讯"
 _WIRE = re.compile(
-    rf"^(?P<credit>(?:据)?(?:[【〔\[]本报(?:消息|讯)[】〕\]]|本报消息|本报讯(?!员)|本报[{_HAN}]{{0,8}}(?:{_DATE})?讯(?!员)|本报[{_HAN}]{{0,8}}(?:{_DATE})电|{_PAPER_WIRE}"
+    rf"^(?P<credit>(?:据)?(?:[【〔\[]本报(?:消息|讯)[】〕\]]|本报消息|本报综合(?=\s)|本报讯(?!员)|本报[{_HAN}]{{0,8}}(?:{_DATE})?讯(?!员)|本报[{_HAN}]{{0,8}}(?:{_DATE})电|{_PAPER_WIRE}"
     rf"|{_AGENCY}[{_HAN}]{{0,10}}(?:{_DATE})电|【{_AGENCY}[{_HAN}]{{0,10}}(?:{_DATE})?电】)"
     rf"\s*(?:[(（](?P<inner>[^()（）\n]{{0,60}})[)）]|(?P<reported>(?:本报)?记者\s*[{_HAN}、 ]{{2,20}}?)\s*报道[:：]"
     # "本报讯 记者 孔令晓 通讯员 张帆 端午假期,…": the names without brackets, each after its role, then a space
