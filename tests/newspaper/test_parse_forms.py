@@ -1361,6 +1361,14 @@ def test_an_images_file_name_or_default_title_stands_where_the_photo_stood() -> 
     assert (page_.meta.paper, page_.meta.pub_date) == ("长江日报", "2018-08-28")
 
 
+def test_the_pages_mailbox_under_the_last_piece_is_furniture() -> None:
+    page = ("来论\n读书不该只为“打卡”\n　　如今，不少人热衷于在朋友圈晒读书“打卡”，却很少静下心来读透一本书。\n"
+            "作者：韩东（作者单位：焦作大学）\n本版信箱：jzrbpl@163.com\n")
+    page_ = parse_page(page, "t")
+    assert [(r.title, r.reporters) for r in page_.records] == [("读书不该只为“打卡”", ("韩东",))]
+    assert "本版信箱：jzrbpl@163.com" in page_.dropped
+
+
 def test_a_genre_label_over_a_supplement_piece_is_its_section() -> None:
     page = "小小说\n\n半袋化肥\n\n□ 王  平\n\n老张头扛着半袋化肥往家走，路过村口的小卖部，停下来歇了歇脚。\n"
     record, = parse_page(page, "t").records
