@@ -13,7 +13,7 @@ import shutil
 import subprocess
 import sys
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -639,7 +639,9 @@ def _ports_free(ports: Sequence[int]) -> bool:
 class LocalCluster:
     """``nodes`` real searchd on free loopback ports, configured by ``baokan cluster init`` into ``directory``."""
 
-    def __init__(self, directory: Path, nodes: int = 2, query_timeout_ms: int = 1500) -> None:
+    def __init__(self, directory: Path, nodes: int = 2, query_timeout_ms: int = 1500,
+                 edit_config: Callable[[str], str] | None = None) -> None:
+        """``edit_config`` rewrites each node's searchd.conf before the nodes start (an older version's config)."""
         import time
 
         rng = random.Random()
@@ -654,6 +656,9 @@ class LocalCluster:
         self.url: str = self.layout["url"]
         self.configs = [Path(c) for c in self.layout["configs"]]
         self.ports = [base + 10 * i for i in range(nodes)]
+        if edit_config is not None:
+            for config in self.configs:
+                config.write_text(edit_config(config.read_text("utf-8")), "utf-8")
         started = subprocess.run(["sh", self.layout["start"]], capture_output=True, text=True, timeout=60)
         assert started.returncode == 0, started.stdout + started.stderr
         deadline = time.monotonic() + 20

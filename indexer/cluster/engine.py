@@ -74,7 +74,10 @@ FACET_GROUPS = 20_000  # groups first asked of a facet query (a larger max_match
 FACET_GROUPS_MAX = 200_000  # ... and at most, after which the counts could be cut: candidates path
 FEW = 300  # a search matching at most this many records (before filters) is counted from their facet rows
 INLINE_RECORDS = 100  # pages ending before this hit bring their records with the ids (one round trip)
-EXPORT_MAX = 2_000_000  # results an export orders in the engine in one query; more: candidates path
+# results an export orders in the engine in one query; more: the candidates path, which reads in bounded pages.
+# Each agent sends its matches in one reply, ~104 bytes a match with a page path, under searchd's
+# max_packet_size (32 MB): past ~300k matches a node the reply is refused ("invalid packet size")
+EXPORT_MAX = 200_000
 RANKED = "ranker=proximity_bm25, field_weights=(title=3)"
 
 ORDERS = {"relevance": "WEIGHT() DESC, f_date DESC, f_file ASC, f_ordinal ASC, id ASC",
@@ -334,13 +337,11 @@ def _person(group: int, raw: str) -> tuple[str, str] | None:
     known = _names.get(group)
     if known is None:
         values = json.loads(raw) if raw else {}
-        for role in PEOPLE:
-            for name in values.get(role) or ():
-                if name:
-                    if len(_names) >= NAMES_KEPT:
-                        _names.clear()
-                    _names[role_hash(role, name)] = (role, name)
-        known = _names.get(group)
+        found = {role_hash(role, name): (role, name) for role in PEOPLE for name in values.get(role) or () if name}
+        if len(_names) + len(found) > NAMES_KEPT:
+            _names.clear()  # (before the row's names go in: the group asked for is always answered from them)
+        _names.update(found)
+        known = found.get(group)
     return known
 
 

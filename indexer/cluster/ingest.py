@@ -141,13 +141,21 @@ _PROBE = "建,光9244" + PARAGRAPH_MARK
 _PROBE_TOKENS = ["建", ",", "光", "9244", PARAGRAPH_MARK]
 
 
+_REMEDY = "请用 baokan cluster init 重写配置、重启节点，再用 baokan ingest --rebuild 重建"
+
+
 def check_tokenizer(cluster: Cluster) -> None:
-    """SettingsMismatch naming the first node whose searchd config cuts text otherwise than this version's."""
+    """SettingsMismatch naming the first node whose searchd config cuts text otherwise than this version's, or
+    lacks a column this version writes (a config an older ``cluster init`` wrote): checked before ``--rebuild``
+    empties anything, so a rebuild on old configs is refused instead of leaving the cluster empty."""
     for node in cluster.nodes:
         rows = cluster.query(node, "CALL KEYWORDS(%s, 'shard')", (_PROBE,))
         if [str(r[1]) for r in rows] != _PROBE_TOKENS:
-            raise SettingsMismatch(f"{node.label} 的 searchd 配置与这一版 baokan 的分词不同：请用 baokan cluster init "
-                                   "重写配置、重启节点，再用 baokan ingest --rebuild 重建")
+            raise SettingsMismatch(f"{node.label} 的 searchd 配置与这一版 baokan 的分词不同：{_REMEDY}")
+        missing = set(_COLUMNS) - {"id"} - {str(r[0]) for r in cluster.query(node, "DESCRIBE shard")}
+        if missing:
+            raise SettingsMismatch(f"{node.label} 的 searchd 配置缺少这一版 baokan 的列（{'、'.join(sorted(missing))}）："
+                                   f"{_REMEDY}")
 
 
 def read_generation(cluster: Cluster) -> int:
@@ -156,7 +164,7 @@ def read_generation(cluster: Cluster) -> int:
     meta = {int(i): int(g) for i, g in cluster.query(cluster.coordinator,
                                                      "SELECT id, generation FROM meta WHERE id IN (1, 2)")}
     if 1 in meta and meta.get(2) != SCHEMA:
-        raise SettingsMismatch("检索集群中的索引由另一版 baokan 写入：请用 baokan ingest --rebuild 重建")
+        raise SettingsMismatch(f"检索集群中的索引由另一版 baokan 写入：{_REMEDY}")
     return meta.get(1, 0)
 
 

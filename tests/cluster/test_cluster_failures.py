@@ -168,3 +168,38 @@ def test_no_empty_statement_reaches_a_node(loaded: tuple[LocalCluster, Path]) ->
     with pytest.raises(ValueError):
         backend.cluster.query(backend.cluster.coordinator, "  ")
     assert cluster.pid(1) == pid and backend.search(_fresh("巡察 -没有")).total >= 0
+
+
+def test_a_rebuild_on_an_older_versions_configs_is_refused_before_anything_is_emptied(tmp_path: Path) -> None:
+    """Nodes configured by an older `cluster init` (no f_people column): following the refusal's advice with
+    --rebuild alone must not empty the cluster and stamp it as rebuilt; the message names cluster init."""
+    old = LocalCluster(tmp_path / "old", edit_config=lambda text: text.replace("    rt_attr_multi_64 = f_people\n", ""))
+    try:
+        backend = ClusterBackend(old.url)
+        coordinator = backend.cluster.coordinator
+        backend.cluster.query(coordinator, "REPLACE INTO files (id, key, file, hash, shard, records) "
+                                           "VALUES (7, '', 'kept.txt', 'h', 1, 3)")
+        backend.cluster.query(coordinator, "REPLACE INTO meta (id, name, generation) VALUES (1, 'generation', 5), "
+                                           "(2, 'schema', 3)")
+        page = tmp_path / "p.txt"
+        page.write_text("巡察工作推进会召开\n\n本报讯（记者 王冰）3月5日，全市巡察工作推进会召开。\n", "utf-8")
+        refused = run_baokan("ingest", "--backend", old.url, str(page), "--rebuild")
+        assert refused.returncode == 1 and "cluster init" in refused.stderr and "f_people" in refused.stderr
+        assert backend.cluster.query(coordinator, "SELECT id FROM files WHERE id = 7") == [(7,)]
+        assert dict(backend.cluster.query(coordinator, "SELECT id, generation FROM meta"))[2] == 3
+    finally:
+        old.stop()
+
+
+def test_a_person_facet_group_is_named_when_the_name_cache_fills_on_its_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache of group names is bounded; filling it on the very row asked about must not lose that name."""
+    import json
+
+    from indexer.cluster import engine
+
+    monkeypatch.setattr(engine, "NAMES_KEPT", 2)
+    monkeypatch.setattr(engine, "_names", {})
+    row = json.dumps({"reporter": ["甲", "乙", "丙"]}, ensure_ascii=False)
+    for name in ("甲", "乙", "丙"):
+        engine._names.clear()
+        assert engine._person(engine.role_hash("reporter", name), row) == ("reporter", name)
