@@ -65,6 +65,7 @@ SERIES_MIN, SERIES_MAX = 4, 10  # three lines of one length (4-10) in an article
 NOTICE_TITLE = re.compile(r"(?:公告|声明|启事|通知|通告|公示)$")  # "减资公告", "遗失声明": notices, each a record
 LEAD_IN_MAX = 24  # "博爱县寨卜昌村：", "政府工作报告引起在京海南人麦瑶共鸣:": what comes before the colon of a headline  # "产业链条越拉越长": sub-headings are short; a longer unmarked line may be a broken paragraph
 START_SCORE = 1.5
+SUBHEAD_MARKS = "▶►◆"  # a feature's sub-headings in a repost: "▶ 小区门口的“流动哨”"
 # "2. 波黑塞族军队前司令…", "【2】焦作至平顶山高速公路…": an item's number before its headline (not "1.5万名考生…")
 _ITEM_NUMBER = re.compile(r"^(?:(\d{1,2})(?:[.．]\s+|、)|【(\d{1,2})】\s*)(?=[^\d\s])")
 # "同心绘就中国式现代化新图景（社论）", "…（新春走基层）", "…（政策问答·回应关切）": a column tag closes a headline
@@ -165,6 +166,7 @@ class Segmenter:
         self.explained: list[Explained] = []
         self.section: str | None = None
         self.bracketed_headlines = False  # a headline in 【】 has been taken: the page sets them so
+        self._marks: dict[str, int] = {}
         # the page's articles are marked at one heading level and more than one of them is (sub-headings go deeper)
         levels = [line.level for line in lines if line.heading]
         self.nested_headings = len(set(levels)) > 1 and levels.count(min(levels)) >= 2
@@ -443,6 +445,9 @@ class Segmenter:
             share = len(words & cur.words()) / len(words) if len(words) >= 4 else 0.0
             if share >= ABOVE_SHARE:
                 note(-1, "repeats words of the article above: its story may go on")
+        if cur is not None and cur.feature and line.text[:1] in SUBHEAD_MARKS and not self.followed_by_credit(end) \
+                and self._marked_lines(line.text[0]) >= 2:
+            note(-3, f"marked {line.text[0]} like other short lines of this feature: its sub-headings")
         if cur is not None and cur.feature and (cur.subheads or line.heading or end - i > 1 or self._short_lines_below(end)):
             note(-1, "the article above is a feature (byline on its own line), and features have sub-headings")
         elif cur is not None and cur.paragraphs and len(cur.paragraphs) == 1 and not cur.subheads \
@@ -616,6 +621,14 @@ class Segmenter:
         cur = self.cur
         return cur is not None and bool(cur.paragraphs) and line.text[:1] in BULLETS \
             and cur.paragraphs[0][:1] == line.text[:1]
+
+    def _marked_lines(self, mark: str) -> int:
+        """How many headline-shaped lines of the page open with ``mark`` and have no credit under them (a WeChat
+        feature's "▶ 小区门口的“流动哨”" / "▶ 居民家里的“代购员”": sub-headings, not headlines)."""
+        if mark not in self._marks:
+            self._marks[mark] = sum(1 for k, line in enumerate(self.lines) if line.text.startswith(mark)
+                                    and line.headline_shaped and not self.followed_by_credit(k + 1))
+        return self._marks[mark]
 
     def _numbered_items(self, i: int) -> bool:
         """Line i goes on a count of numbered headlines, each over its own item ("1. 莱加里说…" … "(法新社)" /

@@ -1400,3 +1400,11 @@ def test_a_morning_digests_numbered_items_and_a_front_pages_pointers() -> None:
     guide = ("焦作日报\n2025年2月14日 星期五 第12245期\n\n今日导读\n▶2版 我市出台支持民营经济20条措施\n▶3版 “太极+”文旅融合打造新业态\n\n"
              "新春开局起好步\n本报讯（记者 李  明）2月13日，全市一季度重点项目集中开工。\n")
     assert [r.title for r in parse_page(guide, "t").records] == ["新春开局起好步"]
+
+
+def test_a_reposted_features_marked_sub_headings_stay_in_it() -> None:
+    page = ("战“疫”一线丨社区“守门人”守护家园安宁\n\n本报记者 郭晓楠\n\n疫情发生以来，我市各社区工作人员坚守在疫情防控的“最前沿”。\n\n"
+            "▶ 小区门口的“流动哨”\n\n2月16日晚，小区门口的“流动哨”又准时上岗，网格员王丽娜为返回的居民测量体温。\n\n"
+            "▶ 居民家里的“代购员”\n\n近日，居民家里的“代购员”忙了起来，山阳区艺新社区组建了“代购小分队”。\n")
+    record, = parse_page(page, "t").records
+    assert record.reporters == ("郭晓楠",) and "▶ 居民家里的“代购员”" in record.body

@@ -114,7 +114,7 @@ def test_hand_made_pages_meet_the_acceptance_figures(scores: dict[str, object], 
     # (first run: real14 53.8/27.8/31.2/50.0, 13 pages)
     ("real14", 0.61, 0.47, 0.50, 0.71),
     # (first run: holdout15 64.0/81.4/83.0/93.0)
-    ("holdout15", 0.72, 0.89, 0.89, 0.95),
+    ("holdout15", 0.72, 0.90, 0.89, 0.95),
 ])
 def test_real_pages_do_not_fall_below_what_was_measured(scores: dict[str, object], name: str, count: float,
                                                         precision: float, recall: float, people: float) -> None:
