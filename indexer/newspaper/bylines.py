@@ -118,7 +118,8 @@ _PHOTO_ROLE_END = re.compile(rf"(?<=[^\s摄])\s*(?P<credit>(?:首席)?摄影记�
 # a boxed writer's name run on into the text after a space: "□ 王履祥 自从春城晚报于1980年1月1日呱呱坠地之日起,…" (three
 # or four characters: "■ 修武 连日来，…" is a place over a brief)
 _BOX_RUN_ON = re.compile(rf"^(?P<credit>[□■◎]\s*(?P<name>[{_HAN}]{{3,4}}))[ \u3000]+(?P<rest>[^\s□■◎].{{8,}})$")
-_LEADER_WRITER = re.compile(r"^[□■]?\s*(?:本报|本刊)(?:特约)?(?:评论员|编辑部)$")
+# the paper's own voice, no one named: "本报评论员", "□本报记者综合报道"
+_LEADER_WRITER = re.compile(r"^[□■]?\s*(?:(?:本报|本刊)(?:特约)?(?:评论员|编辑部)|本报(?:记者)?\s*综合(?:报道|整理|消息)?)$")
 # a source line of its own: "据新华社", "据新华社电", "据央视新闻报道"
 _SOURCE = re.compile(rf"^据(?:{_AGENCY}|[{_HAN}《》]{{2,10}}?)(?:[{_HAN}]{{0,8}}电|报道|消息)?$")
 # a closing mark with no name: "(本报记者)", "（本报综合）", "（综合新华社电）"
@@ -144,7 +145,7 @@ _PADDED = re.compile(rf"(?:(?<![{_HAN}])(?!(?<=[/／])[文图摄])|(?<=记者|�
 # words that follow a role but name nobody: "记者手记", "记者观察", "本报记者调查"
 _NOT_NAMES = frozenset({"新华社", "中新社", "新华网", "人民网", "报道", "摄影报道", "报告", "摄", "摄影", "综合", "本报", "文图", "图文", "整理", "发", "电", "讯", "手记", "观察",
                         "调查", "专访", "采访", "连线", "札记", "日记", "笔记", "随笔", "来信", "走访", "探访", "体验", "追踪", "一线",
-                        "组图", "图片", "照片", "图表"})
+                        "组图", "图片", "照片", "图表", "综合报道", "综合消息", "本报综合", "综合整理"})
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from indexer.newspaper.bylines import Credit, credited_photographers, match_byli
     ("本报讯（记者 谢 红兵）12月7日晚", ("谢红兵",), (), "12月7日晚"),  # an OCR'd stray space after the surname
     ("本报讯（记者 王 冰 赵改玲）近日", ("王冰", "赵改玲"), (), "近日"),
     ("本报综合 “稳中求进”——政府工作报告提出", (), (), "“稳中求进”——政府工作报告提出"),  # compiled by the paper
+    ("□本报记者综合报道", (), (), ""),  # the paper's reporters, no one named (not a person "综合报道")
 ])
 def test_bylines_of_other_papers(line: str, reporters: tuple, correspondents: tuple, rest: str) -> None:
     found = match_byline(line)

@@ -1408,3 +1408,8 @@ def test_a_reposted_features_marked_sub_headings_stay_in_it() -> None:
             "▶ 居民家里的“代购员”\n\n近日，居民家里的“代购员”忙了起来，山阳区艺新社区组建了“代购小分队”。\n")
     record, = parse_page(page, "t").records
     assert record.reporters == ("郭晓楠",) and "▶ 居民家里的“代购员”" in record.body
+
+
+def test_an_epaper_calendar_widget_is_furniture() -> None:
+    page_ = parse_page("|日|一|二|三|四|五|六|\n\n我和黑龙江日报的缘分\n\n□ 张  伟\n\n八十年来，这张报纸陪伴了几代人。\n", "t")
+    assert [r.title for r in page_.records] == ["我和黑龙江日报的缘分"] and "|日|一|二|三|四|五|六|" in page_.dropped

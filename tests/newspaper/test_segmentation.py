@@ -106,7 +106,7 @@ def test_hand_made_pages_meet_the_acceptance_figures(scores: dict[str, object], 
     ("real11", 0.55, 0.60, 0.73, 0.91),
     ("holdout12", 0.88, 0.92, 0.95, 0.95),
     # session 8's held-back sets (first runs: real12 44.4/29.4/45.5/56.5, holdout13 76.0/95.6/98.2/94.7)
-    ("real12", 0.50, 0.43, 0.63, 0.78),
+    ("real12", 0.50, 0.43, 0.63, 0.82),
     ("holdout13", 0.88, 0.99, 0.99, 0.97),
     # (first runs: holdout14 72.0/94.7/90.9/91.8 with 4 characters lost, real13 50.0/28.0/24.1/40.6)
     ("holdout14", 0.84, 0.98, 0.98, 0.95),
