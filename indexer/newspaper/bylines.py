@@ -168,11 +168,16 @@ class Credit:
         return Credit(text, reporters, correspondents)
 
 
+def joined_name(text: str) -> str:
+    """A name as one word, its padding and stray spaces gone: "高  杰" -> "高杰", "关 河" -> "关河"."""
+    return re.sub(r"[ \u3000]+", "", unpad(text.strip()))
+
+
 def name_and_note(name: str, note: str) -> str | None:
     """A name alone over an author's note, as one credit: "王建华" / "（作者单位：中共焦作市委党校）" ->
     "王建华（作者单位：中共焦作市委党校）"; None if they are not that."""
     joined = f"{name.strip()}{note.strip()}"
-    flat = re.sub(r"[ \u3000]+", "", unpad(name.strip()))
+    flat = joined_name(name)
     if not re.fullmatch(rf"[{_HAN}]{{2,4}}", flat) or not _AUTHOR_NOTE_ALONE.match(note.strip()):
         return None
     return joined if _AUTHOR_NOTE.match(unpad(joined)) else None

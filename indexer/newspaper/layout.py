@@ -17,8 +17,8 @@ from functools import cached_property
 
 from indexer.newspaper.boilerplate import Boilerplate
 from indexer.newspaper.pagemeta import header_line, item_meta_line, page_line, source_line
-from indexer.newspaper.bylines import (Credit, author_note_alone, is_role, looks_like_name, match_byline, match_end_credit,
-                                       match_photo_credit, name_and_note, unpad)
+from indexer.newspaper.bylines import (Credit, author_note_alone, is_role, joined_name, looks_like_name, match_byline,
+                                       match_end_credit, match_photo_credit, name_and_note)
 
 HEADLINE_MAX = 48  # "开启“科创飞地”招商新模式 河南理工大学科技园入驻深圳天安云谷" is 32 without spaces
 EXCLAIM_HEADLINE_MAX = 30  # "这样的好干部，点赞！" is a headline; a long line ending in ！ is a sentence
@@ -73,8 +73,6 @@ _CMS_AUTHOR_FIRST = re.compile(r"^(?P<credit>作者\s*[:：]\s*[\u4e00-\u9fff]{2
                                r"\s+(?:来源|发布时间|时间|日期)\s*[:：].*$")
 _CMS_TITLE_FIELDS = re.compile(rf"^(?P<title>\S.{{3,40}}?)\s+{_CMS_CREDIT}\s+(?:时间|次数|阅读次数)\s*[:：].*$")
 _PHOTO_TITLES = frozenset({"图片新闻", "（图片新闻）", "(图片新闻)", "图片", "新闻图片"})
-# where a photo stood: "（图片）", an image's file name or a CMS's default title for it ("image.png",
-# "图片默认标题_fororder_aedc79aec785f7d1190312bd66ecd14e")
 _PHOTO_PLACEHOLDER = re.compile(r"^[(（](?:图片|照片|图|组图)[)）]$")
 # an image's file name or a CMS's default title for it, where a photo stood: "image.png",
 # "图片默认标题_fororder_aedc79aec785f7d1190312bd66ecd14e" (dropped; a caption is known by its credit)
@@ -244,8 +242,8 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
         if out and line.strip() == out[-1].raw.strip() and len(line.strip()) <= TITLE_LIST_LINE_MAX:
             dropped.append(line.strip())  # "采访报道团队成员下行陡坡" twice in a row: a copy's image text and its caption
             continue
-        if out and _under_item_head(out) and item_meta_line(line) and _dated_credit(line, out) is None:  # "定西日报 2017-02-27 10:31 大字": a web page's line about the item
-            dropped.append(line.strip())
+        if out and _under_item_head(out) and item_meta_line(line) and _dated_credit(line, out) is None:
+            dropped.append(line.strip())  # "定西日报 2017-02-27 10:31 大字": a web page's line about the item
             continue
         if not out and DATE_ALONE.match(line.strip()):
             dropped.append(line.strip())  # "2024年09月12日" alone above everything: the page's date, not a notice's
@@ -362,12 +360,12 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
                 and (credit := match_byline(out[-1].text + line)) is not None and not credit[1]:
             prev = out.pop()  # "本报记者 郑海洋 通讯员 李文静 赵" / "丽": a credit line the layout wrapped
             gap, indent, number, line = prev.gap, prev.indent, prev.number, prev.text + line
-        byline = None
         if (dated := _dated_credit(line, out)) is not None:  # "2016-09-12 11:06★关 河": when it went online, the writer
             when, line, credit = dated
             dropped.append(when)
-            byline = (credit, "")
-        byline = byline or match_byline(line)
+            byline: tuple[Credit, str] | None = (credit, "")
+        else:
+            byline = match_byline(line)
         if byline is not None:
             photo = None
         end = match_end_credit(line) if byline is None and photo is None else None
@@ -401,7 +399,7 @@ def _dated_credit(line: str, above: list[Line]) -> tuple[str, str, Credit] | Non
     if (dated := _DATETIME_BEFORE.match(line)) is None or (above and not above[-1].headline_shaped and not above[-1].heading):
         return None
     rest = line[dated.end():].strip()
-    name = re.sub(r"[ \u3000]+", "", unpad(rest))
+    name = joined_name(rest)
     if (credit := match_byline(rest)) is not None and not credit[1]:
         return dated.group().strip(), rest, credit[0]
     if (len(name) == 3 or len(name) < len(rest)) and looks_like_name(name):  # "赵  明", "关 河", "王建国"; not "闭幕"

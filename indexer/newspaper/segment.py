@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from indexer.newspaper.bylines import Credit, looks_like_name, match_end_credit, signature, unpad
+from indexer.newspaper.bylines import Credit, joined_name, looks_like_name, match_end_credit, signature
 from indexer.newspaper.layout import ENUMERATOR, NUMBERED_PHOTO, Line, PageStyle, bigrams, name_list
 
 CAPTION_TITLE_MAX = 20
@@ -249,6 +249,12 @@ class Segmenter:
         if j - i == TITLE_GROUP_MAX and after.headline_shaped and not after.enumerated:
             return None  # a run of short lines longer than a headline group: a list, not a headline
         return j
+
+    def _repeats_copy_title(self, headline: str) -> bool:
+        """The current record is only a web copy's title, and ``headline`` (a printed headline group) holds it again."""
+        cur = self.cur
+        return cur is not None and cur.kind == "article" and bool(cur.title) and not cur.paragraphs \
+            and not cur.captions and cur.byline is None and _squashed(cur.title) in _squashed(headline)
 
     def _wide_headline(self, i: int) -> bool:
         """Line i is as long as the page's wrapped lines but is a headline: no comma in it, and a dateline right under
@@ -536,10 +542,10 @@ class Segmenter:
             self.start("article").add(line.text, subhead=True)
             self.explain(i, "subhead", "an editor's note label: the note under it is an item with no headline")
             return i + 1
-        name = re.sub(r"[ \u3000]+", "", unpad(line.text)) if len(line.text) <= 8 else line.text  # "高  杰" is 高杰
+        name = joined_name(line.text) if len(line.text) <= 8 else line.text  # "高  杰" is 高杰
         if (cur is None or cur.closed) and line.plain and NAME_LINE.match(name) and looks_like_name(name) \
-                and name not in section_labels() and name not in NOT_NAMES and (nxt := self.at(i + 1)) is not None and nxt.plain \
-                and not nxt.date_alone:
+                and name not in section_labels() and name not in NOT_NAMES \
+                and (nxt := self.at(i + 1)) is not None and nxt.plain and not nxt.date_alone:
             # "刘志刚" over an essay, "杨金贵" over "古建凝岁月,胜迹铸辉煌": the writer's name where an item begins
             self.start("article").credit(Credit(line.text, (name,)))
             self.explain(i, "byline", "a name alone where an item begins: its writer")
@@ -557,7 +563,7 @@ class Segmenter:
             return self.take_byline(i)
         if self.is_author_line(i):  # "云杉" under "光明颂·光明日报六十年感怀": the author's name alone
             assert cur is not None
-            cur.credit(Credit(line.text, (unpad(line.text).replace(" ", "").replace("\u3000", ""),)))
+            cur.credit(Credit(line.text, (joined_name(line.text),)))
             self.explain(i, "byline", "a name alone under the headline: the author")
             return i + 1
         if line.end_credit is not None:
@@ -677,8 +683,7 @@ class Segmenter:
                 return True, "headline over the text that follows"
             if not cur.title:
                 return True, "headline under its credit (本报评论员)"
-            if cur.byline is None and self.followed_by_credit(end) and _squashed(cur.title) in _squashed(
-                    "".join(line.text for line in self.lines[i:end])):
+            if self.followed_by_credit(end) and self._repeats_copy_title(" ".join(line.text for line in self.lines[i:end])):
                 # "“九江故事”踏石留痕" (a web copy's title) / "脚步如笔山河如画" / "“九江故事”踏石留痕" / "本报记者周慧超"
                 return True, "the printed headline group over its credit, repeating the copy's title above it"
             return False, "the article above has no text yet"
@@ -711,8 +716,7 @@ class Segmenter:
             credit, self.cur = cur.byline, None  # "本报评论员" printed above the headline
         for n, role in enumerate(roles):
             self.explain(i + n, role if kind == "article" else "caption-title", reason if n == 0 else "part of the headline group")
-        if cur is not None and cur.kind == "article" and cur.title and not cur.paragraphs and not cur.captions \
-                and cur.byline is None and _squashed(cur.title) in _squashed(title):
+        if cur is not None and self._repeats_copy_title(title):
             self.dropped.append(cur.title)  # the copy's title, printed again in the headline group
             self.cur = None
         draft = self.start(kind, title)
@@ -867,7 +871,7 @@ def column_tag(text: str) -> str | None:
 
 def _name_alone(text: str) -> bool:
     """A person's name alone: "刘洪", "钱云飞"; not a label such as "回  信" or "简讯"."""
-    name = re.sub(r"[ \u3000]+", "", unpad(text))
+    name = joined_name(text)
     return bool(NAME_LINE.match(name)) and name not in NOT_NAMES and name not in section_labels() \
         and name not in box_labels()
 
