@@ -19,8 +19,10 @@ from indexer.records import PageMeta
 _PAPER = (r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|晨报|时报|商报|周报|都市报|工人报|青年报|农民报|法治报|法制报|经济报|导报|快报"
           r"|老年报|少年报|妇女报|科技报|教育报|健康报|体育报|文摘报|参考报|消息报|大众报)")
 # "2023年3月15日", "2023.08.15", "2023-04-25", "2023/4/25"
-_DATE = (r"(?P<y>\d{4})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日期?"
-         r"|(?P<sep>[.\-/])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?:(?!\d)|(?=\d{1,2}:\d{2})))")
+# "一九八五年三月十二日": an older page's date in Chinese numerals
+_DATE = (r"(?:(?P<y>\d{4})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日期?"
+         r"|(?P<sep>[.\-/])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?:(?!\d)|(?=\d{1,2}:\d{2})))"
+         r"|(?P<cy>[一二三四五六七八九〇零○]{4})年(?P<cm>[一二三四五六七八九十]{1,3})月(?P<cd>[一二三四五六七八九十]{1,3})日)")
 _WEEKDAY = r"(?:\s*[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]?)?"
 # "第1版 要闻", "第04版：要闻", "00001版:一版要闻", "A4版", "第M05版 中原·城事", "A01 重点"
 _PAGE = (
@@ -140,7 +142,25 @@ def _masthead_and_date(line: str) -> list[tuple[str, str]] | None:
 
 def _date_of(m: re.Match[str]) -> str | None:
     """The ISO date of a ``_DATE`` match, either way it was written."""
+    if m.group("cy"):
+        return iso_date(chinese_number(m.group("cy"), digits=True), chinese_number(m.group("cm")),
+                        chinese_number(m.group("cd")))
     return iso_date(m.group("y"), m.group("m") or m.group("m2"), m.group("d") or m.group("d2"))
+
+
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
+
+
+def chinese_number(text: str, digits: bool = False) -> int | None:
+    """"十二" -> 12, "二十一" -> 21, "三" -> 3; with ``digits`` read digit by digit: "一九八五" -> 1985."""
+    if digits:
+        return int("".join(str(_CN_DIGITS[c]) for c in text)) if all(c in _CN_DIGITS for c in text) else None
+    tens, _, ones = text.rpartition("十")
+    if "十" not in text:
+        return _CN_DIGITS.get(text) if len(text) == 1 else None
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
 
 
 def header_line(line: str) -> bool:
@@ -219,7 +239,7 @@ def _header_tokens(line: str, loose: bool = False) -> list[tuple[str, str]] | No
             tokens.append(("page", f"第{int(m.group('barepage'))}版"))
         elif m.group("lunar") or m.group("latin") or m.group("site"):
             tokens.append(("masthead", m.group()))
-        elif m.group("y"):
+        elif m.group("y") or m.group("cy"):
             date = _date_of(m)
             if date is None:
                 return None

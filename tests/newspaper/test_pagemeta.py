@@ -29,6 +29,10 @@ from helpers import PAGES
         (["", "焦作日报 | 2023年3月15日 星期三 | 第01版：要闻", "标题"], PageMeta("焦作日报", "2023-03-15", "header", "第01版 要闻"), 2),
         (["# 焦作日报", "2023 年 3 月 5 日（星期日）", "正文"], PageMeta("焦作日报", "2023-03-05", "header", None), 2),
         (["焦作日报", "第3版 修武新闻", "修武县召开推进会"], PageMeta("焦作日报", None, None, "第3版 修武新闻"), 2),
+        # an older page's date in Chinese numerals (microfilm exports print it so)
+        (["焦作日报 一九八五年三月十二日 第 2 版 综合", "", "全市春季植树造林动员大会召开"],
+         PageMeta("焦作日报", "1985-03-12", "header", "第2版 综合"), 1),
+        (["焦作日报", "一九九〇年十月二十一日　星期日", "第四版"], PageMeta("焦作日报", "1990-10-21", "header", "第四版"), 3),
     ],
 )
 def test_header_block(lines: list[str], meta: PageMeta, used: int) -> None:
@@ -40,6 +44,7 @@ def test_header_block(lines: list[str], meta: PageMeta, used: int) -> None:
     [
         ["市委书记听取工作汇报", "本报讯"],  # a headline ending in 报 is no paper name
         ["2023年2月30日 星期三"],  # impossible date
+        ["一九八五年二月三十日"],  # impossible date in Chinese numerals
         ["# 市委第四巡察组巡察市科技局党组情况反馈会召开"],
         [],
     ],
