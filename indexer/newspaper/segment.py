@@ -212,7 +212,13 @@ class Segmenter:
         if not line.heading or (len(line.text) > SECTION_MAX and line.text not in section_labels()):
             return False  # "# 硬“核”力量落地招远" over "# 首个…核电机组全面启动建设": a headline on two lines
         if nxt.heading:
-            return not nxt.text.startswith("—")
+            if nxt.text.startswith("—"):
+                return False
+            if line.text in section_labels():
+                return True
+            # "## 科技视界" / "" / "## 清华大学教授…": a column's name, set apart; "# 稳住经济大盘" right over
+            # "# 我市前8个月…" (or "### 护航营商环境" over "## 我市法院…"): a kicker, one headline group
+            return nxt.gap > 0
         group = self.title_group(i + 1)
         return group is not None and not nxt.text.startswith("—") and self.followed_by_credit(group)
 

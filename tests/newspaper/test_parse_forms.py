@@ -1413,3 +1413,14 @@ def test_a_reposted_features_marked_sub_headings_stay_in_it() -> None:
 def test_an_epaper_calendar_widget_is_furniture() -> None:
     page_ = parse_page("|日|一|二|三|四|五|六|\n\n我和黑龙江日报的缘分\n\n□ 张  伟\n\n八十年来，这张报纸陪伴了几代人。\n", "t")
     assert [r.title for r in page_.records] == ["我和黑龙江日报的缘分"] and "|日|一|二|三|四|五|六|" in page_.dropped
+
+
+def test_a_heading_right_over_a_heading_is_its_kicker_one_set_apart_a_column() -> None:
+    page = ("# 稳住经济大盘\n# 我市前8个月规上工业增加值增长7.1%\n\n本报讯(记者韩雪松)1月至8月，我市规模以上工业增加值同比增长7.1%。\n\n"
+            "### 护航营商环境\n## 我市法院前10个月审结涉企案件1.3万件\n\n记者11月11日从市中级人民法院获悉，全市两级法院共审结涉企案件1.3万件。\n\n"
+            "## 科技视界\n\n## 清华大学教授到中站区开展产学研对接活动\n\n本报讯（记者 张  伟）3月14日，清华大学教授一行到中站区考察。\n")
+    records = parse_page(page, "t").records
+    assert [(r.title, r.section) for r in records] == [
+        ("稳住经济大盘 我市前8个月规上工业增加值增长7.1%", None),
+        ("护航营商环境 我市法院前10个月审结涉企案件1.3万件", None),
+        ("清华大学教授到中站区开展产学研对接活动", "科技视界")]
