@@ -17,6 +17,17 @@ candidates path alone (``engine=False``: every matching id fetched, facets count
 here), with the ids each search received (``ClusterArchive.counters``). The front
 end's memory is measured in fresh processes that run the mix once on each path.
 ``--url`` searches a running cluster already holding the corpus (no ingest).
+
+``--browse`` (with ``--url``) times the browse views and record pages instead, on the
+engine path (``indexer.cluster.browse``: a GROUP BY over dates for the calendar, a window
+of the day's records for an issue, its pages and a record's place) and on the path before
+it (``engine=False``: every record's facet row read once per generation, the Whoosh path's
+code over them), interleaved, warm and result cache off; then each path in a fresh
+process, where the first view pays for whatever the path reads first, with the rows and
+records each view received (``ClusterArchive.counters``) and the process's memory:
+
+    nice -n 10 python bench/cluster.py --corpus bench/out/c20k --url sphinx://127.0.0.1:35630,127.0.0.1:35640 \
+        --browse --rounds 10 --out /tmp/bk_browse20k.json
 """
 from __future__ import annotations
 
@@ -159,11 +170,24 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--whoosh", help="an existing Whoosh index of the same corpus (its ingest is not timed again)")
     p.add_argument("--engine-only", metavar="URL", help="only time the engine's candidate queries on a running cluster")
     p.add_argument("--url", help="a running cluster already holding the corpus: search it, no ingest")
+    p.add_argument("--browse", action="store_true", help="time the browse views and record pages (needs --url)")
     p.add_argument("--probe", metavar="URL", help=argparse.SUPPRESS)
+    p.add_argument("--browse-probe", metavar="URL", help=argparse.SUPPRESS)
     p.add_argument("--no-engine", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.probe:
         print(json.dumps(frontend_probe(args.probe, Path(args.corpus), not args.no_engine)))
+        return 0
+    if args.browse_probe:
+        print(json.dumps(browse_probe(args.browse_probe, not args.no_engine), ensure_ascii=False))
+        return 0
+    if args.browse:
+        if not args.url:
+            raise SystemExit("--browse needs --url (a running cluster holding the corpus)")
+        results = browse_bench(args.url, Path(args.corpus), args.rounds)
+        print(browse_table(results))
+        if args.out:
+            Path(args.out).write_text(json.dumps(results, ensure_ascii=False, indent=1), "utf-8")
         return 0
     if args.engine_only:
         from indexer import open_backend
@@ -271,6 +295,100 @@ def table(results: dict[str, Any]) -> str:
                      f"({q.get('cluster_ids')}){path} | {q['candidates_p50']} / {q['candidates_p95']} "
                      f"({q.get('candidates_ids')}) | {q['whoosh_p50']} / {q['whoosh_p95']} | "
                      f"{e.get('engine_p50_ms')} ({e.get('candidates')}) |")
+    return "\n".join(lines)
+
+
+# --- browse views and record pages ---------------------------------------------------------------------
+
+def browse_mix(backend: Any) -> list[tuple[str, str, tuple[Any, ...]]]:
+    """(name, backend method, arguments): the calendar three ways, two issues, two pages, a record's place, its
+    record page and an export of 20 ticked records; picked from the archive itself (the engine path)."""
+    calendar = backend.archive_calendar()
+    years = [y.year for y in calendar.years]
+    middle = years[len(years) // 2]
+    days = [d.date for m in backend.archive_calendar(year=middle).months for d in m.days]
+    day = days[len(days) // 2]
+    issue = backend.issue(day)
+    page = issue.pages[len(issue.pages) // 2]
+    rid = page.entries[len(page.entries) // 2].id
+    ticked = [e.id for p in issue.pages for e in p.entries][:20]
+    missing = f"{middle}-02-30"  # well formed, never an issue: the nearest before and after
+    return [("calendar", "archive_calendar", ()), ("calendar of a year", "archive_calendar", (middle,)),
+            ("calendar, jump to a day without issue", "archive_calendar", (None, missing)),
+            ("latest issue", "issue", (calendar.last,)), ("an issue", "issue", (day,)),
+            ("a page", "issue_page", (day, page.key)), ("first page", "issue_page", (day, issue.pages[0].key)),
+            ("a record's place", "record_position", (rid,)), ("record page", "get_record", (rid,)),
+            ("export of 20 ticked records", "get_records", (ticked,))]
+
+
+def _view(backend: Any, method: str, args: tuple[Any, ...]) -> Any:
+    value = getattr(backend, method)(*args)
+    return value.to_dict() if hasattr(value, "to_dict") else [r.to_dict() for r in value]
+
+
+def browse_probe(url: str, engine: bool) -> dict[str, Any]:
+    """In this (fresh) process: each view of the mix once on one path, its time and what it received; the RSS."""
+    from indexer import open_backend
+
+    mix = browse_mix(open_backend(url))  # picked in this process's memory, then dropped
+    backend = open_backend(url)
+    backend.archive.engine = engine  # type: ignore[attr-defined]
+    backend.archive.generation()  # type: ignore[attr-defined]  # connections, the tokenizer check
+    before = tree_memory_kb(os.getpid())[1]
+    counters = backend.archive.counters  # type: ignore[attr-defined]
+    views = []
+    for name, method, args in mix:
+        seen = dict(counters)
+        t = time.perf_counter()
+        _view(backend, method, args)
+        views.append({"view": name, "ms": round((time.perf_counter() - t) * 1000, 1),
+                      **{k: v - seen.get(k, 0) for k, v in counters.items() if v != seen.get(k, 0)}})
+    return {"engine": engine, "rss_before_mb": round(before / 1024, 1),
+            "rss_after_mb": round(tree_memory_kb(os.getpid())[1] / 1024, 1), "views": views}
+
+
+def browse_bench(url: str, corpus: Path, rounds: int) -> dict[str, Any]:
+    from indexer import open_backend
+
+    meta = json.loads((corpus / "meta.json").read_text("utf-8"))
+    results: dict[str, Any] = {"corpus": str(corpus), "records": meta["records"], "code": code_state(),
+                               "loadavg_start": os.getloadavg(), "cores": os.cpu_count()}
+    paths = {"engine": open_backend(url), "before": open_backend(url)}
+    paths["before"].archive.engine = False  # type: ignore[attr-defined]
+    mix = browse_mix(paths["engine"])
+    results["same_output"] = {name: _view(paths["engine"], m, a) == _view(paths["before"], m, a)
+                              for name, m, a in mix}
+    samples: dict[tuple[str, str], list[float]] = {}
+    for _ in range(rounds):
+        for name, method, args in mix:
+            for path, backend in paths.items():
+                t = time.perf_counter()
+                _view(backend, method, args)
+                samples.setdefault((path, name), []).append((time.perf_counter() - t) * 1000)
+    results["views"] = [{"view": name, "args": [str(a)[:60] for a in args],
+                         **{f"{path}_{q}": round(percentile(samples[(path, name)], q), 1)
+                            for path in paths for q in (50, 95)}} for name, _, args in mix]
+    results["loadavg_warm_end"] = os.getloadavg()
+    results["fresh"] = []
+    for engine in (True, False):
+        proc = subprocess.run([sys.executable, __file__, "--corpus", str(corpus), "--browse-probe", url]
+                              + ([] if engine else ["--no-engine"]), capture_output=True, text=True, check=True)
+        results["fresh"].append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    results["loadavg_end"] = os.getloadavg()
+    return results
+
+
+def browse_table(results: dict[str, Any]) -> str:
+    lines = [f"{results['records']} records; load average {results['loadavg_start']} -> {results['loadavg_end']}; "
+             f"same output on both paths: {all(results['same_output'].values())}", "",
+             "| view | engine path p50 / p95 ms | before p50 / p95 ms |", "|---|---|---|"]
+    lines += [f"| {v['view']} | {v['engine_50']} / {v['engine_95']} | {v['before_50']} / {v['before_95']} |"
+              for v in results["views"]]
+    for probe in results["fresh"]:
+        lines += ["", f"fresh process, {'engine path' if probe['engine'] else 'before'}: RSS {probe['rss_before_mb']}"
+                      f" -> {probe['rss_after_mb']} MB", "| view | ms | received |", "|---|---|---|"]
+        lines += [f"| {v['view']} | {v['ms']} | {', '.join(f'{k} {n}' for k, n in v.items() if k not in ('view', 'ms'))}"
+                  " |" for v in probe["views"]]
     return "\n".join(lines)
 
 

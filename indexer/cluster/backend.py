@@ -2,10 +2,12 @@
 
 Search, export, record pages and the browse views return the very objects the
 Whoosh backend returns (``SearchPage``, ``RecordPage``, ``Issue``, …). Exact searches,
-their exports and the stats are asked of the engine (``indexer.cluster.engine``);
-the browse views and record pages run the Whoosh path's own code
-(``indexer.searching.browse``) on a ``ClusterSnapshot``, which reads every record's
-facet row once per cluster generation.
+their exports and the stats are asked of the engine (``indexer.cluster.engine``), and so
+are the browse views and record pages (``indexer.cluster.browse``: the calendar from a
+``GROUP BY`` over dates, an issue, a page and a record's place from the Whoosh path's own
+code over a window of that day's records). Only the other searches (``indexer.cluster.search``)
+read every record's facet row, once per cluster generation; with ``engine=False``
+(``BAOKAN_CLUSTER_ENGINE=0``) everything does, as before the engine path.
 """
 from __future__ import annotations
 
@@ -13,12 +15,12 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from indexer.cluster import browse as engine_browse
 from indexer.cluster.client import Cluster
 from indexer.cluster.config import SCHEME, cluster_url, parse_cluster_url
 from indexer.cluster.engine import archive_facets, date_range, latest_files
 from indexer.cluster.ingest import cluster_ingest
-from indexer.cluster.search import (OPTIONS, ClusterArchive, ClusterSnapshot, Generation, cluster_results,
-                                    cluster_search, match_expression)
+from indexer.cluster.search import ClusterArchive, Generation, cluster_results, cluster_search
 from indexer.errors import InvalidInput, QueryError
 from indexer.index.ingest import IngestReport
 from indexer.records import Record
@@ -30,7 +32,6 @@ from indexer.searching.querylang import parse_query
 from indexer.searching.recordpage import RecordPage
 from indexer.searching.service import Hit, SearchPage, SearchQuery
 from indexer.searching.stats import ArchiveStats, snapshot_stats
-from indexer.text.grams import query_needle
 from indexer.text.highlight import highlight
 
 
@@ -54,12 +55,16 @@ class ClusterBackend:
         return cluster_results(self.archive, query)
 
     def get_records(self, record_ids: Sequence[str]) -> tuple[Record, ...]:
+        if self.archive.engine:
+            return engine_browse.records_named(self.archive, record_ids)
         snap = self.archive.snapshot()
         return tuple(snap.records([snap.docnum_of(r) for r in record_ids]))
 
     def get_record(self, record_id: str, q: str = "", related: int = 5) -> RecordPage:
         """One record with its page neighbours and related coverage (records sharing its headline's characters)."""
-        snap = self.archive.snapshot()
+        if self.archive.engine:
+            return engine_browse.record_page(self.archive, record_id, q, related)
+        snap = self.archive.snapshot()  # every record's facet row (engine=False)
         docnum = snap.docnum_of(record_id)
         record = snap.record(docnum)
         try:
@@ -70,36 +75,30 @@ class ClusterBackend:
         same = [int(d) for d in (cols.file == cols.file[docnum]).nonzero()[0] if d != docnum]
         same.sort(key=lambda d: snap.rows[d].ordinal)
         same_page = tuple(Hit.from_record(r, ()) for r in snap.records(same))
+        exclude = {int(snap.docids[d]) for d in (docnum, *same)}
         return RecordPage(record=record, body_html=highlight(record.body, terms),
                           title_html=highlight(record.title, terms), same_page=same_page,
-                          related=self._related(snap, record, {docnum, *same}, related), terms=terms,
+                          related=engine_browse.related_hits(self.archive, self.archive.generation(), record,
+                                                             exclude, related), terms=terms,
                           captions_html=tuple(highlight(c.text, terms) for c in record.captions))
 
-    def _related(self, snap: ClusterSnapshot, record: Record, exclude: set[int], count: int) -> tuple[Hit, ...]:
-        """Records best matching most of the headline's characters (the engine's quorum operator)."""
-        expr = match_expression(query_needle(record.title or record.body[:30]))
-        if not count or not expr:
-            return ()
-        words = [w.strip('"*') for w in expr.replace('"', " ").split()]
-        words = [w for w in dict.fromkeys(words) if w][:24]
-        if len(words) < 2:
-            return ()
-        quorum = '"' + " ".join(words) + f'"/{max(2, len(words) // 2)}'
-        rows = self.cluster.query(self.cluster.coordinator, "SELECT id FROM dist WHERE MATCH(%s) LIMIT %s "
-                                  f"OPTION {OPTIONS}", (quorum, count + len(exclude)))
-        docs = [int(d) for d in snap.docnums([int(r[0]) for r in rows]) if int(d) not in exclude][:count]
-        return tuple(Hit.from_record(r, ()) for r in snap.records(docs))
-
     def record_position(self, record_id: str) -> RecordPosition:
+        if self.archive.engine:
+            return engine_browse.record_position(self.archive, record_id)
         return record_position(self.archive, record_id)  # type: ignore[arg-type]
 
     def archive_calendar(self, year: str | None = None, date: str | None = None) -> ArchiveCalendar:
-        return archive_calendar(self.archive, year=year, date=date)  # type: ignore[arg-type]
+        found = engine_browse.calendar(self.archive, year, date) if self.archive.engine else None
+        return found if found is not None else archive_calendar(self.archive, year=year, date=date)  # type: ignore[arg-type]
 
     def issue(self, date: str) -> Issue:
+        if self.archive.engine:
+            return engine_browse.issue(self.archive, date)
         return issue(self.archive, date)  # type: ignore[arg-type]
 
     def issue_page(self, date: str, page: str) -> IssuePage:
+        if self.archive.engine:
+            return engine_browse.issue_page(self.archive, date, page)
         return issue_page(self.archive, date, page)  # type: ignore[arg-type]
 
     def stats(self, latest: int = 8) -> ArchiveStats:
@@ -131,7 +130,7 @@ class ClusterBackend:
 
     def snapshot(self) -> Generation:
         """The current generation: an identity per cluster state (the site keys its caches on it). Every
-        record's facet rows, which browsing still reads, are ``self.archive.snapshot()``."""
+        record's facet rows, which only searches the engine cannot answer read, are ``self.archive.snapshot()``."""
         return self.archive.generation()
 
     def close(self) -> None:

@@ -103,32 +103,44 @@ class ClusterSnapshot:
     ``rows``, ``columns``, ``live_docs()``, ``record(docnum)``, ``cache``.
     """
 
-    def __init__(self, cluster: Cluster, generation: int, counters: Counter[str] | None = None) -> None:
+    def __init__(self, cluster: Cluster, generation: int, counters: Counter[str] | None = None,
+                 rows: Sequence[tuple[int, str]] | None = None, records: dict[int, Record] | None = None) -> None:
+        """Every record's facet row, read from the cluster; or, given ``rows`` ((document id, facets JSON), as
+        a browse view's *window* holds them: ``indexer.cluster.browse``), those only, with ``records`` (document
+        id -> stored record) already at hand."""
         self.cluster = cluster
         self.generation = generation
         self.counters: Counter[str] = counters if counters is not None else Counter()
-        ids: list[int] = []
-        rows: list[FacetRow] = []
+        if rows is None:
+            rows = []
+            last = 0
+            while True:
+                page = cluster.query(cluster.coordinator, "SELECT id, facets FROM dist WHERE id > %s ORDER BY id ASC "
+                                     f"LIMIT {PAGE} OPTION max_matches={PAGE}", (last,))
+                rows.extend((int(docid), facets) for docid, facets in page)
+                if len(page) < PAGE:
+                    break
+                last = page[-1][0]
+            self.counters["facet_rows_fetched"] += len(rows)
+        else:
+            rows = sorted({int(docid): facets for docid, facets in rows}.items())
+        facet_rows: list[FacetRow] = []
         intern: dict[FacetRow, FacetRow] = {}
-        last = 0
-        while True:
-            page = cluster.query(cluster.coordinator, "SELECT id, facets FROM dist WHERE id > %s ORDER BY id ASC "
-                                 f"LIMIT {PAGE} OPTION max_matches={PAGE}", (last,))
-            for docid, facets in page:
-                row = FacetRow.from_values(decode_facets(facets.encode("utf-8")))
-                ids.append(int(docid))
-                rows.append(intern.setdefault(row, row))
-            if len(page) < PAGE:
-                break
-            last = page[-1][0]
-        self.docids = np.array(ids, dtype=np.uint64)
-        self.rows = rows
-        self.columns = FacetColumns(rows)
+        for _, facets in rows:
+            row = FacetRow.from_values(decode_facets(facets.encode("utf-8")))
+            facet_rows.append(intern.setdefault(row, row))
+        self.docids = np.array([docid for docid, _ in rows], dtype=np.uint64)
+        self.rows = facet_rows
+        self.columns = FacetColumns(facet_rows)
         self.deleted = np.zeros(0, np.int64)
-        self.dates = np.array([r.pub_date or "" for r in rows], dtype="U10")
+        self.dates = np.array([r.pub_date or "" for r in facet_rows], dtype="U10")
         self.cache: OrderedDict[Any, Any] = OrderedDict()
         self.cache_lock = threading.Lock()
         self._records: OrderedDict[int, Record] = OrderedDict()
+        if records:
+            for docnum, docid in enumerate(self.docids.tolist()):
+                if docid in records:
+                    self._records[docnum] = records[docid]
 
     def live_docs(self) -> np.ndarray:
         return np.arange(len(self.rows), dtype=np.int64)
@@ -158,6 +170,7 @@ class ClusterSnapshot:
             rows = self.cluster.query(self.cluster.coordinator, f"SELECT id, data FROM dist WHERE id IN ({ids}) "
                                       f"LIMIT {len(chunk)} OPTION max_matches={len(chunk)}")
             by_id = {int(i): data for i, data in rows}
+            self.counters["records_fetched"] += len(rows)
             for d in chunk:
                 data = by_id.get(int(self.docids[d]))
                 if data is None:  # removed by an ingest since this snapshot was read
@@ -224,9 +237,10 @@ class ClusterArchive:
                 self._snap = ClusterSnapshot(self.cluster, gen.generation, self.counters)
             return self._snap
 
-    def records_by_id(self, gen: Generation, docids: Sequence[int], known: dict[int, Record] | None = None,
-                      ) -> list[Record]:
-        """The stored records of these document ids, in that order (one query for those not at hand)."""
+    def fetch_records(self, gen: Generation, docids: Sequence[int],
+                      known: dict[int, Record] | None = None) -> dict[int, Record]:
+        """The stored records of those of these document ids the cluster holds (one query for those not at
+        hand), kept in the generation's record cache."""
         known = dict(known or {})
         with gen.cache_lock:
             for d in docids:
@@ -239,18 +253,23 @@ class ClusterArchive:
                                       f"({','.join(str(d) for d in chunk)}) LIMIT {len(chunk)} "
                                       f"OPTION max_matches={len(chunk)}")
             known.update((int(i), Record.from_dict(json.loads(data))) for i, data in rows)
-        out = []
-        for d in docids:
-            if d not in known:  # removed by an ingest since the ids were read
-                raise RecordNotFound("记录已不在索引中（索引刚刚更新，请重试）")
-            out.append(known[d])
+            self.counters["records_fetched"] += len(rows)
         with gen.cache_lock:
             for d in docids:
-                gen.records[d] = known[d]
-                gen.records.move_to_end(d)
+                if d in known:
+                    gen.records[d] = known[d]
+                    gen.records.move_to_end(d)
             while len(gen.records) > RECORD_CACHE:
                 gen.records.popitem(last=False)
-        return out
+        return known
+
+    def records_by_id(self, gen: Generation, docids: Sequence[int], known: dict[int, Record] | None = None,
+                      ) -> list[Record]:
+        """The stored records of these document ids, in that order (one query for those not at hand)."""
+        found = self.fetch_records(gen, docids, known)
+        if any(d not in found for d in docids):  # removed by an ingest since the ids were read
+            raise RecordNotFound("记录已不在索引中（索引刚刚更新，请重试）")
+        return [found[d] for d in docids]
 
 
 # --- matching -------------------------------------------------------------------------------------
