@@ -227,6 +227,8 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             dropped.append(text)
             continue
         pointers = pointers and not raw.strip()
+        if "\f" in raw:  # a form feed: pdftotext's end of a page, an export's end of an item; nothing runs on across it
+            page_break = page_break or bool(out)
         line, removed = boilerplate.clean_line(raw)
         dropped.extend(removed)
         if not line.strip():
@@ -277,8 +279,8 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             head, tail = line[:fields.start("credit")].strip(), line[fields.end("credit"):].strip()
             dropped.extend(part for part in (head if not title else "", tail) if part)
             if title:  # "天公吹响“集结号”环卫职工除雪忙 作者:李晓雪 摄 时间:…": the headline runs on before them
-                out.append(Line(number, title, title, gap, indent))
-                gap = 0
+                out.append(Line(number, title, title, gap, indent, after_break=page_break))
+                gap, page_break = 0, False
             line = fields.group("credit")
         labelled = _FIELD.match(line)  # "标题：武陟县发展林下经济七万亩", "作者：本报记者 马  强": an export's labelled fields
         if labelled:
@@ -292,8 +294,8 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
                 line = value
             elif label != "作者":
                 dropped.append(line[:labelled.start("value")].strip())
-                out.append(Line(number, line, value, gap, indent, level=1))
-                gap, placeholder = 0, False
+                out.append(Line(number, line, value, gap, indent, level=1, after_break=page_break))
+                gap, placeholder, page_break = 0, False, False
                 continue
             elif (photo := match_photo_credit(value)) is not None and not photo[0]:
                 dropped.append(line[:labelled.start("value")].strip())
@@ -303,8 +305,8 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             line, carried = f"{line} {carried}", ""
         m = _HEADING.match(line)
         if m:
-            out.append(Line(number, line, m.group(2).strip(), gap, indent, level=len(m.group(1))))
-            gap, placeholder = 0, False
+            out.append(Line(number, line, m.group(2).strip(), gap, indent, level=len(m.group(1)), after_break=page_break))
+            gap, placeholder, page_break = 0, False, False
             continue
         photo = match_photo_credit(line)
         if photo is not None and not photo[0] and out and out[-1].credit_only:

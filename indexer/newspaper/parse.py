@@ -18,6 +18,7 @@ from indexer.newspaper.boilerplate import Boilerplate, default_boilerplate
 from indexer.newspaper.bylines import Credit, credited_photographers
 from indexer.newspaper.gazetteer import Gazetteer, load_gazetteer
 from indexer.newspaper.layout import CLOSERS, ENUMERATOR, cjk_count, glued, read_lines
+from indexer.newspaper.markup import from_markup, looks_like_markup
 from indexer.newspaper.pagemeta import (Manifest, item_source_meta, merge_meta, meta_for_file, parse_header, staff_in,
                                         with_inferred_date)
 from indexer.newspaper.segment import BULLETS, CLASSIFIED_TITLE, Draft, Explained, Segmenter
@@ -229,9 +230,14 @@ def _finished(drafts: list[Draft], dropped: list[str]) -> list[Draft]:
 def _parse(text: str, source: str, meta: PageMeta | None, gazetteer: Gazetteer,
            boilerplate: Boilerplate) -> tuple[ParsedPage, list[Explained]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    markup = from_markup(text) if looks_like_markup(text) else None  # a saved HTML page, a CMS's XML export
+    if markup is not None:
+        text = markup.text
     lines = text.split("\n")
     header, used = parse_header(lines)
-    dropped = [line.strip() for line in lines[:used] if line.strip()]
+    if markup is not None:
+        header = merge_meta(markup.meta, header) if markup.meta or header else None
+    dropped = [line.strip() for line in lines[:used] if line.strip()] + (markup.dropped if markup else [])
     explained = [Explained(n, "header", "page header: paper, date, page", line) for n, line in enumerate(lines[:used], 1)
                  if line.strip()]
     page_meta = merge_meta(header, item_source_meta(lines) if header is None else None, meta, PageMeta(paper=gazetteer.paper))

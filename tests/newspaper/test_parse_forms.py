@@ -1424,3 +1424,11 @@ def test_a_heading_right_over_a_heading_is_its_kicker_one_set_apart_a_column() -
         ("稳住经济大盘 我市前8个月规上工业增加值增长7.1%", None),
         ("护航营商环境 我市法院前10个月审结涉企案件1.3万件", None),
         ("清华大学教授到中站区开展产学研对接活动", "科技视界")]
+
+
+def test_a_form_feed_ends_a_page_nothing_runs_on_across_it() -> None:
+    page = ("## 县区传真\n\n温县举办太极拳比赛\n\n本报讯 3月14日，温县在陈家沟举办太极拳比赛，\n"
+            "\f来自全国各地的200余名选手参加了比赛，这是第二页的文字。\n")
+    first, second = parse_page(page, "t").records
+    assert (first.title, first.section) == ("温县举办太极拳比赛", "县区传真")
+    assert (second.title, second.section) == ("", None) and second.body.startswith("来自全国各地")

@@ -1,0 +1,207 @@
+"""Pages that arrive as markup, an e-paper's saved HTML or a CMS's XML export, turned into page text.
+
+The parser reads page text. A page saved as markup is turned into the text a reader sees, with its structure
+kept in the forms page text uses: each block on its own line, each item set apart by blank lines, an export's
+headline fields as ``# `` headings (kicker, headline and subtitle right over one another: one headline group), its
+column as a heading set apart (the section), its credit on a line of its own, a form feed between items:
+
+    <issue paper="焦作日报" date="2018-08-22" page="03" name="综合">
+    <article><pretitle>决战决胜脱贫攻坚</pretitle><title>修武县西村乡:山里人家吃上“旅游饭”</title>
+    <author>本报记者 姬晓辉</author><content><p>　　盛夏时节,…</p></content></article>
+
+becomes the page meta (焦作日报, 2018-08-22, 第3版 综合) and
+
+    # 决战决胜脱贫攻坚
+    # 修武县西村乡:山里人家吃上“旅游饭”
+    本报记者 姬晓辉
+    　　盛夏时节,…
+
+Tags, scripts, styles and an HTML page's <head> are dropped (reported, as all dropped furniture is); no text is
+invented: every character of the result, the meta and the dropped parts comes from the markup.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from indexer.newspaper.pagemeta import normalize_date
+from indexer.records import PageMeta
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
+_MARKUP_START = re.compile(r"^\s*(?:<\?xml|<!doctype\s+html|<html\b)", re.IGNORECASE)
+MIN_TAGS = 4  # fewer tags than this: text that happens to hold a "<b>", not markup
+TAG_LINE_SHARE = 0.3  # at least this share of the non-blank lines holds a tag
+
+# an export's headline fields (kicker, headline, subtitle), credit and column, by the names exports give them
+_HEADLINE_FIELDS = frozenset({"pretitle", "introtitle", "kicker", "yinti", "jianti", "title", "headline", "maintitle",
+                              "zhuti", "biaoti", "subtitle", "subhead", "futi", "fubiaoti", "h1", "h2", "h3"})
+_CREDIT_FIELDS = frozenset({"author", "byline", "zuozhe", "writer", "reporter"})
+_COLUMN_FIELDS = frozenset({"column", "lanmu", "channel", "columnname"})
+# one item of an export: a blank gap of its own before and after
+_ITEM_ELEMENTS = frozenset({"article", "item", "record", "doc", "news", "story", "entry"})
+_BLOCK_ELEMENTS = frozenset({"p", "div", "br", "li", "tr", "td", "th", "dd", "dt", "h4", "h5", "h6", "section", "blockquote",
+                             "figcaption", "caption", "content", "body", "table", "ul", "ol", "pre", "hr", "header",
+                             "footer", "nav", "aside", "main", "figure", "text", "fulltext"})
+_SKIPPED = frozenset({"script", "style", "head", "noscript", "template", "svg"})
+# an export's bookkeeping fields, not text: "<type>图片</type>", "<id>…</id>"
+_BOOKKEEPING = frozenset({"type", "id", "date", "pubdate", "page", "pageno", "url", "link", "source", "keywords",
+                          "keyword", "tag", "tags", "status", "category", "image", "img", "picture", "pic", "src"})
+_PAPER_ATTRS = ("paper", "newspaper", "papername", "publication")
+_DATE_ATTRS = ("date", "pubdate", "pub_date", "issuedate", "publishdate")
+_PAGE_ATTRS = ("page", "pageno", "page_no", "pagenum", "banci")
+_PAGE_NAME_ATTRS = ("name", "pagename", "page_name", "banming")
+
+
+def looks_like_markup(text: str) -> bool:
+    """A page saved as HTML or exported as XML, not page text with a stray "<b>" in it.
+
+    '<article id="1">\\n<title>温县举办太极拳比赛</title>…' -> True; "温度<5℃时注意防冻" -> False.
+    """
+    if _MARKUP_START.match(text):
+        return True
+    if len(_TAG.findall(text, 0, 200_000)) < MIN_TAGS:
+        return False
+    lines = [line for line in text.splitlines() if line.strip()]
+    return sum(1 for line in lines if _TAG.search(line)) >= TAG_LINE_SHARE * len(lines)
+
+
+@dataclass
+class MarkupPage:
+    """A markup page as page text, what its root element says of the page, and what was dropped."""
+
+    text: str
+    meta: PageMeta | None = None
+    dropped: list[str] = field(default_factory=list)
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []  # text pieces; "\n" breaks a line
+        self.dropped: list[str] = []
+        self.stack: list[str] = []
+        self.skip = 0  # inside <script>, <style>, <head>…
+        self.field: str | None = None  # inside a headline, credit, column or bookkeeping field
+        self.field_text: list[str] = []
+        self.meta: PageMeta | None = None
+        self.item_start: int | None = None  # where the current item's text begins in ``out``
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        tag = tag.lower()
+        if tag in _SKIPPED:
+            self.skip += 1
+        # attribute values are no text a reader sees: "<img alt=\"图片\">", "<issue paper=\"焦作日报\" …>"
+        self.dropped.extend(v.strip() for _, v in attrs if v and _CJK.search(v))
+        if self.meta is None and self.skip == 0:
+            self.meta = _meta_of(dict((k.lower(), v or "") for k, v in attrs))
+        if tag in ("br", "img", "hr", "meta", "link", "input"):  # void elements: no end tag follows
+            self._break(2 if tag == "hr" else 1)
+            return
+        self.stack.append(tag)
+        if tag in _ITEM_ELEMENTS:
+            self._break(3)
+            self.out.extend(["\f", "\n"])  # one item ends here: nothing of it runs on into the next (its column neither)
+            self.item_start = len(self.out)
+        elif tag in _HEADLINE_FIELDS | _CREDIT_FIELDS | _COLUMN_FIELDS | _BOOKKEEPING and self.field is None:
+            self._break(1)
+            self.field, self.field_text = tag, []
+        elif tag in _BLOCK_ELEMENTS:
+            self._break(1)
+
+    def handle_endtag(self, tag: str) -> None:
+        tag = tag.lower()
+        if tag not in self.stack:
+            return
+        while self.stack:
+            opened = self.stack.pop()
+            self._close(opened)
+            if opened == tag:
+                break
+
+    def _close(self, tag: str) -> None:
+        if tag in _SKIPPED:
+            self.skip = max(0, self.skip - 1)
+        elif tag == self.field:
+            self._field_done()
+        elif tag in _ITEM_ELEMENTS:
+            self._break(3)
+        elif tag in _BLOCK_ELEMENTS:
+            self._break(1)
+
+    def _field_done(self) -> None:
+        tag, value = self.field, "".join(self.field_text).strip()
+        self.field, self.field_text = None, []
+        if not value:
+            return
+        if tag in _HEADLINE_FIELDS and "\n" not in value:
+            self.out.extend([f"# {value}", "\n"])  # kicker, headline, subtitle: headings right over one another
+        elif tag in _COLUMN_FIELDS and "\n" not in value:
+            self._place_column(value)
+        elif tag in _BOOKKEEPING:
+            self.dropped.append(value)  # "<type>图片</type>": what the export says of the item, not its text
+        else:
+            self.out.extend([value, "\n"])
+
+    def _place_column(self, value: str) -> None:
+        """The column ("<column>县区传真</column>", printed after the headline fields) as a heading set apart
+        above the item's headline group, which is how a page prints a column's name over its pieces."""
+        k = len(self.out)
+        if self.item_start is not None:
+            k = self.item_start
+        else:
+            while k > 0 and (self.out[k - 1] == "\n" or self.out[k - 1].startswith("# ")):
+                k -= 1
+        self.out[k:k] = [f"## {value}", "\n", "\n"]
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            if data.strip():
+                self.dropped.append(data.strip())
+            return
+        if not data.strip():
+            return  # the whitespace between tags
+        data = data.strip("\r\n")
+        if self.field is not None:
+            self.field_text.append(data)
+        else:
+            self.out.append(data)
+
+    def _break(self, n: int) -> None:
+        if self.field is not None:
+            self.field_text.append("\n")
+            return
+        tail = 0
+        for piece in reversed(self.out):
+            if piece != "\n":
+                break
+            tail += 1
+        self.out.extend(["\n"] * max(0, n - tail))
+
+
+def _meta_of(attrs: dict[str, str]) -> PageMeta | None:
+    """The page an element's attributes describe: <issue paper="焦作日报" date="2018-08-22" page="03" name="综合">."""
+    paper = next((attrs[a].strip() for a in _PAPER_ATTRS if attrs.get(a, "").strip()), None)
+    date = next((d for a in _DATE_ATTRS if (d := normalize_date(attrs.get(a, ""))) is not None), None)
+    number = next((attrs[a].strip() for a in _PAGE_ATTRS if attrs.get(a, "").strip()), None)
+    name = next((attrs[a].strip() for a in _PAGE_NAME_ATTRS if attrs.get(a, "").strip()), None) if number else None
+    if paper is None and date is None:
+        return None
+    page = None
+    if number:
+        page = f"第{int(number)}版" if number.isdigit() else (number if number.endswith("版") else f"第{number}版")
+        page = f"{page} {name}" if name else page
+    return PageMeta(paper=paper, pub_date=date, pub_date_source="header" if date else None, page=page)
+
+
+def from_markup(text: str) -> MarkupPage:
+    """The page text of a markup page (see the module's docstring), its meta and the dropped parts."""
+    reader = _Reader()
+    reader.feed(text)
+    reader.close()
+    if reader.field is not None:
+        reader._field_done()
+    lines = [line.rstrip(" \t") for line in "".join(reader.out).split("\n")]
+    page_text = re.sub(r"\n{4,}", "\n\n\n", "\n".join(lines)).strip("\n") + "\n"
+    return MarkupPage(page_text, reader.meta, reader.dropped)

@@ -1,0 +1,91 @@
+"""Pages that arrive as markup: a CMS's XML export and an e-paper page saved as HTML."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from indexer.newspaper.markup import from_markup, looks_like_markup
+from indexer.newspaper.parse import parse_page
+
+CMS_EXPORT = """<issue paper="焦作日报" date="2018-08-22" page="03" name="综合">
+<article id="180822030001">
+<pretitle>决战决胜脱贫攻坚</pretitle>
+<title>修武县西村乡:山里人家吃上“旅游饭”</title>
+<subtitle></subtitle>
+<author>本报记者 姬晓辉 通讯员 马红英</author>
+<column></column>
+<content>
+<p>　　盛夏时节,修武县西村乡平顶爻村游人如织。这个曾经的省级贫困村,依托云台山景区,发展民宿23家。</p>
+<img src="W020180822353716.jpg"/>
+<p class="pic">8月20日,游客在西村乡平顶爻村一家民宿前合影。本报记者 姬晓辉 摄</p>
+<p>　　“过去守着大山穷,现在靠着大山富。”村党支部书记说,村里成立了旅游合作社。</p>
+</content>
+</article>
+<article id="180822030002">
+<title>焦作市民之家“延时服务”受欢迎</title>
+<subtitle>——上半年办理业务1.6万件</subtitle>
+<author></author>
+<column>县区传真</column>
+<content><p>　　本报讯(记者 侯文静)自今年1月起,焦作市民之家推行“延时服务”,上半年共办理各类业务1.6万件。</p></content>
+</article>
+<article id="180822030003">
+<type>图片</type>
+<title></title>
+<content><p>8月21日,孟州市化工镇一家食品企业,工人在包装速冻饺子。本报记者 邝明 摄</p></content>
+</article>
+</issue>
+"""
+
+SAVED_EPAPER = """<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>焦作日报数字报-温县举办太极拳比赛</title>
+<script>var nav = "首页";</script><style>.t{color:red}</style></head>
+<body><div class="nav"><a href="/">首页</a> &gt; <a href="#">第03版：综合</a></div>
+<h1>温县举办太极拳比赛</h1>
+<p>本报讯（记者 王  冰）3月14日，温县在陈家沟举办太极拳比赛，&ldquo;太极+&rdquo;文旅融合再添新彩。</p>
+<p>来自全国各地的200余名选手参加了比赛。</p>
+<img src="p1.jpg" alt="比赛现场"><p>比赛现场。本报记者 赵  林 摄</p>
+</body></html>
+"""
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _accounted(text: str) -> bool:
+    page = parse_page(text, "t", strict=True)
+    return Counter(_CJK.findall(page.accounted_text())) == Counter(_CJK.findall(text))
+
+
+def test_a_cms_xml_export_gives_one_record_per_item_with_its_fields() -> None:
+    page = parse_page(CMS_EXPORT, "t", strict=True)
+    assert [(r.kind, r.title, r.reporters, r.section) for r in page.records] == [
+        ("article", "决战决胜脱贫攻坚 修武县西村乡:山里人家吃上“旅游饭”", ("姬晓辉",), None),
+        ("article", "焦作市民之家“延时服务”受欢迎 ——上半年办理业务1.6万件", ("侯文静",), "县区传真"),
+        ("caption", "", (), None)]
+    assert page.records[2].photographers == ("邝明",)
+    assert page.records[0].correspondents == ("马红英",)
+    assert (page.meta.paper, page.meta.pub_date, page.meta.page) == ("焦作日报", "2018-08-22", "第3版 综合")
+    assert "8月20日,游客在西村乡平顶爻村一家民宿前合影。" in page.records[0].body + "".join(c.text for c in page.records[0].captions)
+    assert _accounted(CMS_EXPORT)  # every character is in a record or reported dropped, none invented
+
+
+def test_a_saved_epaper_page_drops_its_head_scripts_and_tags() -> None:
+    page = parse_page(SAVED_EPAPER, "t", strict=True)
+    record = page.records[0]
+    assert (record.title, record.reporters) == ("温县举办太极拳比赛", ("王冰",))
+    assert "“太极+”文旅融合" in record.body and "<" not in record.body and "var nav" not in record.body
+    assert _accounted(SAVED_EPAPER)
+
+
+def test_text_with_a_stray_angle_bracket_is_not_markup() -> None:
+    assert looks_like_markup(CMS_EXPORT) and looks_like_markup(SAVED_EPAPER)
+    assert not looks_like_markup("温县举办太极拳比赛\n\n本报讯 气温<5℃时，<b>注意</b>防冻。\n")
+    plain = "温县举办太极拳比赛\n\n本报讯 3月14日，气温<5℃，温县在陈家沟举办太极拳比赛。\n"
+    assert parse_page(plain, "t").records[0].body.endswith("气温<5℃，温县在陈家沟举办太极拳比赛。")
+
+
+def test_markup_that_is_cut_off_or_broken_still_gives_its_text() -> None:
+    cut = CMS_EXPORT[:CMS_EXPORT.index("上半年共办理")]
+    assert "焦作市民之家推行“延时服务”" in from_markup(cut).text
+    broken = "<article><title>温县举办太极拳比赛</b></title><content><p>本报讯 3月14日，比赛开幕。<p>二百人参加。</article></x>"
+    page = parse_page(broken, "t", strict=True)
+    assert page.records[0].title == "温县举办太极拳比赛" and "二百人参加。" in page.records[0].body
