@@ -64,7 +64,10 @@ _NOT_HEADLINE = re.compile(r"^【[^】]{1,8}】$|^——\s*(?:摘自|引自|选�
 _FIELD = re.compile(r"^(?P<label>引题|肩题|主题|标题|副题|副标题|作者|正文|内容)[:：]\s*(?P<value>.*)$")
 # an e-paper CMS's field lines naming the writer: "刊发日期:2013-02-06 阅读次数: 作者:小杰  语音阅读:…", or after the
 # headline: "天公吹响“集结号”环卫职工除雪忙 作者:李晓雪 摄 时间:2015-11-25 次数:119 …"
-_CMS_CREDIT = r"(?P<credit>作者\s*[:：]\s*[\u4e00-\u9fff]{2,4}(?:\s*摄)?)(?=\s|$)"
+# "作者:李晓雪 摄", "作者：记者 苗晓锋 通讯员 叶志国": names, each after its role or not
+_CMS_ROLE = r"(?:(?:本报)?(?:见习记者|特约记者|记者|实习生|通讯员)[ \u3000]*)?"
+_CMS_CREDIT = (rf"(?P<credit>作者\s*[:：]\s*{_CMS_ROLE}[\u4e00-\u9fff]{{2,4}}"
+               rf"(?:[ \u3000、,，]+{_CMS_ROLE}[\u4e00-\u9fff]{{2,4}}(?![:：])){{0,5}}(?:\s*摄)?)(?=\s|$)")
 # or after the time it went online: "2024-03-02 07:08 作者:王芳 来源:焦作日报"
 _CMS_FIELDS = re.compile(rf"^(?:(?:刊发日期|发布日期)\s*[:：]\S*|\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)\s.*?"
                          rf"{_CMS_CREDIT}.*$")
@@ -383,7 +386,7 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
 VIEWS_MAX = 8
 _DATETIME_BEFORE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*")
 # a web copy's fields under an item's headline: "本文发布于 2025-09-11 03:28", "来源:毕节日报", "发布时间:…", "字号:"
-_ITEM_FIELD = re.compile(r"^https?://|^[(（]?(?:本文)?(?:发布于|发布时间|发布日期|更新时间|来源|转自|转载自|刊发日期|见报日期|阅读次数|浏览次数|点击数|字号)")
+_ITEM_FIELD = re.compile(r"^https?://|^原标题|^[(（]?(?:本文)?(?:发布于|发布时间|发布日期|更新时间|来源|转自|转载自|刊发日期|见报日期|阅读次数|浏览次数|点击数|字号)")
 
 
 def _under_item_head(out: list[Line]) -> bool:

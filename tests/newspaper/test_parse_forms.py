@@ -1432,3 +1432,16 @@ def test_a_form_feed_ends_a_page_nothing_runs_on_across_it() -> None:
     first, second = parse_page(page, "t").records
     assert (first.title, first.section) == ("温县举办太极拳比赛", "县区传真")
     assert (second.title, second.section) == ("", None) and second.body.startswith("来自全国各地")
+
+
+def test_a_portal_repost_its_field_line_with_roles_and_its_original_headline() -> None:
+    page = ("首页 > 地市 > 焦作\n\n焦作｜全市冬小麦播种基本结束 面积稳定在180万亩以上\n\n"
+            "2020-11-05 08:12　来源：焦作日报　作者：记者 苗晓锋 通讯员 叶志国\n\n原标题：我市冬小麦播种基本结束\n\n"
+            "记者11月4日从市农业农村局获悉,截至目前,全市冬小麦播种基本结束。\n\n责任编辑：杜丽\n\n"
+            "首页 > 地市 > 焦作\n\n山阳区为1.2万名老人建立健康档案\n\n2020-11-05 08:15　来源：焦作日报　作者：\n\n"
+            "原标题：山阳区老年人健康管理实现全覆盖\n\n本报讯(记者 葛新春)今年以来,山阳区为1.2万名老人建立电子健康档案。\n")
+    page_ = parse_page(page, "t")
+    assert [(r.title, r.reporters, r.correspondents) for r in page_.records] == [
+        ("焦作｜全市冬小麦播种基本结束 面积稳定在180万亩以上", ("苗晓锋",), ("叶志国",)),
+        ("山阳区为1.2万名老人建立健康档案", ("葛新春",), ())]
+    assert "原标题：我市冬小麦播种基本结束" in page_.dropped
