@@ -63,7 +63,7 @@ PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
                       "_blocklength", "_next_block"),
     "ArrayUnionMatcher": ("_a", "_docnum", "_offset", "_limit", "_scored", "_boost", "_submatchers"),
     "FilterMatcher": ("_ids", "_exclude"),
-    "ListMatcher": ("_ids", "_i", "_scorer", "_all_weights"),
+    "ListMatcher": ("_ids", "_i", "_scorer", "_all_weights", "_weights"),
     "SegmentReader": ("_storage", "_perdoc", "_terms"),
     "W3PerDocReader": ("_cached_reader",),
     "lengths column reader": ("_fixedlen", "_default", "_count", "_dbfile", "_basepos"),
@@ -77,6 +77,7 @@ PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
     "SegmentWriter": ("_check_state", "_check_fields", "_added", "_finish", "_commit_toc"),
     "FileIndex": ("_segments", "_read_toc", "_schema"),
     "TOC": ("_pattern", "_filename", "_segment_pattern"),
+    "BM25F": ("_field_B",),
 }
 
 # --- a term's postings, read block by block (W3LeafMatcher) ------------------------------------------
@@ -152,11 +153,23 @@ def list_matcher_rest(m: Any) -> Any:
     return m._ids[m._i:]
 
 
+def list_matcher_weights(m: Any) -> Any:
+    """ListMatcher's per-docnum weights from its current position on (None: each weight is 1.0 or the constant
+    ``all_weights``); inlined postings come as a ListMatcher with these."""
+    weights = m._weights
+    return weights[m._i:] if weights else None
+
+
 def list_matcher_constant_weight(m: Any) -> float | None:
     """The one weight a ListMatcher gives every docnum (no scorer, ``all_weights`` set), else None."""
     if m._scorer is None and m._all_weights:
         return float(m._all_weights)
     return None
+
+
+def bm25f_parameters(weighting: Any, fieldname: str) -> tuple[float, float]:
+    """(B, K1) a BM25F model scores ``fieldname`` with (a per-field B, as ``BM25F.scorer`` picks it)."""
+    return weighting._field_B.get(fieldname, weighting.B), weighting.K1
 
 
 # --- segment readers -----------------------------------------------------------------------------------
@@ -209,6 +222,14 @@ def var_bytes_file_layout(column: Any) -> tuple[Any, int, Any, Any] | None:
             and hasattr(file, "fileno") and raw._length > 0:
         return file, raw._basepos, raw._offsets, raw._lengths
     return None
+
+
+def term_postings(reader: Any, fieldname: str, tbytes: bytes) -> Any:
+    """A term's postings in one segment, at their start, as the codec reads them: a W3LeafMatcher, or a
+    ListMatcher for postings inlined in the term table. No scorer, and deleted documents are *not* filtered out
+    (``SegmentReader.postings`` wraps them in a FilterMatcher that may already have moved past the first ones).
+    Raises ``TermNotFound`` for a term the segment does not have."""
+    return reader._terms.matcher(fieldname, tbytes, reader.schema[fieldname].format)
 
 
 def segment_terms(reader: Any) -> Any:

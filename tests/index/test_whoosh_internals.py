@@ -12,10 +12,11 @@ import re
 from pathlib import Path
 
 import pytest
-from whoosh import columns, matching
+from whoosh import columns, matching, scoring
 from whoosh.codec import whoosh3
 from whoosh.filedb import filetables
 from whoosh.index import TOC
+from whoosh.reading import TermNotFound
 from whoosh.writing import SegmentWriter
 
 from helpers import REPO, generated_records
@@ -77,6 +78,7 @@ def test_every_private_name_is_on_a_real_object(index_dir: Path) -> None:
         "TranslatingColumnReader": reader.column_reader("text_match"),
         "VarBytesColumn.Reader": reader.column_reader("text_match", translate=False),
         "W3TermsReader": reader._terms,
+        "BM25F": searcher.weighting,
     }
     ix = create_or_open_index(index_dir, current_settings("0" * 64))
     writer = FastWriter(ix)
@@ -127,6 +129,14 @@ def test_every_accessor_reads_a_real_index(index_dir: Path) -> None:
         assert wi.list_matcher_constant_weight(matching.ListMatcher([1, 2], all_weights=2.0)) == 2.0
         assert list(wi.list_matcher_rest(matching.ListMatcher([1, 2]))) == [1, 2]
         assert wi.filter_matcher_set(matching.FilterMatcher(leaf, {3}, exclude=True)) == ({3}, True)
+        raw = wi.term_postings(reader, "words", term)  # from the start: the deleted first record included
+        assert type(raw) is whoosh3.W3LeafMatcher and list(raw.all_ids()) == list(wi.fresh_leaf(leaf).all_ids())
+        with pytest.raises(TermNotFound):
+            wi.term_postings(reader, "words", "没有这个词".encode("utf-8"))
+        assert list(wi.list_matcher_weights(matching.ListMatcher([1, 2], [2.0, 3.0], position=1))) == [3.0]
+        assert wi.list_matcher_weights(matching.ListMatcher([1, 2])) is None  # each weight 1.0
+        assert wi.bm25f_parameters(scoring.BM25F(B=0.5, K1=1.5, words_B=0.9), "words") == (0.9, 1.5)
+        assert wi.bm25f_parameters(scoring.BM25F(B=0.5, K1=1.5, words_B=0.9), "title") == (0.5, 1.5)
     finally:
         archive.close()
 
