@@ -29,7 +29,7 @@ from functools import lru_cache
 from importlib import resources
 
 from indexer.newspaper.bylines import Credit, joined_name, looks_like_name, match_end_credit, signature
-from indexer.newspaper.layout import ENUMERATOR, NUMBERED_PHOTO, Line, PageStyle, bigrams, name_list
+from indexer.newspaper.layout import ENUMERATOR, NUMBERED_PHOTO, Line, PageStyle, bigrams, cjk_count, name_list
 
 CAPTION_TITLE_MAX = 20
 EDITORS_NOTE = ("编者按", "编者的话", "编前语", "编者")
@@ -501,6 +501,7 @@ class Segmenter:
             i = self.step(i)
         self.finish()
         self.unnumber()
+        self.untag()
 
     def unnumber(self) -> None:
         """Headlines numbered 1, 2, 3… one item after another are an archive's count, not their words:
@@ -513,6 +514,15 @@ class Segmenter:
         for n, _, end in numbers:
             if n in counted and self.drafts[n].title[end:]:
                 self.drafts[n].title = self.drafts[n].title[end:]
+
+    def untag(self) -> None:
+        """A tag in 【】 before a headline is the item's column, not its words (no title in any test set keeps one):
+        "【武陟】今年将建成高标准农田12万亩" -> title "今年将建成高标准农田12万亩", section 武陟."""
+        for draft in self.drafts:
+            while (m := LEADING_TAG.match(draft.title)) is not None and cjk_count(draft.title[m.end():]) >= 4:
+                self.dropped.append(m.group())  # "【提醒】【扩散】焦作这些收费站…": each tag
+                draft.title = draft.title[m.end():].lstrip()
+                draft.section = draft.section or m.group(1)
 
     def step(self, i: int) -> int:
         line = self.lines[i]
@@ -856,6 +866,9 @@ class Segmenter:
 
 NOT_NAMES = frozenset({"回信", "贺信", "贺电", "来信", "附件", "附录", "说明", "前言", "后记", "图片", "链接", "导读",
                        "公告", "通告", "通知", "启事", "声明", "公示", "讣告", "告示"})
+
+
+LEADING_TAG = re.compile(r"^【([\u4e00-\u9fff]{1,6})】")  # "【武陟】…", "【提醒】…": an app's or a digest's tag
 
 
 def item_number(text: str) -> tuple[int, int] | None:

@@ -1,6 +1,7 @@
 """parse_page on small pages, one form of the issue each: headlines, bylines, credits, captions, damage."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -1313,7 +1314,9 @@ def test_a_bulleted_place_and_numbers_at_the_start_of_headlines_are_not_names_or
 def test_headlines_that_look_like_furniture_or_sub_headings_still_head_their_records(page: str) -> None:
     # a bracketed headline with 关闭 in it is no button bar; one "#" over one "##" is two stories, not a story and its
     # sub-heading; a photo's file name under a headline leaves it the headline of the text below
-    titles = [line.lstrip("# ") for line in page.split("\n") if line.startswith(("#", "【", "市区", "云台山迎来"))]
+    # (the tags in 【】 before it are its column: test_a_tag_in_brackets_before_a_headline_is_its_column)
+    titles = [re.sub(r"^(?:【..】)+", "", line.lstrip("# ")) for line in page.split("\n")
+              if line.startswith(("#", "【", "市区", "云台山迎来"))]
     assert [r.title for r in parse_page(page, "t").records] == titles
 
 
@@ -1445,3 +1448,12 @@ def test_a_portal_repost_its_field_line_with_roles_and_its_original_headline() -
         ("焦作｜全市冬小麦播种基本结束 面积稳定在180万亩以上", ("苗晓锋",), ("叶志国",)),
         ("山阳区为1.2万名老人建立健康档案", ("葛新春",), ())]
     assert "原标题：我市冬小麦播种基本结束" in page_.dropped
+
+
+def test_a_tag_in_brackets_before_a_headline_is_its_column() -> None:
+    page = ("【武陟】今年将建成高标准农田12万亩\n记者从武陟县农业农村局获悉，今年全县将新建高标准农田12万亩。（记者 李  明）\n\n"
+            "【博爱】清化镇街道:竹编手艺人直播带货\n近日，清化镇街道的竹编手艺人走进直播间。（记者 王  冰）\n")
+    page_ = parse_page(page, "t")
+    assert [(r.title, r.section, r.reporters) for r in page_.records] == [
+        ("今年将建成高标准农田12万亩", "武陟", ("李明",)), ("清化镇街道:竹编手艺人直播带货", "博爱", ("王冰",))]
+    assert "【武陟】" in page_.dropped
