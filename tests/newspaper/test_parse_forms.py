@@ -1457,3 +1457,10 @@ def test_a_tag_in_brackets_before_a_headline_is_its_column() -> None:
     assert [(r.title, r.section, r.reporters) for r in page_.records] == [
         ("今年将建成高标准农田12万亩", "武陟", ("李明",)), ("清化镇街道:竹编手艺人直播带货", "博爱", ("王冰",))]
     assert "【武陟】" in page_.dropped
+
+
+def test_a_short_comment_under_the_lead_is_a_record_of_its_own() -> None:
+    page = ("市区新建三处农贸市场\n〔本报讯〕为解决群众买菜难问题，今年市里投资四十万元，新建三处农贸市场。\n\n"
+            "短评\n防汛工作不可掉以轻心\n防汛工作，责任重于泰山。汛期已到，各地各部门切不可掉以轻心。\n")
+    assert [(r.title, r.section) for r in parse_page(page, "t").records] == [
+        ("市区新建三处农贸市场", None), ("防汛工作不可掉以轻心", "短评")]
