@@ -232,6 +232,8 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
         pointers = pointers and not raw.strip()
         if "\f" in raw:  # a form feed: pdftotext's end of a page, an export's end of an item; nothing runs on across it
             page_break = page_break or bool(out)
+        if raw.lstrip()[:1] in ("*", "_", ">"):  # "*本版编辑:沈悦*": furniture in markdown is furniture still
+            raw = raw[:len(raw) - len(raw.lstrip())] + unmark(raw.strip())
         line, removed = boilerplate.clean_line(raw)
         dropped.extend(removed)
         if not line.strip():
@@ -502,7 +504,7 @@ def _split_run_on_headlines(lines: list[str], first_number: int) -> Iterator[tup
 
 # markdown around a whole line: "**本报记者 冯雪**", "> 编者按：…", "__…__"
 _QUOTE = re.compile(r"^>\s*")
-_EMPHASIS = re.compile(r"^(\*\*|__)(?P<text>.+?)\1$")
+_EMPHASIS = re.compile(r"^(\*\*\*|\*\*|\*|__|_)(?P<text>[^*_\s].*?)\1$")  # "**本报记者 冯雪**", "*本版编辑:沈悦*"
 
 
 def unmark(line: str) -> str:

@@ -170,6 +170,7 @@ class Segmenter:
         # the page's articles are marked at one heading level and more than one of them is (sub-headings go deeper)
         levels = [line.level for line in lines if line.heading]
         self.nested_headings = len(set(levels)) > 1 and levels.count(min(levels)) >= 2
+        self.top_level = min(levels, default=0)
         self.cur: Draft | None = None
 
     # --- looking at lines --------------------------------------------------------------
@@ -858,8 +859,9 @@ class Segmenter:
 
     def _article_goes_on(self, i: int) -> bool:
         line = self.at(i)
-        if line is None or not line.plain or self.is_section(i):
-            return False
+        sub_heading = line is not None and line.heading and self.nested_headings and line.level > self.top_level
+        if line is None or not (line.plain or sub_heading) or self.is_section(i):
+            return False  # (a deeper heading that starts no record is the article's: "### 二、怎么管？长效机制跟上")
         end = self.title_group(i)
         return end is None or not self.starts_record(i, end)[0]
 

@@ -1464,3 +1464,16 @@ def test_a_short_comment_under_the_lead_is_a_record_of_its_own() -> None:
             "短评\n防汛工作不可掉以轻心\n防汛工作，责任重于泰山。汛期已到，各地各部门切不可掉以轻心。\n")
     assert [(r.title, r.section) for r in parse_page(page, "t").records] == [
         ("市区新建三处农贸市场", None), ("防汛工作不可掉以轻心", "短评")]
+
+
+def test_markdown_emphasis_around_furniture_and_a_photo_before_a_sub_heading() -> None:
+    page = ("## 加装电梯惠民生\n\n**本报记者 李梦瑶**\n\n今年以来，我市老旧小区加装电梯工作稳步推进。\n\n"
+            "### 一、怎么装？居民商量着办\n\n各社区召开居民议事会，逐户征求意见。\n\n"
+            "*6月3日，施工人员在东方红社区加装电梯。本报记者 宋崇阳 摄*\n\n"
+            "### 二、怎么管？长效机制跟上\n\n改造完成后，社区引入物业服务企业。\n\n"
+            "## 修武县开展“送法进农家”活动\n\n本报讯（记者 王  冰）11月9日，修武县司法局组织律师走进五里源乡。\n\n*本版编辑:沈悦*\n")
+    page_ = parse_page(page, "t")
+    assert [(r.title, r.reporters) for r in page_.records] == [
+        ("加装电梯惠民生", ("李梦瑶",)), ("修武县开展“送法进农家”活动", ("王冰",))]
+    assert page_.records[0].captions[0].photographers == ("宋崇阳",) and "长效机制跟上" in page_.records[0].body
+    assert page_.meta.staff == (("本版编辑", "沈悦"),)
