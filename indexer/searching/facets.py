@@ -10,7 +10,6 @@ its own filter were off, vectorised over the matching documents (no Whoosh ``gro
 from __future__ import annotations
 
 import threading
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -139,6 +138,7 @@ class FacetColumns:
             self.people[facet] = PeopleColumn(doc, codes, names)
         self._file: tuple[np.ndarray, list[str], np.ndarray] | None = None
         self._orders: dict[bool, np.ndarray] = {}
+        self._name_ranks: dict[str, np.ndarray | None] = {}
         self._lock = threading.Lock()
 
     def _file_columns(self) -> tuple[np.ndarray, list[str], np.ndarray]:
@@ -182,6 +182,19 @@ class FacetColumns:
                 self._orders[newest] = rank
             return rank
 
+    def name_rank(self, facet: str) -> np.ndarray | None:
+        """Each name's position among a person facet's names sorted as Python sorts strings (so counts can be
+        ordered by (-count, name) in numpy); None if a name is listed twice (then counts are summed per name)."""
+        with self._lock:
+            if facet not in self._name_ranks:
+                names = self.people[facet].names
+                rank = None
+                if len(set(names)) == len(names):
+                    rank = np.empty(len(names), np.int64)
+                    rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+                self._name_ranks[facet] = rank
+            return self._name_ranks[facet]
+
     def records(self, docs: np.ndarray) -> np.ndarray:
         """``docs`` without page placeholders (a record-less page's marker document is not a record)."""
         if FILE_MARKER in self.kinds:
@@ -200,6 +213,14 @@ _FILTER_COLUMNS = {"region": ("region", "regions"), "kind": ("kind", "kinds"), "
 _FACETS_OF_FILTER = {"region": ("region",), "kind": ("kind",), "section": ("section",),
                      "date": ("year", "month", "day"), **{name: (name,) for name in PEOPLE}}
 MULTI_FILTERS = ("region", "kind", "reporter", "photographer", "correspondent", "section")
+
+
+def _hidden_by(facet: str, fails: dict[str, np.ndarray]) -> str:
+    """The filter a facet is counted without (its own), or "" if none of the search's filters hides it."""
+    for name in fails:
+        if facet in _FACETS_OF_FILTER[name]:
+            return name
+    return ""
 
 
 def filter_predicates(query: SearchQuery) -> dict[str, ValuePredicate]:
@@ -223,13 +244,13 @@ def _passes(cols: FacetColumns, name: str, pred: ValuePredicate, docs: np.ndarra
     """Which of ``docs`` pass one filter: the predicate is evaluated once per distinct value, then looked up."""
     if name in PEOPLE:  # several per record: a record passes if any of its names does
         column = cols.people[name]
-        table = np.fromiter((bool(pred(v)) for v in column.names), dtype=bool, count=len(column.names))
+        table = np.fromiter(map(bool, map(pred, column.names)), dtype=bool, count=len(column.names))
         hit = np.zeros(cols.n, bool)
         hit[column.doc[table[column.codes]]] = True
         return hit[docs]
     codes_attr, vocab_attr = _FILTER_COLUMNS[name]
     vocab = getattr(cols, vocab_attr)
-    table = np.fromiter((bool(pred(v)) for v in vocab), dtype=bool, count=len(vocab))
+    table = np.fromiter(map(bool, map(pred, vocab)), dtype=bool, count=len(vocab))
     return table[getattr(cols, codes_attr)[docs]]
 
 
@@ -253,21 +274,24 @@ def _value_counts(codes: np.ndarray, vocab: list[Any], limit: int | None = None)
     sorting what is left by (-count, value) and taking ``limit`` gives what sorting all would:
     a common word's reporter facet has thousands of names, and only 100 are shown.
     """
-    counts = np.bincount(codes, minlength=len(vocab))
+    return _present(np.bincount(codes, minlength=len(vocab)), vocab, limit)
+
+
+def _present(counts: np.ndarray, vocab: list[Any], limit: int | None = None) -> Iterator[tuple[Any, int]]:
+    """``_value_counts`` from the counts per code."""
     present = np.flatnonzero(counts)
     if limit is not None and len(present) > limit:
         cut = np.partition(counts[present], len(present) - limit)[len(present) - limit]
         present = present[counts[present] >= cut]
-    for i in present.tolist():
-        yield vocab[i], int(counts[i])
+    return zip([vocab[i] for i in present.tolist()], counts[present].tolist())
 
 
 def _prefix_counts(date_counts: np.ndarray, prefix: PrefixCodes) -> Iterator[tuple[str, int]]:
     """Counts per year (or month) from counts per date code."""
     dated = prefix.of_date >= 0
     counts = np.bincount(prefix.of_date[dated], weights=date_counts[dated], minlength=len(prefix.values))
-    for i in np.flatnonzero(counts).tolist():
-        yield prefix.values[i], int(counts[i])
+    present = np.flatnonzero(counts)
+    return zip([prefix.values[i] for i in present.tolist()], (int(n) for n in counts[present].tolist()))
 
 
 def day_scope(months: dict[str, int], date_from: str | None, date_to: str | None) -> str | None:
@@ -307,30 +331,48 @@ def filter_and_count(cols: FacetColumns, docs: np.ndarray, preds: dict[str, Valu
                 return docs[ok | (one & failed)]
         return passed
 
-    counters: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
+    counters: dict[str, dict[Any, int]] = {name: {} for name in FACETS}
+
+    def add(facet: str, pairs: Iterable[tuple[Any, int]], keep_empty: bool = True) -> None:
+        counter = counters[facet]
+        for value, n in pairs:
+            if value or keep_empty:
+                counter[value] = counter.get(value, 0) + n
+
     for facet, codes, vocab in (("kind", cols.kind, cols.kinds), ("region", cols.region, cols.regions),
                                 ("section", cols.section, cols.sections)):
-        for value, n in _value_counts(codes[counted(facet)], vocab):
-            if value or facet == "kind":
-                counters[facet][value] += n
+        add(facet, _value_counts(codes[counted(facet)], vocab), keep_empty=facet == "kind")
     date_docs = counted("year")  # year, month and day are all hidden by the date filter alone
     date_counts = np.bincount(cols.date[date_docs], minlength=len(cols.dates))
     for facet, prefix in (("year", cols.years), ("month", cols.months)):
-        counters[facet].update(dict(_prefix_counts(date_counts, prefix)))
+        add(facet, _prefix_counts(date_counts, prefix))
     month = day_scope(counters["month"], *date_range)
     if month:
         for i in np.flatnonzero(date_counts).tolist():
             value = cols.dates[i]
             if value and value.startswith(month):
-                counters["day"][value[:10]] += int(date_counts[i])
-    for facet in PEOPLE:
+                counters["day"][value[:10]] = counters["day"].get(value[:10], 0) + int(date_counts[i])
+    ordered_people: dict[str, dict[str, int]] = {}
+    in_set, in_set_key = None, None
+    for facet in PEOPLE:  # the three usually count the same documents: one membership mask for them
+        key = _hidden_by(facet, fails)
+        if in_set is None or key != in_set_key:
+            in_set, in_set_key = np.zeros(cols.n, bool), key
+            in_set[counted(facet)] = True
         column = cols.people[facet]
-        in_set = np.zeros(cols.n, bool)
-        in_set[counted(facet)] = True
-        for value, n in _value_counts(column.codes[in_set[column.doc]], column.names, FACET_LIMITS.get(facet)):
-            counters[facet][value] += n
+        counts = np.bincount(column.codes[in_set[column.doc]], minlength=len(column.names))
+        rank = cols.name_rank(facet)
+        if rank is None:
+            add(facet, _present(counts, column.names, FACET_LIMITS.get(facet)))
+        else:  # ordered by (-count, name) in numpy: a common word's facet has thousands of names, 100 shown
+            present = np.flatnonzero(counts)
+            chosen = present[np.lexsort((rank[present], -counts[present]))[:FACET_LIMITS.get(facet)]]
+            ordered_people[facet] = dict(zip([column.names[i] for i in chosen.tolist()], counts[chosen].tolist()))
     facets: dict[str, dict[str, int]] = {}
     for name in FACETS:
+        if name in ordered_people:
+            facets[name] = ordered_people[name]
+            continue
         counter = counters[name]
         if name in ("year", "month", "day"):  # newest first; the others by count
             ordered = sorted(counter.items(), reverse=True)
