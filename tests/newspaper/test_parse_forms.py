@@ -1477,3 +1477,12 @@ def test_markdown_emphasis_around_furniture_and_a_photo_before_a_sub_heading() -
         ("加装电梯惠民生", ("李梦瑶",)), ("修武县开展“送法进农家”活动", ("王冰",))]
     assert page_.records[0].captions[0].photographers == ("宋崇阳",) and "长效机制跟上" in page_.records[0].body
     assert page_.meta.staff == (("本版编辑", "沈悦"),)
+
+
+def test_a_portals_old_chrome_around_a_copy_its_buttons_and_its_sms_box() -> None:
+    page = ("影音娱乐 新浪首页 > 影音娱乐 > >正文\n\n预备作战\n\n"
+            "http://www.sina.com.cn 2005年11月09日10:24 深圳晚报\n\n昨日午抵达三亚,刚走出停机坪,就看到庞大的接机队伍恭候在机场外。\n\n"
+            "  作者:本报记者黄蕾 发表评论\n\n收藏此页 多种方式看新闻下载点点通打印】【关闭\n\n"
+            "   多多精彩短信5折起,还有精彩海南游、机票、手机、MP3等着你\n订实用短信,获赠超大VIP邮箱、个人主页、网上相册!\n"
+            "对方手机\n发送内容[最多60字]\n您的密码\n新 闻 查 询\n影音娱乐意见反馈留言板\n电话:010-62647003 欢迎批评指正\n")
+    assert [(r.title, r.reporters) for r in parse_page(page, "t").records] == [("预备作战", ("黄蕾",))]
