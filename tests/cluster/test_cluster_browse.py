@@ -242,3 +242,22 @@ def test_a_calendar_answering_as_many_days_as_asked_is_asked_again(local_cluster
     assert full is not None and len(full[0]) > 100 and full[1] == 5
     assert day_counts(cluster.archive, first=3, most=100_000) == full
     assert day_counts(cluster.archive, first=3, most=30) is None
+
+
+def test_a_day_of_more_records_than_a_statement_brings_is_read_in_pages(local_cluster: LocalCluster,
+                                                                        backends: dict[str, object],
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A window reads a day's records ``WINDOW_PAGE`` at a time (by document id): with pages of 2 records the
+    issue, its pages and its records' places are still the Whoosh backend's."""
+    import indexer.cluster.browse as engine_browse
+
+    whoosh: WhooshBackend = backends["whoosh"]  # type: ignore[assignment]
+    monkeypatch.setattr(engine_browse, "WINDOW_PAGE", 2)
+    cluster = _fresh(local_cluster.url)
+    issue = whoosh.issue(ISSUE_DAY)
+    assert cluster.issue(ISSUE_DAY) == issue and issue.records > 2 * 4
+    for page in issue.pages:
+        assert cluster.issue_page(ISSUE_DAY, page.key) == whoosh.issue_page(ISSUE_DAY, page.key)
+        for entry in page.entries:
+            assert cluster.record_position(entry.id) == whoosh.record_position(entry.id)
+    assert cluster.archive.counters["records_fetched"] == issue.records
