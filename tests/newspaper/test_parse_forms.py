@@ -1486,3 +1486,11 @@ def test_a_portals_old_chrome_around_a_copy_its_buttons_and_its_sms_box() -> Non
             "   多多精彩短信5折起,还有精彩海南游、机票、手机、MP3等着你\n订实用短信,获赠超大VIP邮箱、个人主页、网上相册!\n"
             "对方手机\n发送内容[最多60字]\n您的密码\n新 闻 查 询\n影音娱乐意见反馈留言板\n电话:010-62647003 欢迎批评指正\n")
     assert [(r.title, r.reporters) for r in parse_page(page, "t").records] == [("预备作战", ("黄蕾",))]
+
+
+def test_a_saved_pages_layout_table_in_markdown_leaves_its_text() -> None:
+    page = ("自治区政府款待中外记者 1356名中外记者报道盛会 | |||||||||\n---|---|---|---|---|---|---|---|---|---|\n"
+            "http://www.sina.com.cn 2006年10月30日07:03 广西新闻网 | |||||||||\n"
+            "广西新闻网-南国早报南宁讯 (记者 张若凡)10月29日晚,自治区人民政府举行中外记者招待会。\n")
+    record, = parse_page(page, "t").records
+    assert (record.title, record.reporters) == ("自治区政府款待中外记者 1356名中外记者报道盛会", ("张若凡",))
