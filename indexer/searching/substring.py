@@ -94,9 +94,7 @@ class Substring(qcore.Query):
         column = match_column(reader, MATCH_COLUMNS[self.fieldname])
         if column is None or not len(candidates):
             return candidates[:0]
-        needle = self.needle.encode("utf-8")
-        found = np.fromiter((column.contains(d, needle) for d in candidates.tolist()), dtype=bool, count=len(candidates))
-        return candidates[found]
+        return candidates[column.contains_each(candidates, self.needle.encode("utf-8"))]
 
     def matcher(self, searcher: Any, context: Any = None) -> matching.Matcher:
         if not searcher.is_atomic():
@@ -143,6 +141,7 @@ class MatchTexts:
     def __init__(self, column: Any) -> None:
         self.column = column
         self._map: mmap.mmap | None = None
+        self._extents: tuple[np.ndarray, np.ndarray] | None = None  # offsets and lengths as arrays, made on first use
         layout = wi.var_bytes_file_layout(column)
         if layout is not None:
             file, self._base, self._offsets, self._lengths = layout
@@ -163,11 +162,31 @@ class MatchTexts:
         start = self._base + self._offsets[docnum]
         return self._map[start:start + self._lengths[docnum]]
 
+    def contains_each(self, docnums: np.ndarray, needle: bytes) -> np.ndarray:
+        """``contains`` for each of ``docnums``, as a boolean array: the documents' extents are looked up as
+        arrays, so the loop is one ``mmap.find`` per document and nothing else."""
+        if self._map is None or not len(docnums):
+            return np.fromiter((self.contains(d, needle) for d in docnums.tolist()), dtype=bool, count=len(docnums))
+        if self._extents is None:
+            self._extents = (np.frombuffer(self._offsets, dtype=_array_dtype(self._offsets)).astype(np.int64),
+                             np.frombuffer(self._lengths, dtype=_array_dtype(self._lengths)).astype(np.int64))
+        offsets, lengths = self._extents
+        starts = offsets[docnums] + self._base
+        find = self._map.find
+        return np.fromiter((find(needle, a, b) >= 0 for a, b in zip(starts.tolist(), (starts + lengths[docnums]).tolist())),
+                           dtype=bool, count=len(docnums))
+
     def contains(self, docnum: int, needle: bytes) -> bool:
         if self._map is None:
             return needle in self.column[docnum]
         start = self._base + self._offsets[docnum]
         return self._map.find(needle, start, start + self._lengths[docnum]) >= 0
+
+
+def _array_dtype(values: Any) -> np.dtype[Any]:
+    """The numpy type of an ``array.array`` (Whoosh keeps a column's offsets and lengths in one), by its item size."""
+    kind = "u" if values.typecode.isupper() or values.typecode == "B" else "i"
+    return np.dtype(f"{kind}{values.itemsize}")
 
 
 class ContainsMatcher(WrappingMatcher):
