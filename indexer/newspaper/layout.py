@@ -46,6 +46,10 @@ def name_list(text: str) -> bool:
     found = [m for m in map(_LISTED_NAME.match, parts) if m]
     return len(found) == len(parts) and sum(len(m.group("name")) <= 3 for m in found) * 10 >= len(parts) * 6
 DATE_ALONE = re.compile(r"^(?:\d{4}|[〇零○一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
+# a date with its weekday and at most a paper's or a site's word after it: "2019年10月29日 星期二 新京报",
+# "2020年12月03日　星期四　PDF下载"
+DATED_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日[\s\u3000]*[(（]?(?:星期|周)[一二三四五六日天][)）]?"
+                        r"(?:[\s\u3000]+[\u4e00-\u9fffA-Za-z]{1,8}){0,2}$")
 _NOT_LAST = frozenset("，,、；;：:的和与及把被.")  # "…赴城北地区调 ...": an index cut the text off
 # "一、" "（二）" "3." "第一，": sub-headings and list items inside an article
 ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、是要]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[,，、])")
@@ -251,6 +255,9 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             continue
         if out and _under_item_head(out) and item_meta_line(line) and _dated_credit(line, out) is None:
             dropped.append(line.strip())  # "定西日报 2017-02-27 10:31 大字": a web page's line about the item
+            continue
+        if DATED_LINE.match(line.strip()):
+            dropped.append(line.strip())  # "2019年10月29日 星期二 新京报" under a column's name: the page's date, not a headline
             continue
         if not out and DATE_ALONE.match(line.strip()):
             dropped.append(line.strip())  # "2024年09月12日" alone above everything: the page's date, not a notice's

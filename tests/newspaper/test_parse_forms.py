@@ -1494,3 +1494,11 @@ def test_a_saved_pages_layout_table_in_markdown_leaves_its_text() -> None:
             "广西新闻网-南国早报南宁讯 (记者 张若凡)10月29日晚,自治区人民政府举行中外记者招待会。\n")
     record, = parse_page(page, "t").records
     assert (record.title, record.reporters) == ("自治区政府款待中外记者 1356名中外记者报道盛会", ("张若凡",))
+
+
+def test_a_date_with_its_weekday_is_no_headline_and_来信_is_a_column() -> None:
+    page = ("数字版首页 > 第A02:社论·来信\n上一篇  下一篇\n\n来信\n\n2019年10月29日 星期二 新京报\n分享:\n\n"
+            "  北京南站公交指示牌不明确\n\n"
+            "  10月28日中午,我在北京南站的地下出站口接客人时,一位大妈向我询问133路公交车的停车地点。\n")
+    record, = parse_page(page, "t").records
+    assert (record.title, record.section) == ("北京南站公交指示牌不明确", "来信")
