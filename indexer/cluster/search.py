@@ -203,9 +203,10 @@ class ClusterArchive:
     """A cluster opened for reading.
 
     ``generation()`` follows the cluster's change counter; ``snapshot()`` re-reads every record's facet row
-    when it moved, which only the candidates path, browsing, stats and record pages need: exact searches
-    run in the engine (``indexer.cluster.engine``) unless ``engine=False`` or ``BAOKAN_CLUSTER_ENGINE=0``.
-    ``counters`` counts the searches each path answered and the document ids this process received.
+    when it moved, which only the candidates path needs: exact searches and the stats run in the engine
+    (``indexer.cluster.engine``), browsing and record pages too (``indexer.cluster.browse``), unless
+    ``engine=False`` or ``BAOKAN_CLUSTER_ENGINE=0``. ``counters`` counts the searches each path answered,
+    the document ids, facet rows, records and groups this process received, and the browse views asked.
     """
 
     def __init__(self, cluster: Cluster, engine: bool | None = None) -> None:

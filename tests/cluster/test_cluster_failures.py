@@ -32,6 +32,9 @@ def test_a_killed_node_is_named_never_a_partial_answer_then_recovery(loaded: tup
     backend = ClusterBackend(cluster.url)
     before = backend.search(_fresh("巡察"))
     assert before.total > 0
+    browser = ClusterBackend(cluster.url)  # knows the generation, has asked no browse view yet
+    browser.archive.generation()
+    day, rid = before.hits[0].pub_date, before.hits[0].id
     outcomes: list[object] = []
     stop = threading.Event()
 
@@ -58,6 +61,11 @@ def test_a_killed_node_is_named_never_a_partial_answer_then_recovery(loaded: tup
 
     with pytest.raises(ClusterUnavailable, match=f"节点 2（127.0.0.1:{cluster.ports[1]}）"):
         backend.search(_fresh("科技"))
+    # the browse views' statements too: never a calendar, an issue or a page missing the dead node's shard
+    for view in (browser.archive_calendar, lambda: browser.issue(day), lambda: browser.get_record(rid),
+                 lambda: browser.record_position(rid), lambda: browser.get_records([rid])):
+        with pytest.raises(ClusterUnavailable, match="节点 2"):
+            view()
     from webapp import create_app
 
     client = create_app({"TESTING": True, "BACKEND": cluster.url}).test_client()
@@ -66,6 +74,8 @@ def test_a_killed_node_is_named_never_a_partial_answer_then_recovery(loaded: tup
     assert api.json["ok"] is False and api.json["status"] == 503 and "节点 2" in api.json["error"]
     page = client.get("/search", query_string={"q": "项目"})
     assert page.status_code == 503 and "节点 2" in page.text and "Traceback" not in page.text
+    issues = client.get(f"/api/issues/{day}")
+    assert issues.status_code == 503 and "节点 2" in issues.json["error"]
     cli = run_baokan("search", "项目", "--backend", cluster.url)
     assert cli.returncode == 1 and "节点 2" in cli.stderr and "Traceback" not in cli.stderr
 
@@ -73,6 +83,7 @@ def test_a_killed_node_is_named_never_a_partial_answer_then_recovery(loaded: tup
     after = backend.search(_fresh("巡察"))
     assert (after.total, [h.id for h in after.hits]) == (before.total, [h.id for h in before.hits])
     assert client.get("/api/search", query_string={"q": "项目"}).status_code == 200
+    assert browser.issue(day).records > 0 and client.get(f"/api/issues/{day}").status_code == 200
 
 
 def test_a_hung_node_is_named_within_the_agent_timeout(loaded: tuple[LocalCluster, Path]) -> None:
