@@ -243,6 +243,13 @@ def surnames() -> frozenset[str]:
     return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
 
 
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Places of China in indexer/newspaper/data/places.txt: "南京", "沭阳", … (where a reader signing lives)."""
+    text = resources.files("indexer.newspaper").joinpath("data", "places.txt").read_text(encoding="utf-8")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+
+
 def looks_like_name(text: str) -> bool:
     """A person's name by its shape: 2-4 characters opening with a surname, not a place.
 
@@ -377,6 +384,8 @@ def match_end_credit(block: str) -> tuple[str, Credit] | None:
         names = tuple(re.split(r"[ \u3000、]+", m.group("name")))
         if any(re.fullmatch(_ROLE, n) or n in _NOT_NAMES | _NOT_CREDITS for n in names):
             names = ()  # "（记者 付晓明）": a role, read below
+    if len(names) >= 2 and names[0] in places():
+        names = names[1:]  # "…少生“病”。(南京 祝晓)": a reader signs with the place they live in
     if m and names:
         cut = _original_offset(line, flat, m.start("credit"))
         return line[:cut].rstrip(), Credit(line[cut:].strip(), names)

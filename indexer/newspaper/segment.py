@@ -200,6 +200,8 @@ class Segmenter:
             return True  # "赛场掠影" over "①…本报记者 X 摄" / "②…通讯员 Y 摄": the name of a numbered group of photos
         if line.plain and SERIES_LINE.match(line.text) and self.title_group(i + 1) is not None:
             return True  # "70年峥嵘岁月丨我与三峡日报" over a headline: the series the piece belongs to
+        if line.plain and LATIN_LABEL.match(line.text) and self.title_group(i + 1) is not None:
+            return True  # "Letters to the Editor" over "殴打记者是因为心里恐惧": a column's name in English
         if line.plain and BRACKETED_LABEL.match(line.text) and self.title_group(i + 1) is not None:
             return True  # "【城事】" over "●一碗面,暖了环卫工人的心窝": a digest's column
         if line.plain and SPACED_LABEL.match(line.text) and self.title_group(i + 1) is not None \
@@ -870,6 +872,7 @@ NOT_NAMES = frozenset({"回信", "贺信", "贺电", "来信", "附件", "附录
                        "公告", "通告", "通知", "启事", "声明", "公示", "讣告", "告示"})
 
 
+LATIN_LABEL = re.compile(r"^[A-Za-z][A-Za-z&'.]*(?: [A-Za-z&'.]+){1,5}$")  # "Letters to the Editor", "CHINA DAILY"
 LEADING_TAG = re.compile(r"^【([\u4e00-\u9fff]{1,6})】")  # "【武陟】…", "【提醒】…": an app's or a digest's tag
 
 

@@ -132,3 +132,9 @@ def test_who_took_the_photos_by_the_credit(credit: str, photographers: tuple) ->
     assert found is not None
     assert credited_photographers(found[0]) == photographers
     assert credited_photographers(Credit("（记者 张三）", ("张三",))) == ()
+
+
+def test_a_reader_signing_with_the_place_they_live_in() -> None:
+    before, credit = match_end_credit("问得好!扪心自问,自省可以让我们少犯错误。(南京 祝晓)")
+    assert (before, credit.reporters) == ("问得好!扪心自问,自省可以让我们少犯错误。", ("祝晓",))
+    assert match_end_credit("市民纷纷点赞。(王冰 李明)")[1].reporters == ("王冰", "李明")  # two writers, no place

@@ -1502,3 +1502,13 @@ def test_a_date_with_its_weekday_is_no_headline_and_来信_is_a_column() -> None
             "  10月28日中午,我在北京南站的地下出站口接客人时,一位大妈向我询问133路公交车的停车地点。\n")
     record, = parse_page(page, "t").records
     assert (record.title, record.section) == ("北京南站公交指示牌不明确", "来信")
+
+
+def test_a_column_name_in_english_over_letters() -> None:
+    page = ("Letters to the Editor\n殴打记者是因为心里恐惧\n——回应《遇袭副总编捅了谁的马蜂窝》(11月29日柒周刊08版)\n"
+            "短短3年时间,河北青年报被打记者达19人次,这种现象很不正常。(沭阳 孙叔芹)\n"
+            "直视我们心中的“假”\n——回应《足球病了,我们就健康吗》(11月29日柒周刊03版)\n"
+            "刘洪波写的“超声波”我每期都看,他总是能以小见大。(南京 祝晓)\n")
+    assert [(r.title, r.reporters) for r in parse_page(page, "t").records] == [
+        ("殴打记者是因为心里恐惧 ——回应《遇袭副总编捅了谁的马蜂窝》(11月29日柒周刊08版)", ("孙叔芹",)),
+        ("直视我们心中的“假” ——回应《足球病了,我们就健康吗》(11月29日柒周刊03版)", ("祝晓",))]
