@@ -1512,3 +1512,11 @@ def test_a_column_name_in_english_over_letters() -> None:
     assert [(r.title, r.reporters) for r in parse_page(page, "t").records] == [
         ("殴打记者是因为心里恐惧 ——回应《遇袭副总编捅了谁的马蜂窝》(11月29日柒周刊08版)", ("孙叔芹",)),
         ("直视我们心中的“假” ——回应《足球病了,我们就健康吗》(11月29日柒周刊03版)", ("祝晓",))]
+
+
+def test_readers_columns_are_sections_not_kickers() -> None:
+    page = ("话题讨论\n老旧小区停车难,出路在哪里?\n本报记者 孔庆芳\n解放区一些老旧小区车位紧张，居民停车难。\n\n"
+            "随手拍\n上世纪八十年代的解放路\n这是读者李建设翻拍的一张老照片。读者 李建设 摄\n")
+    records = parse_page(page, "t").records
+    assert [(r.title, r.section) for r in records] == [
+        ("老旧小区停车难,出路在哪里?", "话题讨论"), ("上世纪八十年代的解放路", "随手拍")]
