@@ -234,8 +234,9 @@ class Segmenter:
         first = self.at(i)
         if first is None or (self.style.wrapped(first) and not self._wide_headline(i)):
             return None
-        if not (first.headline_shaped or first.heading or self._lead_in(i)) or DOC_NUMBER.match(first.text):
-            return None
+        if not (first.headline_shaped or first.heading or self._lead_in(i)) or DOC_NUMBER.match(first.text) \
+                or INTERVIEW_QUESTION.match(first.text):
+            return None  # ("问:养老保险能不能接着交?(山阳区王女士)": a reader's question, not a headline)
         if (signed := self.at(i + 1)) is not None and signed.date_alone:
             return None  # "焦作市公安局交通警察支队" over "2024年3月22日": who signed the notice above
         j = i + 1

@@ -1520,3 +1520,10 @@ def test_readers_columns_are_sections_not_kickers() -> None:
     records = parse_page(page, "t").records
     assert [(r.title, r.section) for r in records] == [
         ("老旧小区停车难,出路在哪里?", "话题讨论"), ("上世纪八十年代的解放路", "随手拍")]
+
+
+def test_a_readers_question_under_a_column_is_no_headline() -> None:
+    page = ("有问必答\n\n问:我今年55岁,以前在企业上班,后来企业破产了,养老保险能不能接着交?(山阳区王女士)\n\n"
+            "答:可以。您可以以灵活就业人员身份到所在区社保经办机构办理续保手续。\n")
+    record, = parse_page(page, "t").records
+    assert (record.title, record.section) == ("", "有问必答") and record.body.startswith("问:我今年55岁")
