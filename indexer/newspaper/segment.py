@@ -235,7 +235,7 @@ class Segmenter:
         if first is None or (self.style.wrapped(first) and not self._wide_headline(i)):
             return None
         if not (first.headline_shaped or first.heading or self._lead_in(i)) or DOC_NUMBER.match(first.text) \
-                or INTERVIEW_QUESTION.match(first.text):
+                or INTERVIEW_QUESTION.match(first.text) or MOURNERS.match(first.text):
             return None  # ("问:养老保险能不能接着交?(山阳区王女士)": a reader's question, not a headline)
         if (signed := self.at(i + 1)) is not None and signed.date_alone:
             return None  # "焦作市公安局交通警察支队" over "2024年3月22日": who signed the notice above
@@ -479,7 +479,8 @@ class Segmenter:
         if len(line.text) <= 8 and end - i == 1 and not line.heading:
             note(-1, "very short, like a sub-heading")
         prev = self.at(i - 1)
-        if prev is not None and prev.plain and prev.ends_open and not prev.headline_shaped and not line.heading:
+        if prev is not None and prev.plain and prev.ends_open and not prev.headline_shaped and not line.heading \
+                and not prev.date_alone:  # ("焦作市中站区龙洞街道办事处" / "2012年1月16日": a notice signed and dated)
             note(-1, "the paragraph above breaks off mid-sentence")
         return score, why
 
@@ -606,10 +607,12 @@ class Segmenter:
             cur.closed = True
             self.explain(i, "end-credit" if not before else "body", reason)
             return i + 1
-        if line.date_alone and in_article and cur is not None and cur.paragraphs:
+        if (line.date_alone or (line.plain and MOURNERS.match(line.text))) and in_article and cur is not None \
+                and cur.paragraphs:
             cur.add(line.text)
             cur.closed = True
-            self.explain(i, "body", "the date the article above was signed: it ends there")
+            self.explain(i, "body", "the date the article above was signed: it ends there" if line.date_alone
+                         else "the family signing the notice above: it ends there")
             return i + 1
         if line.heading and in_article and cur is not None and cur.title and not cur.paragraphs and not cur.captions \
                 and cur.byline is None and not line.enumerated:
@@ -873,6 +876,8 @@ NOT_NAMES = frozenset({"回信", "贺信", "贺电", "来信", "附件", "附录
                        "公告", "通告", "通知", "启事", "声明", "公示", "讣告", "告示"})
 
 
+# an obituary's or a family notice's signature: "子 邢建国　女 邢建华　泣告", "全体家属 敬告"
+MOURNERS = re.compile(r"^[\u4e00-\u9fff \u3000、]{2,40}(?:泣告|敬告|谨告|泣启|谨启|叩首|泣叩)$")
 LATIN_LABEL = re.compile(r"^[A-Za-z][A-Za-z&'.]*(?: [A-Za-z&'.]+){1,5}$")  # "Letters to the Editor", "CHINA DAILY"
 LEADING_TAG = re.compile(r"^【([\u4e00-\u9fff]{1,6})】")  # "【武陟】…", "【提醒】…": an app's or a digest's tag
 

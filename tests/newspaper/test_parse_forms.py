@@ -1527,3 +1527,11 @@ def test_a_readers_question_under_a_column_is_no_headline() -> None:
             "答:可以。您可以以灵活就业人员身份到所在区社保经办机构办理续保手续。\n")
     record, = parse_page(page, "t").records
     assert (record.title, record.section) == ("", "有问必答") and record.body.startswith("问:我今年55岁")
+
+
+def test_notices_on_an_advertising_page_signed_dated_and_by_the_family() -> None:
+    page = ("关于北环路拓宽工程沿线坟墓迁移的公告\n\n因市区北环路拓宽工程建设需要,需对工程沿线范围内的坟墓进行迁移。\n\n"
+            "焦作市中站区龙洞街道办事处\n2012年1月16日\n\n讣告\n\n焦作矿务局退休工人邢守仁同志,因病医治无效,于2012年1月14日逝世,享年82岁。\n\n"
+            "特此讣告。\n\n子 邢建国　女 邢建华　泣告\n\n我市春运首日发送旅客3.2万人次\n\n本报讯(记者 卓文杰)1月8日是2012年春运首日。\n")
+    assert [(r.title, r.reporters) for r in parse_page(page, "t").records] == [
+        ("关于北环路拓宽工程沿线坟墓迁移的公告", ()), ("讣告", ()), ("我市春运首日发送旅客3.2万人次", ("卓文杰",))]
