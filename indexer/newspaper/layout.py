@@ -45,7 +45,7 @@ def name_list(text: str) -> bool:
         return False
     found = [m for m in map(_LISTED_NAME.match, parts) if m]
     return len(found) == len(parts) and sum(len(m.group("name")) <= 3 for m in found) * 10 >= len(parts) * 6
-DATE_ALONE = re.compile(r"^(?:\d{4}|[〇零○一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
+DATE_ALONE = re.compile(r"^(?:\d{4}|[〇零○一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月(?:[\d一二三四五六七八九十]{1,3}日)?$")
 # a date with its weekday and at most a paper's or a site's word after it: "2019年10月29日 星期二 新京报",
 # "2020年12月03日　星期四　PDF下载"
 DATED_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日[\s\u3000]*[(（]?(?:星期|周)[一二三四五六日天][)）]?"

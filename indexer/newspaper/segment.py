@@ -83,6 +83,8 @@ SPEAKER = re.compile(r"^[\u4e00-\u9fff、，,（）()·]{2,40}(?:代表|委员|�
 INTERVIEW_QUESTION = re.compile(r"^(?:问|记者|本报记者|主持人)[:：]")
 # classified notices: "遗失声明" over "…不慎遗失营业执照副本，…声明作废。" lines; a paid block, like an advertisement
 # (a heading may be starred or boxed: "★遗失声明★")
+# a notice's title, alone on its line: "征稿启事", "讣告", "关于…坟墓迁移的公告", "招聘启事"
+NOTICE_TITLE = re.compile(r"^[\u4e00-\u9fff“”《》、]{0,24}(?:启事|公告|通告|讣告|告示|公示|声明)$")
 CLASSIFIED_TITLE = re.compile(r"^[★☆■□●◆【\[\s]*(?:(?:遗失|挂失|作废)(?:声明|启事)|分类广告|声明启事)[★☆■□●◆】\]\s]*$")
 BRIEF_MAX_CHARS = 300
 # of a one-line headline's character pairs already in the article above: a sub-heading sums up the story it is
@@ -417,6 +419,8 @@ class Segmenter:
             note(-4, "numbered like a sub-heading")
         if CLASSIFIED_TITLE.match(line.text):
             note(3, "the heading of classified notices (遗失声明)")
+        elif NOTICE_TITLE.match(line.text) and end - i == 1:
+            note(4, "a notice's title (征稿启事, 讣告, …公告)")
         if cur is not None and cur.closed:
             note(3, "the article above ended with its credit")
         gap = self.style.paragraph_gap

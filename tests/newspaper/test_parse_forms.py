@@ -1535,3 +1535,11 @@ def test_notices_on_an_advertising_page_signed_dated_and_by_the_family() -> None
             "特此讣告。\n\n子 邢建国　女 邢建华　泣告\n\n我市春运首日发送旅客3.2万人次\n\n本报讯(记者 卓文杰)1月8日是2012年春运首日。\n")
     assert [(r.title, r.reporters) for r in parse_page(page, "t").records] == [
         ("关于北环路拓宽工程沿线坟墓迁移的公告", ()), ("讣告", ()), ("我市春运首日发送旅客3.2万人次", ("卓文杰",))]
+
+
+def test_a_notices_title_after_a_signed_item_and_a_date_of_year_and_month() -> None:
+    page = ("看怀梆新戏《李商隐》\n□ 穆怀德\n八月十曰晚,沁阳市怀梆剧团在市工人文化宫演出了新编历史剧《李商隐》。\n"
+            "怀梆是流行于沁阳、博爱一带的古老剧种,己有三百多年历史。\n\n"
+            "征稿启事\n为迎接国庆四十一周年,本报副刊将开辟“我爱焦作”专栏,欢迎广大读者踊跃投稿。\n焦作日报社副刊部\n一九九○年八月\n\n"
+            "山阳区举办首届职工书画展\n本报讯 八月十二日至十五日,山阳区首届职工书画展在区工人俱乐部举行。(通讯员 黎明远)\n")
+    assert [r.title for r in parse_page(page, "t").records] == ["看怀梆新戏《李商隐》", "征稿启事", "山阳区举办首届职工书画展"]
