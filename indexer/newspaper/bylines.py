@@ -299,7 +299,7 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
         or (_RUN_ON_QUOTE.match(line) if "“" in head or '"' in head else None)  # (cheap tests first: every line comes here)
     if m is not None and len(m.group("credit")) <= _MAX_CREDIT:
         people = split_names(m.group("credit"))
-        if people.reporters or people.correspondents:
+        if (people.reporters or people.correspondents) and _named(m.group("credit"), people):
             return Credit(m.group("credit"), people.reporters, people.correspondents), m.group("rest")
     if line[:1] in "□■◎" and (m := _BOX_RUN_ON.match(line)) is not None and looks_like_name(m.group("name")):
         return Credit(m.group("credit"), (m.group("name"),)), m.group("rest")  # "□ 王履祥 自从春城晚报…"
@@ -328,9 +328,18 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
         m = pattern.match(flat)
         if m:
             people = split_names(m.group("credit").lstrip("□■◎◇●◆▲★▌|N"))  # with "/图" after a name: see split_names
-            if people.reporters or people.correspondents:
+            if (people.reporters or people.correspondents) and _named(flat, people):
                 return Credit(line, people.reporters, people.correspondents), ""
     return None
+
+
+def _named(credit: str, people: Credit) -> bool:
+    """A role run on into one word names someone only if the word is shaped like a name: "记者徐金华" does,
+    "记者核实" (a sub-heading) and "网友希望“好心人”…" (a sentence) do not."""
+    named = people.reporters + people.correspondents
+    if len(named) != 1 or re.search(r"[\s、,，/／:：□■◎◇●◆▲★▌]", credit.strip()):
+        return True
+    return looks_like_name(named[0])
 
 
 def signature(line: str) -> bool:

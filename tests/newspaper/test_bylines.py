@@ -138,3 +138,13 @@ def test_a_reader_signing_with_the_place_they_live_in() -> None:
     before, credit = match_end_credit("问得好!扪心自问,自省可以让我们少犯错误。(南京 祝晓)")
     assert (before, credit.reporters) == ("问得好!扪心自问,自省可以让我们少犯错误。", ("祝晓",))
     assert match_end_credit("市民纷纷点赞。(王冰 李明)")[1].reporters == ("王冰", "李明")  # two writers, no place
+
+
+@pytest.mark.parametrize("line", ["记者核实", "网友希望“好心人”别再“递烟”", "记者手记"])
+def test_a_role_run_on_into_a_word_that_is_no_name(line: str) -> None:
+    assert match_byline(line) is None
+
+
+@pytest.mark.parametrize(("line", "reporters"), [("记者徐金华", ("徐金华",)), ("□萧森", ("萧森",)), ("本报记者何沛“今年…”", ("何沛",))])
+def test_a_role_or_box_run_on_into_a_name(line: str, reporters: tuple) -> None:
+    assert match_byline(line)[0].reporters == reporters
