@@ -184,6 +184,9 @@ def _classified(draft: Draft) -> bool:
         and all(_CLASSIFIED_ITEM.search(p) or _contact_line(p) for p in draft.paragraphs)
 
 
+_LABEL_ALONE = re.compile(r"[\u4e00-\u9fff]{2,6}")  # a few words alone, no stop: a link or a label, never an item
+
+
 def _finished(drafts: list[Draft], dropped: list[str]) -> list[Draft]:
     """Drafts with clean paragraphs; an article with no text, caption or credit is dropped (its headline too)."""
     out: list[Draft] = []
@@ -216,8 +219,8 @@ def _finished(drafts: list[Draft], dropped: list[str]) -> list[Draft]:
                 dropped.extend(paragraphs)  # "遗失声明" over notices
                 paragraphs = draft.paragraphs = []
             if not draft.title and draft.byline is None and not draft.captions and len(paragraphs) == 1 \
-                    and _SLOGAN.match(paragraphs[0]):
-                dropped.append(paragraphs[0])  # a slogan at the foot of the page, not an item
+                    and (_SLOGAN.match(paragraphs[0]) or _LABEL_ALONE.fullmatch(paragraphs[0])):
+                dropped.append(paragraphs[0])  # a slogan at the foot of the page, a site's link ("江苏要闻"): not an item
                 paragraphs = draft.paragraphs = []
             if not paragraphs and not draft.captions and draft.byline is None:
                 if draft.title:

@@ -1543,3 +1543,13 @@ def test_a_notices_title_after_a_signed_item_and_a_date_of_year_and_month() -> N
             "征稿启事\n为迎接国庆四十一周年,本报副刊将开辟“我爱焦作”专栏,欢迎广大读者踊跃投稿。\n焦作日报社副刊部\n一九九○年八月\n\n"
             "山阳区举办首届职工书画展\n本报讯 八月十二日至十五日,山阳区首届职工书画展在区工人俱乐部举行。(通讯员 黎明远)\n")
     assert [r.title for r in parse_page(page, "t").records] == ["看怀梆新戏《李商隐》", "征稿启事", "山阳区举办首届职工书画展"]
+
+
+def test_a_photo_credit_with_a_padded_name_before_摄_and_a_sites_trailing_links() -> None:
+    page = ("南京高淳胥河整治出新 运河重新焕发生机\n\n2020年05月18日07:06  来源:新华日报\n \n\n"
+            "16日,空中俯瞰南京高淳东坝镇胥河两岸,整治出新后的绿植护坡生机盎然。 本报记者 余 萍摄\n\n"
+            "(责编:张鑫、唐璐璐)\n\n江苏要闻\n\n给领导留言\n")
+    page_ = parse_page(page, "t")
+    assert [(r.kind, r.title, r.photographers) for r in page_.records] == [
+        ("caption", "南京高淳胥河整治出新 运河重新焕发生机", ("余萍",))]
+    assert "江苏要闻" in page_.dropped and "(责编:张鑫、唐璐璐)" in page_.dropped
