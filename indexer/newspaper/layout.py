@@ -171,8 +171,8 @@ class Line:
         last = core[-1]
         if any(ch in "。…" for ch in core[:-1]) or sum(ch in _SENTENCE_END for ch in core[:-1]) > 1:
             return False  # two sentences; one "！" or "？" inside is a headline's ("3413米！我国极地冰层钻探…")
-        if last in _SENTENCE_END:
-            return last in "！？!?" and len(squashed) <= EXCLAIM_HEADLINE_MAX
+        if last in _SENTENCE_END:  # (a web copy's title over its fields may be longer: "…变身“鱼米之乡”!…你知道多少?")
+            return last in "！？!?" and (len(squashed) <= EXCLAIM_HEADLINE_MAX or self.fields_below)
         quoted = t[0] in "“「『\"" and core != t  # "“这个冬天，我们心里暖乎乎的”": a quotation may end anyhow
         if (last in _NOT_LAST and not quoted) or (last.isascii() and last.isalnum() and core == t):
             return False
@@ -213,6 +213,7 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
         elif last is not None and len(dropped) > seen:
             if not last.fields_below and _under_item_head(out) and any(map(_item_field, dropped[seen:])):
                 last.fields_below = True  # "写在…之际" / "本文发布于 2025-09-11 03:28" / "来源:毕节日报"
+                last.__dict__.pop("headline_shaped", None)  # (a long title over its fields is one: measured again)
             last.copy_ended = last.copy_ended or any(_COPY_END.match(d) for d in dropped[seen:])
             seen = len(dropped)
             if last.fields_below and last.headline_shaped and raw.strip().isdigit() and len(raw.strip()) <= VIEWS_MAX:
@@ -395,14 +396,16 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
 VIEWS_MAX = 8
 _DATETIME_BEFORE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*")
 # a web copy's fields under an item's headline: "本文发布于 2025-09-11 03:28", "来源:毕节日报", "发布时间:…", "字号:"
-_ITEM_FIELD = re.compile(r"^https?://|^原标题|^[(（]?(?:本文)?(?:发布于|发布时间|发布日期|更新时间|来源|转自|转载自|刊发日期|见报日期|阅读次数|浏览次数|点击数|字号)")
+_ITEM_FIELD = re.compile(r"^https?://|^原标题|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s.{0,20}(?:来源|作者)|^[(（]?(?:本文)?(?:发布于|发布时间|发布日期|更新时间|来源|转自|转载自|刊发日期|见报日期|阅读次数|浏览次数|点击数|字号)")
 
 
 def _under_item_head(out: list[Line]) -> bool:
     """The last line kept can head a copied item: a heading, a credit, or a headline-shaped line set apart above
     ("滨海县开展服务大集市活动" after a blank line; not "2023-10-12 09:30 阅读推广员…赶到现场" inside a timeline)."""
     last = out[-1]
-    return last.heading or last.byline is not None or (last.headline_shaped and (last.gap > 0 or len(out) == 1))
+    titled = last.headline_shaped or (last.plain and last.text[-1:] in "！？!?" and "。" not in last.text
+                                      and len(last.text) <= HEADLINE_MAX)  # "…变身“鱼米之乡”!…你知道多少?"
+    return last.heading or last.byline is not None or (titled and (last.gap > 0 or len(out) == 1))
 
 
 def _dated_credit(line: str, above: list[Line]) -> tuple[str, str, Credit] | None:

@@ -1553,3 +1553,11 @@ def test_a_photo_credit_with_a_padded_name_before_摄_and_a_sites_trailing_links
     assert [(r.kind, r.title, r.photographers) for r in page_.records] == [
         ("caption", "南京高淳胥河整治出新 运河重新焕发生机", ("余萍",))]
     assert "江苏要闻" in page_.dropped and "(责编:张鑫、唐璐璐)" in page_.dropped
+
+
+def test_a_web_copys_long_title_with_an_exclamation_over_its_fields() -> None:
+    page = ("您的位置: E家通微社区> 正文\n\n人山人海、日夜奋战,“滩涂湿地”变身“鱼米之乡”!万顷沙围垦历史,你知道多少?\n\n"
+            "2024-09-10 21:37 来源:大洋网\n\n信息时报讯(记者 崔小远 通讯员 陈白虹)茫茫滩涂上,围垦建设者肩挑手扛。\n")
+    record, = parse_page(page, "t").records
+    assert (record.title, record.reporters) == (
+        "人山人海、日夜奋战,“滩涂湿地”变身“鱼米之乡”!万顷沙围垦历史,你知道多少?", ("崔小远",))
