@@ -6,7 +6,7 @@ plus the people in it by role; none of them decides where an article starts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -333,6 +333,28 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
     return None
 
 
+_ANONYMOUS = ("先生", "女士", "小姐", "同学", "师傅", "大爷", "大妈", "阿姨", "老人")
+
+
+def match_end_credit(line: str) -> tuple[str, Credit] | None:
+    """A credit closing a paragraph: (text before it, credit), else None ("…作业。（记者 张三）").
+
+    A reader who asks and signs unnamed is no writer, and the line is no credit: "…我该怎么办？（武陟　读者　张先生）"
+    -> None; a place the writer lives in is no second writer: "…。(南京 祝晓)" -> 祝晓.
+    """
+    found = _match_end_credit(line)
+    if found is None:
+        return None
+    before, credit = found
+    people = credit.reporters + credit.correspondents
+    if people and all(n.endswith(_ANONYMOUS) or n in places() for n in people):
+        return None
+    if any(n.endswith(_ANONYMOUS) or (n in places() and len(people) > 1) for n in people):
+        credit = replace(credit, reporters=tuple(n for n in credit.reporters if not n.endswith(_ANONYMOUS) and n not in places()),
+                         correspondents=tuple(n for n in credit.correspondents if not n.endswith(_ANONYMOUS)))
+    return before, credit
+
+
 def _named(credit: str, people: Credit) -> bool:
     """A role run on into one word names someone only if the word is shaped like a name: "记者徐金华" does,
     "记者核实" (a sub-heading) and "网友希望“好心人”…" (a sentence) do not."""
@@ -359,7 +381,7 @@ def credited_photographers(credit: Credit) -> tuple[str, ...]:
 
 
 @either_script
-def match_end_credit(block: str) -> tuple[str, Credit] | None:
+def _match_end_credit(block: str) -> tuple[str, Credit] | None:
     """A credit closing an article: (text before it, credit), else None.
 
     "…取得实效。（记者 张三）" -> ("…取得实效。", Credit("（记者 张三）", ("张三",)));
@@ -393,8 +415,6 @@ def match_end_credit(block: str) -> tuple[str, Credit] | None:
         names = tuple(re.split(r"[ \u3000、]+", m.group("name")))
         if any(re.fullmatch(_ROLE, n) or n in _NOT_NAMES | _NOT_CREDITS for n in names):
             names = ()  # "（记者 付晓明）": a role, read below
-    if len(names) >= 2 and names[0] in places():
-        names = names[1:]  # "…少生“病”。(南京 祝晓)": a reader signs with the place they live in
     if m and names:
         cut = _original_offset(line, flat, m.start("credit"))
         return line[:cut].rstrip(), Credit(line[cut:].strip(), names)

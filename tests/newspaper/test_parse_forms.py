@@ -1561,3 +1561,14 @@ def test_a_web_copys_long_title_with_an_exclamation_over_its_fields() -> None:
     record, = parse_page(page, "t").records
     assert (record.title, record.reporters) == (
         "人山人海、日夜奋战,“滩涂湿地”变身“鱼米之乡”!万顷沙围垦历史,你知道多少?", ("崔小远",))
+
+
+def test_column_names_by_their_endings_over_a_headline_and_a_readers_question() -> None:
+    page = ("财经观察\n\n铁棍山药价格为何一路走高？\n\n□本报记者 王  冰\n\n进入10月，温县铁棍山药价格一路走高。\n\n"
+            "健康提示\n\n清明踏青谨防蜱虫叮咬\n\n4月6日，焦作市中医院专家在解放区王褚街道开展义诊。\n\n"
+            "法律咨询\n\n　　问：老板一直没和我签劳动合同，我该怎么办？（武陟　读者　张先生）\n\n"
+            "　　答：用人单位未与劳动者订立书面劳动合同的，应当向劳动者每月支付二倍的工资。\n")
+    records = parse_page(page, "t").records
+    assert [(r.title, r.section, r.reporters) for r in records] == [
+        ("铁棍山药价格为何一路走高？", "财经观察", ("王冰",)), ("清明踏青谨防蜱虫叮咬", "健康提示", ()),
+        ("", "法律咨询", ())]
