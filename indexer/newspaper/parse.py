@@ -18,6 +18,7 @@ from indexer.newspaper.boilerplate import Boilerplate, default_boilerplate
 from indexer.newspaper.bylines import Credit, credited_photographers
 from indexer.newspaper.gazetteer import Gazetteer, load_gazetteer
 from indexer.newspaper.layout import CLOSERS, ENUMERATOR, cjk_count, glued, read_lines
+from indexer.newspaper.exports import read_export
 from indexer.newspaper.markup import from_markup, looks_like_markup
 from indexer.newspaper.pagemeta import (Manifest, item_source_meta, merge_meta, meta_for_file, parse_header, staff_in,
                                         with_inferred_date)
@@ -233,7 +234,8 @@ def _finished(drafts: list[Draft], dropped: list[str]) -> list[Draft]:
 def _parse(text: str, source: str, meta: PageMeta | None, gazetteer: Gazetteer,
            boilerplate: Boilerplate) -> tuple[ParsedPage, list[Explained]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    markup = from_markup(text) if looks_like_markup(text) else None  # a saved HTML page, a CMS's XML export
+    # a saved HTML page, a CMS's XML export; an archive database's export (JSON lines, tab-separated rows, 【field】 blocks)
+    markup = from_markup(text) if looks_like_markup(text) else read_export(text)
     if markup is not None:
         text = markup.text
     lines = text.split("\n")
