@@ -449,6 +449,9 @@ _POINTER_BULLETS = "◆●■▲►▶·•"
 TITLE_LIST_LINE_MAX = 40  # a headline in an e-paper's list of the page's titles
 
 
+_HEADING_MARK = re.compile(r"^(?:#{1,6}\s+|[·•●■◆▪]\s*)")  # "# 我市中考…", "·沁阳市：…": a mark before a headline
+
+
 def _without_title_lists(lines: list[str], dropped: list[str]) -> list[str]:
     """An e-paper page view's list of the page's headlines ("本版标题导航" / "修武:“美学经济”带火乡村游" /
     "博爱:万亩竹林变身“绿色银行”" / …), each printed again over its article further down: two or more lines in a
@@ -467,15 +470,15 @@ def _without_title_lists(lines: list[str], dropped: list[str]) -> list[str]:
     lines = out
     later: dict[str, int] = {}
     for n, raw in enumerate(lines):
-        text = raw.strip()
+        text = _HEADING_MARK.sub("", raw.strip())  # ("# 我市中考今日开考": the same headline, marked as one)
         if text:
             later[text] = n  # the last line with this text
     out = list(lines)
     n = 0
     while n < len(lines):
         run = n
-        while run < len(lines) and (text := lines[run].strip()) and len(text) <= TITLE_LIST_LINE_MAX \
-                and text[-1] not in _SENTENCE_END and later[text] > run and later[text] > n + 1:
+        while run < len(lines) and (text := _HEADING_MARK.sub("", lines[run].strip())) and len(text) <= TITLE_LIST_LINE_MAX \
+                and text[-1] not in "。…" and later[text] > run and later[text] > n + 1:
             run += 1
         if run - n >= 2:
             dropped.extend(lines[k].strip() for k in range(n, run))

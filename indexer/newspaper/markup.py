@@ -44,6 +44,8 @@ _ITEM_ELEMENTS = frozenset({"article", "item", "record", "doc", "news", "story",
 _BLOCK_ELEMENTS = frozenset({"p", "div", "br", "li", "tr", "td", "th", "dd", "dt", "h4", "h5", "h6", "section", "blockquote",
                              "figcaption", "caption", "content", "body", "table", "ul", "ol", "pre", "hr", "header",
                              "footer", "nav", "aside", "main", "figure", "text", "fulltext"})
+# an e-paper page's element holding one item: <div class="article" id="content_12031">
+_ITEM_CLASS = re.compile(r"\b(?:article|item|news|story|post|entry)\b|content_\d", re.IGNORECASE)
 _SKIPPED = frozenset({"script", "style", "head", "noscript", "template", "svg"})
 # an export's bookkeeping fields, not text: "<type>图片</type>", "<id>…</id>"
 _BOOKKEEPING = frozenset({"type", "id", "date", "pubdate", "page", "pageno", "url", "link", "source", "keywords",
@@ -100,7 +102,8 @@ class _Reader(HTMLParser):
             self._break(2 if tag == "hr" else 1)
             return
         self.stack.append(tag)
-        if tag in _ITEM_ELEMENTS:
+        if tag in _ITEM_ELEMENTS or (tag in ("div", "section") and _ITEM_CLASS.search(
+                " ".join(v or "" for k, v in attrs if k in ("class", "id")))):
             self._break(3)
             self.out.extend(["\f", "\n"])  # one item ends here: nothing of it runs on into the next (its column neither)
             self.item_start = len(self.out)
@@ -161,7 +164,9 @@ class _Reader(HTMLParser):
                 self.dropped.append(data.strip())
             return
         if not data.strip():
-            return  # the whitespace between tags
+            if "\n" not in data and self.out and self.out[-1] != "\n" and self.field is None and not self.skip:
+                self.out.append(" ")  # "<span>焦作日报</span> <span>2023年06月27日</span>": words kept apart
+            return  # (the layout's white space between blocks: nothing)
         data = data.strip("\r\n")
         if self.field is not None:
             self.field_text.append(data)

@@ -1572,3 +1572,28 @@ def test_column_names_by_their_endings_over_a_headline_and_a_readers_question() 
     assert [(r.title, r.section, r.reporters) for r in records] == [
         ("铁棍山药价格为何一路走高？", "财经观察", ("王冰",)), ("清明踏青谨防蜱虫叮咬", "健康提示", ()),
         ("", "法律咨询", ())]
+
+
+def test_a_page_views_bulleted_list_of_its_headlines_printed_again_below() -> None:
+    page = ("焦作日报数字报\n2018年09月04日　星期二\n第05版：县区新闻　|　上一版　|　下一版\n本版标题\n"
+            "·沁阳市：“放管服”改革让企业办事“只跑一次”\n·“双减”后的暑假怎么过？\n本版PDF下载\n"
+            "----------------------------------------\n深化改革优环境\n沁阳市：“放管服”改革让企业办事“只跑一次”\n\n"
+            "　　本报讯（记者　裴海洋）今年以来，沁阳市把“放管服”改革作为优化营商环境的“先手棋”。\n"
+            "----------------------------------------\n# “双减”后的暑假怎么过？\n\n"
+            "　　本报讯（记者　鲁文娟）暑假将至，不少家长开始为孩子的假期安排发愁。\n")
+    page_ = parse_page(page, "t")
+    assert [r.title for r in page_.records] == ["深化改革优环境 沁阳市：“放管服”改革让企业办事“只跑一次”", "“双减”后的暑假怎么过？"]
+    assert "·“双减”后的暑假怎么过？" in page_.dropped
+
+
+def test_an_epaper_page_saved_as_html_with_its_items_in_divs() -> None:
+    page = ('<html><body><div class="header"><span>焦作日报</span> <span>2023年06月27日 星期二</span> <span>第04版：教育</span></div>\n'
+            '<ul class="titlelist"><li><a href="c1.htm">我市中考今日开考</a></li><li><a href="c2.htm">孟州市开展防溺水安全教育</a></li></ul>\n'
+            '<div class="article" id="content_1"><h3>护航中考</h3><h1>我市中考今日开考</h1><div class="author">本报记者 宁晓敏</div>\n'
+            '<p>今日，2023年焦作市中招考试开考，全市3.6万名考生将参加考试。</p></div>\n'
+            '<div class="article" id="content_2"><h1>孟州市开展防溺水安全教育</h1>\n'
+            '<p>近日，孟州市教育局组织全市中小学开展防溺水安全教育。（通讯员 李凡）</p></div></body></html>\n')
+    page_ = parse_page(page, "t", strict=True)
+    assert [(r.title, r.reporters, r.correspondents) for r in page_.records] == [
+        ("护航中考 我市中考今日开考", ("宁晓敏",), ()), ("孟州市开展防溺水安全教育", (), ("李凡",))]
+    assert (page_.meta.paper, page_.meta.pub_date) == ("焦作日报", "2023-06-27")
