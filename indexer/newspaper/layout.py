@@ -219,6 +219,9 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             if last.fields_below and last.headline_shaped and raw.strip().isdigit() and len(raw.strip()) <= VIEWS_MAX:
                 dropped.append(raw.strip())  # "26613" under the fields: how many read it online
                 continue
+        if (pin := _PLACE_PIN.match(raw.strip())) is not None:  # "📍孟州" over "▌孟州市：…": the place's tag
+            dropped.append("📍")
+            raw = f"【{pin.group(1)}】"
         if _EMOJI.search(raw):  # "📌考试时间", "🌤今日天气：多云": a repost's pictographs are layout, not text
             dropped.extend(_EMOJI.findall(raw))
             raw = _EMOJI.sub("", raw)
@@ -247,7 +250,7 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             else:
                 cut_off = True  # "================": a rule or furniture line stood here
             continue
-        if recommended and len(line.strip()) <= TITLE_LIST_LINE_MAX and line.strip()[-1] not in _SENTENCE_END:
+        if recommended and len(line.strip()) <= TITLE_LIST_LINE_MAX and line.strip()[-1] not in "。…":
             dropped.append(line.strip())
             continue
         recommended = False
@@ -440,6 +443,7 @@ _BULLETED_HEADLINE = re.compile(r"^[■●◆▲]\s*(?P<head>[^\s，,。；;：:
 _RUN_ON = re.compile(r"^(?P<head>\S.{1,39}?\S)[ \u3000]{3,}(?P<rest>\S.*)$")
 
 
+_PLACE_PIN = re.compile(r"^📍\s*([\u4e00-\u9fff]{2,6})$")  # a repost's place tag over the items of that place
 _EMOJI = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u26FF\u2700-\u27BF\uFE0F]+")
 # labels over lists of links to other items: "往期推荐" / "焦作这些学校，招生计划公布" / …
 _RECOMMENDED = re.compile(r"^(?:往期推荐|往期回顾|推荐阅读|精彩推荐|往期精彩)$")

@@ -36,7 +36,7 @@ EDITORS_NOTE = ("编者按", "编者的话", "编前语", "编者")
 # "市民:张九龄", "姓名：王芳": a field of a profile box ("编者按：…" is a note, not a field)
 FIELD = re.compile(r"^(?!编者按|编后|按语|导语|提要|摘要|提示)[\u4e00-\u9fff]{2,3}[:：](?=\S)")
 ALL_IN_BRACKETS = re.compile(r"^[(（][^()（）]+[)）]$")  # "(一九四九年六月十六日)": a subtitle closes its headline group
-BULLETS = ("△", "▲", "●", "◆", "★", "☆", "■", "•")  # "△由市教委…": each brief of a column opens with one
+BULLETS = ("△", "▲", "●", "◆", "★", "☆", "■", "•", "▌")  # "△由市教委…": each brief of a column opens with one
 BULLET_LOOKAHEAD = 4  # lines below a column label where its second bulleted brief may start (briefs wrap)
 GALLERY_MIN = 3  # credited photos in a row under a headline that are a gallery, a caption each
 PHOTO_STORY_MAX = 200  # characters of text above a photo that a titled photo story carries

@@ -1597,3 +1597,14 @@ def test_an_epaper_page_saved_as_html_with_its_items_in_divs() -> None:
     assert [(r.title, r.reporters, r.correspondents) for r in page_.records] == [
         ("护航中考 我市中考今日开考", ("宁晓敏",), ()), ("孟州市开展防溺水安全教育", (), ("李凡",))]
     assert (page_.meta.paper, page_.meta.pub_date) == ("焦作日报", "2023-06-27")
+
+
+def test_a_wechat_repost_with_place_pins_bars_and_its_related_reads() -> None:
+    page = ("焦作日报\n2024年10月30日 07:30 河南\n原创 焦作日报\n\n📍孟州\n▌孟州市：韩愈文化节吸引游客10万人次\n\n"
+            "10月26日至28日，第六届韩愈文化节在孟州市举办。（焦作日报全媒体记者 刘婷）\n\n"
+            "📍修武\n▌“美学经济”让修武乡村美起来、富起来\n\n在修武县大南坡村，一座座老房子经过改造，变成了书店。\n\n文/姚佳 图/冯锐\n\n"
+            "往期推荐\n▶焦作这所学校入选全国名单！\n▶今起，焦作这些路段限行\n\n阅读原文\n")
+    records = parse_page(page, "t").records
+    assert [(r.title, r.section, r.reporters) for r in records] == [
+        ("孟州市：韩愈文化节吸引游客10万人次", "孟州", ("刘婷",)), ("“美学经济”让修武乡村美起来、富起来", "修武", ("姚佳",))]
+    assert "今起" not in records[1].body
