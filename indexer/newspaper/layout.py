@@ -204,6 +204,7 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
     wrap, measure = _raw_wrap_width(lines)
     cut_off = False
     recommended = False  # under "往期推荐": the lines are links to other items
+    comments = False  # under "热门评论": readers' names, times and words, not the paper's
     pointers = False  # under a 导读 label: bulleted lines point to other pages
     carried = ""  # a photo credit printed above its caption, in an export's 作者 field
     last, seen = None, 0  # the last line kept, and how many lines had been dropped when it was kept
@@ -229,6 +230,13 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             recommended = True
             dropped.append(raw.strip())
             continue
+        if _COMMENTS.match(raw.strip()):  # "热门评论（3）": readers' comments under the copy, up to a blank line
+            comments = True
+        if comments:
+            comments = bool(raw.strip())
+            if comments:
+                dropped.append(raw.strip())
+                continue
         if _GUIDE.match(raw.strip()):  # "〓本期导读〓" / "◆山西2025年原煤总产量超13亿吨" / …: bulleted pointers
             pointers = True
             dropped.append(raw.strip())
@@ -446,6 +454,7 @@ _RUN_ON = re.compile(r"^(?P<head>\S.{1,39}?\S)[ \u3000]{3,}(?P<rest>\S.*)$")
 _PLACE_PIN = re.compile(r"^📍\s*([\u4e00-\u9fff]{2,6})$")  # a repost's place tag over the items of that place
 _EMOJI = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u26FF\u2700-\u27BF\uFE0F]+")
 # labels over lists of links to other items: "往期推荐" / "焦作这些学校，招生计划公布" / …
+_COMMENTS = re.compile(r"^(?:热门评论|网友评论|全部评论|最新评论|精选留言|读者留言)\s*(?:[(（]\d+[)）])?$")
 _RECOMMENDED = re.compile(r"^(?:往期推荐|往期回顾|推荐阅读|精彩推荐|往期精彩)$")
 # a 导读 box's label, and the bullets of its pointers
 _GUIDE = re.compile(r"^[【\[◆■〓]?(?:今日|本期|本版)?导读[】\]◆■〓]?$")

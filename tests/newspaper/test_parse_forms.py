@@ -1608,3 +1608,16 @@ def test_a_wechat_repost_with_place_pins_bars_and_its_related_reads() -> None:
     assert [(r.title, r.section, r.reporters) for r in records] == [
         ("孟州市：韩愈文化节吸引游客10万人次", "孟州", ("刘婷",)), ("“美学经济”让修武乡村美起来、富起来", "修武", ("姚佳",))]
     assert "今起" not in records[1].body
+
+
+def test_an_app_copy_with_its_channel_its_source_line_and_readers_comments() -> None:
+    page = ("焦作日报客户端 · 本地\n中站区“口袋公园”为啥越来越受欢迎？\n焦作日报客户端　2025-03-18 08:12　来源：焦作日报\n"
+            "焦作日报全媒体记者　吕晓辰\n\n今年以来，中站区利用城市边角地新建改造“口袋公园”12个。\n\n【责任编辑：杜晓雯】\n"
+            "打开焦作日报客户端，阅读更多精彩内容\n分享　收藏\n热门评论（2）\n龙翔老住户　03-18 09:02　赞 26\n"
+            "家门口的公园确实方便，希望多建几个！\n焦作小陈　03-18 09:47　赞 11\n建议增加一些遮阳的地方。\n\n"
+            "焦作日报客户端 · 视频\n航拍｜春到青天河\n焦作日报客户端　2025-03-18 07:30　来源：焦作日报\n视频：焦作日报全媒体记者　翟鹏程\n\n"
+            "青天河景区的山桃花竞相开放，游人如织。\n")
+    records = parse_page(page, "t").records
+    assert [(r.title, r.reporters) for r in records] == [
+        ("中站区“口袋公园”为啥越来越受欢迎？", ("吕晓辰",)), ("航拍｜春到青天河", ("翟鹏程",))]
+    assert "遮阳" not in records[0].body
