@@ -2,12 +2,15 @@
 
 Reports, per query, the milliseconds spent in the stages of a search (``indexer.searching``):
 matching every document (``docs_for_query``), filtering and counting facets,
-ranking (``Searcher.search``), loading stored records and building snippets.
+ranking (``ranked``: scores read from the query tree), loading stored records and building snippets.
 Profiler overhead inflates the totals; the split is what matters. The
 per-snapshot result cache is off (``BAOKAN_RESULT_CACHE=0``) unless ``--cache``
 is given, so every run matches and ranks from scratch.
 
-    nice -n 10 python bench/profile_query.py bench/out/ix10k/ours bench/out/c10k/meta.json [RUNS] [--cache]
+    nice -n 10 python bench/profile_query.py bench/out/ix10k/ours bench/out/c10k/meta.json [RUNS] [--cache] [--peers]
+
+``--peers`` profiles ``bench/peers.py``'s ten kinds (each with 10 hits and the facets) instead of
+``bench/query.py``'s mix.
 """
 from __future__ import annotations
 
@@ -23,7 +26,10 @@ from pathlib import Path
 
 warnings.filterwarnings("ignore")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from query import Ours, query_mix  # noqa: E402
+if "--peers" in sys.argv:
+    from peers import Ours, query_mix  # noqa: E402
+else:
+    from query import Ours, query_mix  # noqa: E402
 
 STAGES = {
     "match all (query_docnums)": ("vecmatch.py", "query_docnums"),
@@ -41,6 +47,7 @@ def main(argv: list[str]) -> int:
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
+    argv = [a for a in argv if a != "--peers"]
     if "--cache" in argv:
         argv = [a for a in argv if a != "--cache"]
     else:

@@ -65,8 +65,8 @@ Scored = tuple[np.ndarray, np.ndarray]  # (ascending docnums, scores)
 # Decoded postings, shared by every snapshot (a segment's postings never change), least recently used
 # first, within one byte budget. Two kinds of entry:
 #   (segment key, postings offset) -> _Postings: a frequent term's postings, read through a matcher (matching);
-#   (segment key, field, term bytes) -> TermPostings: any term the ranking asked for, with its document
-#   frequency (so a ranking term costs no term-table look-up and no matcher once it has been asked for).
+#   (segment key, field, term bytes) -> TermPostings: any term a search asked for (ranking words, bigrams),
+#   with its document frequency (so a term costs no term-table look-up and no matcher once it has been asked for).
 POSTINGS_CACHE_BYTES = int(float(os.environ.get("BAOKAN_POSTINGS_CACHE_MB", "128")) * 1024 * 1024)
 POSTINGS_CACHE_MIN_BYTES = 2048  # shorter postings decode in well under a millisecond: not worth the memory
 _ENTRY_BYTES = 256  # what an entry costs beyond its arrays (key, tuple, array headers): rare terms count too
@@ -78,7 +78,7 @@ class _Postings(NamedTuple):
 
 
 class TermPostings(NamedTuple):
-    """A term's postings in one segment, as the ranking reads them (a term the segment lacks: frequency 0)."""
+    """A term's postings in one segment, as searches read them (a term the segment lacks: frequency 0, no ids)."""
 
     doc_frequency: int
     ids: np.ndarray
@@ -507,7 +507,7 @@ def term_postings(reader: Any, seg: str | None, fieldname: str, tbytes: bytes) -
     try:
         m = wi.term_postings(reader, fieldname, tbytes)
     except TermNotFound:
-        entry = TermPostings(0, EMPTY_IDS, None)
+        entry = TermPostings(0, np.empty(0, np.int64), None)  # its own array: a cached one is made read-only
     else:
         if type(m) is ListMatcher:  # postings inlined in the term table
             ids = np.asarray(wi.list_matcher_rest(m), dtype=np.int64)
