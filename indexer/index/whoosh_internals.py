@@ -24,6 +24,7 @@ from typing import Any
 from whoosh import columns
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.index import TOC, FileIndex
+from whoosh.reading import EmptyReader, TermNotFound
 from whoosh.writing import SegmentWriter
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 
@@ -228,7 +229,10 @@ def term_postings(reader: Any, fieldname: str, tbytes: bytes) -> Any:
     """A term's postings in one segment, at their start, as the codec reads them: a W3LeafMatcher, or a
     ListMatcher for postings inlined in the term table. No scorer, and deleted documents are *not* filtered out
     (``SegmentReader.postings`` wraps them in a FilterMatcher that may already have moved past the first ones).
-    Raises ``TermNotFound`` for a term the segment does not have."""
+    Raises ``TermNotFound`` for a term the segment does not have, and for any term of an index with no
+    segments yet (Whoosh hands out an ``EmptyReader``, which has no term table)."""
+    if type(reader) is EmptyReader:
+        raise TermNotFound(f"{fieldname!r}: the index has no segments")
     return reader._terms.matcher(fieldname, tbytes, reader.schema[fieldname].format)
 
 
