@@ -21,6 +21,7 @@ invented: every character of the result, the meta and the dropped parts comes fr
 """
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -31,8 +32,10 @@ from indexer.records import PageMeta
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
 _MARKUP_START = re.compile(r"^\s*(?:<\?xml|<!doctype\s+html|<html\b)", re.IGNORECASE)
+_LINE_STARTS_WITH_TAG = re.compile(r"^\s*</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
+_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
 MIN_TAGS = 4  # fewer tags than this: text that happens to hold a "<b>", not markup
-TAG_LINE_SHARE = 0.3  # at least this share of the non-blank lines holds a tag
+TAG_LINE_SHARE = 0.3  # at least this share of the non-blank lines starts with a tag
 
 # an export's headline fields (kicker, headline, subtitle), credit and column, by the names exports give them
 _HEADLINE_FIELDS = frozenset({"pretitle", "introtitle", "kicker", "yinti", "jianti", "title", "headline", "maintitle",
@@ -46,6 +49,10 @@ _BLOCK_ELEMENTS = frozenset({"p", "div", "br", "li", "tr", "td", "th", "dd", "dt
                              "footer", "nav", "aside", "main", "figure", "text", "fulltext"})
 # an e-paper page's element holding one item: <div class="article" id="content_12031">
 _ITEM_CLASS = re.compile(r"\b(?:article|item|news|story|post|entry)\b|content_\d", re.IGNORECASE)
+# elements of an HTML page's running text, whose source line ends are only white space
+_HTML_BLOCKS = frozenset({"p", "li", "td", "th", "dd", "dt", "h4", "h5", "h6", "figcaption", "caption", "blockquote"})
+_INLINE = frozenset({"span", "a", "b", "i", "em", "strong", "font", "u", "sup", "sub", "small", "big", "br", "img",
+                     "wbr", "mark", "s", "strike", "ruby", "rt", "rp"})
 _SKIPPED = frozenset({"script", "style", "head", "noscript", "template", "svg"})
 # an export's bookkeeping fields, not text: "<type>图片</type>", "<id>…</id>"
 _BOOKKEEPING = frozenset({"type", "id", "date", "pubdate", "page", "pageno", "url", "link", "source", "keywords",
@@ -59,14 +66,16 @@ _PAGE_NAME_ATTRS = ("name", "pagename", "page_name", "banming")
 def looks_like_markup(text: str) -> bool:
     """A page saved as HTML or exported as XML, not page text with a stray "<b>" in it.
 
-    '<article id="1">\\n<title>温县举办太极拳比赛</title>…' -> True; "温度<5℃时注意防冻" -> False.
+    '<article id="1">\\n<title>温县举办太极拳比赛</title>…' -> True; "温度<5℃时注意防冻" -> False; page text
+    quoting tags in its sentences ('正文里有<script>alert(1)</script>和<b>加粗</b>…') -> False: markup's lines
+    start with its tags, text's lines with words.
     """
     if _MARKUP_START.match(text):
         return True
     if len(_TAG.findall(text, 0, 200_000)) < MIN_TAGS:
         return False
     lines = [line for line in text.splitlines() if line.strip()]
-    return sum(1 for line in lines if _TAG.search(line)) >= TAG_LINE_SHARE * len(lines)
+    return sum(1 for line in lines if _LINE_STARTS_WITH_TAG.match(line)) >= TAG_LINE_SHARE * len(lines)
 
 
 @dataclass
@@ -98,7 +107,9 @@ class _Reader(HTMLParser):
         self.dropped.extend(v.strip() for _, v in attrs if v and _CJK.search(v))
         if self.meta is None and self.skip == 0:
             self.meta = _meta_of(dict((k.lower(), v or "") for k, v in attrs))
-        if tag in ("br", "img", "hr", "meta", "link", "input"):  # void elements: no end tag follows
+        if self.field is not None and tag not in _INLINE:
+            self._unfield()  # "<page><title>…</title>…</page>": a field name holding elements is a container
+        if tag in ("br", "img", "hr", "meta", "input") or (tag == "link" and attrs):  # void: no end tag follows
             self._break(2 if tag == "hr" else 1)
             return
         self.stack.append(tag)
@@ -133,6 +144,13 @@ class _Reader(HTMLParser):
         elif tag in _BLOCK_ELEMENTS:
             self._break(1)
 
+    def _unfield(self) -> None:
+        """The open field holds elements: it is a container, and what it held so far is text."""
+        value = "".join(self.field_text).strip()
+        self.field, self.field_text = None, []
+        if value:
+            self.out.extend([value, "\n"])
+
     def _field_done(self) -> None:
         tag, value = self.field, "".join(self.field_text).strip()
         self.field, self.field_text = None, []
@@ -166,7 +184,18 @@ class _Reader(HTMLParser):
         if not data.strip():
             if "\n" not in data and self.out and self.out[-1] != "\n" and self.field is None and not self.skip:
                 self.out.append(" ")  # "<span>焦作日报</span> <span>2023年06月27日</span>": words kept apart
+            elif "\n" in data and self.out and self.out[-1] != "\n" and self.field is None \
+                    and not any(t in _HTML_BLOCKS for t in self.stack):
+                self.out.append("\n")  # "<b>第一行</b>\n<b>第二行</b>" in an export's text: two lines
             return  # (the layout's white space between blocks: nothing)
+        if not any(t in _HTML_BLOCKS for t in self.stack):
+            # an export's text ("<content>　　第一段\n　　第二段</content>", or lines after an inline element):
+            # its line ends are the page's
+            if data[:1] in "\r\n" and self.field is None and self.out and self.out[-1] != "\n":
+                self.out.append("\n")
+            if data[-1:] in "\r\n" and self.field is None:
+                self.out.extend([data.strip("\r\n"), "\n"])
+                return
         data = data.strip("\r\n")
         if self.field is not None:
             self.field_text.append(data)
@@ -195,15 +224,22 @@ def _meta_of(attrs: dict[str, str]) -> PageMeta | None:
         return None
     page = None
     if number:
-        page = f"第{int(number)}版" if number.isdigit() else (number if number.endswith("版") else f"第{number}版")
+        page = f"第{int(number)}版" if number.isascii() and number.isdigit() else (number if number.endswith("版") else f"第{number}版")
         page = f"{page} {name}" if name else page
     return PageMeta(paper=paper, pub_date=date, pub_date_source="header" if date else None, page=page)
+
+
+def _cdata_text(m: re.Match[str]) -> str:
+    """A CDATA section's text, read as the markup around it: its own markup if it holds some
+    ("<content><![CDATA[<p>　　盛夏时节,…</p>]]></content>"), else its characters, escaped."""
+    inner = m.group(1)
+    return inner if _TAG.search(inner) else html.escape(inner, quote=False)
 
 
 def from_markup(text: str) -> MarkupPage:
     """The page text of a markup page (see the module's docstring), its meta and the dropped parts."""
     reader = _Reader()
-    reader.feed(text)
+    reader.feed(_CDATA.sub(_cdata_text, text))
     reader.close()
     if reader.field is not None:
         reader._field_done()

@@ -89,3 +89,61 @@ def test_markup_that_is_cut_off_or_broken_still_gives_its_text() -> None:
     broken = "<article><title>温县举办太极拳比赛</b></title><content><p>本报讯 3月14日，比赛开幕。<p>二百人参加。</article></x>"
     page = parse_page(broken, "t", strict=True)
     assert page.records[0].title == "温县举办太极拳比赛" and "二百人参加。" in page.records[0].body
+
+
+def test_page_text_quoting_tags_in_its_sentences_is_not_markup() -> None:
+    # a page about a web attack, or an OCR dump with stray tags: its lines start with words, not with tags
+    page = ("焦作日报\n2023年11月2日 星期四\n第2版 综合\n\n# 网站安全检查\n\n"
+            "本报讯(记者 张三)正文里有<script>alert(1)</script>和<img src=x onerror=alert(1)>这样的内容。\n\n"
+            "会议强调,<b>加粗</b>不应生效。\n\n<script>alert(2)</script>会场一角。本报记者 李四 摄\n")
+    assert not looks_like_markup(page)
+    record = parse_page(page, "t", strict=True).records[0]
+    assert "<script>alert(1)</script>" in record.body and "<b>加粗</b>" in record.body
+
+
+def test_an_exports_page_number_in_a_circled_digit_is_kept_as_printed() -> None:
+    export = ('<issue paper="焦作日报" date="2018-08-22" page="①" name="要闻">\n<article>\n<title>温县举办太极拳比赛</title>\n'
+              '<content><p>本报讯 3月14日，比赛开幕。</p></content>\n</article>\n</issue>\n')
+    assert from_markup(export).meta.page == "第①版 要闻"  # was ValueError: int("①")
+
+
+def test_cdata_sections_give_their_text_whether_they_hold_markup_or_plain_text() -> None:
+    export = ('<issue paper="焦作日报" date="2018-08-22" page="03">\n'
+              '<article>\n<title><![CDATA[温县举办太极拳比赛]]></title>\n'
+              '<content><![CDATA[<p>　　本报讯 3月14日，比赛开幕。</p><p>　　气温<5℃。</p>]]></content>\n</article>\n'
+              '<article>\n<title>孟州市新增两家企业</title>\n'
+              '<content><![CDATA[　　记者获悉，气温<5℃时A&B公司停工。]]></content>\n</article>\n</issue>\n')
+    page = parse_page(export, "t", strict=True)
+    assert [(r.title, r.body) for r in page.records] == [
+        ("温县举办太极拳比赛", "3月14日，比赛开幕。\n气温<5℃。"),
+        ("孟州市新增两家企业", "记者获悉，气温<5℃时A&B公司停工。")]
+    assert _accounted(export)
+
+
+def test_a_field_name_holding_elements_is_a_container_and_its_text_is_kept() -> None:
+    # "<page>" is a bookkeeping field in most exports ("<page>03</page>"), a container in this one
+    export = ('<page no="3" date="2018-08-22">\n<title>温县举办太极拳比赛</title>\n'
+              '<content><p>本报讯 3月14日，比赛开幕。</p></content>\n<title>孟州市新增两家企业</title>\n'
+              '<content><p>记者获悉，两家企业入选。</p></content>\n</page>\n')
+    page = parse_page(export, "t", strict=True)
+    assert [(r.title, r.body) for r in page.records] == [
+        ("温县举办太极拳比赛", "3月14日，比赛开幕。"), ("孟州市新增两家企业", "记者获悉，两家企业入选。")]
+    assert _accounted(export)
+
+
+def test_an_rss_feeds_links_are_bookkeeping_not_text() -> None:
+    feed = ('<?xml version="1.0"?>\n<rss><channel><title>焦作日报</title><link>http://www.jzrb.com/</link>\n'
+            '<item><title>温县举办太极拳比赛</title><link>http://www.jzrb.com/a/1.html</link>'
+            '<description>本报讯 3月14日，比赛开幕。</description></item>\n'
+            '<item><title>孟州市新增两家企业</title><link>http://www.jzrb.com/a/2.html</link>'
+            '<description>记者获悉，两家企业入选。</description></item>\n</channel></rss>\n')
+    page = parse_page(feed, "t", strict=True)
+    assert [(r.title, r.body) for r in page.records] == [
+        ("温县举办太极拳比赛", "3月14日，比赛开幕。"), ("孟州市新增两家企业", "记者获悉，两家企业入选。")]
+
+
+def test_an_exports_line_ends_are_kept_around_inline_elements() -> None:
+    export = ('<article>\n<title>温县举办太极拳比赛</title>\n<content>　　本报讯 3月14日，<b>比赛</b>开幕。\n'
+              '　　二百人参加。\n<b>赛事亮点</b>\n　　名家到场。</content>\n</article>\n')
+    lines = [line.strip() for line in from_markup(export).text.splitlines() if line.strip("\x0c\n ")]
+    assert lines == ["# 温县举办太极拳比赛", "本报讯 3月14日，比赛开幕。", "二百人参加。", "赛事亮点", "名家到场。"]
