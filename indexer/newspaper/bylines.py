@@ -121,6 +121,13 @@ _PHOTO_ROLE_END = re.compile(rf"(?<=[^\s摄])\s*(?P<credit>(?:首席)?摄影记�
 # a boxed writer's name run on into the text after a space: "□ 王履祥 自从春城晚报于1980年1月1日呱呱坠地之日起,…" (three
 # or four characters: "■ 修武 连日来，…" is a place over a brief)
 _BOX_RUN_ON = re.compile(rf"^(?P<credit>[□■◎]\s*(?P<name>[{_HAN}]{{3,4}}))[ \u3000]+(?P<rest>[^\s□■◎].{{8,}})$")
+# a pupil's or writer's unit, then the name after a ◎, run on into the text: "台東縣豐榮國小五年乙班 ◎賴怡辰 結束一整天…"
+_UNIT_BOX_RUN_ON = re.compile(rf"^(?P<credit>[{_HAN}]{{2,20}}[ \u3000]*◎\s*(?P<name>[{_HAN}]{{2,4}}))[ \u3000]+(?P<rest>[^\s□■◎].{{8,}})$")
+# the reporter and where the story was reported, as papers in Taiwan print them, bracketed or not, before the text:
+# "〔記者彭健禮/苗栗報導〕二〇二六年…", "記者吳佳俊/報導   7月8日上午…", "（記者王小明、李大同／台北報導）"
+_REPORTED_FROM = re.compile(
+    rf"^(?P<credit>(?P<open>[〔【\[(（])?\s*(?:本报)?记者\s*(?P<inner>{_CJK_NAME}(?:\s*[、,，]\s*{_CJK_NAME})*)\s*[/／]\s*"
+    rf"[{_HAN}]{{0,8}}?(?:报导|报道)\s*(?(open)[〕】\])）]))\s*(?P<rest>.*)$", re.DOTALL)
 # the paper's own voice, no one named: "本报评论员", "□本报记者综合报道"
 _LEADER_WRITER = re.compile(r"^[□■]?\s*(?:(?:本报|本刊)(?:特约)?(?:评论员|编辑部)|本报(?:记者)?\s*综合(?:报道|整理|消息)?)$")
 # a source line of its own: "据新华社", "据新华社电", "据央视新闻报道"
@@ -303,6 +310,12 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
             return Credit(m.group("credit"), people.reporters, people.correspondents), m.group("rest")
     if line[:1] in "□■◎" and (m := _BOX_RUN_ON.match(line)) is not None and looks_like_name(m.group("name")):
         return Credit(m.group("credit"), (m.group("name"),)), m.group("rest")  # "□ 王履祥 自从春城晚报…"
+    if "◎" in head and (m := _UNIT_BOX_RUN_ON.match(line)) is not None and looks_like_name(m.group("name")):
+        return Credit(m.group("credit"), (m.group("name"),)), m.group("rest")
+    if "记者" in head[:6] and (m := _REPORTED_FROM.match(line)) is not None:
+        people = split_names(m.group("inner"))
+        if people.reporters:
+            return Credit(m.group("credit").strip(), people.reporters), m.group("rest").strip()
     if len(line) > _MAX_CREDIT:
         return None
     if _SOURCE.match(line) or _LEADER_WRITER.match(line):

@@ -265,6 +265,10 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
         if out and line.strip() == out[-1].raw.strip() and len(line.strip()) <= TITLE_LIST_LINE_MAX:
             dropped.append(line.strip())  # "采访报道团队成员下行陡坡" twice in a row: a copy's image text and its caption
             continue
+        if out and (out[-1].heading or out[-1].headline_shaped) and line.strip().startswith(out[-1].text) \
+                and line.strip()[len(out[-1].text):][:1] in (" ", "\u3000") and line.strip()[len(out[-1].text):].strip():
+            dropped.append(out[-1].text)  # "疑似抽菸釀禍 造成鐵皮屋大火" / "疑似抽菸釀禍 造成鐵皮屋大火 記者吳佳俊/報導 7月8日…":
+            line = line.strip()[len(out[-1].text):].strip()  # a web copy's text repeats its title before the byline
         if out and _under_item_head(out) and item_meta_line(line) and _dated_credit(line, out) is None:
             dropped.append(line.strip())  # "定西日报 2017-02-27 10:31 大字": a web page's line about the item
             continue
@@ -449,6 +453,10 @@ _CLOSES_BRACKET = re.compile(r"^[^()（）]{0,10}[)）]\s*$")  # a short line cl
 _BULLETED_HEADLINE = re.compile(r"^[■●◆▲]\s*(?P<head>[^\s，,。；;：:！？!?（(■●◆▲]{4,30}[！？!?]?)(?:\u3000{1,2}|[ ]{2,})"
                                 r"(?P<rest>[^\s■●◆▲](?=.*[，。]).{10,})$")
 _RUN_ON = re.compile(r"^(?P<head>\S.{1,39}?\S)[ \u3000]{3,}(?P<rest>\S.*)$")
+# a headline run on before a bracketed credit: "推出「草莓地圖」 27家園區互相聯繫 引導遊客避免撲空 〔記者鄭淑婷/桃園報導〕苗栗縣…"
+_RUN_ON_BRACKETED = re.compile(r"^(?P<head>[^\s。，,；].{1,39}?[^\s。，,；])[ \u3000]+(?P<rest>[〔【]\s*(?:記者|记者).*)$")
+# a table row of one cell, as feed readers and markdown lay out a list of items: "| 〔記者彭健禮/苗栗報導〕二〇二六年… |"
+_ONE_CELL_ROW = re.compile(r"^\s*\|\s*(?P<cell>[^|]*[^|\s])\s*\|\s*$")
 
 
 _PLACE_PIN = re.compile(r"^📍\s*([\u4e00-\u9fff]{2,6})$")  # a repost's place tag over the items of that place
@@ -519,7 +527,10 @@ def _split_run_on_headlines(lines: list[str], first_number: int) -> Iterator[tup
             yield number, m.group("head")  # "■市第六届全民运动会开幕　9月25日，…": a brief's headline, then its text
             yield number, m.group("rest")
             continue
-        m = _RUN_ON.match(raw.strip())
+        if "|" in raw and (row := _ONE_CELL_ROW.match(raw)) is not None:
+            yield number, ""  # each row an item of its own
+            raw = row.group("cell")
+        m = _RUN_ON.match(raw.strip()) or (_RUN_ON_BRACKETED.match(raw.strip()) if "〔" in raw or "【" in raw else None)
         if m and not match_byline(m.group("head")) and (credit := match_byline(m.group("rest"))) is not None \
                 and (credit[1] or m.group("rest").startswith(("□", "■"))):  # "…一线见闻   □新天水·天水日报记者 景春燕"
             yield number, m.group("head")

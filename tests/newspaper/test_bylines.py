@@ -33,6 +33,13 @@ from indexer.newspaper.bylines import Credit, credited_photographers, match_byli
     ("本报讯（记者 王 冰 赵改玲）近日", ("王冰", "赵改玲"), (), "近日"),
     ("本报综合 “稳中求进”——政府工作报告提出", (), (), "“稳中求进”——政府工作报告提出"),  # compiled by the paper
     ("□本报记者综合报道", (), (), ""),  # the paper's reporters, no one named (not a person "综合报道")
+    # papers in Taiwan: the reporter, a slash and where the story was reported, bracketed or not
+    ("〔記者彭健禮/苗栗報導〕二〇二六年中央政府總預算案仍卡關", ("彭健禮",), (), "二〇二六年中央政府總預算案仍卡關"),
+    ("記者吳佳俊/報導   7月8日上午10時15分花蓮縣消防局接獲民眾報案", ("吳佳俊",), (), "7月8日上午10時15分花蓮縣消防局接獲民眾報案"),
+    ("【記者王小明、李大同／台北報導】時序入夏,花蓮縣溪流多", ("王小明", "李大同"), (), "時序入夏,花蓮縣溪流多"),
+    ("（記者洪美秀／新竹報導）新竹縣政府昨天宣布", ("洪美秀",), (), "新竹縣政府昨天宣布"),
+    # a pupil's school and class, then the name after a ◎, run on into the essay
+    ("台東縣豐榮國小五年乙班 ◎賴怡辰 結束一整天累人的上課時間,電力早已消耗殆盡", ("賴怡辰",), (), "結束一整天累人的上課時間,電力早已消耗殆盡"),
 ])
 def test_bylines_of_other_papers(line: str, reporters: tuple, correspondents: tuple, rest: str) -> None:
     found = match_byline(line)

@@ -1621,3 +1621,25 @@ def test_an_app_copy_with_its_channel_its_source_line_and_readers_comments() -> 
     assert [(r.title, r.reporters) for r in records] == [
         ("中站区“口袋公园”为啥越来越受欢迎？", ("吕晓辰",)), ("航拍｜春到青天河", ("翟鹏程",))]
     assert "遮阳" not in records[0].body
+
+
+def test_a_web_copy_repeating_its_title_before_a_taiwan_style_byline() -> None:
+    # after 聯統日報 (花蓮), 2017-07-11: the imprint above, each item's title again at the head of its text
+    page = ("聯統日報有限公司. 地址:花蓮縣花蓮市和平路336號1樓之1 電話:038356141-3 hualien.info@gmail.com\n\n2017年7月11日 星期二\n\n"
+            "疑似抽菸釀禍 造成鐵皮屋大火\n\n疑似抽菸釀禍 造成鐵皮屋大火 記者吳佳俊/報導   7月8日上午10時15分花蓮縣消防局接獲民眾報案。"
+            "   花蓮縣消防局長林文瑞表示,呼籲民眾勿在家裡進行抽菸。\n\n消防局北埔分隊三棧溪防溺宣導\n\n"
+            "消防局北埔分隊三棧溪防溺宣導 記者吳佳俊/報導   時序入夏,花蓮縣溪流多、海岸長,常發生溺水事件。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters, r.body[:6]) for r in records] == [
+        ("疑似抽菸釀禍 造成鐵皮屋大火", ("吳佳俊",), "7月8日上午"), ("消防局北埔分隊三棧溪防溺宣導", ("吳佳俊",), "時序入夏,花")]
+
+
+def test_items_laid_out_as_table_rows_of_one_cell() -> None:
+    # a feed reader's list of 自由時報 items (2026-01-06): each row one item, a headline run on before its credit
+    page = ("| 〔記者彭健禮/苗栗報導〕二〇二六年中央政府總預算案仍卡關,攸關通勤族權益的TPASS定期票也將受影響。 |\n"
+            "| 推出「草莓地圖」 27家園區互相聯繫 引導遊客避免撲空 〔記者鄭淑婷/桃園報導〕苗栗縣盛產草莓享譽全國,是許多親子冬季採果聖地。 |\n"
+            "| 〔記者林宜樟/嘉義報導〕嘉義縣番路鄉佛寶山天德宮創立十四年,佛堂空間僅五坪大,卻匯集眾人愛心。 |\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters, r.body[:4]) for r in records] == [
+        ("", ("彭健禮",), "二〇二六"), ("推出「草莓地圖」 27家園區互相聯繫 引導遊客避免撲空", ("鄭淑婷",), "苗栗縣盛"),
+        ("", ("林宜樟",), "嘉義縣番")]
