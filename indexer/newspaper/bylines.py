@@ -105,12 +105,13 @@ _NOT_CREDITS = frozenset({"待续", "未完", "完", "续完", "社论", "评论
 # a commentary author's line: "王建华（作者为河南理工大学教授）", "（作者系市委党校教师）" after a name
 _AUTHOR_NOTE = re.compile(rf"^(?P<credit>(?P<inner>{_CJK_NAME})\s*[(（]\s*作者(?:为|系|是|单位[:：]?)[^()（）]{{1,40}}[)）])\s*$")
 # photo credit closing a paragraph: "…作业。本报记者 宋崇飞 摄", "通讯员 李红 摄", "记者 王飞/摄",
-# "袁新宇摄（视觉中国）", "新华社发（王建伟 摄）", "（新华社发）"
+# "袁新宇摄（视觉中国）", "新华社发（王建伟 摄）", "（新华社发）", "新华社发"
 _OFFICES = ("融媒体中心", "新闻中心", "宣传部", "供图")
 _PHOTO = re.compile(
     rf"(?<![^\s。！？!?”’」』)）.;；])(?P<credit>{_NAMES}\s*/?\s*摄(?:影(?!报道))?(?:\s*[(（][^()（）]{{1,12}}[)）])?"
     rf"|[(（]\s*{_NAMES}\s*/?\s*摄(?:影)?\s*[)）]|[■●]?\s*摄影[:：]?\s*{_NAMES}"
     rf"|{_AGENCY}发\s*[(（]\s*{_NAMES}\s*/?\s*摄\s*[)）]|[(（]\s*{_AGENCY}(?:记者)?发(?:\s*{_NAMES}\s*/?\s*摄)?\s*[)）]"
+    rf"|{_AGENCY}发"  # "…也是上海开埠以来接待的最大一条邮轮。(见上图)" / "新华社发": unbracketed, after the caption or alone"
     rf"|(?<=[。！？”!?])\s*图\s*[/／]\s*(?:摄影师\s*)?{_NAMES}"  # "…张琍蕾。图/摄影师王剑"
     # an office's credit, naming no one: "…丰收乐开怀。 白玉县融媒体中心", "…喜迎丰收。 德格县融媒体中心供图"
     rf"|(?<=[。！？”!?])\s+[{_HAN}]{{2,12}}?(?:{'|'.join(_OFFICES)}))\s*$"
@@ -124,10 +125,11 @@ _BOX_RUN_ON = re.compile(rf"^(?P<credit>[□■◎]\s*(?P<name>[{_HAN}]{{3,4}}))
 # a pupil's or writer's unit, then the name after a ◎, run on into the text: "台東縣豐榮國小五年乙班 ◎賴怡辰 結束一整天…"
 _UNIT_BOX_RUN_ON = re.compile(rf"^(?P<credit>[{_HAN}]{{2,20}}[ \u3000]*◎\s*(?P<name>[{_HAN}]{{2,4}}))[ \u3000]+(?P<rest>[^\s□■◎].{{8,}})$")
 # the reporter and where the story was reported, as papers in Taiwan print them, bracketed or not, before the text:
-# "〔記者彭健禮/苗栗報導〕二〇二六年…", "記者吳佳俊/報導   7月8日上午…", "（記者王小明、李大同／台北報導）"
+# "〔記者彭健禮/苗栗報導〕二〇二六年…", "記者吳佳俊/報導   7月8日上午…", "（記者王小明、李大同／台北報導）"; a
+# translator's, with the paper after it on a web copy: "編譯茅毅/綜合報導聯合報"
 _REPORTED_FROM = re.compile(
-    rf"^(?P<credit>(?P<open>[〔【\[(（])?\s*(?:本报)?记者\s*(?P<inner>{_CJK_NAME}(?:\s*[、,，]\s*{_CJK_NAME})*)\s*[/／]\s*"
-    rf"[{_HAN}]{{0,8}}?(?:报导|报道)\s*(?(open)[〕】\])）]))\s*(?P<rest>.*)$", re.DOTALL)
+    rf"^(?P<credit>(?P<open>[〔【\[(（])?\s*(?:本报)?(?:记者|编译)\s*(?P<inner>{_CJK_NAME}(?:\s*[、,，]\s*{_CJK_NAME})*)\s*[/／]\s*"
+    rf"[{_HAN}]{{0,8}}?(?:报导|报道)\s*(?(open)[〕】\])）]|(?:[{_HAN}]{{1,6}}报\s*$)?))\s*(?P<rest>.*)$", re.DOTALL)
 # the paper's own voice, no one named: "本报评论员", "□本报记者综合报道"
 _LEADER_WRITER = re.compile(r"^[□■]?\s*(?:(?:本报|本刊)(?:特约)?(?:评论员|编辑部)|本报(?:记者)?\s*综合(?:报道|整理|消息)?)$")
 # a source line of its own: "据新华社", "据新华社电", "据央视新闻报道"
@@ -312,7 +314,7 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
         return Credit(m.group("credit"), (m.group("name"),)), m.group("rest")  # "□ 王履祥 自从春城晚报…"
     if "◎" in head and (m := _UNIT_BOX_RUN_ON.match(line)) is not None and looks_like_name(m.group("name")):
         return Credit(m.group("credit"), (m.group("name"),)), m.group("rest")
-    if "记者" in head[:6] and (m := _REPORTED_FROM.match(line)) is not None:
+    if ("记者" in head[:6] or "编译" in head[:3]) and (m := _REPORTED_FROM.match(line)) is not None:
         people = split_names(m.group("inner"))
         if people.reporters:
             return Credit(m.group("credit").strip(), people.reporters), m.group("rest").strip()

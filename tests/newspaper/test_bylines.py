@@ -38,6 +38,7 @@ from indexer.newspaper.bylines import Credit, credited_photographers, match_byli
     ("記者吳佳俊/報導   7月8日上午10時15分花蓮縣消防局接獲民眾報案", ("吳佳俊",), (), "7月8日上午10時15分花蓮縣消防局接獲民眾報案"),
     ("【記者王小明、李大同／台北報導】時序入夏,花蓮縣溪流多", ("王小明", "李大同"), (), "時序入夏,花蓮縣溪流多"),
     ("（記者洪美秀／新竹報導）新竹縣政府昨天宣布", ("洪美秀",), (), "新竹縣政府昨天宣布"),
+    ("編譯茅毅/綜合報導聯合報", ("茅毅",), (), ""),  # a translator's credit, the paper after it on a web copy
     # a pupil's school and class, then the name after a ◎, run on into the essay
     ("台東縣豐榮國小五年乙班 ◎賴怡辰 結束一整天累人的上課時間,電力早已消耗殆盡", ("賴怡辰",), (), "結束一整天累人的上課時間,電力早已消耗殆盡"),
 ])

@@ -1643,3 +1643,11 @@ def test_items_laid_out_as_table_rows_of_one_cell() -> None:
     assert [(r.title, r.reporters, r.body[:4]) for r in records] == [
         ("", ("彭健禮",), "二〇二六"), ("推出「草莓地圖」 27家園區互相聯繫 引導遊客避免撲空", ("鄭淑婷",), "苗栗縣盛"),
         ("", ("林宜樟",), "嘉義縣番")]
+
+
+def test_an_agencys_photo_credit_on_a_line_of_its_own_closes_the_caption_not_the_next_headline() -> None:
+    # after 人民日报海外版 2005-04-07 各地快讯: "新华社发" under the photo item, then the next item's headline
+    page = ("上海“蓝宝石公主号”靠岸\n\n4月5日上午，巨型豪华邮轮“蓝宝石公主号”驶抵上海，停靠外高桥码头。（见上图）\n\n新华社发\n\n"
+            "黑龙江东北虎迎来生育高峰\n\n据新华社哈尔滨4月6日电 （记者王建威）记者近日从东北虎林园了解到，23只东北虎受孕成功。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [("上海“蓝宝石公主号”靠岸", ()), ("黑龙江东北虎迎来生育高峰", ("王建威",))]
