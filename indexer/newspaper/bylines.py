@@ -362,10 +362,13 @@ def match_end_credit(line: str) -> tuple[str, Credit] | None:
         return None
     before, credit = found
     people = credit.reporters + credit.correspondents
-    if people and all(n.endswith(_ANONYMOUS) or n in places() for n in people):
+    flat = unpad(credit.text)
+    # a place's name right after a role is a person's: "（记者 岳阳 通讯员 李平）", "（记者 宁波）"
+    place = {n for n in people if n in places() and not re.search(rf"{_ROLE}[\s:：]*{re.escape(n)}", flat)}
+    if people and all(n.endswith(_ANONYMOUS) or n in place for n in people):
         return None
-    if any(n.endswith(_ANONYMOUS) or (n in places() and len(people) > 1) for n in people):
-        credit = replace(credit, reporters=tuple(n for n in credit.reporters if not n.endswith(_ANONYMOUS) and n not in places()),
+    if any(n.endswith(_ANONYMOUS) or (n in place and len(people) > 1) for n in people):
+        credit = replace(credit, reporters=tuple(n for n in credit.reporters if not n.endswith(_ANONYMOUS) and n not in place),
                          correspondents=tuple(n for n in credit.correspondents if not n.endswith(_ANONYMOUS)))
     return before, credit
 

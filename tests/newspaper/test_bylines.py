@@ -58,6 +58,10 @@ def test_bylines_of_other_papers(line: str, reporters: tuple, correspondents: tu
     ("完成播种工作。(刘敬宗 摄影报道)", "完成播种工作。", ("刘敬宗",)),
     ("服务社区群众。陈建国/林楠", "服务社区群众。", ("陈建国", "林楠")),
     ("化为美好现实!本报记者 汤晓峰 朱文君", "化为美好现实!", ("汤晓峰", "朱文君")),
+    # a name that is also a city's, right after its role, is a person's ("(南京 祝晓)": 南京 is where the writer lives)
+    ("会议在宁波召开。（记者 宁波）", "会议在宁波召开。", ("宁波",)),
+    ("吸引了众多市民参加。（记者 岳阳 通讯员 李平）", "吸引了众多市民参加。", ("岳阳", "李平")),
+    ("读书使人明智。(南京 祝晓)", "读书使人明智。", ("祝晓",)),
 ])
 def test_end_credits(line: str, before: str, people: tuple) -> None:
     found = match_end_credit(line)
