@@ -85,7 +85,7 @@ INTERVIEW_QUESTION = re.compile(r"^(?:问|记者|本报记者|主持人)[:：]")
 # classified notices: "遗失声明" over "…不慎遗失营业执照副本，…声明作废。" lines; a paid block, like an advertisement
 # (a heading may be starred or boxed: "★遗失声明★")
 # a notice's title, alone on its line: "征稿启事", "讣告", "关于…坟墓迁移的公告", "招聘启事"
-NOTICE_TITLE = re.compile(r"^[\u4e00-\u9fff“”《》、]{0,24}(?:启事|公告|通告|讣告|告示|公示|声明)$")
+NOTICE_TITLE = re.compile(r"^[\u4e00-\u9fff“”《》、]{0,24}(?:启事|公告|通告|讣告|告示|公示|声明|敬告|谨告)$")
 CLASSIFIED_TITLE = re.compile(r"^[★☆■□●◆【\[\s]*(?:(?:遗失|挂失|作废)(?:声明|启事)|分类广告|声明启事)[★☆■□●◆】\]\s]*$")
 BRIEF_MAX_CHARS = 300
 # of a one-line headline's character pairs already in the article above: a sub-heading sums up the story it is
@@ -252,6 +252,7 @@ class Segmenter:
                 and (_short_title_line(nxt) or nxt.heading) and not column_tag(self.lines[j - 1].text) \
                 and not nxt.text.startswith("【") and not INTERVIEW_QUESTION.match(nxt.text) \
                 and not SPEAKER.match(nxt.text) and not DOC_NUMBER.match(nxt.text) \
+                and (not NOTICE_TITLE.match(self.lines[j - 1].text) or nxt.text.startswith("——")) \
                 and not (nxt.gap > first.gap and not first.heading):  # "…笑声比灯光还暖" / / "读《怀庆府志》札记"
             j += 1
         if j - i > 1 and not (_short_title_line(first) or first.heading):
@@ -882,7 +883,10 @@ NOT_NAMES = frozenset({"回信", "贺信", "贺电", "来信", "附件", "附录
 
 
 # an obituary's or a family notice's signature: "子 邢建国　女 邢建华　泣告", "全体家属 敬告"
-MOURNERS = re.compile(r"^[\u4e00-\u9fff \u3000、]{2,40}(?:泣告|敬告|谨告|泣启|谨启|叩首|泣叩)$")
+# the family signing an obituary: "不孝男 张建国 率全家泣告", "子女 张华、张敏 敬告" (a notice's own title is not:
+# "停水敬告", "停电谨告": a utility's words, no kin and no names set apart)
+MOURNERS = re.compile(r"^[\u4e00-\u9fff \u3000、]{2,40}(?:泣告|泣启|叩首|泣叩)$"
+                      r"|^(?=[^\n]*(?:[ \u3000、]|孝|家属|子女|全家|亲属|率|携|妻|夫))[\u4e00-\u9fff \u3000、]{2,40}(?:敬告|谨告|谨启)$")
 LATIN_LABEL = re.compile(r"^[A-Za-z][A-Za-z&'.]*(?: [A-Za-z&'.]+){1,5}$")  # "Letters to the Editor", "CHINA DAILY"
 LEADING_TAG = re.compile(r"^【([\u4e00-\u9fff]{1,6})】")  # "【武陟】…", "【提醒】…": an app's or a digest's tag
 

@@ -1651,3 +1651,15 @@ def test_an_agencys_photo_credit_on_a_line_of_its_own_closes_the_caption_not_the
             "黑龙江东北虎迎来生育高峰\n\n据新华社哈尔滨4月6日电 （记者王建威）记者近日从东北虎林园了解到，23只东北虎受孕成功。\n")
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.reporters) for r in records] == [("上海“蓝宝石公主号”靠岸", ()), ("黑龙江东北虎迎来生育高峰", ("王建威",))]
+
+
+def test_notices_a_utility_notice_a_closing_formula_without_its_stop_and_a_public_list() -> None:
+    page = ("温县举办太极拳比赛\n\n本报讯（记者 王冰）3月4日，温县在陈家沟举办太极拳比赛，200余名选手参赛。\n\n"
+            "停水敬告\n\n因管网改造，3月6日8时至18时，解放区部分区域停水，请用户提前储水。\n\n焦作市自来水公司\n\n2024年3月5日\n\n"
+            "关于城区部分道路临时交通管制的通告\n\n因道路施工需要，对人民路部分路段实施临时交通管制，请过往车辆绕行。\n\n特此通告\n\n"
+            "焦作市公安局交通警察支队\n\n2024年3月5日\n\n拟表彰名单公示\n\n经研究，拟对以下10名同志予以表彰，现予以公示\n\n"
+            "公示期为3月6日至3月12日。\n\n孟州市新增两家高新技术企业\n\n本报讯（记者 李平）记者从孟州市科工局获悉，我市新增两家高新技术企业。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [r.title for r in records] == ["温县举办太极拳比赛", "停水敬告", "关于城区部分道路临时交通管制的通告", "拟表彰名单公示",
+                                          "孟州市新增两家高新技术企业"]
+    assert "特此通告" in records[2].body and records[3].body.startswith("经研究")
