@@ -273,12 +273,15 @@ _PLACE_ENDINGS = "市县区镇乡村州省街路"
 
 
 # two-character surnames: "张凯林尉迟健平" is 张凯林 and 尉迟健平
+_MEDIA = re.compile(r"(?:日报|晚报|早报|晨报|报社|新闻|新闻网|网|电视台|广播|融媒|中心|客户端)$")
 _COMPOUND_SURNAME = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:%s)" % "|".join(sorted(s for s in surnames() if len(s) == 2)))
 
 
 def _names_in(run: str) -> list[str]:
     """One run of characters between separators: "徐金华" -> [徐金华]; "徐金华王晓东" -> two 3-character names."""
     if run in _NOT_NAMES or run.startswith("发自"):  # "本报记者 孙国庆 李晓东 发自北京"
+        return []
+    if len(run) >= 3 and _MEDIA.search(run):  # "作者:焦作日报 浏览:1234": a CMS names the paper where a writer goes
         return []
     if 5 <= len(run) <= 8 and (m := _COMPOUND_SURNAME.search(run)) and 2 <= len(run) - m.start() <= 4 and m.start() <= 4:
         return [run[:m.start()], run[m.start():]]

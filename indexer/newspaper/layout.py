@@ -312,6 +312,9 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
                 out.append(Line(number, title, title, gap, indent, after_break=page_break))
                 gap, page_break = 0, False
             line = fields.group("credit")
+            if match_byline(line) is None and match_photo_credit(line) is None:
+                dropped.append(line)  # "作者:焦作日报": the CMS names the paper where a writer goes, no one
+                continue
         labelled = _FIELD.match(line)  # "标题：武陟县发展林下经济七万亩", "作者：本报记者 马  强": an export's labelled fields
         if labelled:
             label, value = labelled.group("label"), labelled.group("value").strip()

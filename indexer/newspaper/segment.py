@@ -63,7 +63,6 @@ PARALLEL_WINDOW = 60  # lines looked at for a sub-heading's twin: one article's 
 TITLE_GROUP_MAX = 4  # kicker, headline (sometimes set on two lines), subtitle
 SUBHEAD_MAX = 12
 SERIES_MIN, SERIES_MAX = 4, 10  # three lines of one length (4-10) in an article are a series of sub-headings
-NOTICE_TITLE = re.compile(r"(?:公告|声明|启事|通知|通告|公示)$")  # "减资公告", "遗失声明": notices, each a record
 LEAD_IN_MAX = 24  # "博爱县寨卜昌村：", "政府工作报告引起在京海南人麦瑶共鸣:": what comes before the colon of a headline  # "产业链条越拉越长": sub-headings are short; a longer unmarked line may be a broken paragraph
 START_SCORE = 1.5
 SUBHEAD_MARKS = "▶►◆"  # a feature's sub-headings in a repost: "▶ 小区门口的“流动哨”"

@@ -62,6 +62,7 @@ def test_bylines_of_other_papers(line: str, reporters: tuple, correspondents: tu
     ("会议在宁波召开。（记者 宁波）", "会议在宁波召开。", ("宁波",)),
     ("吸引了众多市民参加。（记者 岳阳 通讯员 李平）", "吸引了众多市民参加。", ("岳阳", "李平")),
     ("读书使人明智。(南京 祝晓)", "读书使人明智。", ("祝晓",)),
+    ("心中感觉分量沉甸甸的。(记者陈昌旭 杭州日报)", "心中感觉分量沉甸甸的。", ("陈昌旭",)),  # the paper after the name is no one
 ])
 def test_end_credits(line: str, before: str, people: tuple) -> None:
     found = match_end_credit(line)

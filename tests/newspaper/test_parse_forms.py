@@ -1663,3 +1663,11 @@ def test_notices_a_utility_notice_a_closing_formula_without_its_stop_and_a_publi
     assert [r.title for r in records] == ["温县举办太极拳比赛", "停水敬告", "关于城区部分道路临时交通管制的通告", "拟表彰名单公示",
                                           "孟州市新增两家高新技术企业"]
     assert "特此通告" in records[2].body and records[3].body.startswith("经研究")
+
+
+def test_a_cms_field_naming_the_paper_where_the_writer_goes_names_no_reporter() -> None:
+    page = ("温县举办太极拳比赛\n2024-03-02 07:08 作者:焦作日报 浏览:1234 来源:焦作日报\n\n"
+            "3月1日，温县在陈家沟举办太极拳比赛，200余名选手参赛。\n\n"
+            "孟州市新增两家企业\n2024-03-02 07:10 作者:王芳 浏览:88\n\n记者从孟州市科工局获悉，我市新增两家高新技术企业。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [("温县举办太极拳比赛", ()), ("孟州市新增两家企业", ("王芳",))]
