@@ -192,7 +192,9 @@ class Segmenter:
         if line.plain and line.text in section_labels():
             return True
         if (line.plain or line.heading) and PAGE_NAME.match(line.text) and line.text not in box_labels() \
+                and not (nxt.byline is not None and len(line.text) > SECTION_MAX) \
                 and (self.title_group(i + 1) is not None or not (self.drafts or self.cur) or nxt.photo is not None):
+            # (a longer line right over a dateline is its headline: "寒潮来袭出行提示" / "本报讯（记者 王冰）…")
             # "法治·平安", "社会新闻", "县区传真" over a headline or atop the page, "图说孟州" over photos: the
             # page's or column's name
             return True

@@ -1671,3 +1671,10 @@ def test_a_cms_field_naming_the_paper_where_the_writer_goes_names_no_reporter() 
             "孟州市新增两家企业\n2024-03-02 07:10 作者:王芳 浏览:88\n\n记者从孟州市科工局获悉，我市新增两家高新技术企业。\n")
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.reporters) for r in records] == [("温县举办太极拳比赛", ()), ("孟州市新增两家企业", ("王芳",))]
+
+
+def test_a_headline_ending_like_a_column_name_over_a_dateline_is_a_headline() -> None:
+    page = ("寒潮来袭出行提示\n\n本报讯（记者 王冰）受强冷空气影响，今明两天我市将出现大风降温天气，请市民注意防寒保暖。\n\n"
+            "孟州市新增两家高新技术企业\n\n本报讯（记者 李平）记者从孟州市科工局获悉，我市新增两家高新技术企业。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.section) for r in records] == [("寒潮来袭出行提示", None), ("孟州市新增两家高新技术企业", None)]
