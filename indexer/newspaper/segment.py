@@ -534,7 +534,8 @@ class Segmenter:
             while (m := LEADING_TAG.match(draft.title)) is not None and cjk_count(draft.title[m.end():]) >= 4:
                 self.dropped.append(m.group())  # "【提醒】【扩散】焦作这些收费站…": each tag
                 draft.title = draft.title[m.end():].lstrip()
-                draft.section = draft.section or m.group(1)
+                if not re.fullmatch(r"[一二三四五六七八九十]+", m.group(1)):  # "【一】…", "【二】…": the item's number
+                    draft.section = draft.section or m.group(1)
 
     def step(self, i: int) -> int:
         line = self.lines[i]

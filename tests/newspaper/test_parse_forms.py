@@ -1678,3 +1678,10 @@ def test_a_headline_ending_like_a_column_name_over_a_dateline_is_a_headline() ->
             "孟州市新增两家高新技术企业\n\n本报讯（记者 李平）记者从孟州市科工局获悉，我市新增两家高新技术企业。\n")
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.section) for r in records] == [("寒潮来袭出行提示", None), ("孟州市新增两家高新技术企业", None)]
+
+
+def test_items_numbered_in_brackets_have_no_column() -> None:
+    page = ("【一】温县举办太极拳比赛\n\n本报讯（记者 王冰）3月4日，温县在陈家沟举办太极拳比赛，200余名选手参赛。\n\n"
+            "【二】孟州市新增两家高新技术企业\n\n本报讯（记者 李平）记者从孟州市科工局获悉，我市新增两家高新技术企业。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.section) for r in records] == [("温县举办太极拳比赛", None), ("孟州市新增两家高新技术企业", None)]
