@@ -99,6 +99,12 @@ _SLASHED_NAMES = re.compile(rf"(?<=[。！？”!?])\s*(?P<credit>(?P<inner>[{_H
 # a brief signed with a name alone after its last sentence: "…种植技术。（王立军）"
 _NAME_ONLY_END = re.compile(
     rf"(?:(?<=[。！？”!?])|^)\s*(?P<credit>[(（](?P<name>[{_HAN}]{{2,3}}(?:[ \u3000、]{{1,2}}[{_HAN}]{{2,3}}){{0,2}})[)）])\s*$")
+# a brief signed with a boxed name after its last sentence: "…免去旅客“找车难”的问题。□晓敏" (a pen name may be
+# any two or three characters: the box marks it)
+_BOX_END = re.compile(rf"(?<=[。！？”!?])\s*(?P<credit>[□■](?P<name>\s*[{_HAN}]{{2,3}}))\s*$")
+# or with a name alone, set apart by a space: "…荣获二等奖。 夏慧" (run on with no space, a hard-wrapped line may end so;
+# after a closing quote alone, it is a headline's author: "乾县境内鲜为人知的“五陵塬” 陈刚辉")
+_SPACED_NAME_END = re.compile(rf"(?:(?<=[。！？!?])|(?<=[。！？!?]”))[ \u3000]+(?P<credit>(?P<name>[{_HAN}]{{2,3}}))\s*$")
 # what follows "记者" in a sentence, not a name: "记者了解到", "记者看到", "记者从…获悉"
 _NOT_RUN_ON = re.compile(r"^[了看发获注来走从在对随问与和跟就也又还先再当得将把被已正要会能随近昨今日前]")
 _NOT_CREDITS = frozenset({"待续", "未完", "完", "续完", "社论", "评论", "通讯", "特写", "综合", "编者", "图文", "上", "下"})
@@ -439,6 +445,11 @@ def _match_end_credit(block: str) -> tuple[str, Credit] | None:
     if m and names:
         cut = _original_offset(line, flat, m.start("credit"))
         return line[:cut].rstrip(), Credit(line[cut:].strip(), names)
+    m = _BOX_END.search(flat, start) or _SPACED_NAME_END.search(flat, start)
+    if m and m.group("name").strip() not in _NOT_NAMES | _NOT_CREDITS \
+            and (m.group("credit")[0] in "□■" or looks_like_name(m.group("name"))):
+        cut = _original_offset(line, flat, m.start("credit"))
+        return line[:cut].rstrip(), Credit(line[cut:].strip(), (m.group("name").strip(),))
     m = _BRACKET_REPORTED.search(flat, start)
     if m is None and (m := _SLASHED_NAMES.search(flat, start)) and not all(map(looks_like_name, re.split(r"[/／]", m.group("inner")))):
         m = None  # "…增长了一倍。上半年/下半年": no names

@@ -63,13 +63,17 @@ def test_bylines_of_other_papers(line: str, reporters: tuple, correspondents: tu
     ("吸引了众多市民参加。（记者 岳阳 通讯员 李平）", "吸引了众多市民参加。", ("岳阳", "李平")),
     ("读书使人明智。(南京 祝晓)", "读书使人明智。", ("祝晓",)),
     ("心中感觉分量沉甸甸的。(记者陈昌旭 杭州日报)", "心中感觉分量沉甸甸的。", ("陈昌旭",)),  # the paper after the name is no one
+    # a brief signed with a name after its last sentence: boxed (a pen name), or alone after a space
+    ("免去旅客“找车难”的问题。□晓敏", "免去旅客“找车难”的问题。", ("晓敏",)),
+    ("我市参赛小品《都是血压惹的祸》荣获二等奖。 夏慧", "我市参赛小品《都是血压惹的祸》荣获二等奖。", ("夏慧",)),
 ])
 def test_end_credits(line: str, before: str, people: tuple) -> None:
     found = match_end_credit(line)
     assert found is not None and found[0] == before and found[1].people == people
 
 
-@pytest.mark.parametrize("line", ["增长了一倍。上半年/下半年", "比例为三比一。（完）", "见下图。报道/评论", "图片报道", "新闻报道"])
+@pytest.mark.parametrize("line", ["增长了一倍。上半年/下半年", "比例为三比一。（完）", "见下图。报道/评论", "图片报道", "新闻报道",
+                                  "乾县境内鲜为人知的“五陵塬” 陈刚辉", "这是一个好日子。 上午", "活动圆满结束。 完"])
 def test_text_that_only_looks_like_an_end_credit(line: str) -> None:
     found = match_end_credit(line)
     assert found is None or not found[1].people
