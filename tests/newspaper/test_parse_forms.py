@@ -1685,3 +1685,10 @@ def test_items_numbered_in_brackets_have_no_column() -> None:
             "【二】孟州市新增两家高新技术企业\n\n本报讯（记者 李平）记者从孟州市科工局获悉，我市新增两家高新技术企业。\n")
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.section) for r in records] == [("温县举办太极拳比赛", None), ("孟州市新增两家高新技术企业", None)]
+
+
+def test_a_staff_line_with_names_set_apart_by_spaces_and_a_trainee_is_furniture() -> None:
+    page = ("责任编辑:陈恺辰 蔡军剑 实习生 杨昊\n学者也要了解官员\n\n现如今，一些学者以骂官员为乐，这似乎谈不上平心持论。\n")
+    parsed = parse_page(page, "t", strict=True)
+    assert [r.title for r in parsed.records] == ["学者也要了解官员"]
+    assert "责任编辑:陈恺辰 蔡军剑 实习生 杨昊" in parsed.dropped
