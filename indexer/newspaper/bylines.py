@@ -49,7 +49,7 @@ _WIRE = re.compile(
 )
 # "□ 李文", "■本报记者 张三 李四"; "N本报记者 苏燕梅", "●记者 张三": a bullet (some exports turn the
 # dingbat into a Latin N) before a role
-_BOX = re.compile(rf"^(?P<credit>(?:[□■◎◇★]\s*|[●◆▲★▌|N]\s*(?={_ROLE}))(?P<inner>{_NAMES}){_SUFFIX})\s*$")
+_BOX = re.compile(rf"^(?P<credit>(?:[□■◎◇★○]\s*|[●◆▲★▌|N]\s*(?={_ROLE}))(?P<inner>{_NAMES}){_SUFFIX})\s*$")
 # a letter signed by its reader: "解放区　读者　刘桂芬", "山阳区　李晓东"
 _WHO_WROTE_IN = r"(?:读者|居民|市民|村民|网友)"
 _SIGNED = re.compile(rf"^(?:[{_HAN}]{{1,6}}?(?:区|县|市|镇|乡|街道|社区|村)(?:[ \u3000]+(?:{_WHO_WROTE_IN}[ \u3000]+)?"
@@ -107,6 +107,7 @@ _BOX_END = re.compile(rf"(?<=[。！？”!?])\s*(?P<credit>[□■](?P<name>\s*
 _SPACED_NAME_END = re.compile(rf"(?:(?<=[。！？!?])|(?<=[。！？!?]”))[ \u3000]+(?P<credit>(?P<name>[{_HAN}]{{2,3}}))\s*$")
 # what follows "记者" in a sentence, not a name: "记者了解到", "记者看到", "记者从…获悉"
 _NOT_RUN_ON = re.compile(r"^[了看发获注来走从在对随问与和跟就也又还先再当得将把被已正要会能随近昨今日前]")
+_SUPPLIED = frozenset({"供稿", "供图", "提供", "整理", "口述", "推荐"})
 _NOT_CREDITS = frozenset({"待续", "未完", "完", "续完", "社论", "评论", "通讯", "特写", "综合", "编者", "图文", "上", "下"})
 # a commentary author's line: "王建华（作者为河南理工大学教授）", "（作者系市委党校教师）" after a name
 _AUTHOR_NOTE = re.compile(rf"^(?P<credit>(?P<inner>{_CJK_NAME})\s*[(（]\s*作者(?:为|系|是|单位[:：]?)[^()（）]{{1,40}}[)）])\s*$")
@@ -351,7 +352,9 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
     for pattern in (_BOX, _STANDALONE, _NAME_THEN_ROLE):
         m = pattern.match(flat)
         if m:
-            people = split_names(m.group("credit").lstrip("□■◎◇●◆▲★▌|N"))  # with "/图" after a name: see split_names
+            people = split_names(m.group("credit").lstrip("□■◎◇●◆▲★▌|N○"))  # with "/图" after a name: see split_names
+            if flat[:1] == "○" and not all(map(looks_like_name, people.people)):
+                continue  # "○ 聂红梅" signs a piece; "○ 温县" is a bulleted place
             if (people.reporters or people.correspondents) and _named(flat, people):
                 return Credit(line, people.reporters, people.correspondents), ""
     return None
@@ -440,6 +443,8 @@ def _match_end_credit(block: str) -> tuple[str, Credit] | None:
     names: tuple[str, ...] = ()
     if m and m.group("name") not in _NOT_NAMES | _NOT_CREDITS:  # "…技术。（王立军）", "（吴树民 周秦）": signed by its writers
         names = tuple(re.split(r"[ \u3000、]+", m.group("name")))
+        if len(names) > 1 and names[-1] in _SUPPLIED:
+            names = names[:-1]  # "(陈敬之 供稿)": who sent it in
         if any(re.fullmatch(_ROLE, n) or n in _NOT_NAMES | _NOT_CREDITS for n in names):
             names = ()  # "（记者 付晓明）": a role, read below
     if m and names:

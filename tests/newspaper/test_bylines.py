@@ -19,6 +19,7 @@ from indexer.newspaper.bylines import Credit, credited_photographers, match_byli
     ("孟州市读者　张玉兰", ("张玉兰",), (), ""),
     ("王丽娟/文 李晓鹏/图", ("王丽娟",), (), ""),
     ("◎冯丽娜", ("冯丽娜",), (), ""),
+    ("○ 聂红梅", ("聂红梅",), (), ""),  # a 副刊 piece signed under its title
     ("何白 整理", ("何白",), (), ""),
     ("◇本报记者邹英", ("邹英",), (), ""),
     ("王青青 晚报记者 叶晓姝", ("王青青", "叶晓姝"), (), ""),
@@ -66,6 +67,7 @@ def test_bylines_of_other_papers(line: str, reporters: tuple, correspondents: tu
     # a brief signed with a name after its last sentence: boxed (a pen name), or alone after a space
     ("免去旅客“找车难”的问题。□晓敏", "免去旅客“找车难”的问题。", ("晓敏",)),
     ("我市参赛小品《都是血压惹的祸》荣获二等奖。 夏慧", "我市参赛小品《都是血压惹的祸》荣获二等奖。", ("夏慧",)),
+    ("明代改为怀庆府，府治在今沁阳。(陈敬之 供稿)", "明代改为怀庆府，府治在今沁阳。", ("陈敬之",)),  # who sent it in
 ])
 def test_end_credits(line: str, before: str, people: tuple) -> None:
     found = match_end_credit(line)
@@ -95,6 +97,10 @@ def test_photo_credits(line: str, before: str, people: tuple) -> None:
 def test_a_run_of_two_names_with_a_two_character_surname_is_split_at_it() -> None:
     from indexer.newspaper.bylines import split_names
     assert split_names("记者张凯林尉迟健平").reporters == ("张凯林", "尉迟健平")
+
+
+def test_a_bulleted_place_is_no_credit() -> None:
+    assert match_byline("○ 温县") is None
 
 
 def test_words_that_are_no_credit() -> None:
