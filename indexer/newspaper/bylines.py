@@ -56,6 +56,9 @@ _SIGNED = re.compile(rf"^(?:[{_HAN}]{{1,6}}?(?:区|县|市|镇|乡|街道|社区
                      rf"|{_WHO_WROTE_IN}[ \u3000]+)|读者[ \u3000]+)(?P<inner>{_CJK_NAME})$")
 # "解放区　读者　刘桂芬", "孟州市读者　张玉兰", "山阳区　李晓东", "山阳区焦东路街道居民　王桂兰"
 # a writer under a work unit: "□首发集团八达岭分公司京新收费所 吕文静"
+# a pupil under a school and class, a writer under a school or hospital: "解放区实验小学五(2)班 刘欣怡",
+# "温县实验中学八（3）班 何雨萱", "焦作大学 李文"
+_SCHOOL_UNIT = re.compile(rf"^[{_HAN}（）()\d]{{2,30}}(?:班|小学|中学|大学|学院|学校|医院)[ \u3000]+(?P<inner>[{_HAN}]{{2,3}})$")
 _BOX_UNIT = re.compile(rf"^(?:[□■]|文\s*[/／])\s*[{_HAN}（）()]{{4,30}}[ \u3000]+(?P<inner>{_CJK_NAME})\s*$")  # "文/市第二人民医院 宁志伟"
 # the writer and the photographer side by side: "文/YMG全媒体记者 杨春娜 图/郑晓平 张洁 唐克"
 _WRITER_AND_PHOTO = re.compile(r"^文字?\s*[/／:：]\s*(?P<inner>.{2,30}?)\s+(?:图|图片|摄影)\s*[/／:：]\s*\S.{0,30}$")
@@ -334,8 +337,12 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
         return Credit(line), ""
     flat = unpad(line)
     first = flat[:1]
+    m2 = None
     m = (_BOX_UNIT.match(flat) or _NAMED_NOTE.match(flat) if first in "□■作文" else None) \
-        or (_SIGNED.match(flat) if len(flat) <= 16 and (" " in flat or "\u3000" in flat) else None)
+        or (_SIGNED.match(flat) if len(flat) <= 16 and (" " in flat or "\u3000" in flat) else None) \
+        or ((m2 := _SCHOOL_UNIT.match(flat)) if (" " in flat or "\u3000" in flat) else None)
+    if m is not None and m is m2 and not looks_like_name(m.group("inner")):
+        m = None
     if m:
         return Credit(line, (m.group("inner"),)), ""
     m = _WRITER_AND_PHOTO.match(flat) if first == "文" else _PAGE_CREDIT.match(flat) if first == "本" else None

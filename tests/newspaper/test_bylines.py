@@ -20,6 +20,7 @@ from indexer.newspaper.bylines import Credit, credited_photographers, match_byli
     ("王丽娟/文 李晓鹏/图", ("王丽娟",), (), ""),
     ("◎冯丽娜", ("冯丽娜",), (), ""),
     ("○ 聂红梅", ("聂红梅",), (), ""),  # a 副刊 piece signed under its title
+    ("解放区实验小学五(2)班 刘欣怡", ("刘欣怡",), (), ""),  # a pupil under the school and class
     ("何白 整理", ("何白",), (), ""),
     ("◇本报记者邹英", ("邹英",), (), ""),
     ("王青青 晚报记者 叶晓姝", ("王青青", "叶晓姝"), (), ""),
@@ -100,7 +101,7 @@ def test_a_run_of_two_names_with_a_two_character_surname_is_split_at_it() -> Non
 
 
 def test_a_bulleted_place_is_no_credit() -> None:
-    assert match_byline("○ 温县") is None
+    assert match_byline("○ 温县") is None and match_byline("焦作大学 图书馆") is None
 
 
 def test_words_that_are_no_credit() -> None:
