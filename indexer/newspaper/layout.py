@@ -206,6 +206,7 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
     wrap, measure = _raw_wrap_width(lines)
     cut_off = False
     recommended = False  # under "往期推荐": the lines are links to other items
+    related = False  # under "相关新闻": the bulleted or indented lines right under it are links
     comments = False  # under "热门评论": readers' names, times and words, not the paper's
     pointers = False  # under a 导读 label: bulleted lines point to other pages
     carried = ""  # a photo credit printed above its caption, in an export's 作者 field
@@ -232,6 +233,15 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             recommended = True
             dropped.append(raw.strip())
             continue
+        if _RELATED.match(raw.strip()):
+            related = True
+            dropped.append(raw.strip())
+            continue
+        if related and raw.strip() and (raw[:1].isspace() or raw.strip()[0] in _LINK_BULLETS) \
+                and len(raw.strip()) <= TITLE_LIST_LINE_MAX and raw.strip()[-1] not in "。…":
+            dropped.append(raw.strip())  # "　焦作发布高温橙色预警　最高气温可达39℃": a link
+            continue
+        related = related and not raw.strip()  # (the links may be set apart by blank lines)
         if _COMMENTS.match(raw.strip()):  # "热门评论（3）": readers' comments under the copy, up to a blank line
             comments = True
         if comments:
@@ -423,6 +433,9 @@ def _under_item_head(out: list[Line]) -> bool:
     """The last line kept can head a copied item: a heading, a credit, or a headline-shaped line set apart above
     ("滨海县开展服务大集市活动" after a blank line; not "2023-10-12 09:30 阅读推广员…赶到现场" inside a timeline)."""
     last = out[-1]
+    if last.text.startswith("——") and last.gap == 0 and len(out) >= 2 and out[-2].photo is None \
+            and _under_item_head(out[:-1]):
+        return True  # "示范区智能装备产业园首批企业入驻" / "——12家企业签约，总投资31亿元": a headline and its subtitle
     titled = last.headline_shaped or (last.plain and last.text[-1:] in "！？!?" and "。" not in last.text
                                       and len(last.text) <= HEADLINE_MAX)  # "…变身“鱼米之乡”!…你知道多少?"
     return last.heading or last.byline is not None or (titled and (last.gap > 0 or len(out) == 1))
@@ -469,6 +482,9 @@ _EMOJI = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u26FF\u2700-\u27BF\uFE0F]+")
 # labels over lists of links to other items: "往期推荐" / "焦作这些学校，招生计划公布" / …
 _COMMENTS = re.compile(r"^(?:热门评论|网友评论|全部评论|最新评论|精选留言|读者留言)\s*(?:[(（]\d+[)）])?$")
 _RECOMMENDED = re.compile(r"^(?:往期推荐|往期回顾|推荐阅读|精彩推荐|往期精彩)$")
+# a copy's links to other items under it, each bulleted or indented: "相关新闻：" / "· 示范区三季度经济运行稳中向好"
+_RELATED = re.compile(r"^(?:相关推荐|相关新闻|相关阅读|相关文章|热点推荐|更多新闻)[:：]?$")
+_LINK_BULLETS = "·•▪◦-▶►"
 # a 导读 box's label, and the bullets of its pointers
 _GUIDE = re.compile(r"^[【\[◆■〓]?(?:今日|本期|本版)?导读[】\]◆■〓]?$")
 _POINTER_BULLETS = "◆●■▲►▶·•"

@@ -1692,3 +1692,29 @@ def test_a_staff_line_with_names_set_apart_by_spaces_and_a_trainee_is_furniture(
     parsed = parse_page(page, "t", strict=True)
     assert [r.title for r in parsed.records] == ["学者也要了解官员"]
     assert "责任编辑:陈恺辰 蔡军剑 实习生 杨昊" in parsed.dropped
+
+
+def test_news_site_copies_with_a_subtitle_over_their_fields_and_links_to_related_items() -> None:
+    page = ("首页 > 新闻中心 > 焦作新闻 > 正文\n\n示范区智能装备产业园首批企业入驻\n——12家企业签约，总投资31亿元\n\n"
+            "2021-11-03 07:58:12　来源：焦作日报　　字号：大 中 小\n分享到：微信　微博　QQ空间\n\n"
+            "　　本报讯（记者　宋文杰　通讯员　胡丽娜）11月1日，示范区智能装备产业园首批企业入驻仪式举行，12家企业签约入驻。\n\n"
+            "（责任编辑：韩梦瑶）\n【纠错】\n\n相关新闻：\n\n· 示范区三季度经济运行稳中向好\n\n· 我市召开制造业高质量发展推进会\n\n"
+            "首页 > 新闻中心 > 焦作新闻 > 正文\n\n“小网格”撬动“大治理”\n\n2021-11-03 08:05:40　来源：焦作日报　　字号：大 中 小\n\n"
+            "□本报记者　童　欣\n\n　　走进解放区民生街道，每个小区门口都挂着一块网格公示牌。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [
+        ("示范区智能装备产业园首批企业入驻 ——12家企业签约，总投资31亿元", ("宋文杰",)), ("“小网格”撬动“大治理”", ("童欣",))]
+    assert "三季度" not in records[0].body
+
+
+def test_app_copies_with_their_bars_related_links_and_comment_counts() -> None:
+    page = ("〈 焦作日报　　　　　　　　···\n焦作：伏天“战高温” 一线劳动者的坚守\n2024-07-02 06:45　焦作日报\n"
+            "▶ 听新闻　00:00 / 03:48　　　　字号 A- A+\n焦作日报全媒体记者　柴　宁　通讯员　魏婷婷\n"
+            "　　入伏以来，我市最高气温连续多日超过37℃。\n相关推荐\n　焦作发布高温橙色预警　最高气温可达39℃\n"
+            "　防暑降温，这些知识请收好\n评论（23）　　👍 186　　分享\n————————————\n〈 焦作日报　　　　　　　　···\n"
+            "高温下的“清凉”更要有温度\n2024-07-02 07:20　焦作日报\n▶ 听新闻　00:00 / 02:05　　　　字号 A- A+\n文/江　潮\n"
+            "　　高温天气里，一瓶水、一把伞、一处阴凉，对户外劳动者来说都是实实在在的关怀。\n评论（11）　　👍 97　　分享\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [
+        ("焦作：伏天“战高温” 一线劳动者的坚守", ("柴宁",)), ("高温下的“清凉”更要有温度", ("江潮",))]
+    assert "预警" not in records[0].body and "听新闻" not in records[1].body
