@@ -7,6 +7,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 
 from indexer.errors import InvalidInput
+from indexer.newspaper.script import shadow
 
 
 @dataclass(frozen=True)
@@ -26,17 +27,30 @@ class Boilerplate:
 
         "扫一扫 关注我们" -> ("", ("扫一扫 关注我们",));
         "…逐一销号。(下转第二版)" -> ("…逐一销号。", ("(下转第二版)",)).
+        The patterns are written in Simplified characters and match a line in Traditional ones on its 1:1 Simplified
+        shadow, what they cut taken from the line as printed: "字體:放大 還原 縮小" -> ("", ("字體:放大 還原 縮小",)).
         """
+        shadowed = shadow(line)
         removed: list[str] = []
         for pattern in self.inline_patterns:
-            if pattern.search(line):
-                removed.extend(m.group() for m in pattern.finditer(line))
-                line = pattern.sub("", line)
-        stripped = line.strip()
+            if pattern.search(shadowed):
+                spans = [m.span() for m in pattern.finditer(shadowed) if m.end() > m.start()]
+                removed.extend(line[a:b] for a, b in spans)
+                line, shadowed = _cut(line, spans), _cut(shadowed, spans)
+        stripped = shadowed.strip()
         if stripped and self._any_line.fullmatch(stripped):
-            removed.append(stripped)
+            removed.append(line.strip())
             return "", tuple(removed)
         return line, tuple(removed)
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` without the spans (in order, not overlapping)."""
+    out, at = [], 0
+    for a, b in spans:
+        out.append(text[at:a])
+        at = b
+    return "".join(out) + text[at:]
 
 
 def parse_patterns(text: str, where: str = "boilerplate") -> Boilerplate:

@@ -17,6 +17,7 @@ from functools import cached_property
 
 from indexer.newspaper.boilerplate import Boilerplate
 from indexer.newspaper.pagemeta import header_line, item_meta_line, page_line, source_line
+from indexer.newspaper.script import shadow
 from indexer.newspaper.bylines import (Credit, author_note_alone, is_role, joined_name, looks_like_name, match_byline,
                                        match_end_credit, match_photo_credit, name_and_note)
 
@@ -171,7 +172,8 @@ class Line:
             return False
         core = t.rstrip(_CLOSING) or t
         last = core[-1]
-        if any(ch in "。…" for ch in core[:-1]) or sum(ch in _SENTENCE_END for ch in core[:-1]) > 1:
+        inside = core[:-1] if "，" in t or "," in t else core[:-1].replace("……", "", 1).replace("…", "", 1)
+        if any(ch in "。…" for ch in inside) or sum(ch in _SENTENCE_END for ch in core[:-1]) > 1:
             return False  # two sentences; one "！" or "？" inside is a headline's ("3413米！我国极地冰层钻探…")
         if last in _SENTENCE_END:  # (a web copy's title over its fields may be longer: "…变身“鱼米之乡”!…你知道多少?")
             return last in "！？!?" and (len(squashed) <= EXCLAIM_HEADLINE_MAX or self.fields_below)
@@ -494,6 +496,12 @@ TITLE_LIST_LINE_MAX = 40  # a headline in an e-paper's list of the page's titles
 _HEADING_MARK = re.compile(r"^(?:#{1,6}\s+|[·•●■◆▪]\s*)")  # "# 我市中考…", "·沁阳市：…": a mark before a headline
 
 
+# a channel of a news site's menu: "政治新聞", "今日頭條", "專題", "要聞"
+_CHANNEL = re.compile(r"(?:新闻|频道|头条|专题|话题|要闻|焦点|评论|体育|财经|娱乐|科技|国际|社会|国内|两岸|生活|视频|图片)$")
+CHANNEL_MAX = 6
+MENU_MIN = 4  # lines in a row, each a channel: a menu, not a column's label over a headline
+
+
 def _without_title_lists(lines: list[str], dropped: list[str]) -> list[str]:
     """An e-paper page view's list of the page's headlines ("本版标题导航" / "修武:“美学经济”带火乡村游" /
     "博爱:万亩竹林变身“绿色银行”" / …), each printed again over its article further down: two or more lines in a
@@ -509,6 +517,16 @@ def _without_title_lists(lines: list[str], dropped: list[str]) -> list[str]:
             else:
                 dropped.append(">>")
                 out[n] = raw.lstrip()[2:]
+    lines = out
+    n = 0
+    while n < len(lines):  # a site's menu of channels, a line each: "今日頭條" / "專題" / "要聞" / "政治新聞" / …
+        run = n
+        while run < len(lines) and 0 < len(text := lines[run].strip()) <= CHANNEL_MAX and cjk_count(text) == len(text):
+            run += 1
+        if run - n >= MENU_MIN and sum(bool(_CHANNEL.search(shadow(lines[k].strip()))) for k in range(n, run)) >= MENU_MIN:
+            dropped.extend(lines[k].strip() for k in range(n, run))
+            out[n:run] = [""] * (run - n)
+        n = max(run, n + 1)
     lines = out
     later: dict[str, int] = {}
     for n, raw in enumerate(lines):

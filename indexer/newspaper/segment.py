@@ -29,6 +29,7 @@ from functools import lru_cache
 from importlib import resources
 
 from indexer.newspaper.bylines import Credit, joined_name, looks_like_name, match_end_credit, signature
+from indexer.newspaper.script import shadow
 from indexer.newspaper.layout import ENUMERATOR, NUMBERED_PHOTO, Line, PageStyle, bigrams, cjk_count, name_list
 
 CAPTION_TITLE_MAX = 20
@@ -140,19 +141,26 @@ class Explained:
     text: str
 
 
-def _labels(name: str) -> frozenset[str]:
+class Labels(frozenset[str]):
+    """Labels written in Simplified characters that hold a label in Traditional ones too: "本報新聞" in Labels({"本报新闻"})."""
+
+    def __contains__(self, text: object) -> bool:
+        return super().__contains__(text) or (isinstance(text, str) and super().__contains__(shadow(text)))
+
+
+def _labels(name: str) -> Labels:
     text = resources.files("indexer.newspaper").joinpath("data", name).read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return Labels(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @lru_cache(maxsize=1)
-def section_labels() -> frozenset[str]:
+def section_labels() -> Labels:
     """Labels in indexer/newspaper/data/sections.txt ("简讯", "时评", ...)."""
     return _labels("sections.txt")
 
 
 @lru_cache(maxsize=1)
-def box_labels() -> frozenset[str]:
+def box_labels() -> Labels:
     """Labels in indexer/newspaper/data/boxes.txt ("记者手记", "相关链接", ...)."""
     return _labels("boxes.txt")
 

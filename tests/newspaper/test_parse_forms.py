@@ -1718,3 +1718,25 @@ def test_app_copies_with_their_bars_related_links_and_comment_counts() -> None:
     assert [(r.title, r.reporters) for r in records] == [
         ("焦作：伏天“战高温” 一线劳动者的坚守", ("柴宁",)), ("高温下的“清凉”更要有温度", ("江潮",))]
     assert "预警" not in records[0].body and "听新闻" not in records[1].body
+
+
+def test_furniture_and_labels_in_traditional_script_are_read_on_its_simplified_shadow() -> None:
+    from indexer.newspaper.boilerplate import default_boilerplate
+
+    boilerplate = default_boilerplate()
+    assert boilerplate.clean_line("字體: 放大 還原 縮小") == ("", ("字體: 放大 還原 縮小",))
+    assert boilerplate.clean_line("…逐一銷號。(下轉第二版)") == ("…逐一銷號。", ("(下轉第二版)",))
+    # after 澳門星報 (2023-05-10): the site's greeting, its buttons, a channel label over the headline
+    page = ("您好!今天是2025年6月12日 星期四\n設為主頁收藏本頁\n社交網站:\n當前報章2023年05月10日\n本報新聞\n字體: 放大 還原 縮小\n"
+            "海外僑團齊聚北京謀劃新篇\n  【中新社北京5月9日電】(記者 金旭)第十屆世界華僑華人社團聯誼大會正式開幕。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.section, r.reporters) for r in records] == [("海外僑團齊聚北京謀劃新篇", "本報新聞", ("金旭",))]
+
+
+def test_a_sites_menu_of_channels_a_line_each_is_furniture() -> None:
+    # after 聯合電子報 (2025-06-23): the menu, then the channel's label over the item's headline
+    page = ("聯合電子報\n今日頭條\n專題\n話題\n要聞\n政治新聞\n社會新聞\n經濟新聞\n兩岸新聞\n國際新聞\n\n今日頭條\n"
+            "外媒看賴總統…性格固執 即興言論易引發危機\n編譯茅毅/綜合報導聯合報\n\n賴清德總統去年一月當選以來,外媒聚焦其兩岸、對美外交。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.section, r.reporters) for r in records] == [
+        ("外媒看賴總統…性格固執 即興言論易引發危機", "今日頭條", ("茅毅",))]
