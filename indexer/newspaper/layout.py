@@ -186,6 +186,8 @@ class Line:
     def ends_open(self) -> bool:
         """The line stops mid-sentence: "…要直接部署、直接督办" (the layout broke the paragraph)."""
         t = self.text.rstrip()
+        if t.endswith("..."):
+            return False  # "…裕廊集团计划在罗弄哈鲁士近海展...": a feed's teaser, cut where it stops
         return bool(t) and t[-1] not in _SENTENCE_END and t[-1] not in _CLOSING and t[-1] not in "；;：:"
 
     @property

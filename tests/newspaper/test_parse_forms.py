@@ -1740,3 +1740,12 @@ def test_a_sites_menu_of_channels_a_line_each_is_furniture() -> None:
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.section, r.reporters) for r in records] == [
         ("外媒看賴總統…性格固執 即興言論易引發危機", "今日頭條", ("茅毅",))]
+
+
+def test_a_feeds_teasers_cut_with_three_dots_do_not_run_on_into_the_next_headline() -> None:
+    # after 联合早报 (2025-05-16), as a feed reader keeps its items: headline, teaser, no blank lines
+    page = ("罗弄哈鲁士近海料展开49公顷填海工程 满足未来用地需求\n"
+            "为确保有足够土地满足未来的工业和其他特别用途需求,裕廊集团计划在罗弄哈鲁士近海展...\n"
+            "新书《皮肤之下》发布 吁社会关注罕见皮肤病患\n今年11岁的林诗璇脸上、手臂上、腿上,都散落着深棕色斑点,让她在人群中...\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [r.title for r in records] == ["罗弄哈鲁士近海料展开49公顷填海工程 满足未来用地需求", "新书《皮肤之下》发布 吁社会关注罕见皮肤病患"]
