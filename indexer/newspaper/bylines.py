@@ -124,7 +124,8 @@ _PHOTO = re.compile(
     rf"|{_AGENCY}发"  # "…也是上海开埠以来接待的最大一条邮轮。(见上图)" / "新华社发": unbracketed, after the caption or alone"
     rf"|(?<=[。！？”!?])\s*图\s*[/／]\s*(?:摄影师\s*)?{_NAMES}"  # "…张琍蕾。图/摄影师王剑"
     # an office's credit, naming no one: "…丰收乐开怀。 白玉县融媒体中心", "…喜迎丰收。 德格县融媒体中心供图"
-    rf"|(?<=[。！？”!?])\s+[{_HAN}]{{2,12}}?(?:{'|'.join(_OFFICES)}))\s*$"
+    rf"|(?<=[。！？”!?])\s+[{_HAN}]{{2,12}}?(?:{'|'.join(_OFFICES)})"
+    rf"|(?<=[。！？”!?])\s*[(（][{_HAN}]{{2,12}}供图[)）])\s*$"  # "…采访。 (小岗村村委会供图)"
 )
 # a photographer's role and name closing a caption, with no 摄: "新媒体达人在崇州竹艺村跳舞摄影记者 王红强"
 _PHOTO_ROLE_END = re.compile(rf"(?<=[^\s摄])\s*(?P<credit>(?:首席)?摄影记者\s*[{_HAN}]{{2,4}})\s*$")
@@ -507,7 +508,7 @@ def match_photo_credit(block: str) -> tuple[str, Credit] | None:
     credit = m.group("credit")
     cut = _original_offset(block, flat, m.start())
     before, printed = block[:cut].rstrip(), block[cut:].strip()
-    if ("发" in credit or credit.strip().endswith(_OFFICES)) and "摄" not in credit:  # "（新华社发）", "德格县融媒体中心供图":
+    if ("发" in credit or credit.strip().strip("()（）").endswith(_OFFICES)) and "摄" not in credit:  # "（新华社发）", "德格县融媒体中心供图":
         return before, Credit(printed)  # an agency or an office, no person
     if credit.startswith(("(", "（")) and "发" not in credit:
         credit = credit[1:-1]  # "(王嘉彬 程帅 摄)": the whole credit in brackets

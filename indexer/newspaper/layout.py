@@ -268,6 +268,10 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             raw = raw[:len(raw) - len(raw.lstrip())] + unmark(raw.strip())
         line, removed = boilerplate.clean_line(raw)
         dropped.extend(removed)
+        if not line.strip() and removed and _QR_LABEL.match(removed[-1]) and out and gap == 0 \
+                and _ACCOUNT_NAME.match(out[-1].text) and out[-1].plain:
+            dropped.append(out.pop().text)  # "乡村干部报网" / "微信公众号": the account's name over its QR code's label
+            gap = 1
         if not line.strip():
             if not removed:
                 gap += 1
@@ -498,6 +502,9 @@ TITLE_LIST_LINE_MAX = 40  # a headline in an e-paper's list of the page's titles
 _HEADING_MARK = re.compile(r"^(?:#{1,6}\s+|[·•●■◆▪]\s*)")  # "# 我市中考…", "·沁阳市：…": a mark before a headline
 
 
+# a QR code's label under the account's name: "乡村干部报网" / "微信公众号"
+_QR_LABEL = re.compile(r"^(?:微信公众号|官方微博|官方微信|客户端|抖音号|视频号|公众号)$")
+_ACCOUNT_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}(?:网|报|日报|晚报|新闻|发布|融媒|客户端|在线|APP|App)$")
 # a channel of a news site's menu: "政治新聞", "今日頭條", "專題", "要聞"
 _CHANNEL = re.compile(r"(?:新闻|频道|头条|专题|话题|要闻|焦点|评论|体育|财经|娱乐|科技|国际|社会|国内|两岸|生活|视频|图片)$")
 CHANNEL_MAX = 6

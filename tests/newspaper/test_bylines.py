@@ -84,6 +84,7 @@ def test_text_that_only_looks_like_an_end_credit(line: str) -> None:
 
 @pytest.mark.parametrize(("line", "before", "people"), [
     ("方群与夫人张琍蕾。图/摄影师王剑", "方群与夫人张琍蕾。", ("王剑",)),
+    ("汪秋萍(右)在小岗村采访。 (小岗村村委会供图)", "汪秋萍(右)在小岗村采访。", ()),  # an office's, in brackets
     ("YMG全媒体记者 杨春娜摄", "", ("杨春娜",)),
     ("清甜萝卜喜迎丰收。 德格县融媒体中心供图", "清甜萝卜喜迎丰收。", ()),
     ("新媒体达人在崇州竹艺村跳舞摄影记者 王红强", "新媒体达人在崇州竹艺村跳舞", ("王红强",)),

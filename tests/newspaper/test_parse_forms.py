@@ -1749,3 +1749,12 @@ def test_a_feeds_teasers_cut_with_three_dots_do_not_run_on_into_the_next_headlin
             "新书《皮肤之下》发布 吁社会关注罕见皮肤病患\n今年11岁的林诗璇脸上、手臂上、腿上,都散落着深棕色斑点,让她在人群中...\n")
     records = parse_page(page, "t", strict=True).records
     assert [r.title for r in records] == ["罗弄哈鲁士近海料展开49公顷填海工程 满足未来用地需求", "新书《皮肤之下》发布 吁社会关注罕见皮肤病患"]
+
+
+def test_an_accounts_name_over_its_qr_codes_label_is_furniture() -> None:
+    # after 乡村干部报网 (2025-01-03): the site's QR codes under the copy's fields
+    page = ("乡耕先锋再出发·一路同行丨跋涉祖国大地 记录乡村变迁\n2025-01-03 08:11:00  来源:乡村干部报\n\n乡村干部报网\n微信公众号\n\n"
+            "乡村干部报网\n官方微博\n\n  乡村干部报有这样一群新闻人,他们跋涉祖国大地,深入田间地头。\n\n  本报记者 汪秋萍\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [("乡耕先锋再出发·一路同行丨跋涉祖国大地 记录乡村变迁", ("汪秋萍",))]
+    assert "乡村干部报网" not in records[0].body
