@@ -132,6 +132,7 @@ _PHOTO_ROLE_END = re.compile(rf"(?<=[^\s摄])\s*(?P<credit>(?:首席)?摄影记�
 # the paper's own voice, naming no one: "本报评论员", "本报特约评论员", "本报编辑部"
 # a boxed writer's name run on into the text after a space: "□ 王履祥 自从春城晚报于1980年1月1日呱呱坠地之日起,…" (three
 # or four characters: "■ 修武 连日来，…" is a place over a brief)
+_ROLE_BAR = re.compile(r"(?<=记者|讯员|摄影|习生|编辑|文字|图片)[｜|](?=\s*[\u4e00-\u9fff])")
 _BOX_RUN_ON = re.compile(rf"^(?P<credit>[□■◎]\s*(?P<name>[{_HAN}]{{3,4}}))[ \u3000]+(?P<rest>[^\s□■◎].{{8,}})$")
 # a pupil's or writer's unit, then the name after a ◎, run on into the text: "台東縣豐榮國小五年乙班 ◎賴怡辰 結束一整天…"
 _UNIT_BOX_RUN_ON = re.compile(rf"^(?P<credit>[{_HAN}]{{2,20}}[ \u3000]*◎\s*(?P<name>[{_HAN}]{{2,4}}))[ \u3000]+(?P<rest>[^\s□■◎].{{8,}})$")
@@ -308,8 +309,19 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
     """A byline at the start of a block: (credit, rest of the block), else None.
 
     "本报讯(记者徐金华)7月26日上午,…" -> (Credit("本报讯(记者徐金华)", ("徐金华",)), "7月26日上午,…");
-    "本报记者  赵  鹏   林  蔚" -> (Credit(…, ("赵鹏", "林蔚")), "").
+    "本报记者  赵  鹏   林  蔚" -> (Credit(…, ("赵鹏", "林蔚")), "");
+    "记者｜韦晓东" (a repost's bar after the role) -> (Credit("记者｜韦晓东", ("韦晓东",)), "").
     """
+    plain = _ROLE_BAR.sub(" ", block)  # one character for one: the credit is cut from the block as printed
+    found = _match_byline(plain)
+    if found is None or plain == block:
+        return found
+    credit, rest = found
+    at = plain.find(credit.text)
+    return (replace(credit, text=block[at:at + len(credit.text)]) if at >= 0 else credit), rest
+
+
+def _match_byline(block: str) -> tuple[Credit, str] | None:
     m = _WIRE.match(block.lstrip("■●◆▲△★☆"))  # "■本报讯 近日，…": a brief's bullet before its dateline
     if m:  # "本报永修讯 记者张晶报道：…": the names may follow the dateline without brackets
         people = split_names(m.group("inner") or m.group("reported") or m.group("spaced") or "", default_role="")
@@ -501,13 +513,14 @@ def match_photo_credit(block: str) -> tuple[str, Credit] | None:
     "…开幕式在呼伦贝尔举行。（新华社发）" -> ("…举行。", Credit("（新华社发）")).
     """
     start = max(0, len(block) - _MAX_CREDIT)  # a credit is short: look at the end only
+    printed, block = block, _ROLE_BAR.sub(" ", block)  # "摄影｜焦作日报全媒体记者 雷　鸣"
     flat = block[:start] + unpad(block[start:])
     m = _PHOTO.search(flat, start) or _PHOTO_ROLE_END.search(flat, start)
     if not m:
         return None
     credit = m.group("credit")
     cut = _original_offset(block, flat, m.start())
-    before, printed = block[:cut].rstrip(), block[cut:].strip()
+    before, printed = printed[:cut].rstrip(), printed[cut:].strip()
     if ("发" in credit or credit.strip().strip("()（）").endswith(_OFFICES)) and "摄" not in credit:  # "（新华社发）", "德格县融媒体中心供图":
         return before, Credit(printed)  # an agency or an office, no person
     if credit.startswith(("(", "（")) and "发" not in credit:

@@ -83,7 +83,7 @@ _CMS_AUTHOR_FIRST = re.compile(r"^(?P<credit>作者\s*[:：]\s*[\u4e00-\u9fff]{2
                                r"\s+(?:来源|发布时间|时间|日期)\s*[:：].*$")
 _CMS_TITLE_FIELDS = re.compile(rf"^(?P<title>\S.{{3,40}}?)\s+{_CMS_CREDIT}\s+(?:时间|次数|阅读次数)\s*[:：].*$")
 _PHOTO_TITLES = frozenset({"图片新闻", "（图片新闻）", "(图片新闻)", "图片", "新闻图片"})
-_PHOTO_PLACEHOLDER = re.compile(r"^[(（](?:图片|照片|图|组图)[)）]$")
+_PHOTO_PLACEHOLDER = re.compile(r"^[(（\[【](?:图片|照片|图|组图)[)）\]】]$")  # "（图片）", "[图片]" in a repost
 # an image's file name or a CMS's default title for it, where a photo stood: "image.png",
 # "图片默认标题_fororder_aedc79aec785f7d1190312bd66ecd14e" (dropped; a caption is known by its credit)
 _IMAGE_FILE = re.compile(r"^\S{0,20}_fororder_\w+$|^[\w\-\u4e00-\u9fff]{1,60}\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
@@ -499,7 +499,14 @@ _POINTER_BULLETS = "◆●■▲►▶·•"
 TITLE_LIST_LINE_MAX = 40  # a headline in an e-paper's list of the page's titles
 
 
-_HEADING_MARK = re.compile(r"^(?:#{1,6}\s+|[·•●■◆▪]\s*)")  # "# 我市中考…", "·沁阳市：…": a mark before a headline
+# "# 我市中考…", "·沁阳市：…", "[2] 市区新增公共自行车站点60个": a mark or a number before a headline
+_HEADING_MARK = re.compile(r"^(?:#{1,6}\s+|[·•●■◆▪]\s*|\[\d{1,2}\]\s*)")
+
+
+def _list_key(raw: str) -> str:
+    """A line as a list of headlines and the headline itself both print it: no mark, no number, no spaces
+    ("[4] 高考志愿填报即将开始 这些事项要注意" and "高考志愿填报即将开始　这些事项要注意" are one)."""
+    return re.sub(r"[ \u3000]+", "", _HEADING_MARK.sub("", raw.strip()))
 
 
 # a QR code's label under the account's name: "乡村干部报网" / "微信公众号"
@@ -539,14 +546,14 @@ def _without_title_lists(lines: list[str], dropped: list[str]) -> list[str]:
     lines = out
     later: dict[str, int] = {}
     for n, raw in enumerate(lines):
-        text = _HEADING_MARK.sub("", raw.strip())  # ("# 我市中考今日开考": the same headline, marked as one)
+        text = _list_key(raw)  # ("# 我市中考今日开考": the same headline, marked as one)
         if text:
             later[text] = n  # the last line with this text
     out = list(lines)
     n = 0
     while n < len(lines):
         run = n
-        while run < len(lines) and (text := _HEADING_MARK.sub("", lines[run].strip())) and len(text) <= TITLE_LIST_LINE_MAX \
+        while run < len(lines) and (text := _list_key(lines[run])) and len(text) <= TITLE_LIST_LINE_MAX \
                 and text[-1] not in "。…" and later[text] > run and later[text] > n + 1:
             run += 1
         if run - n >= 2:

@@ -1758,3 +1758,29 @@ def test_an_accounts_name_over_its_qr_codes_label_is_furniture() -> None:
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.reporters) for r in records] == [("乡耕先锋再出发·一路同行丨跋涉祖国大地 记录乡村变迁", ("汪秋萍",))]
     assert "乡村干部报网" not in records[0].body
+
+
+def test_an_epaper_pages_numbered_list_of_its_items_and_its_article_views() -> None:
+    page = ("焦作日报数字报 > 2016年06月28日 > 第02版：综合新闻\n本版共3篇文章\n[1] 山阳区“15分钟健身圈”覆盖城乡\n"
+            "[2] 市区新增公共自行车站点60个\n[3] 高考志愿填报即将开始 这些事项要注意\n下载本版PDF\n==============================\n"
+            "第02版：综合新闻　　　　<<上一篇　下一篇>>\n【字体：大 中 小】\n山阳区“15分钟健身圈”覆盖城乡\n作者：本报记者　郝　帅\n\n"
+            "　　6月25日傍晚，山阳区光亚街道一处新建的健身广场上，跳广场舞的、打乒乓球的市民络绎不绝。\n\n"
+            "第02版：综合新闻　　　　<<上一篇　下一篇>>\n【字体：大 中 小】\n市区新增公共自行车站点60个\n作者：\n\n"
+            "　　本报讯（记者　滕　飞）6月27日，记者从市公共自行车服务中心获悉，市区新增站点60个。\n\n"
+            "第02版：综合新闻　　　　<<上一篇　下一篇>>\n【字体：大 中 小】\n高考志愿填报即将开始　这些事项要注意\n作者：本报记者　滕　飞\n\n"
+            "　　我省今年高考志愿填报将于6月30日开始。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [
+        ("山阳区“15分钟健身圈”覆盖城乡", ("郝帅",)), ("市区新增公共自行车站点60个", ("滕飞",)),
+        ("高考志愿填报即将开始　这些事项要注意", ("滕飞",))]
+
+
+def test_a_wechat_reposts_lead_in_placeholders_and_credits_with_a_bar() -> None:
+    page = ("焦作日报\n2023-02-08 07:30 发表于河南\n\n点击蓝字 关注我们\n\n今日焦作日报县区版精选↓↓↓\n\n"
+            "【沁阳：千亩大棚“菜篮子”保供春节后市场】\n\n[图片]\n\n2月6日，在沁阳市西向镇的蔬菜大棚里，菜农们正忙着采摘西红柿。\n\n"
+            "记者｜韦晓东\n通讯员｜黄佩佩\n\n▼\n\n【图说】元宵将至花灯俏\n\n[图片]\n\n2月7日，在温县温泉街道一处花灯制作点，工人在赶制花灯。\n\n"
+            "摄影｜焦作日报全媒体记者 雷　鸣\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters + r.photographers) for r in records] == [
+        ("沁阳：千亩大棚“菜篮子”保供春节后市场", ("韦晓东",)), ("元宵将至花灯俏", ("雷鸣",))]
+    assert "精选" not in records[0].body
