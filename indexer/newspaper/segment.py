@@ -298,6 +298,11 @@ class Segmenter:
         credit: "博爱县寨卜昌村：" / "古村落里兴起新产业" / "本报记者 李  丹"."""
         line, nxt, after = self.lines[i], self.at(i + 1), self.at(i + 2)
         # (more than a field's two- or three-character label: "市民：" heads a profile box's field)
+        if line.plain and line.text.endswith("、") and 5 <= len(line.text) <= LEAD_IN_MAX \
+                and not any(ch in "。，,；！？" for ch in line.text) and nxt is not None and nxt.headline_shaped \
+                and len(nxt.text) <= SUBHEAD_MAX and after is not None and (after.byline is not None or after.opens_like_a_lead) \
+                and (i == 0 or line.gap > 0 or (prev := self.lines[i - 1]).end_credit is not None or prev.credit_only):
+            return True  # a headline wrapped at a list's comma, after the item above closed: "…义务理发、打扫卫生、" / "检修家电"
         return line.plain and line.text.endswith(("：", ":")) and 5 <= len(line.text) <= LEAD_IN_MAX \
             and not any(ch in "。，,；！？" for ch in line.text) \
             and nxt is not None and nxt.headline_shaped and after is not None and after.byline is not None
@@ -737,7 +742,9 @@ class Segmenter:
 
     def take_title(self, i: int, end: int, reason: str) -> int:
         lines = self.lines[i:end]
-        title = " ".join(line.text for line in lines)
+        # (a line wrapped at a list's comma runs on: "…义务理发、打扫卫生、" / "检修家电")
+        title = "".join(line.text + ("" if line.text.endswith("、") or k == len(lines) - 1 else " ")
+                        for k, line in enumerate(lines))
         nxt = self.at(end)
         roles = _title_roles(lines)
         kind = "article"

@@ -1784,3 +1784,11 @@ def test_a_wechat_reposts_lead_in_placeholders_and_credits_with_a_bar() -> None:
     assert [(r.title, r.reporters + r.photographers) for r in records] == [
         ("沁阳：千亩大棚“菜篮子”保供春节后市场", ("韦晓东",)), ("元宵将至花灯俏", ("雷鸣",))]
     assert "精选" not in records[0].body
+
+
+def test_a_headline_wrapped_at_a_lists_comma_after_the_item_above_closed() -> None:
+    page = ("小区停车位为何“一位难求”？\n随着私家车增多，停车难成了不少老旧小区的烦心事。（记者 王丽）\n"
+            "定和街道组织志愿者为孤寡老人义务理发、打扫卫生、\n检修家电\n"
+            "3月5日，定和街道组织40多名志愿者走进辖区12户孤寡老人家中，为老人义务理发、打扫卫生。（通讯员 李娜）\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [r.title for r in records] == ["小区停车位为何“一位难求”？", "定和街道组织志愿者为孤寡老人义务理发、打扫卫生、检修家电"]
