@@ -86,6 +86,9 @@ INTERVIEW_QUESTION = re.compile(r"^(?:问|记者|本报记者|主持人)[:：]")
 # (a heading may be starred or boxed: "★遗失声明★")
 # a notice's title, alone on its line: "征稿启事", "讣告", "关于…坟墓迁移的公告", "招聘启事"
 NOTICE_TITLE = re.compile(r"^[\u4e00-\u9fff“”《》、]{0,24}(?:启事|公告|通告|讣告|告示|公示|声明|敬告|谨告)$")
+# who issues a notice, on the line over its title: "焦作市城市管理局" / "关于塔南路施工期间交通管制的通告"
+ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}(?:局|委员会|委|人民政府|政府|公司|中心|办公室|法院|检察院|指挥部|银行|医院"
+                    r"|学校|大学|厅|管理处|办事处|所|站|支队|大队)$")
 CLASSIFIED_TITLE = re.compile(r"^[★☆■□●◆【\[\s]*(?:(?:遗失|挂失|作废)(?:声明|启事)|分类广告|声明启事)[★☆■□●◆】\]\s]*$")
 BRIEF_MAX_CHARS = 300
 # of a one-line headline's character pairs already in the article above: a sub-heading sums up the story it is
@@ -437,6 +440,9 @@ class Segmenter:
             note(3, "the heading of classified notices (遗失声明)")
         elif NOTICE_TITLE.match(line.text) and end - i == 1:
             note(4, "a notice's title (征稿启事, 讣告, …公告)")
+        elif end - i == 2 and ISSUER.match(line.text) and NOTICE_TITLE.match(self.lines[i + 1].text) \
+                and self.lines[i + 1].text.startswith("关于"):
+            note(4, "a notice's title under its issuer (焦作市城市管理局 / 关于…的通告)")
         if cur is not None and cur.closed:
             note(3, "the article above ended with its credit")
         gap = self.style.paragraph_gap

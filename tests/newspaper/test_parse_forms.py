@@ -1792,3 +1792,13 @@ def test_a_headline_wrapped_at_a_lists_comma_after_the_item_above_closed() -> No
             "3月5日，定和街道组织40多名志愿者走进辖区12户孤寡老人家中，为老人义务理发、打扫卫生。（通讯员 李娜）\n")
     records = parse_page(page, "t", strict=True).records
     assert [r.title for r in records] == ["小区停车位为何“一位难求”？", "定和街道组织志愿者为孤寡老人义务理发、打扫卫生、检修家电"]
+
+
+def test_a_notices_title_under_its_issuer_on_the_line_above() -> None:
+    # holdout18's 2001 城建 page: every line indented as its paragraphs are, "焦作市城市管理局" over "关于…的通告"
+    from pathlib import Path
+
+    page = (Path(__file__).parent.parent / "data" / "segmentation" / "holdout18"
+            / "p06_2001_chengjian_xiangguanlianjie_tonggao.txt").read_text(encoding="utf-8")
+    titles = [r.title for r in parse_page(page, "t", strict=True).records]
+    assert "焦作市城市管理局 关于塔南路施工期间交通管制的通告" in titles
