@@ -313,6 +313,12 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             continue
         indent = _indent_width(line)
         line = unmark(line.strip())
+        if out and (fix := _CORRECTION.match(line)) is not None:
+            # "更正：本报1月18日第2版《…》一文中，…": a correction run on after an item, a notice of its own
+            out.append(Line(number, fix.group("label"), fix.group("label"), max(gap, 1), indent, level=1,
+                            after_break=page_break))
+            dropped.append(fix.group("colon"))
+            line, gap, page_break = fix.group("rest"), 0, False
         if _IMAGE_FILE.match(line):  # "image.png": where a photo stood
             dropped.append(line)
             continue
@@ -509,6 +515,8 @@ def _list_key(raw: str) -> str:
     return re.sub(r"[ \u3000]+", "", _HEADING_MARK.sub("", raw.strip()))
 
 
+# a correction printed as a paragraph: "更正：本报1月18日第2版《中站区新建3所乡村幼儿园》一文中，…"
+_CORRECTION = re.compile(r"^(?P<label>更正|更正启事|更正声明|勘误|致歉)(?P<colon>[:：])\s*(?P<rest>\S.{8,})$")
 # a QR code's label under the account's name: "乡村干部报网" / "微信公众号"
 _QR_LABEL = re.compile(r"^(?:微信公众号|官方微博|官方微信|客户端|抖音号|视频号|公众号)$")
 _ACCOUNT_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}(?:网|报|日报|晚报|新闻|发布|融媒|客户端|在线|APP|App)$")

@@ -1802,3 +1802,10 @@ def test_a_notices_title_under_its_issuer_on_the_line_above() -> None:
             / "p06_2001_chengjian_xiangguanlianjie_tonggao.txt").read_text(encoding="utf-8")
     titles = [r.title for r in parse_page(page, "t", strict=True).records]
     assert "焦作市城市管理局 关于塔南路施工期间交通管制的通告" in titles
+
+
+def test_a_correction_printed_as_a_paragraph_after_an_item_is_a_notice_of_its_own() -> None:
+    page = ("《焦作市志》出版发行\n本报讯　近日，由市地方史志办公室编纂的《焦作市志（1991—2020）》出版发行。\n"
+            "更正：本报1月18日第2版《中站区新建3所乡村幼儿园》一文中，“府城街道”应为“许衡街道”，特此更正。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.body[:6]) for r in records] == [("《焦作市志》出版发行", "近日，由市地"), ("更正", "本报1月18")]
