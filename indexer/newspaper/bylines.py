@@ -113,7 +113,9 @@ _NOT_RUN_ON = re.compile(r"^[了看发获注来走从在对随问与和跟就也
 _SUPPLIED = frozenset({"供稿", "供图", "提供", "整理", "口述", "推荐"})
 _NOT_CREDITS = frozenset({"待续", "未完", "完", "续完", "社论", "评论", "通讯", "特写", "综合", "编者", "图文", "上", "下"})
 # a commentary author's line: "王建华（作者为河南理工大学教授）", "（作者系市委党校教师）" after a name
-_AUTHOR_NOTE = re.compile(rf"^(?P<credit>(?P<inner>{_CJK_NAME})\s*[(（]\s*作者(?:为|系|是|单位[:：]?)[^()（）]{{1,40}}[)）])\s*$")
+_AUTHOR_NOTE = re.compile(rf"^(?P<credit>(?P<inner>{_CJK_NAME})\s*[(（]\s*作者(?:为|系|是|单位[:：]?)[^()（）]{{1,40}}[)）])\s*$"
+                          # or the note first: "(作者系市政协委员)谭卫民"
+                          rf"|^(?P<credit2>[(（]\s*作者(?:为|系|是|单位[:：]?)[^()（）]{{1,40}}[)）]\s*(?P<inner2>{_CJK_NAME}))\s*$")
 # photo credit closing a paragraph: "…作业。本报记者 宋崇飞 摄", "通讯员 李红 摄", "记者 王飞/摄",
 # "袁新宇摄（视觉中国）", "新华社发（王建伟 摄）", "（新华社发）", "新华社发"
 _OFFICES = ("融媒体中心", "新闻中心", "宣传部", "供图")
@@ -452,8 +454,8 @@ def _match_end_credit(block: str) -> tuple[str, Credit] | None:
         named = m is not None and not _NOT_NOTE_NAMES.search(m.group("name"))
         return "", Credit(line.strip(), (m.group("name"),) if named and m is not None else ())
     m = _AUTHOR_NOTE.match(unpad(line.strip()))
-    if m:
-        return "", Credit(line.strip(), (m.group("inner"),))
+    if m and looks_like_name(m.group("inner") or m.group("inner2")):
+        return "", Credit(line.strip(), (m.group("inner") or m.group("inner2"),))
     if (m := _WIRE_END.search(line)) is not None:  # "…没有偏袒任何一方。(法新社)": a wire brief, no one named
         return line[:m.start()].rstrip(), Credit(m.group().strip())
     # the tail with padded names joined ("（王  磊）", "…。记者 聂  宁"); cuts are mapped back to the line as printed

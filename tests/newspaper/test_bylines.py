@@ -69,6 +69,7 @@ def test_bylines_of_other_papers(line: str, reporters: tuple, correspondents: tu
     ("免去旅客“找车难”的问题。□晓敏", "免去旅客“找车难”的问题。", ("晓敏",)),
     ("我市参赛小品《都是血压惹的祸》荣获二等奖。 夏慧", "我市参赛小品《都是血压惹的祸》荣获二等奖。", ("夏慧",)),
     ("明代改为怀庆府，府治在今沁阳。(陈敬之 供稿)", "明代改为怀庆府，府治在今沁阳。", ("陈敬之",)),  # who sent it in
+    ("(作者系市政协委员)谭卫民", "", ("谭卫民",)),  # the author's note before the name
 ])
 def test_end_credits(line: str, before: str, people: tuple) -> None:
     found = match_end_credit(line)
