@@ -360,8 +360,11 @@ class Segmenter:
         # (a numbered one, "三、以作风建设优化发展环境", is a section of the first article, never a headline)
         candidates = {k for k in cur.subheads if not ENUMERATOR.match(cur.paragraphs[k])} \
             or {start for start, _ in cur.groups if start > 0}
+        # (the same reporter's bracketed credit closes a brief of theirs under a feature they signed above:
+        # "本报记者 邵春雨" over the feature … "“爱心粥屋”开进府城街道" / "…免费供应早餐。(记者 邵春雨)")
+        again = cur.feature and credit.text.lstrip()[:1] in "(（"
         if cur.kind != "article" or cur.byline is None or not cur.byline.people or not credit.people \
-                or set(credit.people) & set(cur.byline.people) or not candidates:
+                or (set(credit.people) & set(cur.byline.people) and not again) or not candidates:
             return False
         k = first = max(candidates)
         if cur.paragraphs[k].startswith(("—", "(", "（")):  # a subtitle is no headline alone: the line above is

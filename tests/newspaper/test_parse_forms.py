@@ -1809,3 +1809,13 @@ def test_a_correction_printed_as_a_paragraph_after_an_item_is_a_notice_of_its_ow
             "更正：本报1月18日第2版《中站区新建3所乡村幼儿园》一文中，“府城街道”应为“许衡街道”，特此更正。\n")
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.body[:6]) for r in records] == [("《焦作市志》出版发行", "近日，由市地"), ("更正", "本报1月18")]
+
+
+def test_a_reporters_own_brief_under_a_feature_they_signed_above_is_a_record_of_its_own() -> None:
+    # holdout16's 2011 民生 page: the feature's byline on its own line, then the same reporter's brief with an end credit
+    from pathlib import Path
+
+    page = (Path(__file__).parent.parent / "data" / "segmentation" / "holdout16"
+            / "p11_2011_minsheng_pdfwrap30.txt").read_text(encoding="utf-8")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records][1] == ("“爱心粥屋”开进府城街道", ("邵春雨",))
