@@ -704,21 +704,26 @@ def _group_gap(lines: list[Line], k: int) -> int:
     return lines[top].gap
 
 
+OVER_WIDTH_SHARE = 5  # more than one line in five wider than the width: the page is not wrapped at it
+
+
 def _wrap_width(lines: list[Line]) -> tuple[int | None, Callable[[str], int]]:
     """The length most lines that break off mid-sentence share, when they do (a PDF export wraps at ~30), and how
     it is measured: in characters, or else in columns (Latin letters and digits half as wide), as a PDF is set."""
     open_lines = [line for line in lines if line.plain and line.ends_open]
     # a paragraph's first line may hold its indent inside the column (a full-width space is a column; ``indent``
     # counts it 2): "　　武陟大米米粒饱满、口感香甜，在郑" is as wide as "州、洛阳等地市场十分畅销，每公斤售价"
-    return _wrap_of([line.text for line in open_lines], ["\u3000" * (line.indent // 2) + line.text for line in open_lines])
+    return _wrap_of([line.text for line in open_lines], ["\u3000" * (line.indent // 2) + line.text for line in open_lines],
+                    every=[line.text for line in lines])
 
 
-def _wrap_of(*variants: list[str]) -> tuple[int | None, Callable[[str], int]]:
+def _wrap_of(*variants: list[str], every: list[str]) -> tuple[int | None, Callable[[str], int]]:
     for texts in variants:
         for measure in (_characters, columns):
             width = _shared_width([measure(t) for t in texts])
-            if width is not None:
+            if width is not None and sum(measure(t) > width + 2 for t in every) * OVER_WIDTH_SHARE <= len(every):
                 return width, measure
+            # (a page with many lines far wider than that is not wrapped there: its headlines happen to be as long)
     return None, _characters
 
 
@@ -726,7 +731,7 @@ def _raw_wrap_width(lines: list[str]) -> tuple[int | None, Callable[[str], int]]
     """``_wrap_width`` of the raw lines, before they are read: "①昨天清晨,…享用热气腾腾的早餐。" is 30 wide on
     a page wrapped at 30, so it ran on even though it ends a sentence."""
     open_lines = [t for raw in lines if (t := raw.rstrip()) and t[-1] not in _SENTENCE_END and t[-1] not in _CLOSING]
-    return _wrap_of([t.lstrip() for t in open_lines], open_lines)
+    return _wrap_of([t.lstrip() for t in open_lines], open_lines, every=[t.strip() for t in lines if t.strip()])
 
 
 def _shared_width(open_ends: list[int]) -> int | None:

@@ -1819,3 +1819,15 @@ def test_a_reporters_own_brief_under_a_feature_they_signed_above_is_a_record_of_
             / "p11_2011_minsheng_pdfwrap30.txt").read_text(encoding="utf-8")
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.reporters) for r in records][1] == ("“爱心粥屋”开进府城街道", ("邵春雨",))
+
+
+def test_an_app_digest_whose_headlines_share_a_length_is_not_a_hard_wrapped_page() -> None:
+    # holdout15's 客户端 早报: four numbered headlines of about 20 characters over long, unwrapped paragraphs, and the
+    # app's counts and call to download it under them
+    from pathlib import Path
+
+    page = (Path(__file__).parent.parent / "data" / "segmentation" / "holdout15"
+            / "p21_2024_kehuduan_zaobao.txt").read_text(encoding="utf-8")
+    records = parse_page(page, "t", strict=True).records
+    assert [r.title for r in records] == ["我市前三季度GDP同比增长5.8%", "焦作至平顶山高速公路焦作段主线贯通",
+                                          "第三届怀药文化节下月开幕 可免费品尝“四大怀药”美食！", "市图书馆推出“秋日书香”系列阅读活动"]
