@@ -1831,3 +1831,11 @@ def test_an_app_digest_whose_headlines_share_a_length_is_not_a_hard_wrapped_page
     records = parse_page(page, "t", strict=True).records
     assert [r.title for r in records] == ["我市前三季度GDP同比增长5.8%", "焦作至平顶山高速公路焦作段主线贯通",
                                           "第三届怀药文化节下月开幕 可免费品尝“四大怀药”美食！", "市图书馆推出“秋日书香”系列阅读活动"]
+
+
+def test_a_reposts_lead_in_over_its_items_is_no_kicker() -> None:
+    page = ("今天的焦作日报，有这些重要消息\n\n我市启动2023年“人人持证、技能河南”专项行动\n\n"
+            "本报讯（记者 王宁）3月1日，我市启动2023年“人人持证、技能河南”专项行动，全年计划培训5万人次。\n\n"
+            "温县举办太极拳比赛\n\n本报讯（记者 王冰）3月4日，温县在陈家沟举办太极拳比赛，200余名选手参赛。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [r.title for r in records] == ["我市启动2023年“人人持证、技能河南”专项行动", "温县举办太极拳比赛"]
