@@ -81,6 +81,8 @@ _CMS_FIELDS = re.compile(rf"^(?:(?:刊发日期|发布日期)\s*[:：]\S*|\d{{4}
 # "作者:张丽娟 陶建飞 来源:滨海日报 发布时间:[2014-9-17]": the writers first, then the source and time
 _CMS_AUTHOR_FIRST = re.compile(r"^(?P<credit>作者\s*[:：]\s*[\u4e00-\u9fff]{2,4}(?:[ \u3000、,，]+[\u4e00-\u9fff]{2,4}){0,4})"
                                r"\s+(?:来源|发布时间|时间|日期)\s*[:：].*$")
+# or the source first: "来源：焦作日报　作者：王璐 杨帆　发布时间：2022-02-23 08:31:06　浏览次数：1532"
+_CMS_SOURCE_FIRST = re.compile(rf"^(?:来源|稿源)\s*[:：]\s*\S{{2,20}}[\s\u3000]+{_CMS_CREDIT}[\s\u3000]+(?:发布时间|时间|日期|浏览)\S*\s*[:：].*$")
 _CMS_TITLE_FIELDS = re.compile(rf"^(?P<title>\S.{{3,40}}?)\s+{_CMS_CREDIT}\s+(?:时间|次数|阅读次数)\s*[:：].*$")
 _PHOTO_TITLES = frozenset({"图片新闻", "（图片新闻）", "(图片新闻)", "图片", "新闻图片"})
 _PHOTO_PLACEHOLDER = re.compile(r"^[(（\[【](?:图片|照片|图|组图)[)）\]】]$")  # "（图片）", "[图片]" in a repost
@@ -326,8 +328,8 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             dropped.append(line)
             placeholder = True
             continue
-        fields = (_CMS_FIELDS.match(line) or _CMS_TITLE_FIELDS.match(line) or _CMS_AUTHOR_FIRST.match(line)) \
-            if "作者" in line else None
+        fields = (_CMS_FIELDS.match(line) or _CMS_TITLE_FIELDS.match(line) or _CMS_AUTHOR_FIRST.match(line)
+                  or _CMS_SOURCE_FIRST.match(line)) if "作者" in line else None
         if fields:  # "刊发日期:2013-02-06 阅读次数: 作者:小杰  语音阅读:…": the writer, among an e-paper's fields
             title = (fields.groupdict().get("title") or "").strip()
             head, tail = line[:fields.start("credit")].strip(), line[fields.end("credit"):].strip()

@@ -345,7 +345,8 @@ class Segmenter:
         "声音:“可盼望到今天能开通了…”" are the box's text, not lines of the headline above."""
         if not FIELD.match(self.lines[i].text):
             return False
-        return any(FIELD.match(line.text) for line in self.lines[i + 1:i + 3])
+        # (a credit "作者：程莉 郭慧" under "解放区：春风行动送岗位上门" is no second field)
+        return any(FIELD.match(line.text) and line.byline is None for line in self.lines[i + 1:i + 3])
 
     def _name_over_text(self, i: int) -> bool:
         """Line i is a name alone ("钱云飞") with text below it: the author under a headline, not part of it."""

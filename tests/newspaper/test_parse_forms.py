@@ -1839,3 +1839,18 @@ def test_a_reposts_lead_in_over_its_items_is_no_kicker() -> None:
             "温县举办太极拳比赛\n\n本报讯（记者 王冰）3月4日，温县在陈家沟举办太极拳比赛，200余名选手参赛。\n")
     records = parse_page(page, "t", strict=True).records
     assert [r.title for r in records] == ["我市启动2023年“人人持证、技能河南”专项行动", "温县举办太极拳比赛"]
+
+
+def test_a_site_copys_fields_with_the_source_first_name_its_writers() -> None:
+    page = ("冬奥会上的“焦作元素”：我市32名志愿者服务北京冬奥会\n"
+            "来源：焦作日报　作者：王璐 杨帆　发布时间：2022-02-23 08:31:06　浏览次数：1532\n\n"
+            "　　北京冬奥会期间，我市32名志愿者在各个岗位上默默奉献。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [("冬奥会上的“焦作元素”：我市32名志愿者服务北京冬奥会", ("王璐", "杨帆"))]
+
+
+def test_a_headline_with_a_colon_over_a_site_copys_fields_is_not_a_profile_box() -> None:
+    page = ("春风送岗位\n解放区：春风行动送岗位上门\n来源：焦作日报　作者：程莉 郭慧　发布时间：2022-02-23 08:36:12　浏览次数：907\n\n"
+            "　　2月21日，解放区在民主路街道举办“春风行动”专场招聘会，46家企业提供就业岗位1200余个。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [("春风送岗位 解放区：春风行动送岗位上门", ("程莉", "郭慧"))]
