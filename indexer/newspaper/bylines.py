@@ -39,7 +39,9 @@ _AGENCY = r"(?:新华社|中新社|中新网|人民日报|人民网|央视网|�
 # "广西新闻网-南国早报南宁讯": a site, a paper and a place before 讯; "荆楚在线消息(楚天都市报)(记者陈曙光)": a site's 消息
 _PAPER_WIRE = (rf"(?!简讯|快讯|短讯|喜讯|资讯|通讯|电讯|要讯)[{_HAN}]{{2,4}}讯(?=[\s(（])|[{_HAN}]{{2,6}}?(?:{_DATE})讯"
                rf"|(?:[{_HAN}]{{2,8}}网[-—－])?[{_HAN}]{{1,6}}(?:日报|晚报|早报|晨报|都市报|商报|时报|快报)[{_HAN}]{{0,4}}讯(?=[\s(（])"
-               rf"|[{_HAN}]{{2,8}}(?:在线|网)消息(?:[(（][{_HAN}]{{2,8}}报[)）])?(?=[(（]\s*(?:本报)?记者)")
+               rf"|[{_HAN}]{{1,8}}(?:在线|网)消息(?:[(（][{_HAN}]{{2,8}}报[)）])?(?=[(（]\s*(?:本报)?(?:见习|首席|实习)?记者)"
+               # "鞍山日报消息(见习记者 董鹏飞 …)": a paper's 消息 with its reporters in brackets
+               rf"|[{_HAN}]{{1,6}}(?:日报|晚报|早报|晨报|都市报|商报|时报|快报)消息(?=[(（]\s*(?:本报)?(?:见习|首席|实习)?记者)")
 _WIRE = re.compile(
     rf"^(?P<credit>(?:据)?(?:[【〔\[]本报(?:消息|讯)[】〕\]]|本报消息|本报综合(?=\s)|本报讯(?!员)|本报[{_HAN}]{{0,8}}(?:{_DATE})?讯(?!员)|本报[{_HAN}]{{0,8}}(?:{_DATE})电|{_PAPER_WIRE}"
     rf"|{_AGENCY}[{_HAN}]{{0,10}}(?:{_DATE})电|【{_AGENCY}[{_HAN}]{{0,10}}(?:{_DATE})?电】)"
@@ -56,6 +58,12 @@ _SIGNED = re.compile(rf"^(?:[{_HAN}]{{1,6}}?(?:区|县|市|镇|乡|街道|社区
                      rf"|{_WHO_WROTE_IN}[ \u3000]+)|读者[ \u3000]+)(?P<inner>{_CJK_NAME})$")
 # "解放区　读者　刘桂芬", "孟州市读者　张玉兰", "山阳区　李晓东", "山阳区焦东路街道居民　王桂兰"
 # a writer under a work unit: "□首发集团八达岭分公司京新收费所 吕文静"
+# a credit opening the text: "(记者方华) “银行被抢了,…”", "记者时鹏、全悦敏核实报道:被撞的超市叫…",
+# "中国气象报记者刘晓林摄影报道3月3日,…"
+_OPENING_CREDIT = re.compile(
+    rf"^(?P<credit>[(（]\s*(?P<inner>(?:本报)?(?:见习|首席|实习)?记者\s*{_NAMES})\s*[)）]"
+    rf"|(?P<inner2>{_REPORTER_ROLE}\s*{_CJK_NAME}(?:\s*[、,，]\s*{_CJK_NAME})*)\s*(?:核实|采写|联合|综合)?(?:摄影)?报道[:：]?)"
+    rf"\s*(?P<rest>\S.*)$", re.DOTALL)
 # a pupil under a school and class, a writer under a school or hospital: "解放区实验小学五(2)班 刘欣怡",
 # "温县实验中学八（3）班 何雨萱", "焦作大学 李文"
 _SCHOOL_UNIT = re.compile(rf"^[{_HAN}（）()\d]{{2,30}}(?:班|小学|中学|大学|学院|学校|医院)[ \u3000]+(?P<inner>[{_HAN}]{{2,3}})$")
@@ -340,6 +348,10 @@ def _match_byline(block: str) -> tuple[Credit, str] | None:
             return Credit(m.group("credit"), people.reporters, people.correspondents), m.group("rest")
     if line[:1] in "□■◎" and (m := _BOX_RUN_ON.match(line)) is not None and looks_like_name(m.group("name")):
         return Credit(m.group("credit"), (m.group("name"),)), m.group("rest")  # "□ 王履祥 自从春城晚报…"
+    if "记者" in head[:24] and (m := _OPENING_CREDIT.match(line)) is not None:
+        people = split_names(m.group("inner") or m.group("inner2"))
+        if people.reporters and all(map(looks_like_name, people.reporters)):
+            return Credit(m.group("credit").strip(), people.reporters, people.correspondents), m.group("rest").strip()
     if "◎" in head and (m := _UNIT_BOX_RUN_ON.match(line)) is not None and looks_like_name(m.group("name")):
         return Credit(m.group("credit"), (m.group("name"),)), m.group("rest")
     if ("记者" in head[:6] or "编译" in head[:3]) and (m := _REPORTED_FROM.match(line)) is not None:

@@ -21,6 +21,12 @@ from indexer.newspaper.bylines import Credit, credited_photographers, match_byli
     ("◎冯丽娜", ("冯丽娜",), (), ""),
     ("○ 聂红梅", ("聂红梅",), (), ""),  # a 副刊 piece signed under its title
     ("解放区实验小学五(2)班 刘欣怡", ("刘欣怡",), (), ""),  # a pupil under the school and class
+    # portal copies of the 2000s: a paper's or a site's 消息 with the reporters in brackets, a credit opening the text
+    ("汉网消息(记者胡常峰 实习生邓婧 王雯萱)广告公司想在楼顶安广告牌", ("胡常峰", "邓婧", "王雯萱"), (), "广告公司想在楼顶安广告牌"),
+    ("鞍山日报消息(见习记者 董鹏飞)昔日垃圾场,今日变花园。", ("董鹏飞",), (), "昔日垃圾场,今日变花园。"),
+    ("记者时鹏、全悦敏核实报道:被撞的超市叫“二嫂食品香烟超市”", ("时鹏", "全悦敏"), (), "被撞的超市叫“二嫂食品香烟超市”"),
+    ("中国气象报记者刘晓林摄影报道3月3日,天气多云,略感寒意", ("刘晓林",), (), "3月3日,天气多云,略感寒意"),
+    ("(记者方华) “银行被抢了,警车都把银行包围了。”", ("方华",), (), "“银行被抢了,警车都把银行包围了。”"),
     ("何白 整理", ("何白",), (), ""),
     ("◇本报记者邹英", ("邹英",), (), ""),
     ("王青青 晚报记者 叶晓姝", ("王青青", "叶晓姝"), (), ""),
@@ -104,6 +110,7 @@ def test_a_run_of_two_names_with_a_two_character_surname_is_split_at_it() -> Non
 
 def test_a_bulleted_place_is_no_credit() -> None:
     assert match_byline("○ 温县") is None and match_byline("焦作大学 图书馆") is None
+    assert match_byline("记者了解到，该项目已经开工。") is None
 
 
 def test_words_that_are_no_credit() -> None:
