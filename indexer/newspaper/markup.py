@@ -39,11 +39,16 @@ TAG_LINE_SHARE = 0.3  # at least this share of the non-blank lines starts with a
 
 # an export's headline fields (kicker, headline, subtitle), credit and column, by the names exports give them
 _HEADLINE_FIELDS = frozenset({"pretitle", "introtitle", "kicker", "yinti", "jianti", "title", "headline", "maintitle",
-                              "zhuti", "biaoti", "subtitle", "subhead", "futi", "fubiaoti", "h1", "h2", "h3"})
+                              "zhuti", "biaoti", "subtitle", "subhead", "futi", "fubiaoti", "h1", "h2", "h3", "hl1", "hl2"})
+# the kicker's fields, which an export may give after the headline's (NITF: <hl1>…</hl1><hl2 class="kicker">…</hl2>)
+# and a page prints over it
+_KICKER_FIELDS = frozenset({"pretitle", "introtitle", "kicker", "yinti", "jianti"})
+# a dateline given as a field of its own, printed at the head of the text: NITF's "<dateline>本报讯</dateline>"
+_DATELINE_FIELDS = frozenset({"dateline"})
 _CREDIT_FIELDS = frozenset({"author", "byline", "zuozhe", "writer", "reporter"})
 _COLUMN_FIELDS = frozenset({"column", "lanmu", "channel", "columnname"})
 # one item of an export: a blank gap of its own before and after
-_ITEM_ELEMENTS = frozenset({"article", "item", "record", "doc", "news", "story", "entry"})
+_ITEM_ELEMENTS = frozenset({"article", "item", "record", "doc", "news", "story", "entry", "nitf"})
 _BLOCK_ELEMENTS = frozenset({"p", "div", "br", "li", "tr", "td", "th", "dd", "dt", "h4", "h5", "h6", "section", "blockquote",
                              "figcaption", "caption", "content", "body", "table", "ul", "ol", "pre", "hr", "header",
                              "footer", "nav", "aside", "main", "figure", "text", "fulltext"})
@@ -52,7 +57,9 @@ _ITEM_CLASS = re.compile(r"\b(?:article|item|news|story|post|entry)\b|content_\d
 # elements of an HTML page's running text, whose source line ends are only white space
 _HTML_BLOCKS = frozenset({"p", "li", "td", "th", "dd", "dt", "h4", "h5", "h6", "figcaption", "caption", "blockquote"})
 _INLINE = frozenset({"span", "a", "b", "i", "em", "strong", "font", "u", "sup", "sub", "small", "big", "br", "img",
-                     "wbr", "mark", "s", "strike", "ruby", "rt", "rp"})
+                     "wbr", "mark", "s", "strike", "ruby", "rt", "rp",
+                     # NITF's marks inside running text: "<byline>本报记者 <person>蓝晓天</person></byline>"
+                     "person", "org", "location", "money", "num", "chron", "event", "function", "object.title"})
 _SKIPPED = frozenset({"script", "style", "head", "noscript", "template", "svg"})
 # an export's bookkeeping fields, not text: "<type>图片</type>", "<id>…</id>"
 _BOOKKEEPING = frozenset({"type", "id", "date", "pubdate", "page", "pageno", "url", "link", "source", "keywords",
@@ -98,6 +105,8 @@ class _Reader(HTMLParser):
         self.field_text: list[str] = []
         self.meta: PageMeta | None = None
         self.item_start: int | None = None  # where the current item's text begins in ``out``
+        self.kicker = False  # the open headline field is a kicker: <hl2 class="kicker">
+        self.dateline = ""  # a dateline field's text, for the head of the text that follows
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         tag = tag.lower()
@@ -118,9 +127,11 @@ class _Reader(HTMLParser):
             self._break(3)
             self.out.extend(["\f", "\n"])  # one item ends here: nothing of it runs on into the next (its column neither)
             self.item_start = len(self.out)
-        elif tag in _HEADLINE_FIELDS | _CREDIT_FIELDS | _COLUMN_FIELDS | _BOOKKEEPING and self.field is None:
+        elif tag in _HEADLINE_FIELDS | _CREDIT_FIELDS | _COLUMN_FIELDS | _BOOKKEEPING | _DATELINE_FIELDS \
+                and self.field is None:
             self._break(1)
             self.field, self.field_text = tag, []
+            self.kicker = tag in _KICKER_FIELDS or any(k == "class" and v and "kicker" in v.lower() for k, v in attrs)
         elif tag in _BLOCK_ELEMENTS:
             self._break(1)
 
@@ -156,8 +167,14 @@ class _Reader(HTMLParser):
         self.field, self.field_text = None, []
         if not value:
             return
-        if tag in _HEADLINE_FIELDS and "\n" not in value:
-            self.out.extend([f"# {value}", "\n"])  # kicker, headline, subtitle: headings right over one another
+        if tag in _DATELINE_FIELDS and "\n" not in value:
+            self.dateline = value  # "本报讯", printed at the head of the text
+        elif tag in _HEADLINE_FIELDS and "\n" not in value:
+            k = len(self.out)
+            if self.kicker:  # over the headline lines given before it
+                while k >= 2 and self.out[k - 1] == "\n" and self.out[k - 2].startswith("# "):
+                    k -= 2
+            self.out[k:k] = [f"# {value}", "\n"]  # kicker, headline, subtitle: headings right over one another
         elif tag in _COLUMN_FIELDS and "\n" not in value:
             self._place_column(value)
         elif tag in _BOOKKEEPING:
@@ -194,13 +211,30 @@ class _Reader(HTMLParser):
             if data[:1] in "\r\n" and self.field is None and self.out and self.out[-1] != "\n":
                 self.out.append("\n")
             if data[-1:] in "\r\n" and self.field is None:
+                if self.dateline:
+                    data, self.dateline = f"{self.dateline} {data.lstrip()}", ""
                 self.out.extend([data.strip("\r\n"), "\n"])
                 return
         data = data.strip("\r\n")
         if self.field is not None:
             self.field_text.append(data)
         else:
+            if self.dateline:
+                data, self.dateline = f"{self.dateline} {data.lstrip()}", ""
             self.out.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        """"<!-- 焦作日报 稿件归档导出 2018-11-22 第04版 -->": no text of the page, but reported, as every tag's words are."""
+        if _CJK.search(data):
+            self.dropped.append(data.strip())
+
+    def handle_pi(self, data: str) -> None:
+        if _CJK.search(data):
+            self.dropped.append(data.strip())
+
+    def unknown_decl(self, data: str) -> None:
+        if _CJK.search(data):
+            self.dropped.append(data.strip())
 
     def _break(self, n: int) -> None:
         if self.field is not None:
@@ -243,6 +277,8 @@ def from_markup(text: str) -> MarkupPage:
     reader.close()
     if reader.field is not None:
         reader._field_done()
+    if reader.dateline:  # a dateline with no text after it
+        reader.out.extend(["\n", reader.dateline, "\n"])
     lines = [line.rstrip(" \t") for line in "".join(reader.out).split("\n")]
     page_text = re.sub(r"\n{4,}", "\n\n\n", "\n".join(lines)).strip("\n") + "\n"
     return MarkupPage(page_text, reader.meta, reader.dropped)

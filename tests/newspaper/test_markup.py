@@ -147,3 +147,40 @@ def test_an_exports_line_ends_are_kept_around_inline_elements() -> None:
               '　　二百人参加。\n<b>赛事亮点</b>\n　　名家到场。</content>\n</article>\n')
     lines = [line.strip() for line in from_markup(export).text.splitlines() if line.strip("\x0c\n ")]
     assert lines == ["# 温县举办太极拳比赛", "本报讯 3月14日，比赛开幕。", "二百人参加。", "赛事亮点", "名家到场。"]
+
+
+NITF = """<?xml version="1.0" encoding="UTF-8"?>
+<!-- 焦作日报 稿件归档导出 2018-11-22 第04版 民生 共2篇 -->
+<export paper="焦作日报" issue="2018-11-22" page="04">
+<nitf version="-//IPTC//DTD NITF 3.4//EN">
+  <head><title>老旧小区加装电梯 “上下楼”不再难</title></head>
+  <body>
+    <body.head>
+      <hedline>
+        <hl1>老旧小区加装电梯 “上下楼”不再难</hl1>
+        <hl2 class="kicker">民生实事进行时</hl2>
+        <hl2 class="subtitle">——我市今年已有四十六部加装电梯投入使用</hl2>
+      </hedline>
+      <byline>本报记者 <person>蓝晓天</person>　通讯员 <person>康敬涛</person></byline>
+    </body.head>
+    <body.content><p>　　“以前下一趟楼得歇三回，现在按一下按钮就到家门口了。”11月20日，晁大娘说。</p></body.content>
+  </body>
+</nitf>
+<nitf version="-//IPTC//DTD NITF 3.4//EN">
+  <body>
+    <body.head><hedline><hl1>我市新增两条夜间公交线路</hl1></hedline><byline/><dateline>本报讯</dateline></body.head>
+    <body.content><p>　　（记者 蓝晓天）11月21日起，我市开通两条夜间公交线路。</p></body.content>
+  </body>
+</nitf>
+<!-- 责任编辑：闫彤 -->
+</export>
+"""
+
+
+def test_an_nitf_export_its_headline_group_bylines_and_datelines() -> None:
+    page = parse_page(NITF, "t", strict=True)
+    assert [(r.title, r.reporters, r.correspondents) for r in page.records] == [
+        ("民生实事进行时 老旧小区加装电梯 “上下楼”不再难 ——我市今年已有四十六部加装电梯投入使用", ("蓝晓天",), ("康敬涛",)),
+        ("我市新增两条夜间公交线路", ("蓝晓天",), ())]
+    assert page.records[1].body.startswith("11月21日起")
+    assert _accounted(NITF)  # the comments' words are reported as dropped, not lost
