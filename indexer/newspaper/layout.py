@@ -213,6 +213,7 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
     cut_off = False
     recommended = False  # under "往期推荐": the lines are links to other items
     related = False  # under "相关新闻": the bulleted or indented lines right under it are links
+    envelope = False  # in an e-mail's header block
     comments = False  # under "热门评论": readers' names, times and words, not the paper's
     pointers = False  # under a 导读 label: bulleted lines point to other pages
     carried = ""  # a photo credit printed above its caption, in an export's 作者 field
@@ -235,6 +236,11 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
         if _EMOJI.search(raw):  # "📌考试时间", "🌤今日天气：多云": a repost's pictographs are layout, not text
             dropped.extend(_EMOJI.findall(raw))
             raw = _EMOJI.sub("", raw)
+        if _ENVELOPE_FROM.match(raw.strip()) or (envelope and _ENVELOPE_FIELD.match(raw.strip())):
+            envelope = True  # an e-mail's header: "发件人: …" / "发送时间: …" / "收件人: …" / "主题: …", up to a blank line
+            dropped.append(raw.strip())
+            continue
+        envelope = False
         if _RECOMMENDED.match(raw.strip()):  # "往期推荐": the short lines under it point to other items
             recommended = True
             dropped.append(raw.strip())
@@ -348,7 +354,8 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
                 dropped.append(line)  # "作者：" with nothing after it; "标题：（图片新闻）" over a photo
                 placeholder = placeholder or bool(value)
                 continue
-            if label in ("正文", "内容"):  # "正文：本报讯…": the text itself, after its label
+            if label in ("正文", "内容") or (label == "作者" and _BARE_DATELINE.match(value)):
+                # "正文：本报讯…": the text itself, after its label; "作者：本报讯": the dateline, no writer
                 dropped.append(line[:labelled.start("value")].strip())
                 line = value
             elif label != "作者":
@@ -519,6 +526,10 @@ def _list_key(raw: str) -> str:
 
 # a correction printed as a paragraph: "更正：本报1月18日第2版《中站区新建3所乡村幼儿园》一文中，…"
 _CORRECTION = re.compile(r"^(?P<label>更正|更正启事|更正声明|勘误|致歉)(?P<colon>[:：])\s*(?P<rest>\S.{8,})$")
+_BARE_DATELINE = re.compile(r"^(?:本报讯|本报电|本报消息|【本报讯】)$")
+# a forwarded e-mail's header, which a page sent in a mail arrives under
+_ENVELOPE_FROM = re.compile(r"^(?:发件人|From)\s*[:：]\s*\S.*(?:<[^<>@\s]+@[^<>\s]+>|@\S+)\s*$")
+_ENVELOPE_FIELD = re.compile(r"^(?:发件人|发送时间|收件人|抄送|密送|主题|日期|时间|From|To|Sent|Date|Subject|Cc)\s*[:：]")
 # a QR code's label under the account's name: "乡村干部报网" / "微信公众号"
 _QR_LABEL = re.compile(r"^(?:微信公众号|官方微博|官方微信|客户端|抖音号|视频号|公众号)$")
 _ACCOUNT_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}(?:网|报|日报|晚报|新闻|发布|融媒|客户端|在线|APP|App)$")

@@ -1854,3 +1854,13 @@ def test_a_headline_with_a_colon_over_a_site_copys_fields_is_not_a_profile_box()
             "　　2月21日，解放区在民主路街道举办“春风行动”专场招聘会，46家企业提供就业岗位1200余个。\n")
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.reporters) for r in records] == [("春风送岗位 解放区：春风行动送岗位上门", ("程莉", "郭慧"))]
+
+
+def test_a_page_forwarded_by_email_under_its_headers_and_quote_marks() -> None:
+    page = ("发件人: 三版编辑 <sanban@example.cn>\n发送时间: 2008年3月26日 22:47\n收件人: 焦作日报社资料室 <ziliaoshi@example.cn>\n"
+            "主题: 3月27日 三版 定稿\n\n-------- 原始邮件 --------\n> 本版稿件 2 篇\n>\n> 【1】\n> 肩题：抓项目 促发展\n"
+            "> 主题：我市一季度新开工亿元以上项目十八个\n> 作者：本报记者 汲 涛\n>\n> 　　今年一季度，全市新开工亿元以上项目十八个。\n>\n"
+            "> 【2】\n> 主题：解放区“一站式”服务大厅启用\n> 作者：本报讯\n>\n> 　　3月25日，解放区行政服务大厅启用。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [
+        ("抓项目 促发展 我市一季度新开工亿元以上项目十八个", ("汲涛",)), ("解放区“一站式”服务大厅启用", ())]
