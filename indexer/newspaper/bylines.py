@@ -197,8 +197,11 @@ class Credit:
     def merged(self, other: Credit) -> Credit:
         """Two credits of one article ("本报讯" and "（记者 张三）") as one."""
         text = f"{self.text} {other.text}".strip()
-        reporters = self.reporters + tuple(n for n in other.reporters if n not in self.reporters)
         correspondents = self.correspondents + tuple(n for n in other.correspondents if n not in self.correspondents)
+        # a name one credit gives as a correspondent's is not a reporter's for a credit naming no roles:
+        # "作者：车晓林 帅 婷" and "本报讯（记者 车晓林 通讯员 帅婷）" are 车晓林 and 通讯员 帅婷
+        reporters = tuple(n for n in self.reporters + tuple(n for n in other.reporters if n not in self.reporters)
+                          if n not in correspondents)
         return Credit(text, reporters, correspondents)
 
 

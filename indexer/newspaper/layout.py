@@ -82,10 +82,12 @@ _CMS_FIELDS = re.compile(rf"^(?:(?:刊发日期|发布日期)\s*[:：]\S*|\d{{4}
 _CMS_AUTHOR_FIRST = re.compile(r"^(?P<credit>作者\s*[:：]\s*[\u4e00-\u9fff]{2,4}(?:[ \u3000、,，]+[\u4e00-\u9fff]{2,4}){0,4})"
                                r"\s+(?:来源|发布时间|时间|日期)\s*[:：].*$")
 # or the source first: "来源：焦作日报　作者：王璐 杨帆　发布时间：2022-02-23 08:31:06　浏览次数：1532"
-_CMS_SOURCE_FIRST = re.compile(rf"^(?:来源|稿源)\s*[:：]\s*\S{{2,20}}[\s\u3000]+{_CMS_CREDIT}[\s\u3000]+(?:发布时间|时间|日期|浏览)\S*\s*[:：].*$")
+# (or with only the day after it: "来源：焦作日报　作者：焦作日报记者 蒲 华 通讯员 沈佳怡　2020-06-10")
+_CMS_SOURCE_FIRST = re.compile(rf"^(?:来源|稿源)\s*[:：]\s*\S{{2,20}}[\s\u3000]+(?:{_CMS_CREDIT}[\s\u3000]+(?:发布时间|时间|日期|浏览)\S*\s*[:：]"
+                               r"|(?P<credit2>作者\s*[:：]\s*\S.{0,40}?)(?:\u3000|\s{2,}|\s+(?=\d{4}-))\s*\d{4}-\d{1,2}-\d{1,2}).*$")
 _CMS_TITLE_FIELDS = re.compile(rf"^(?P<title>\S.{{3,40}}?)\s+{_CMS_CREDIT}\s+(?:时间|次数|阅读次数)\s*[:：].*$")
 _PHOTO_TITLES = frozenset({"图片新闻", "（图片新闻）", "(图片新闻)", "图片", "新闻图片"})
-_PHOTO_PLACEHOLDER = re.compile(r"^[(（\[【](?:图片|照片|图|组图)[)）\]】]$")  # "（图片）", "[图片]" in a repost
+_PHOTO_PLACEHOLDER = re.compile(r"^[(（\[【［](?:图片|照片|图|组图)[)）\]】］]$")  # "（图片）", "[图片]" in a repost
 # an image's file name or a CMS's default title for it, where a photo stood: "image.png",
 # "图片默认标题_fororder_aedc79aec785f7d1190312bd66ecd14e" (dropped; a caption is known by its credit)
 _IMAGE_FILE = re.compile(r"^\S{0,20}_fororder_\w+$|^[\w\-\u4e00-\u9fff]{1,60}\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
@@ -285,6 +287,7 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
                 gap += 1
             else:
                 cut_off = True  # "================": a rule or furniture line stood here
+                placeholder = False  # ("［图片］" / "图片由温县融媒体中心提供": the photo's credit, no caption under it)
             continue
         if recommended and len(line.strip()) <= TITLE_LIST_LINE_MAX and line.strip()[-1] not in "。…":
             dropped.append(line.strip())
@@ -338,12 +341,13 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
                   or _CMS_SOURCE_FIRST.match(line)) if "作者" in line else None
         if fields:  # "刊发日期:2013-02-06 阅读次数: 作者:小杰  语音阅读:…": the writer, among an e-paper's fields
             title = (fields.groupdict().get("title") or "").strip()
-            head, tail = line[:fields.start("credit")].strip(), line[fields.end("credit"):].strip()
+            group = "credit" if fields.group("credit") is not None else "credit2"
+            head, tail = line[:fields.start(group)].strip(), line[fields.end(group):].strip()
             dropped.extend(part for part in (head if not title else "", tail) if part)
             if title:  # "天公吹响“集结号”环卫职工除雪忙 作者:李晓雪 摄 时间:…": the headline runs on before them
                 out.append(Line(number, title, title, gap, indent, after_break=page_break))
                 gap, page_break = 0, False
-            line = fields.group("credit")
+            line = fields.group(group)
             if match_byline(line) is None and match_photo_credit(line) is None:
                 dropped.append(line)  # "作者:焦作日报": the CMS names the paper where a writer goes, no one
                 continue

@@ -1864,3 +1864,19 @@ def test_a_page_forwarded_by_email_under_its_headers_and_quote_marks() -> None:
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.reporters) for r in records] == [
         ("抓项目 促发展 我市一季度新开工亿元以上项目十八个", ("汲涛",)), ("解放区“一站式”服务大厅启用", ())]
+
+
+def test_app_and_site_copies_chrome_and_a_cms_credit_merged_with_the_printed_dateline() -> None:
+    page = ("‹                                   ⋯\n焦作学习平台\n温县：“太极+”让小村庄聚起大人气\n"
+            "来源：焦作日报　作者：焦作日报记者 蒲 华 通讯员 沈佳怡　2020-06-10\n▶ 播报\n"
+            "　　6月7日，温县赵堡镇陈家沟村的太极拳广场上，太极拳爱好者正在跟着老拳师练拳。\n　　［图片］\n　　图片由温县融媒体中心提供\n"
+            "责任编辑：戚 航\n👍 126　　☆ 收藏　　↗ 分享\n观点（8）　说说你的看法\n\n"
+            "‹                                   ⋯\n焦作学习平台\n博爱县月山镇：山区小学用上“云课堂”\n"
+            "来源：焦作日报　作者：车晓林 帅 婷　2020-06-10\n▶ 播报\n"
+            "　　本报讯（记者 车晓林 通讯员 帅婷）6月5日，博爱县月山镇一所山区小学的学生们用上了“云课堂”。\n"
+            "分享到：新浪微博　腾讯微博　人人网　QQ空间\n网友评论（3）　查看所有评论\n◀ 上一篇　　返回版面　　下一篇 ▶\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters, r.correspondents) for r in records] == [
+        ("温县：“太极+”让小村庄聚起大人气", ("蒲华",), ("沈佳怡",)),
+        ("博爱县月山镇：山区小学用上“云课堂”", ("车晓林",), ("帅婷",))]
+    assert "播报" not in records[0].body and "收藏" not in records[1].body
