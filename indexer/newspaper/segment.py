@@ -53,6 +53,8 @@ DOC_NUMBER = re.compile(r"^[(（〔\[]\d{4}[)）〕\]]\s*\S{1,16}号$|^\S{1,10}[
 BRACKETED_HEADLINE = re.compile(r"^【[^】]{6,40}】$")
 # a series' name and part, set apart by a vertical bar: "70年峥嵘岁月丨我与三峡日报", "荐读九江丨…名家寄语①"
 SERIES_LINE = re.compile(r"^[^。，,！？丨｜|]{2,16}[丨｜][^。，,！？丨｜|]{2,24}$")
+# a series' name with the part's number: "焦作观察⑦", "走基层·看变化③"
+SERIES_NUMBERED = re.compile(r"^[\u4e00-\u9fff·・]{2,10}[①-⑳]$")
 # a column's name in brackets, alone on its line: "【城事】", "【每日金句】", "〓山西观察〓"
 BRACKETED_LABEL = re.compile(r"^(?:【[\u4e00-\u9fff]{2,6}】|〓[\u4e00-\u9fff]{2,6}〓)$")
 # a column's name set out letter by letter: "太 行 风", "山 阳 石"
@@ -89,6 +91,10 @@ NOTICE_TITLE = re.compile(r"^[\u4e00-\u9fff“”《》、]{0,24}(?:启事|公�
 # who issues a notice, on the line over its title: "焦作市城市管理局" / "关于塔南路施工期间交通管制的通告"
 ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}(?:局|委员会|委|人民政府|政府|公司|中心|办公室|法院|检察院|指挥部|银行|医院"
                     r"|学校|大学|厅|管理处|办事处|所|站|支队|大队)$")
+# an office or company signing a letter or reply at its end: "孟县农业生产资料公司" (a name, no verb in it:
+# "新华街小学建起校园广播站" is a headline)
+SIGNER = re.compile(r"^(?!.*(?:建|办|开|推|召|举|设|成|获|启|迎|让|为|进|助|抓|促|提|实|创))"
+                    r"[\u4e00-\u9fff（）()]{4,16}(?:公司|局|委员会|办公室|法院|检察院|人民政府|厅|协会|学会|研究会|总会|医院)$")
 CLASSIFIED_TITLE = re.compile(r"^[★☆■□●◆【\[\s]*(?:(?:遗失|挂失|作废)(?:声明|启事)|分类广告|声明启事)[★☆■□●◆】\]\s]*$")
 BRIEF_MAX_CHARS = 300
 # of a one-line headline's character pairs already in the article above: a sub-heading sums up the story it is
@@ -213,6 +219,8 @@ class Segmenter:
                 and (after := self.at(i + 2)) is not None and after.photo is not None \
                 and nxt.text.startswith(("①", "图①")) and after.text.startswith(("②", "图②")):
             return True  # "赛场掠影" over "①…本报记者 X 摄" / "②…通讯员 Y 摄": the name of a numbered group of photos
+        if line.plain and SERIES_NUMBERED.match(line.text) and self.title_group(i + 1) is not None:
+            return True  # "焦作观察⑦" over "既要“面子”更要“里子”": a series' name and its part
         if line.plain and SERIES_LINE.match(line.text) and self.title_group(i + 1) is not None:
             return True  # "70年峥嵘岁月丨我与三峡日报" over a headline: the series the piece belongs to
         if line.plain and LATIN_LABEL.match(line.text) and self.title_group(i + 1) is not None:
@@ -254,6 +262,9 @@ class Segmenter:
             return None  # ("问:养老保险能不能接着交?(山阳区王女士)": a reader's question, not a headline)
         if (signed := self.at(i + 1)) is not None and signed.date_alone:
             return None  # "焦作市公安局交通警察支队" over "2024年3月22日": who signed the notice above
+        if SIGNER.match(first.text) and first.gap == 0 and first.plain and self.cur is not None and self.cur.paragraphs \
+                and (nxt := self.at(i + 1)) is not None and not nxt.text.startswith("关于"):
+            return None  # "…望予谅解。" / "孟县农业生产资料公司" / "修武县推广小麦联合收割": who signed the letter above
         j = i + 1
         while j - i < TITLE_GROUP_MAX and (nxt := self.at(j)) is not None and (nxt.headline_shaped or nxt.heading
                                                                               or self._over_subtitle(j)) \

@@ -1880,3 +1880,15 @@ def test_app_and_site_copies_chrome_and_a_cms_credit_merged_with_the_printed_dat
         ("温县：“太极+”让小村庄聚起大人气", ("蒲华",), ("沈佳怡",)),
         ("博爱县月山镇：山区小学用上“云课堂”", ("车晓林",), ("帅婷",))]
     assert "播报" not in records[0].body and "收藏" not in records[1].body
+
+
+def test_a_letters_signer_a_series_part_and_a_serials_label_are_not_headlines() -> None:
+    page = ("对《化肥为啥迟迟不到位？》一信的答复\n　　编辑同志：贵报转来刘二保同志的来信收悉。化肥已于日前分配到各乡，望予谅解。\n"
+            "　　孟县农业生产资料公司\n修武县推广小麦联合收割\n　　本报讯　记者常青报道：今年麦收，修武县推广小麦联合收割机作业。\n\n"
+            "焦作观察⑦\n既要“面子”更要“里子”\n□ 怀川客\n　　城市建设，既要好看，更要好用。\n\n长篇连载\n\n太行儿女（二十三）\n"
+            "□ 郑秀峰\n　　天刚蒙蒙亮，二柱子就背着竹篓上了山。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.section) for r in records] == [
+        ("对《化肥为啥迟迟不到位？》一信的答复", None), ("修武县推广小麦联合收割", None),
+        ("既要“面子”更要“里子”", "焦作观察⑦"), ("太行儿女（二十三）", "长篇连载")]
+    assert records[0].body.endswith("孟县农业生产资料公司")
