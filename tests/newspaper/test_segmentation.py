@@ -28,7 +28,7 @@ COUNT_EXACT, HEADLINES, PEOPLE = 0.90, 0.95, 0.90
 SETS = ("real", "real2", "real3", "real4", "real5", "real6", "real7", "real8", "real9", "rmrb", "rmrbfull", "forms", "holdout",
         "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10",
         "real10", "holdout11", "real11", "holdout12", "real12", "holdout13", "holdout14", "real13", "real14", "holdout15",
-        "holdout16", "real15", "real16", "holdout17", "real17", "holdout18")
+        "holdout16", "real15", "real16", "holdout17", "real17", "holdout18", "real18", "holdout19")
 # the sets at the acceptance figures: hand-made pages and the first set of real pages
 AT_ACCEPTANCE = ("forms", "holdout", "holdout3", "holdout6", "holdout7", "holdout8", "holdout9", "holdout11", "real")
 
@@ -125,6 +125,10 @@ def test_hand_made_pages_meet_the_acceptance_figures(scores: dict[str, object], 
     # session 10's held-back sets (first runs: real17 44.4/38.1/36.4/33.3, holdout18 56.0/79.0/73.5/77.3)
     ("real17", 0.44, 0.38, 0.36, 0.33),
     ("holdout18", 0.80, 0.93, 0.94, 0.94),
+    # made after most of session 10's fixes (first runs: real18 66.7/65.0/76.5/55.6, holdout19 56.0/72.2/70.9/85.4 with
+    # 22 characters lost)
+    ("real18", 0.66, 0.65, 0.76, 0.77),
+    ("holdout19", 0.64, 0.88, 0.81, 0.90),
 ])
 def test_real_pages_do_not_fall_below_what_was_measured(scores: dict[str, object], name: str, count: float,
                                                         precision: float, recall: float, people: float) -> None:
