@@ -500,6 +500,8 @@ _BULLETED_HEADLINE = re.compile(r"^[■●◆▲]\s*(?P<head>[^\s，,。；;：:
 _RUN_ON = re.compile(r"^(?P<head>\S.{1,39}?\S)[ \u3000]{3,}(?P<rest>\S.*)$")
 # a headline run on before a bracketed credit: "推出「草莓地圖」 27家園區互相聯繫 引導遊客避免撲空 〔記者鄭淑婷/桃園報導〕苗栗縣…"
 _RUN_ON_BRACKETED = re.compile(r"^(?P<head>[^\s。，,；].{1,39}?[^\s。，,；])[ \u3000]+(?P<rest>[〔【]\s*(?:記者|记者).*)$")
+# a brief's headline run on before its text after one space, the text opening like a news lead
+_RUN_ON_BRIEF = re.compile(r"^(?P<head>[^\s，。,；;：:！？!?、]{6,30})[ \u3000](?P<rest>[^\s].{20,})$")
 # a table row of one cell, as feed readers and markdown lay out a list of items: "| 〔記者彭健禮/苗栗報導〕二〇二六年… |"
 _ONE_CELL_ROW = re.compile(r"^\s*\|\s*(?P<cell>[^|]*[^|\s])\s*\|\s*$")
 
@@ -610,6 +612,12 @@ def _split_run_on_headlines(lines: list[str], first_number: int) -> Iterator[tup
         if "|" in raw and (row := _ONE_CELL_ROW.match(raw)) is not None:
             yield number, ""  # each row an item of its own
             raw = row.group("cell")
+        if raw[:1].strip() and (brief := _RUN_ON_BRIEF.match(raw.rstrip())) is not None \
+                and _LEAD.match(brief.group("rest")) and not match_byline(brief.group("head")) \
+                and not brief.group("head").endswith(("讯", "电", "报道", "消息", "记者")):  # ("日照日报/日照新闻网讯 4月17日,…")
+            yield number, brief.group("head")  # "市区新增两处新能源汽车充电站 近日,山阳区、解放区…": a brief's headline
+            yield number, brief.group("rest")  # run on before its text under a column of briefs
+            continue
         m = _RUN_ON.match(raw.strip()) or (_RUN_ON_BRACKETED.match(raw.strip()) if "〔" in raw or "【" in raw else None)
         if m and not match_byline(m.group("head")) and (credit := match_byline(m.group("rest"))) is not None \
                 and (credit[1] or m.group("rest").startswith(("□", "■"))):  # "…一线见闻   □新天水·天水日报记者 景春燕"

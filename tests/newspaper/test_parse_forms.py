@@ -1892,3 +1892,13 @@ def test_a_letters_signer_a_series_part_and_a_serials_label_are_not_headlines() 
         ("对《化肥为啥迟迟不到位？》一信的答复", None), ("修武县推广小麦联合收割", None),
         ("既要“面子”更要“里子”", "焦作观察⑦"), ("太行儿女（二十三）", "长篇连载")]
     assert records[0].body.endswith("孟县农业生产资料公司")
+
+
+def test_briefs_with_their_headlines_run_on_before_the_text_under_a_column() -> None:
+    page = ("财经速递\n\n市区新增两处新能源汽车充电站 近日,山阳区、解放区各新建一处新能源汽车充电站,共有充电桩40个。\n\n"
+            "秋季房交会下周开幕 日前,第十二届焦作秋季房地产交易会组委会发布消息,60余家房企将参展。\n\n"
+            "日照日报/日照新闻网讯 4月17日,从山东省市地报研究会传来喜讯,本报多件作品获奖。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.section) for r in records][:2] == [
+        ("市区新增两处新能源汽车充电站", "财经速递"), ("秋季房交会下周开幕", "财经速递")]
+    assert records[-1].title != "日照日报/日照新闻网讯"
