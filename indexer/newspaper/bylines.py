@@ -45,7 +45,7 @@ _PAPER_WIRE = (rf"(?!简讯|快讯|短讯|喜讯|资讯|通讯|电讯|要讯)[{_
 _WIRE = re.compile(
     rf"^(?P<credit>(?:据)?(?:[【〔\[]本报(?:消息|讯)[】〕\]]|本报消息|本报综合(?=\s)|本报讯(?!员)|本报[{_HAN}]{{0,8}}(?:{_DATE})?讯(?!员)|本报[{_HAN}]{{0,8}}(?:{_DATE})电|{_PAPER_WIRE}"
     rf"|{_AGENCY}[{_HAN}]{{0,10}}(?:{_DATE})电|【{_AGENCY}[{_HAN}]{{0,10}}(?:{_DATE})?电】)"
-    rf"\s*(?:[(（](?P<inner>[^()（）\n]{{0,60}})[)）]|(?P<reported>(?:本报)?记者\s*[{_HAN}、 ]{{2,20}}?)\s*报道[:：]"
+    rf"\s*(?:[(（](?P<inner>[^()（）\n]{{0,60}})[)）]|(?P<reported>(?:本报)?(?:记者|通讯员)\s*[{_HAN}、 ]{{2,24}}?)\s*报道[:：]"
     # "本报讯 记者 孔令晓 通讯员 张帆 端午假期,…": the names without brackets, each after its role, then a space
     rf"|(?P<spaced>(?:(?:本报)?记者|通讯员|实习生)[ \u3000]*[{_HAN}]{{2,3}}(?:[ \u3000]+(?:(?:本报)?记者|通讯员|实习生)[ \u3000]*[{_HAN}]{{2,3}})*)(?=[ \u3000]))?)\s*"
 )
@@ -177,7 +177,7 @@ _TOKEN = re.compile(rf"(?P<role>{_ROLE})|(?P<name>[{_HAN}·]+)")
 # "（记者 原  新通讯员 王  璐）": or a role may follow a padded name with no space; "文/图　张  磊": 图 is no name
 _PADDED = re.compile(rf"(?:(?<![{_HAN}])(?!(?<=[/／])[文图摄])|(?<=记者|讯员|习生))([{_HAN}])[ \u3000]{{1,2}}([{_HAN}])(?:(?![{_HAN}])|(?=通讯员|实习生|记者|摄(?![{_HAN}])))")
 # words that follow a role but name nobody: "记者手记", "记者观察", "本报记者调查"
-_NOT_NAMES = frozenset({"本报讯", "本报电", "新华社", "中新社", "新华网", "人民网", "报道", "摄影报道", "报告", "摄", "摄影", "综合", "本报", "文图", "图文", "整理", "发", "电", "讯", "手记", "观察",
+_NOT_NAMES = frozenset({"本报讯", "本报电", "来论", "来稿", "来函", "新华社", "中新社", "新华网", "人民网", "报道", "摄影报道", "报告", "摄", "摄影", "综合", "本报", "文图", "图文", "整理", "发", "电", "讯", "手记", "观察",
                         "调查", "专访", "采访", "连线", "札记", "日记", "笔记", "随笔", "来信", "走访", "探访", "体验", "追踪", "一线",
                         "组图", "图片", "照片", "图表", "综合报道", "综合消息", "本报综合", "综合整理"})
 
@@ -413,7 +413,8 @@ def match_end_credit(line: str) -> tuple[str, Credit] | None:
     people = credit.reporters + credit.correspondents
     flat = unpad(credit.text)
     # a place's name right after a role is a person's: "（记者 岳阳 通讯员 李平）", "（记者 宁波）"
-    place = {n for n in people if n in places() and not re.search(rf"{_ROLE}[\s:：]*{re.escape(n)}", flat)}
+    place = {n for n in people if (n in places() or (len(n) >= 3 and n[-1] in "区县市"))
+             and not re.search(rf"{_ROLE}[\s:：]*{re.escape(n)}", flat)}  # ("（山阳区　赵建华）": where the writer lives)
     if people and all(n.endswith(_ANONYMOUS) or n in place for n in people):
         return None
     if any(n.endswith(_ANONYMOUS) or (n in place and len(people) > 1) for n in people):

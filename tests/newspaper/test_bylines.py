@@ -26,6 +26,8 @@ from indexer.newspaper.bylines import Credit, credited_photographers, match_byli
     ("鞍山日报消息(见习记者 董鹏飞)昔日垃圾场,今日变花园。", ("董鹏飞",), (), "昔日垃圾场,今日变花园。"),
     ("记者时鹏、全悦敏核实报道:被撞的超市叫“二嫂食品香烟超市”", ("时鹏", "全悦敏"), (), "被撞的超市叫“二嫂食品香烟超市”"),
     ("中国气象报记者刘晓林摄影报道3月3日,天气多云,略感寒意", ("刘晓林",), (), "3月3日,天气多云,略感寒意"),
+    ("本报讯　通讯员王长顺、记者孔涛报道：温县北冷乡最近办起了一所农民技术学校。", ("孔涛",), ("王长顺",),
+     "温县北冷乡最近办起了一所农民技术学校。"),
     ("(记者方华) “银行被抢了,警车都把银行包围了。”", ("方华",), (), "“银行被抢了,警车都把银行包围了。”"),
     ("何白 整理", ("何白",), (), ""),
     ("◇本报记者邹英", ("邹英",), (), ""),
@@ -76,6 +78,7 @@ def test_bylines_of_other_papers(line: str, reporters: tuple, correspondents: tu
     ("我市参赛小品《都是血压惹的祸》荣获二等奖。 夏慧", "我市参赛小品《都是血压惹的祸》荣获二等奖。", ("夏慧",)),
     ("明代改为怀庆府，府治在今沁阳。(陈敬之 供稿)", "明代改为怀庆府，府治在今沁阳。", ("陈敬之",)),  # who sent it in
     ("(作者系市政协委员)谭卫民", "", ("谭卫民",)),  # the author's note before the name
+    ("不少站牌上的线路字太小，看不清楚。（山阳区　赵建华）", "不少站牌上的线路字太小，看不清楚。", ("赵建华",)),  # where the writer lives
 ])
 def test_end_credits(line: str, before: str, people: tuple) -> None:
     found = match_end_credit(line)
@@ -110,7 +113,7 @@ def test_a_run_of_two_names_with_a_two_character_surname_is_split_at_it() -> Non
 
 def test_a_bulleted_place_is_no_credit() -> None:
     assert match_byline("○ 温县") is None and match_byline("焦作大学 图书馆") is None
-    assert match_byline("记者了解到，该项目已经开工。") is None
+    assert match_byline("记者了解到，该项目已经开工。") is None and match_byline("读者来论") is None
 
 
 def test_words_that_are_no_credit() -> None:
