@@ -82,6 +82,9 @@ TWO_PART = re.compile(r"[\u4e00-\u9fff”》][ \u3000]+[\u4e00-\u9fff“《]")  
 # who speaks, under the headline of a forum's part: "全国人大代表、温县陈家沟太极拳学校校长 陈小平"
 SPEAKER = re.compile(r"^[\u4e00-\u9fff、，,（）()·]{2,40}(?:代表|委员|校长|院长|主任|书记|主席|局长|经理|董事长|理事长|会长|所长|教授|研究员"
                      r"|负责人|总经理|厂长|村长|社长|站长|队长|支书)[ \u3000]+[\u4e00-\u9fff]{1,2}[ \u3000]?[\u4e00-\u9fff]{1,2}$")
+# a reader's question and the answer under a column of them, each pair an item: "问：…" / "答：…"
+QA_QUESTION = re.compile(r"^问\s*[:：]")
+QA_ANSWER = re.compile(r"^答\s*[:：]")
 # "问：如何发挥规划…？", "记者：…": a question of an interview, under the part's sub-heading
 INTERVIEW_QUESTION = re.compile(r"^(?:问|记者|本报记者|主持人)[:：]")
 # classified notices: "遗失声明" over "…不慎遗失营业执照副本，…声明作废。" lines; a paid block, like an advertisement
@@ -714,6 +717,9 @@ class Segmenter:
         """Untitled text set apart by a blank line on a page whose paragraphs have none: the next stored item,
         its headline not kept ("…于是自费订阅…。" / "" / "有一种陪伴,虽然不语,却最暖心。…")."""
         line, prev, cur = self.lines[i], self.at(i - 1), self.cur
+        if cur is not None and not cur.title and cur.byline is None and cur.section and line.plain \
+                and QA_QUESTION.match(line.text) and cur.paragraphs and QA_ANSWER.match(cur.paragraphs[-1]):
+            return True  # "有问必答": "问：…？（山阳区 王女士）" / "答：…" / "问：…": untitled items, a question and answer each
         return self.style.paragraph_gap == 0 and line.gap > 0 and cur is not None and not cur.title \
             and cur.byline is None and len(cur.paragraphs) >= 2 and line.plain and not line.headline_shaped \
             and prev is not None and prev.plain and not prev.ends_open and not self._credit_closes_block(i)

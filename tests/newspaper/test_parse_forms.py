@@ -1902,3 +1902,12 @@ def test_briefs_with_their_headlines_run_on_before_the_text_under_a_column() -> 
     assert [(r.title, r.section) for r in records][:2] == [
         ("市区新增两处新能源汽车充电站", "财经速递"), ("秋季房交会下周开幕", "财经速递")]
     assert records[-1].title != "日照日报/日照新闻网讯"
+
+
+def test_a_column_of_readers_questions_and_answers_gives_an_item_for_each_pair() -> None:
+    page = ("有问必答\n\n问:我今年55岁,企业破产了,养老保险能不能接着交?(山阳区　王女士)\n\n"
+            "答:可以。您可以以灵活就业人员身份办理续保手续。\n\n问:孩子在外地上大学,户口迁出去了,还能参加我市的居民医保吗?(马村区　李先生)\n\n"
+            "答:户口已迁出的大学生,应在就读学校参加大学生医疗保险。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.section, r.body[:6]) for r in records] == [("有问必答", "问:我今年5"), ("有问必答", "问:孩子在外")]
+    assert all(not r.reporters for r in records)
