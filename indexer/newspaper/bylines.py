@@ -126,7 +126,7 @@ _AUTHOR_NOTE = re.compile(rf"^(?P<credit>(?P<inner>{_CJK_NAME})\s*[(（]\s*作�
                           rf"|^(?P<credit2>[(（]\s*作者(?:为|系|是|单位[:：]?)[^()（）]{{1,40}}[)）]\s*(?P<inner2>{_CJK_NAME}))\s*$")
 # photo credit closing a paragraph: "…作业。本报记者 宋崇飞 摄", "通讯员 李红 摄", "记者 王飞/摄",
 # "袁新宇摄（视觉中国）", "新华社发（王建伟 摄）", "（新华社发）", "新华社发"
-_OFFICES = ("融媒体中心", "新闻中心", "宣传部", "供图")
+_OFFICES = ("融媒体中心", "新闻中心", "宣传部", "供图", "资料图片", "资料照片")
 _PHOTO = re.compile(
     rf"(?<![^\s。！？!?”’」』)）.;；])(?P<credit>{_NAMES}\s*/?\s*摄(?:影(?!报道))?(?:\s*[(（][^()（）]{{1,12}}[)）])?"
     rf"|[(（]\s*{_NAMES}\s*/?\s*摄(?:影)?\s*[)）]|[■●]?\s*摄影[:：]?\s*{_NAMES}"
@@ -135,7 +135,9 @@ _PHOTO = re.compile(
     rf"|(?<=[。！？”!?])\s*图\s*[/／]\s*(?:摄影师\s*)?{_NAMES}"  # "…张琍蕾。图/摄影师王剑"
     # an office's credit, naming no one: "…丰收乐开怀。 白玉县融媒体中心", "…喜迎丰收。 德格县融媒体中心供图"
     rf"|(?<=[。！？”!?])\s+[{_HAN}]{{2,12}}?(?:{'|'.join(_OFFICES)})"
-    rf"|(?<=[。！？”!?])\s*[(（][{_HAN}]{{2,12}}供图[)）])\s*$"  # "…采访。 (小岗村村委会供图)"
+    rf"|(?<=[。！？”!?])\s*[(（][{_HAN}]{{2,12}}供图[)）]"  # "…采访。 (小岗村村委会供图)"
+    rf"|(?:本报)?资料(?:图片|照片)"  # "本报资料图片": an old photo from the paper's files, no one named
+    rf"|图\s*[/／:：]\s*{_NAMES}[ \u3000]+文字?\s*[/／:：]\s*{_NAMES})\s*$"  # "图/本报记者 姬小川　文/本报记者 庞 雪"
 )
 # a photographer's role and name closing a caption, with no 摄: "新媒体达人在崇州竹艺村跳舞摄影记者 王红强"
 _PHOTO_ROLE_END = re.compile(rf"(?<=[^\s摄])\s*(?P<credit>(?:首席)?摄影记者\s*[{_HAN}]{{2,4}})\s*$")
@@ -545,7 +547,8 @@ def match_photo_credit(block: str) -> tuple[str, Credit] | None:
         credit = credit[1:-1]  # "(王嘉彬 程帅 摄)": the whole credit in brackets
     inner = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", credit) if credit.rstrip().endswith(("）", ")")) and "发" not in credit else credit
     inner = re.sub(rf"^[(（]?\s*{_AGENCY}(?:记者)?发\s*[(（]?|[)）]$", "", inner)
-    inner = re.sub(r"^图\s*[/／]\s*(?:摄影师)?", "", inner)
+    inner = re.sub(r"[ \u3000]+文字?\s*[/／:：].*$", "", inner) if re.match(r"图\s*[/／:：]", inner) else inner  # (its writer)
+    inner = re.sub(r"^图\s*[/／:：]\s*(?:摄影师)?", "", inner)
     people = split_names(inner.rstrip("摄影/ \t）)").rstrip("摄影/ \t"))
     # in printed order: "通讯员 聂远航 本报记者 葛云霄 摄" took the photos in that order, whatever their roles
     names = tuple(sorted(people.people, key=lambda name: inner.find(name) if name in inner else len(inner)))

@@ -1911,3 +1911,12 @@ def test_a_column_of_readers_questions_and_answers_gives_an_item_for_each_pair()
     records = parse_page(page, "t", strict=True).records
     assert [(r.section, r.body[:6]) for r in records] == [("有问必答", "问:我今年5"), ("有问必答", "问:孩子在外")]
     assert all(not r.reporters for r in records)
+
+
+def test_a_photo_pages_credits_photo_first_and_from_the_papers_files() -> None:
+    page = ("　　4月30日，游客在修武县云台山景区游览。随着“五一”小长假到来，各景区游人如织。\n\n"
+            "图/本报记者 姬小川　文/本报记者 庞 雪\n\n老照片里的劳动节\n\n"
+            "　　上世纪八十年代，我市一家纺织厂的女工在车间里操作细纱机。\n\n本报资料图片\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.kind, r.title, r.photographers) for r in records] == [
+        ("caption", "", ("姬小川",)), ("caption", "老照片里的劳动节", ())]
