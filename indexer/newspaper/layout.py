@@ -570,6 +570,12 @@ def _without_title_lists(lines: list[str], dropped: list[str]) -> list[str]:
             dropped.extend(lines[k].strip() for k in range(n, run))
             out[n:run] = [""] * (run - n)
         n = max(run, n + 1)
+    for n, raw in enumerate(out):  # the menu on one line: "国内要闻 省内要闻 本地要闻 精彩点击 专题新闻 通知公告 …"
+        words = raw.split()
+        if len(words) >= MENU_MIN + 1 and all(2 <= len(w) <= 8 and cjk_count(w) == len(w) for w in words) \
+                and sum(bool(_CHANNEL.search(shadow(w)) or w.endswith(("公告", "数字报", "点击"))) for w in words) >= MENU_MIN - 1:
+            dropped.append(raw.strip())
+            out[n] = ""
     lines = out
     later: dict[str, int] = {}
     for n, raw in enumerate(lines):

@@ -1920,3 +1920,11 @@ def test_a_photo_pages_credits_photo_first_and_from_the_papers_files() -> None:
     records = parse_page(page, "t", strict=True).records
     assert [(r.kind, r.title, r.photographers) for r in records] == [
         ("caption", "", ("姬小川",)), ("caption", "老照片里的劳动节", ())]
+
+
+def test_portal_and_epaper_chrome_menus_on_one_line_and_a_site_and_papers_dateline_alone() -> None:
+    page = ("跳转到路径导航栏\n跳转到正文内容\n下一版»本期共4版(1-2-3-4)\n"
+            "国内要闻 省内要闻 本地要闻 精彩点击 专题新闻 通知公告 日报数字报\n\n演习还没准备好 警察就按过来了\n\n"
+            "  四川新闻网-成都日报讯\n\n  (记者方华) “银行被抢了,警车都把银行包围了。”昨日中午,有读者打电话向记者报料。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [("演习还没准备好 警察就按过来了", ("方华",))]
