@@ -1928,3 +1928,10 @@ def test_portal_and_epaper_chrome_menus_on_one_line_and_a_site_and_papers_dateli
             "  四川新闻网-成都日报讯\n\n  (记者方华) “银行被抢了,警车都把银行包围了。”昨日中午,有读者打电话向记者报料。\n")
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.reporters) for r in records] == [("演习还没准备好 警察就按过来了", ("方华",))]
+
+
+def test_a_sections_more_link_and_a_sites_home_link_before_its_channel() -> None:
+    page = ("主页 北马新闻\n行动党槟州联委会访《光华》拜早年\n\n（槟城14日讯）行动党槟州联委会昨日到访本报，向全体员工拜早年。\n\n"
+            "社论 更多\n有序减校应对学童减少\n\n近年本港学童人数持续下降，教育局宣布新一轮缩班措施。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.section) for r in records] == [("行动党槟州联委会访《光华》拜早年", None), ("有序减校应对学童减少", "社论")]
