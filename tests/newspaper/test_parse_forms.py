@@ -1935,3 +1935,12 @@ def test_a_sections_more_link_and_a_sites_home_link_before_its_channel() -> None
             "社论 更多\n有序减校应对学童减少\n\n近年本港学童人数持续下降，教育局宣布新一轮缩班措施。\n")
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.section) for r in records] == [("行动党槟州联委会访《光华》拜早年", None), ("有序减校应对学童减少", "社论")]
+
+
+def test_an_epaper_article_views_bars_and_an_advertising_centres_line() -> None:
+    page = ("当前版：05版　城市建设\n【字号 大 中 小】　上一篇　下一篇　打印本页\n老旧小区改造让居民住得更舒心\n"
+            "——解放区12个老旧小区改造工程全面开工\n\n本报讯（记者 王冰）3月4日，解放区12个老旧小区改造工程全面开工。\n\n"
+            "焦作日报社广告中心承办\n匠心筑家　品质焦作\n\n怀府·云栖园二期盛大开盘，首付三万起，欢迎品鉴。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert records[0].title == "老旧小区改造让居民住得更舒心 ——解放区12个老旧小区改造工程全面开工"
+    assert all("承办" not in r.title for r in records)
