@@ -181,7 +181,9 @@ _CLASSIFIED_ITEM = re.compile(r"(?:遗失|丢失|作废)[^。]*[。.]?\s*$|(?:�
 
 def _classified(draft: Draft) -> bool:
     """A block of classified notices: "遗失声明" / "焦作市马村区某某建材经营部遗失公章一枚，声明作废。"."""
-    return bool(CLASSIFIED_TITLE.match(draft.title)) and draft.byline is None and not draft.captions \
+    # (or untitled bulleted notices under the column's label: "分类广告" / "●…遗失公章一枚，声明作废。")
+    headed = bool(CLASSIFIED_TITLE.match(draft.title)) or (not draft.title and bool(CLASSIFIED_TITLE.match(draft.section or "")))
+    return headed and draft.byline is None and not draft.captions \
         and all(_CLASSIFIED_ITEM.search(p) or _contact_line(p) for p in draft.paragraphs)
 
 

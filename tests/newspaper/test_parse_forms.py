@@ -1944,3 +1944,12 @@ def test_an_epaper_article_views_bars_and_an_advertising_centres_line() -> None:
     records = parse_page(page, "t", strict=True).records
     assert records[0].title == "老旧小区改造让居民住得更舒心 ——解放区12个老旧小区改造工程全面开工"
     assert all("承办" not in r.title for r in records)
+
+
+def test_bulleted_classified_notices_under_their_columns_label_are_furniture() -> None:
+    page = ("更正\n\n本报3月14日第3版《武陟县春季植树造林全面展开》一文中，“1.2万亩”应为“1.5万亩”，特此更正。\n\n分类广告\n"
+            "●焦作市宏远商贸有限公司遗失公章一枚，声明作废。\n●李小红遗失焦作市残疾人证，声明作废。\n\n"
+            "市区部分路段今起分时段限行大货车\n\n本报讯（记者 王冰）自3月18日起，市区人民路等路段分时段限行大货车。\n")
+    parsed = parse_page(page, "t", strict=True)
+    assert [r.title for r in parsed.records] == ["更正", "市区部分路段今起分时段限行大货车"]
+    assert any("宏远商贸有限公司遗失公章" in part for part in parsed.dropped)
