@@ -118,6 +118,7 @@ _BOX_END = re.compile(rf"(?<=[。！？”!?])\s*(?P<credit>[□■](?P<name>\s*
 _SPACED_NAME_END = re.compile(rf"(?:(?<=[。！？!?])|(?<=[。！？!?]”))[ \u3000]+(?P<credit>(?P<name>[{_HAN}]{{2,3}}))\s*$")
 # what follows "记者" in a sentence, not a name: "记者了解到", "记者看到", "记者从…获悉"
 _NOT_RUN_ON = re.compile(r"^[了看发获注来走从在对随问与和跟就也又还先再当得将把被已正要会能随近昨今日前]")
+_NOT_NAME_ENDINGS = "季节礼会赛展周日月年典"
 _SUPPLIED = frozenset({"供稿", "供图", "提供", "整理", "口述", "推荐"})
 _NOT_CREDITS = frozenset({"待续", "未完", "完", "续完", "社论", "评论", "通讯", "特写", "综合", "编者", "图文", "上", "下"})
 # a commentary author's line: "王建华（作者为河南理工大学教授）", "（作者系市委党校教师）" after a name
@@ -373,8 +374,8 @@ def _match_byline(block: str) -> tuple[Credit, str] | None:
     m = (_BOX_UNIT.match(flat) or _NAMED_NOTE.match(flat) if first in "□■作文" else None) \
         or (_SIGNED.match(flat) if len(flat) <= 16 and (" " in flat or "\u3000" in flat) else None) \
         or ((m2 := _SCHOOL_UNIT.match(flat)) if (" " in flat or "\u3000" in flat) else None)
-    if m is not None and m is m2 and not looks_like_name(m.group("inner")):
-        m = None
+    if m is not None and m is m2 and (not looks_like_name(m.group("inner")) or m.group("inner")[-1] in _NOT_NAME_ENDINGS):
+        m = None  # ("焦作大学 毕业季": a two-part headline)
     if m:
         return Credit(line, (m.group("inner"),)), ""
     m = _WRITER_AND_PHOTO.match(flat) if first == "文" else _PAGE_CREDIT.match(flat) if first == "本" else None
@@ -423,6 +424,17 @@ def match_end_credit(line: str) -> tuple[str, Credit] | None:
         credit = replace(credit, reporters=tuple(n for n in credit.reporters if not n.endswith(_ANONYMOUS) and n not in place),
                          correspondents=tuple(n for n in credit.correspondents if not n.endswith(_ANONYMOUS)))
     return before, credit
+
+
+_SENTENCE_WORDS = frozenset({"于是", "但是", "因此", "同时", "此外", "然而", "所以", "其中", "另外", "而且", "并且", "随后",
+                             "之后", "目前", "当时", "如今", "今年", "去年", "明年", "近日", "日前", "据悉", "为此"})
+
+
+def _spaced_name(name: str) -> bool:
+    """A name alone after a sentence and a space signs the brief, unless it is a word or a title: "…二等奖。 夏慧" does;
+    "…特此通知。 管委会", "…请咨询。 王老师", "…意见很大。 于是" do not."""
+    return name not in _SENTENCE_WORDS and not name.endswith(("老师", "女士", "先生", "同志", "师傅")) \
+        and name[-1] not in "会委局办处部厅院所站队司社"
 
 
 def _named(credit: str, people: Credit) -> bool:
@@ -492,7 +504,7 @@ def _match_end_credit(block: str) -> tuple[str, Credit] | None:
         return line[:cut].rstrip(), Credit(line[cut:].strip(), names)
     m = _BOX_END.search(flat, start) or _SPACED_NAME_END.search(flat, start)
     if m and m.group("name").strip() not in _NOT_NAMES | _NOT_CREDITS \
-            and (m.group("credit")[0] in "□■" or looks_like_name(m.group("name"))):
+            and (m.group("credit")[0] in "□■" or (looks_like_name(m.group("name")) and _spaced_name(m.group("name")))):
         cut = _original_offset(line, flat, m.start("credit"))
         return line[:cut].rstrip(), Credit(line[cut:].strip(), (m.group("name").strip(),))
     m = _BRACKET_REPORTED.search(flat, start)

@@ -251,7 +251,7 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             related = True
             dropped.append(raw.strip())
             continue
-        if related and raw.strip() and (raw[:1].isspace() or raw.strip()[0] in _LINK_BULLETS) \
+        if related and raw.strip() and ((raw[:1].isspace() and _indent_width(raw) <= 2) or raw.strip()[0] in _LINK_BULLETS) \
                 and len(raw.strip()) <= TITLE_LIST_LINE_MAX and raw.strip()[-1] not in "。…":
             dropped.append(raw.strip())  # "　焦作发布高温橙色预警　最高气温可达39℃": a link
             continue
@@ -566,14 +566,18 @@ def _without_title_lists(lines: list[str], dropped: list[str]) -> list[str]:
         run = n
         while run < len(lines) and 0 < len(text := lines[run].strip()) <= CHANNEL_MAX and cjk_count(text) == len(text):
             run += 1
-        if run - n >= MENU_MIN and sum(bool(_CHANNEL.search(shadow(lines[k].strip()))) for k in range(n, run)) >= MENU_MIN:
+        before = next((lines[k].strip() for k in range(n - 1, -1, -1) if lines[k].strip()), "")
+        if run - n >= MENU_MIN and sum(bool(_CHANNEL.search(shadow(lines[k].strip()))) for k in range(n, run)) >= MENU_MIN \
+                and not before.endswith(("：", ":")):  # ("本届评选共设四个门类：" over its list: text, not a menu)
             dropped.extend(lines[k].strip() for k in range(n, run))
             out[n:run] = [""] * (run - n)
         n = max(run, n + 1)
     for n, raw in enumerate(out):  # the menu on one line: "国内要闻 省内要闻 本地要闻 精彩点击 专题新闻 通知公告 …"
         words = raw.split()
+        channel = [bool(_CHANNEL.search(shadow(w)) or w.endswith(("公告", "数字报", "点击"))) for w in words]
         if len(words) >= MENU_MIN + 1 and all(2 <= len(w) <= 8 and cjk_count(w) == len(w) for w in words) \
-                and sum(bool(_CHANNEL.search(shadow(w)) or w.endswith(("公告", "数字报", "点击"))) for w in words) >= MENU_MIN - 1:
+                and (channel[0] or words[0] in ("首页", "主页", "网站首页")) \
+                and (sum(channel) * 4 >= len(words) * 3 or (len(words) >= 8 and sum(channel) >= 3)):  # ("参评作品分为 消息新闻 … 五类": a sentence)
             dropped.append(raw.strip())
             out[n] = ""
     lines = out
@@ -620,7 +624,8 @@ def _split_run_on_headlines(lines: list[str], first_number: int) -> Iterator[tup
             raw = row.group("cell")
         if raw[:1].strip() and (brief := _RUN_ON_BRIEF.match(raw.rstrip())) is not None \
                 and _LEAD.match(brief.group("rest")) and not match_byline(brief.group("head")) \
-                and not brief.group("head").endswith(("讯", "电", "报道", "消息", "记者")):  # ("日照日报/日照新闻网讯 4月17日,…")
+                and not brief.group("head").endswith(("讯", "电", "报道", "消息", "记者", "市", "县", "区", "镇", "乡", "村",
+                                                      "街道", "社区")):  # ("日照日报/日照新闻网讯 4月17日,…")
             yield number, brief.group("head")  # "市区新增两处新能源汽车充电站 近日,山阳区、解放区…": a brief's headline
             yield number, brief.group("rest")  # run on before its text under a column of briefs
             continue

@@ -33,6 +33,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
 _MARKUP_START = re.compile(r"^\s*(?:<\?xml|<!doctype\s+html|<html\b)", re.IGNORECASE)
 _LINE_STARTS_WITH_TAG = re.compile(r"^\s*</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
+_LINE_ENDS_WITH_TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>\s*$")  # "…首批企业入驻<br>"
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
 MIN_TAGS = 4  # fewer tags than this: text that happens to hold a "<b>", not markup
 TAG_LINE_SHARE = 0.3  # at least this share of the non-blank lines starts with a tag
@@ -75,14 +76,15 @@ def looks_like_markup(text: str) -> bool:
 
     '<article id="1">\\n<title>温县举办太极拳比赛</title>…' -> True; "温度<5℃时注意防冻" -> False; page text
     quoting tags in its sentences ('正文里有<script>alert(1)</script>和<b>加粗</b>…') -> False: markup's lines
-    start with its tags, text's lines with words.
+    start or end with its tags, text's lines with words.
     """
     if _MARKUP_START.match(text):
         return True
     if len(_TAG.findall(text, 0, 200_000)) < MIN_TAGS:
         return False
     lines = [line for line in text.splitlines() if line.strip()]
-    return sum(1 for line in lines if _LINE_STARTS_WITH_TAG.match(line)) >= TAG_LINE_SHARE * len(lines)
+    return sum(1 for line in lines if _LINE_STARTS_WITH_TAG.match(line) or _LINE_ENDS_WITH_TAG.search(line)) \
+        >= TAG_LINE_SHARE * len(lines)
 
 
 @dataclass

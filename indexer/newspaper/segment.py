@@ -91,6 +91,8 @@ INTERVIEW_QUESTION = re.compile(r"^(?:问|记者|本报记者|主持人)[:：]")
 # (a heading may be starred or boxed: "★遗失声明★")
 # a notice's title, alone on its line: "征稿启事", "讣告", "关于…坟墓迁移的公告", "招聘启事"
 NOTICE_TITLE = re.compile(r"^[\u4e00-\u9fff“”《》、]{0,24}(?:启事|公告|通告|讣告|告示|公示|声明|敬告|谨告)$")
+# a notice's text opening under its title: "经研究，…", "根据…", "为…"
+NOTICE_TEXT = re.compile(r"^(?:经|根据|按照|依据|为了?|兹|现将|现就)")
 # who issues a notice, on the line over its title: "焦作市城市管理局" / "关于塔南路施工期间交通管制的通告"
 ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}(?:局|委员会|委|人民政府|政府|公司|中心|办公室|法院|检察院|指挥部|银行|医院"
                     r"|学校|大学|厅|管理处|办事处|所|站|支队|大队)$")
@@ -207,7 +209,7 @@ class Segmenter:
         "# 温县：怀药产业插上科技翅膀" then "——温县推进怀药精深加工见闻" is a headline and its subtitle.
         """
         line, nxt = self.at(i), self.at(i + 1)
-        if line is None or nxt is None:
+        if line is None or nxt is None or self._listed(i):
             return False
         if line.plain and line.text in section_labels():
             return True
@@ -258,7 +260,7 @@ class Segmenter:
         are followed by something a headline stands over: a byline, body text, a caption.
         """
         first = self.at(i)
-        if first is None or (self.style.wrapped(first) and not self._wide_headline(i)):
+        if first is None or (self.style.wrapped(first) and not self._wide_headline(i)) or self._listed(i):
             return None
         if not (first.headline_shaped or first.heading or self._lead_in(i)) or DOC_NUMBER.match(first.text) \
                 or INTERVIEW_QUESTION.match(first.text) or MOURNERS.match(first.text):
@@ -266,7 +268,8 @@ class Segmenter:
         if (signed := self.at(i + 1)) is not None and signed.date_alone:
             return None  # "焦作市公安局交通警察支队" over "2024年3月22日": who signed the notice above
         if SIGNER.match(first.text) and first.gap == 0 and first.plain and self.cur is not None and self.cur.paragraphs \
-                and (nxt := self.at(i + 1)) is not None and not nxt.text.startswith("关于"):
+                and self.cur.byline is None and (nxt := self.at(i + 1)) is not None and not nxt.text.startswith("关于") \
+                and nxt.byline is None:
             return None  # "…望予谅解。" / "孟县农业生产资料公司" / "修武县推广小麦联合收割": who signed the letter above
         j = i + 1
         while j - i < TITLE_GROUP_MAX and (nxt := self.at(j)) is not None and (nxt.headline_shaped or nxt.heading
@@ -278,7 +281,8 @@ class Segmenter:
                 and (_short_title_line(nxt) or nxt.heading) and not column_tag(self.lines[j - 1].text) \
                 and not nxt.text.startswith("【") and not INTERVIEW_QUESTION.match(nxt.text) \
                 and not SPEAKER.match(nxt.text) and not DOC_NUMBER.match(nxt.text) \
-                and (not NOTICE_TITLE.match(self.lines[j - 1].text) or nxt.text.startswith("——")) \
+                and (not NOTICE_TITLE.match(self.lines[j - 1].text) or nxt.text.startswith("——")
+                     or not (NOTICE_TEXT.match(nxt.text) or "，" in nxt.text or "," in nxt.text)) \
                 and not (nxt.gap > first.gap and not first.heading):  # "…笑声比灯光还暖" / / "读《怀庆府志》札记"
             j += 1
         if j - i > 1 and not (_short_title_line(first) or first.heading):
@@ -289,6 +293,19 @@ class Segmenter:
         if j - i == TITLE_GROUP_MAX and after.headline_shaped and not after.enumerated:
             return None  # a run of short lines longer than a headline group: a list, not a headline
         return j
+
+    def _listed(self, i: int) -> bool:
+        """Line i is an item of a list that a sentence of the text above leads into: "…本届评选共设四个门类：" /
+        "消息新闻" / "新闻评论" / …: words of the article, not a column or a headline."""
+        k = i - 1
+        while k >= 0 and (above := self.lines[k]).gap == 0 and above.plain and above.headline_shaped \
+                and len(above.text) <= SUBHEAD_MAX and k > i - 8:
+            k -= 1  # (the list's earlier items)
+        if k < 0:
+            return False
+        lead = self.lines[k]
+        return lead.text.endswith(("：", ":")) and not lead.heading and self.lines[i].gap == 0 \
+            and (lead.byline is not None or len(lead.text) > LEAD_IN_MAX or "，" in lead.text or "。" in lead.text)
 
     def _repeats_copy_title(self, headline: str) -> bool:
         """The current record is only a web copy's title, and ``headline`` (a printed headline group) holds it again."""
