@@ -260,6 +260,8 @@ def split_names(inner: str, default_role: str = "记者") -> Credit:
     role = default_role
     flat = _STRAY_SPACE.sub(lambda m: m.group(1) + m.group(2) if m.group(1) in surnames() else m.group(), unpad(inner))
     flat = _RUN_ON_ROLE.sub(" ", flat)  # "原新通讯员 王璐": a role run on after a name
+    flat = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?=文[/／][图摄])", " ", flat)  # "刘念海文/图": the name, then 文/图
+    flat = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:摄影)?报道$", "", flat)  # "记者魏然报道": the name, then 报道
     if re.search(r"[/／]\s*文(?![\u4e00-\u9fff])", flat):  # "曾会文/文 黄启鹏/图": who wrote, not who took the photo
         flat = re.sub(rf"[{_HAN}]{{2,4}}\s*[/／]\s*图(?![{_HAN}])", " ", flat)
     for m in _TOKEN.finditer(flat):
@@ -301,7 +303,7 @@ _PLACE_ENDINGS = "市县区镇乡村州省街路"
 
 
 # two-character surnames: "张凯林尉迟健平" is 张凯林 and 尉迟健平
-_MEDIA = re.compile(r"(?:日报|晚报|早报|晨报|报社|新闻|新闻网|网|电视台|广播|融媒|中心|客户端)$")
+_MEDIA = re.compile(r"(?:日报|晚报|早报|晨报|报社|报|新闻|新闻网|网|电视台|广播|融媒|中心|客户端)$")
 _COMPOUND_SURNAME = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:%s)" % "|".join(sorted(s for s in surnames() if len(s) == 2)))
 
 

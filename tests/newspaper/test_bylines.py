@@ -21,6 +21,8 @@ from indexer.newspaper.bylines import Credit, credited_photographers, match_byli
     ("◎冯丽娜", ("冯丽娜",), (), ""),
     ("○ 聂红梅", ("聂红梅",), (), ""),  # a 副刊 piece signed under its title
     ("解放区实验小学五(2)班 刘欣怡", ("刘欣怡",), (), ""),  # a pupil under the school and class
+    ("○记者刘念海文/图", ("刘念海",), (), ""),  # the name run on into 文/图
+    ("□记者魏然报道", ("魏然",), (), ""),  # the name run on into 报道
     # portal copies of the 2000s: a paper's or a site's 消息 with the reporters in brackets, a credit opening the text
     ("汉网消息(记者胡常峰 实习生邓婧 王雯萱)广告公司想在楼顶安广告牌", ("胡常峰", "邓婧", "王雯萱"), (), "广告公司想在楼顶安广告牌"),
     ("鞍山日报消息(见习记者 董鹏飞)昔日垃圾场,今日变花园。", ("董鹏飞",), (), "昔日垃圾场,今日变花园。"),

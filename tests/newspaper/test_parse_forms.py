@@ -1953,3 +1953,11 @@ def test_bulleted_classified_notices_under_their_columns_label_are_furniture() -
     parsed = parse_page(page, "t", strict=True)
     assert [r.title for r in parsed.records] == ["更正", "市区部分路段今起分时段限行大货车"]
     assert any("宏远商贸有限公司遗失公章" in part for part in parsed.dropped)
+
+
+def test_a_portals_top_links_a_pages_co_sponsor_and_a_staff_line_with_the_desks_mailbox() -> None:
+    page = ("新浪首页免费邮件用户注册网站地图\n协办：中共温县县委宣传部\n本版主编 黎  明 责任编辑 柯  岩 电子信箱 略\n\n"
+            "郑州西流湖成了“大浴缸”\n\n　　本报讯（大河报记者 刘宇）4月16日下午，记者经过郑州市化工路时看到有人在湖里游泳。\n\n"
+            "时事论坛】 【关闭窗口\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [("郑州西流湖成了“大浴缸”", ("刘宇",))]
