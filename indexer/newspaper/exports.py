@@ -40,8 +40,8 @@ DATE = ("pubdate", "pub_date", "date", "日期", "见报日期", "刊发日期",
 PAGE = ("page", "pageno", "page_no", "版次", "版号")
 FIELDS = KICKER + TITLE + SUBTITLE + WRITER + COLUMN + TEXT + CAPTION + DATE + PAGE
 MIN_ITEMS = 1
-_BLOCK_FIELD = re.compile(r"^【(?P<name>[\u4e00-\u9fff]{2,6})】(?P<value>.*)$")
-_BLOCK_TITLE = re.compile(r"^【(?:标题|主题|正文|内容)】", re.MULTILINE)
+_BLOCK_FIELD = re.compile(r"^[【\[](?P<name>[\u4e00-\u9fff]{2,6})[】\]](?P<value>.*)$")  # "【标题】…", "[主题] …"
+_BLOCK_TITLE = re.compile(r"^[【\[](?:标题|主题|正文|内容)[】\]]", re.MULTILINE)
 _BREAK = re.compile(r"<br\s*/?>|</p>|\\r\\n|\\n", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")  # "<p>　　5月11日，…</p>" in a dump's text field: its paragraphs
 # a library's RIS record: "TY  - NEWS" … "ER  - "; its notes name the fields RIS has none for ("N1  - 引题：交通建设提速")
@@ -299,12 +299,19 @@ def _field_blocks(lines: list[str]) -> tuple[list[dict[str, str]], list[str]] | 
         m = _BLOCK_FIELD.match(line.strip())
         if m:
             name = m.group("name")
+            text = next((n for n in TEXT if n in (item or {})), None)
+            if item is not None and text is not None and (name in TEXT or name in CAPTION):
+                # the text goes on after a photo's caption printed inside it: "[正文] …" / "[图片说明] …" / "[正文] …"
+                field = text
+                item[text] += "\n" + m.group("value")
+                dropped.append(line.strip()[:len(name) + 2])
+                continue
             if item is None or name in item:
                 item = {}
                 items.append(item)
             field = name
             item[field] = m.group("value")
-            dropped.append(f"【{name}】")
+            dropped.append(line.strip()[:len(name) + 2])
         elif item is not None and field is not None and line.strip() and not re.fullmatch(r"[=\-_*—]{3,}", line.strip()):
             item[field] += "\n" + line
         elif line.strip():

@@ -150,3 +150,20 @@ def test_markdown_documents_with_yaml_front_matter() -> None:
 ])
 def test_pages_that_are_no_export(text: str) -> None:
     assert read_export(text) is None
+
+
+SQUARE_BLOCKS = (
+    "#### 焦作日报 采编系统稿件导出 ####\n#### 日期：2010-04-27  版次：05  版名：县区新闻 ####\n\n"
+    "[稿件] 05-01\n[引题] 传承老手艺 培育新产业\n[主题] 博爱县清化镇竹编“编”出富民路\n[副题] 全镇从事竹编加工的农户已达一千二百多户\n"
+    "[作者] 本报记者 阚  宁  通讯员 邰永强\n[正文]\n　　4月25日，记者走进博爱县清化镇，只见不少农家院里堆满竹篮。\n"
+    "[图片说明] 清化镇一农户正在编织竹篮。本报记者 阚  宁 摄\n[正文]\n　　目前，全镇从事竹编加工的农户已达一千二百多户。\n[字数] 420\n\n"
+    "[稿件] 05-02\n[引题] \n[主题] 沁阳市紫陵镇新建千亩冬凌草种植基地\n[副题] \n[作者] \n[正文]\n"
+    "　　本报讯 近日，沁阳市紫陵镇与一家中药材公司签订合作协议。\n[字数] 160\n")
+
+
+def test_field_blocks_in_square_brackets_with_the_text_going_on_after_a_caption() -> None:
+    page = parse_page(SQUARE_BLOCKS, "t", strict=True)
+    assert [(r.title, r.reporters) for r in page.records] == [
+        ("传承老手艺 培育新产业 博爱县清化镇竹编“编”出富民路 全镇从事竹编加工的农户已达一千二百多户", ("阚宁",)),
+        ("沁阳市紫陵镇新建千亩冬凌草种植基地", ())]
+    assert "一千二百多户。" in page.records[0].body and _accounted(SQUARE_BLOCKS)
