@@ -145,6 +145,8 @@ _PHOTO_ROLE_END = re.compile(rf"(?<=[^\s摄])\s*(?P<credit>(?:首席)?摄影记�
 # the paper's own voice, naming no one: "本报评论员", "本报特约评论员", "本报编辑部"
 # a boxed writer's name run on into the text after a space: "□ 王履祥 自从春城晚报于1980年1月1日呱呱坠地之日起,…" (three
 # or four characters: "■ 修武 连日来，…" is a place over a brief)
+_ROLE_COLON = re.compile(r"(?<=记者|讯员|摄影|习生)[:：](?=\s*[\u4e00-\u9fff])")
+_SENTENCE_MARKS = re.compile(r"[。？！?!，,；;]")
 _ROLE_BAR = re.compile(r"(?<=记者|讯员|摄影|习生|编辑|文字|图片)[｜|](?=\s*[\u4e00-\u9fff])")
 _BOX_RUN_ON = re.compile(rf"^(?P<credit>[□■◎]\s*(?P<name>[{_HAN}]{{3,4}}))[ \u3000]+(?P<rest>[^\s□■◎].{{8,}})$")
 # a pupil's or writer's unit, then the name after a ◎, run on into the text: "台東縣豐榮國小五年乙班 ◎賴怡辰 結束一整天…"
@@ -331,6 +333,8 @@ def match_byline(block: str) -> tuple[Credit, str] | None:
     "记者｜韦晓东" (a repost's bar after the role) -> (Credit("记者｜韦晓东", ("韦晓东",)), "").
     """
     plain = _ROLE_BAR.sub(" ", block)  # one character for one: the credit is cut from the block as printed
+    if not _SENTENCE_MARKS.search(block):  # "记者：焦  阳  通讯员：尤志远" (an interview's "记者：…？" is no credit)
+        plain = _ROLE_COLON.sub(" ", plain)
     found = _match_byline(plain)
     if found is None or plain == block:
         return found

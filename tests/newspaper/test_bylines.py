@@ -22,6 +22,7 @@ from indexer.newspaper.bylines import Credit, credited_photographers, match_byli
     ("○ 聂红梅", ("聂红梅",), (), ""),  # a 副刊 piece signed under its title
     ("解放区实验小学五(2)班 刘欣怡", ("刘欣怡",), (), ""),  # a pupil under the school and class
     ("○记者刘念海文/图", ("刘念海",), (), ""),  # the name run on into 文/图
+    ("记者：焦  阳  通讯员：尤志远", ("焦阳",), ("尤志远",), ""),  # an app card's roles with a colon
     ("□记者魏然报道", ("魏然",), (), ""),  # the name run on into 报道
     # portal copies of the 2000s: a paper's or a site's 消息 with the reporters in brackets, a credit opening the text
     ("汉网消息(记者胡常峰 实习生邓婧 王雯萱)广告公司想在楼顶安广告牌", ("胡常峰", "邓婧", "王雯萱"), (), "广告公司想在楼顶安广告牌"),
@@ -116,6 +117,7 @@ def test_a_run_of_two_names_with_a_two_character_surname_is_split_at_it() -> Non
 def test_a_bulleted_place_is_no_credit() -> None:
     assert match_byline("○ 温县") is None and match_byline("焦作大学 图书馆") is None
     assert match_byline("记者了解到，该项目已经开工。") is None and match_byline("读者来论") is None
+    assert match_byline("记者：谢谢！") is None  # an interviewer's line
 
 
 def test_words_that_are_no_credit() -> None:

@@ -1961,3 +1961,13 @@ def test_a_portals_top_links_a_pages_co_sponsor_and_a_staff_line_with_the_desks_
             "时事论坛】 【关闭窗口\n")
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.reporters) for r in records] == [("郑州西流湖成了“大浴缸”", ("刘宇",))]
+
+
+def test_an_apps_cards_with_their_counts_and_credits_with_a_colon() -> None:
+    page = ("焦作日报 · 2023年6月2日 · 第03版 综合\n共2篇\n\n——————\n我市“三夏”生产全面展开\n焦作日报 2023-06-02 06:30  阅读 1.2万\n"
+            "记者：焦  阳  通讯员：尤志远\n本报讯 6月1日，记者从市农业农村局获悉，我市“三夏”生产全面展开。\n点赞 86  评论 12  分享\n——————\n"
+            "“焦作有礼”文创产品亮相文博会\n焦作日报 2023-06-02 06:30  阅读 5621\n记者：阎  鑫\n"
+            "本报讯 近日，在郑州举办的一场文创产品博览会上，我市组织多家企业参展。\n点赞 41  评论 3  分享\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [
+        ("我市“三夏”生产全面展开", ("焦阳",)), ("“焦作有礼”文创产品亮相文博会", ("阎鑫",))]
