@@ -1971,3 +1971,12 @@ def test_an_apps_cards_with_their_counts_and_credits_with_a_colon() -> None:
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.reporters) for r in records] == [
         ("我市“三夏”生产全面展开", ("焦阳",)), ("“焦作有礼”文创产品亮相文博会", ("阎鑫",))]
+
+
+def test_a_mastheads_lines_and_an_issues_list_of_pages() -> None:
+    page = ("焦作日报\nJIAOZUO DAILY\n中共焦作市委主管主办\n2024年3月14日 星期四  甲辰年二月初五\n今日8版  第12845期\n\n"
+            "我市新开通两条公交线路\n本报讯（记者 彭  博）3月13日起，我市新开通两条公交线路。\n"
+            "3月12日，武陟县大封镇的农民在麦田里给小麦浇水施肥。本报记者 车  浩 摄\n第二版：要闻  第三版：综合  第四版：县区\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.kind, r.title) for r in records][0] == ("article", "我市新开通两条公交线路")
+    assert all("第三版" not in r.body for r in records)
