@@ -34,14 +34,14 @@ TITLE = ("title", "headline", "maintitle", "标题", "主题", "题目")
 SUBTITLE = ("subtitle", "subhead", "futi", "副题", "副标题")
 WRITER = ("author", "authors", "byline", "writer", "作者", "署名")
 COLUMN = ("column", "section", "lanmu", "栏目", "专栏")
-TEXT = ("content", "text", "body", "fulltext", "正文", "内容")
+TEXT = ("content", "text", "body", "fulltext", "正文", "内容", "全文")
 CAPTION = ("pic_desc", "caption", "photo_caption", "图片说明", "图说")  # a photo's caption, where the text field is empty
 DATE = ("pubdate", "pub_date", "date", "日期", "见报日期", "刊发日期", "刊期")
-PAGE = ("page", "pageno", "page_no", "版次", "版号")
+PAGE = ("page", "pageno", "page_no", "版次", "版号", "版面")
 FIELDS = KICKER + TITLE + SUBTITLE + WRITER + COLUMN + TEXT + CAPTION + DATE + PAGE
 MIN_ITEMS = 1
 _BLOCK_FIELD = re.compile(r"^[【\[](?P<name>[\u4e00-\u9fff]{2,6})[】\]](?P<value>.*)$")  # "【标题】…", "[主题] …"
-_BLOCK_TITLE = re.compile(r"^[【\[](?:标题|主题|正文|内容)[】\]]", re.MULTILINE)
+_BLOCK_TITLE = re.compile(r"^[【\[](?:标题|主题|正文|内容|全文)[】\]]", re.MULTILINE)
 _BREAK = re.compile(r"<br\s*/?>|</p>|\\r\\n|\\n", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")  # "<p>　　5月11日，…</p>" in a dump's text field: its paragraphs
 # a library's RIS record: "TY  - NEWS" … "ER  - "; its notes name the fields RIS has none for ("N1  - 引题：交通建设提速")
@@ -319,6 +319,12 @@ def _field_blocks(lines: list[str]) -> tuple[list[dict[str, str]], list[str]] | 
             field = None if re.fullmatch(r"[=\-_*—]{3,}", line.strip()) else field
     if not items or not any(set(i) & set(TITLE + TEXT) for i in items):
         return None
+    leading = [line.strip() for line in lines[:next(n for n, line in enumerate(lines) if _BLOCK_FIELD.match(line.strip()))]
+               if line.strip()]
+    if len(items) == 1 and len(leading) == 1 and not _get(items[0], TITLE) and leading[0] in dropped \
+            and not leading[0].startswith(("【", "[", "#", "=")):
+        dropped.remove(leading[0])  # "在赣州,感受到了浓浓的客家味!" over "【版次】…" / "【全文】…": the record's headline
+        items[0]["标题"] = leading[0]
     return items, dropped
 
 

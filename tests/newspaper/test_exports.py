@@ -167,3 +167,11 @@ def test_field_blocks_in_square_brackets_with_the_text_going_on_after_a_caption(
         ("传承老手艺 培育新产业 博爱县清化镇竹编“编”出富民路 全镇从事竹编加工的农户已达一千二百多户", ("阚宁",)),
         ("沁阳市紫陵镇新建千亩冬凌草种植基地", ())]
     assert "一千二百多户。" in page.records[0].body and _accounted(SQUARE_BLOCKS)
+
+
+def test_a_database_records_headline_over_its_field_lines_is_kept_as_its_title() -> None:
+    record = ("在赣州,感受到了浓浓的客家味!\n【版次】第A06版:晚报之眸\n【入库时间】20130530\n【全文】\n"
+              "“在赣州,感受到了浓浓的客家味!”5月14日一大早,汴梁晚报的记者在赣州市见到了客家围屋。\n")
+    page = parse_page(record, "t", strict=True)
+    assert [r.title for r in page.records] == ["在赣州,感受到了浓浓的客家味!"]
+    assert page.records[0].body.startswith("“在赣州") and _accounted(record)
