@@ -66,7 +66,8 @@ _OPENING_CREDIT = re.compile(
     rf"\s*(?P<rest>\S.*)$", re.DOTALL)
 # a pupil under a school and class, a writer under a school or hospital: "解放区实验小学五(2)班 刘欣怡",
 # "温县实验中学八（3）班 何雨萱", "焦作大学 李文"
-_SCHOOL_UNIT = re.compile(rf"^[{_HAN}（）()\d]{{2,30}}(?:班|小学|中学|大学|学院|学校|医院)[ \u3000]+(?P<inner>[{_HAN}]{{2,3}})$")
+_SCHOOL_UNIT = re.compile(rf"^[{_HAN}（）()\d]{{1,30}}(?:班|小学|中学|大学|学院|学校|医院|研究所|农科所|研究院|研究会|学会|协会|站)"
+                          rf"[ \u3000]+(?P<inner>[{_HAN}]{{2,3}})$")  # (or a research unit: "市农科所　杨振华")
 _BOX_UNIT = re.compile(rf"^(?:[□■]|文\s*[/／])\s*[{_HAN}（）()]{{4,30}}[ \u3000]+(?P<inner>{_CJK_NAME})\s*$")  # "文/市第二人民医院 宁志伟"
 # the writer and the photographer side by side: "文/YMG全媒体记者 杨春娜 图/郑晓平 张洁 唐克"
 _WRITER_AND_PHOTO = re.compile(r"^文字?\s*[/／:：]\s*(?P<inner>.{2,30}?)\s+(?:图|图片|摄影)\s*[/／:：]\s*\S.{0,30}$")

@@ -419,6 +419,9 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
                 and (credit := match_byline(out[-1].text + line)) is not None and not credit[1]:
             prev = out.pop()  # "作者:郝思远" / "(作者单位:焦作师范高等专科学校)": the credit and its note are one
             gap, indent, number, line = prev.gap, prev.indent, prev.number, prev.text + line
+        if gap == 0 and out and _OPEN_REPORTED.match(out[-1].text) and 0 <= line.find("报道") <= DATELINE_TAIL_MAX:
+            prev = out.pop()  # "本报讯 记者吕长江、通讯员邝" / "新民报道：今年…": a dateline the column wrapped
+            gap, indent, number, line = prev.gap, prev.indent, prev.number, prev.text + line
         if gap == 0 and out and _OPEN_DATELINE.match(out[-1].text) \
                 and 0 <= line.find("）" if "（" in out[-1].text else ")") <= DATELINE_TAIL_MAX:
             prev = out.pop()  # "本报讯（记者　郭文华　通讯员　李" / "刚）连日来，…": a dateline the layout wrapped
@@ -602,6 +605,7 @@ def _without_title_lists(lines: list[str], dropped: list[str]) -> list[str]:
 
 # the next numbered photo's caption run on after a credit: "…老人。 本报记者 周昕 摄 ②“老师傅”…"
 # a dateline broken inside its brackets: "本报讯（记者　郭文华　通讯员　李"
+_OPEN_REPORTED = re.compile(r"^本报讯\s*(?:本报)?(?:记者|通讯员)[^，。：:（）()]{1,20}$")  # its names, 报道： on the next line
 _OPEN_DATELINE = re.compile(r"^[^（(]{0,12}讯\s*[（(][^）)]{1,40}$")
 DATELINE_TAIL_MAX = 6  # characters of the names before the bracket closes on the next line
 _RUN_ON_CAPTIONS = re.compile(r"(?:(?<=摄)|(?<=摄[)）]))[ \u3000]+(?=[②-⑳])")

@@ -1980,3 +1980,9 @@ def test_a_mastheads_lines_and_an_issues_list_of_pages() -> None:
     records = parse_page(page, "t", strict=True).records
     assert [(r.kind, r.title) for r in records][0] == ("article", "我市新开通两条公交线路")
     assert all("第三版" not in r.body for r in records)
+
+
+def test_a_reported_dateline_wrapped_by_a_narrow_column() -> None:
+    page = ("武陟温县秋粮丰收在望\n　　本报讯 记者吕长江、通讯员邝\n新民报道：今年武陟、温县两县秋\n作物长势良好，秋粮丰收在望。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters, r.correspondents) for r in records] == [("武陟温县秋粮丰收在望", ("吕长江",), ("邝新民",))]
