@@ -1986,3 +1986,10 @@ def test_a_reported_dateline_wrapped_by_a_narrow_column() -> None:
     page = ("武陟温县秋粮丰收在望\n　　本报讯 记者吕长江、通讯员邝\n新民报道：今年武陟、温县两县秋\n作物长势良好，秋粮丰收在望。\n")
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.reporters, r.correspondents) for r in records] == [("武陟温县秋粮丰收在望", ("吕长江",), ("邝新民",))]
+
+
+def test_a_pdf_pages_running_head_with_its_page_number() -> None:
+    page = ("2012年7月16日 星期一\n焦作日报\n综合新闻 3\n我市启动城区道路“畅通工程”\n本报记者 熊 伟\n"
+            "本报讯 7月15日，记者从市交通运输局获悉，我市城区道路“畅通工程”日前正式启动。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [("我市启动城区道路“畅通工程”", ("熊伟",))]
