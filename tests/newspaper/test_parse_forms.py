@@ -1993,3 +1993,11 @@ def test_a_pdf_pages_running_head_with_its_page_number() -> None:
             "本报讯 7月15日，记者从市交通运输局获悉，我市城区道路“畅通工程”日前正式启动。\n")
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.reporters) for r in records] == [("我市启动城区道路“畅通工程”", ("熊伟",))]
+
+
+def test_a_cms_pages_print_button_written_by_line_and_time_line() -> None:
+    # after 東方報 (花蓮), 2010-09-30, a Joomla page: the headline with its print button, then its fields
+    page = ("關於東方報\n陳明智 石版畫界新星 列印\n作者是 東方報   \n週四, 30 九月 2010 09:54\n\n"
+            " 記者孫雯皓/報導\n 剛服完兵役的陳明智,年紀輕輕已經是地方上赫赫有名的石版畫家。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [("陳明智 石版畫界新星", ("孫雯皓",))]
