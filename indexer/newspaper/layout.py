@@ -515,7 +515,7 @@ _EMOJI = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u26FF\u2700-\u27BF\uFE0F]+")
 _COMMENTS = re.compile(r"^(?:热门评论|网友评论|全部评论|最新评论|精选留言|读者留言)\s*(?:[(（]\d+[)）])?$")
 _RECOMMENDED = re.compile(r"^(?:往期推荐|往期回顾|推荐阅读|精彩推荐|往期精彩)$")
 # a copy's links to other items under it, each bulleted or indented: "相关新闻：" / "· 示范区三季度经济运行稳中向好"
-_RELATED = re.compile(r"^(?:相关推荐|相关新闻|相关阅读|相关文章|热点推荐|更多新闻)[:：]?$")
+_RELATED = re.compile(r"^(?:相关推荐|相关新闻|相关阅读|相关文章|热点推荐|更多新闻|推\s?荐)[:：]?$")
 _LINK_BULLETS = "·•▪◦-▶►"
 # a 导读 box's label, and the bullets of its pointers
 _GUIDE = re.compile(r"^[【\[◆■〓]?(?:今日|本期|本版)?导读[】\]◆■〓]?$")
@@ -545,6 +545,7 @@ _ACCOUNT_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}(?:网|报|日报|晚�
 # a channel of a news site's menu: "政治新聞", "今日頭條", "專題", "要聞"
 _CHANNEL = re.compile(r"(?:新闻|频道|头条|专题|话题|要闻|焦点|评论|体育|财经|娱乐|科技|国际|社会|国内|两岸|生活|视频|图片)$")
 CHANNEL_MAX = 6
+LINK_RUN_MIN = 3  # bulleted short lines in a row that are a list of links
 MENU_MIN = 4  # lines in a row, each a channel: a menu, not a column's label over a headline
 
 
@@ -578,11 +579,25 @@ def _without_title_lists(lines: list[str], dropped: list[str]) -> list[str]:
     for n, raw in enumerate(out):  # the menu on one line: "国内要闻 省内要闻 本地要闻 精彩点击 专题新闻 通知公告 …"
         words = raw.split()
         channel = [bool(_CHANNEL.search(shadow(w)) or w.endswith(("公告", "数字报", "点击"))) for w in words]
+        if len(words) >= MENU_MIN + 1 and words[0].endswith("首页") and all(len(w) <= 8 for w in words):
+            dropped.append(raw.strip())  # "新闻首页 陕 西 调查·策划 国 内 时 评 …": a site's bar from its home link on
+            out[n] = ""
+            continue
         if len(words) >= MENU_MIN + 1 and all(2 <= len(w) <= 8 and cjk_count(w) == len(w) for w in words) \
                 and (channel[0] or words[0] in ("首页", "主页", "网站首页")) \
                 and (sum(channel) * 4 >= len(words) * 3 or (len(words) >= 8 and sum(channel) >= 3)):  # ("参评作品分为 消息新闻 … 五类": a sentence)
             dropped.append(raw.strip())
             out[n] = ""
+    n = 0
+    while n < len(out):  # a portal's links, three or more bulleted lines in a row: "·男子包厢拍下…(图)" / "·河南七旬老人…"
+        run = n
+        while run < len(out) and (t := out[run].strip())[:1] in ("·", "•") and len(t) <= TITLE_LIST_LINE_MAX \
+                and t[-1] not in "。；;：:":
+            run += 1
+        if run - n >= LINK_RUN_MIN:
+            dropped.extend(out[k].strip() for k in range(n, run))
+            out[n:run] = [""] * (run - n)
+        n = max(run, n + 1)
     lines = out
     later: dict[str, int] = {}
     for n, raw in enumerate(lines):

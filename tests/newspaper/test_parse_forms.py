@@ -2001,3 +2001,14 @@ def test_a_cms_pages_print_button_written_by_line_and_time_line() -> None:
             " 記者孫雯皓/報導\n 剛服完兵役的陳明智,年紀輕輕已經是地方上赫赫有名的石版畫家。\n")
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.reporters) for r in records] == [("陳明智 石版畫界新星", ("孫雯皓",))]
+
+
+def test_a_portals_bars_hot_topics_and_lists_of_bulleted_links() -> None:
+    page = ("搜狐首页-新闻-体育-娱乐-财经-IT-汽车-房产\n新闻首页 陕 西 调查·策划 国 内 时 评 社 会 国 际 图 片 网\n"
+            "热点:皮革废料变胶囊 西安墓园 西安城墙假货之争\n头条回顾 联系方式:029-86519800 华商网官方微博\n"
+            "网友热议世园会给西安带来变化 处处美景夜景特美\n时间:2011年04月23日08:58 我来说两句(0)\n\n推 荐\n"
+            "·男子包厢拍下照片 成查处证据(图)\n·河南七旬老人跪求医疗费 县委书记道歉\n·美国夫妇在陕养牛20年 曾第一个获中国国籍外国人\n\n"
+            "  本报讯 北京奥运会向世界展开了宏大的“中国长卷”，西安世园会也将向世界展示西安。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [r.title for r in records] == ["网友热议世园会给西安带来变化 处处美景夜景特美"]
+    assert "养牛" not in records[0].body
