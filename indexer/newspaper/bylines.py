@@ -165,6 +165,8 @@ _SOURCE = re.compile(rf"^据(?:{_AGENCY}|[{_HAN}《》]{{2,10}}?)(?:[{_HAN}]{{0,
 # a closing mark with no name: "(本报记者)", "（本报综合）", "（综合新华社电）"
 # a wire agency closing a brief: "(法新社)", "（路透社电）", "（新华社）"
 _AGENCIES = r"(?:新华社|中新社|法新社|路透社|美联社|合众国际社|共同社|时事社|塔斯社|俄新社|德新社|埃菲社|安莎社|韩联社|朝中社|越通社|中央社)"
+# a writer and the county they write from, under the headline: "田思勉 (叶县)"
+_NAME_AND_PLACE = re.compile(rf"^(?P<name>[{_HAN}]{{2,4}})\s*[(（][{_HAN}]{{1,8}}(?:县|区|市|镇|乡)[)）]$")
 _NAME_AND_PAPER = re.compile(rf"^(?P<name>[{_HAN}]{{2,4}})\s*[(（][{_HAN}]{{2,10}}(?:日报|晚报|早报|报|网)[)）]$")
 _WIRE_END = re.compile(rf"(?<=[。！？”…])\s*[(（]{_AGENCIES}(?:电|报道|消息)?[)）]$")
 _UNNAMED_END = re.compile(r"^[(（]\s*(?:(?:本报|本刊)?(?:记者|综合|报道|综合报道|编辑|综合新华社电|据新华社电)"
@@ -390,6 +392,8 @@ def _match_byline(block: str) -> tuple[Credit, str] | None:
         people = split_names(m.group("inner"))
         if people.reporters or people.correspondents:
             return Credit(line, people.reporters, people.correspondents), ""
+    if (m := _NAME_AND_PLACE.match(flat)) is not None and looks_like_name(m.group("name")):
+        return Credit(line, (m.group("name"),)), ""
     if (m := _COMPILED.match(flat)) is not None and (people := split_names(m.group("inner"))).reporters:
         return Credit(line, people.reporters, people.correspondents), ""
     if _MARKED_NAMES.match(flat):

@@ -25,6 +25,7 @@ from indexer.newspaper.bylines import Credit, credited_photographers, match_byli
     ("记者：焦  阳  通讯员：尤志远", ("焦阳",), ("尤志远",), ""),  # an app card's roles with a colon
     ("山阳区百间房乡村民 秦建设 等", ("秦建设",), (), ""),  # villagers signing a letter, one named "and others"
     ("市农科所　杨振华", ("杨振华",), (), ""),  # a research unit's writer under the headline
+    ("田思勉 (叶县)", ("田思勉",), (), ""),  # a writer and the county they write from
     ("本报讯 记者吕长江、通讯员邝新民报道：今年武陟、温县两县秋作物长势良好", ("吕长江",), ("邝新民",),
      "今年武陟、温县两县秋作物长势良好"),
     ("□记者魏然报道", ("魏然",), (), ""),  # the name run on into 报道

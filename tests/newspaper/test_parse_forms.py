@@ -2012,3 +2012,9 @@ def test_a_portals_bars_hot_topics_and_lists_of_bulleted_links() -> None:
     records = parse_page(page, "t", strict=True).records
     assert [r.title for r in records] == ["网友热议世园会给西安带来变化 处处美景夜景特美"]
     assert "养牛" not in records[0].body
+
+
+def test_a_readers_piece_under_a_topic_label_signed_with_the_county() -> None:
+    page = ("话题\n\n我的家乡也进入了高铁时代\n\n田思勉 (叶县)\n\n2019年8月27日，北方的酷暑还未完全消散，我坐上了回家的高铁。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.section, r.reporters) for r in records] == [("我的家乡也进入了高铁时代", "话题", ("田思勉",))]
