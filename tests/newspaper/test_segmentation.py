@@ -28,7 +28,7 @@ COUNT_EXACT, HEADLINES, PEOPLE = 0.90, 0.95, 0.90
 SETS = ("real", "real2", "real3", "real4", "real5", "real6", "real7", "real8", "real9", "rmrb", "rmrbfull", "forms", "holdout",
         "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10",
         "real10", "holdout11", "real11", "holdout12", "real12", "holdout13", "holdout14", "real13", "real14", "holdout15",
-        "holdout16", "real15", "real16", "holdout17", "real17", "holdout18", "real18", "holdout19", "real19", "holdout20")
+        "holdout16", "real15", "real16", "holdout17", "real17", "holdout18", "real18", "holdout19", "real19", "holdout20", "real20", "holdout21")
 # the sets at the acceptance figures: hand-made pages and the first set of real pages
 AT_ACCEPTANCE = ("forms", "holdout", "holdout3", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11",
                  "holdout12", "holdout14", "holdout15", "holdout18", "real")
@@ -134,6 +134,9 @@ def test_hand_made_pages_meet_the_acceptance_figures(scores: dict[str, object], 
     # holdout20 60.0/77.8/76.4/86.2)
     ("real19", 0.55, 0.77, 0.77, 0.68),
     ("holdout20", 0.72, 0.93, 0.88, 0.93),
+    # made at session 10's very end, after every fix; measured once, not fixed (first runs are the figures)
+    ("real20", 0.61, 0.53, 0.57, 0.66),
+    ("holdout21", 0.76, 0.86, 0.79, 0.86),
 ])
 def test_real_pages_do_not_fall_below_what_was_measured(scores: dict[str, object], name: str, count: float,
                                                         precision: float, recall: float, people: float) -> None:
