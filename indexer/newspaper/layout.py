@@ -549,6 +549,57 @@ LINK_RUN_MIN = 3  # bulleted short lines in a row that are a list of links
 MENU_MIN = 4  # lines in a row, each a channel: a menu, not a column's label over a headline
 
 
+def _runs(lines: list[str], member: Callable[[str], bool]) -> Iterator[tuple[int, int]]:
+    """The maximal runs of lines (start, end) that ``member`` holds for."""
+    n = 0
+    while n < len(lines):
+        run = n
+        while run < len(lines) and member(lines[run]):
+            run += 1
+        if run > n:
+            yield n, run
+        n = run + 1
+
+
+def _channel(word: str) -> bool:
+    return bool(_CHANNEL.search(shadow(word)))
+
+
+def _blank(out: list[str], start: int, end: int, dropped: list[str]) -> None:
+    dropped.extend(out[k].strip() for k in range(start, end))
+    out[start:end] = [""] * (end - start)
+
+
+def _without_menus(lines: list[str], dropped: list[str]) -> list[str]:
+    """A site's menus and link lists blanked (reported as dropped): channels a line each ("今日頭條" / "專題" /
+    "要聞" / "政治新聞" / …), a menu on one line ("国内要闻 省内要闻 本地要闻 精彩点击 专题新闻 通知公告 …", or a bar
+    from the home link on: "新闻首页 陕 西 调查·策划 国 内 …"), three or more bulleted short links in a row
+    ("·男子包厢拍下…(图)" / "·河南七旬老人…"). Not a list a sentence leads into ("…共设四个门类：" / "消息新闻" / …)."""
+    out = list(lines)
+    for n, end in _runs(out, lambda raw: 0 < len(t := raw.strip()) <= CHANNEL_MAX and cjk_count(t) == len(t)):
+        before = next((out[k].strip() for k in range(n - 1, -1, -1) if out[k].strip()), "")
+        if end - n >= MENU_MIN and sum(_channel(out[k].strip()) for k in range(n, end)) >= MENU_MIN \
+                and not before.endswith(("：", ":")):
+            _blank(out, n, end, dropped)
+    for n, raw in enumerate(out):
+        words = raw.split()
+        if len(words) < MENU_MIN + 1 or any(len(w) > 8 for w in words):
+            continue
+        if words[0].endswith("首页"):
+            _blank(out, n, n + 1, dropped)
+            continue
+        channel = [_channel(w) or w.endswith(("公告", "数字报", "点击")) for w in words]
+        if all(len(w) >= 2 and cjk_count(w) == len(w) for w in words) \
+                and (channel[0] or words[0] in ("首页", "主页", "网站首页")) \
+                and (sum(channel) * 4 >= len(words) * 3 or (len(words) >= 8 and sum(channel) >= 3)):  # ("参评作品分为 消息新闻 … 五类": a sentence)
+            _blank(out, n, n + 1, dropped)
+    for n, end in _runs(out, lambda raw: (t := raw.strip())[:1] in ("·", "•") and len(t) <= TITLE_LIST_LINE_MAX
+                        and t[-1] not in "。；;：:"):
+        if end - n >= LINK_RUN_MIN:
+            _blank(out, n, end, dropped)
+    return out
+
+
 def _without_title_lists(lines: list[str], dropped: list[str]) -> list[str]:
     """An e-paper page view's list of the page's headlines ("本版标题导航" / "修武:“美学经济”带火乡村游" /
     "博爱:万亩竹林变身“绿色银行”" / …), each printed again over its article further down: two or more lines in a
@@ -564,40 +615,7 @@ def _without_title_lists(lines: list[str], dropped: list[str]) -> list[str]:
             else:
                 dropped.append(">>")
                 out[n] = raw.lstrip()[2:]
-    lines = out
-    n = 0
-    while n < len(lines):  # a site's menu of channels, a line each: "今日頭條" / "專題" / "要聞" / "政治新聞" / …
-        run = n
-        while run < len(lines) and 0 < len(text := lines[run].strip()) <= CHANNEL_MAX and cjk_count(text) == len(text):
-            run += 1
-        before = next((lines[k].strip() for k in range(n - 1, -1, -1) if lines[k].strip()), "")
-        if run - n >= MENU_MIN and sum(bool(_CHANNEL.search(shadow(lines[k].strip()))) for k in range(n, run)) >= MENU_MIN \
-                and not before.endswith(("：", ":")):  # ("本届评选共设四个门类：" over its list: text, not a menu)
-            dropped.extend(lines[k].strip() for k in range(n, run))
-            out[n:run] = [""] * (run - n)
-        n = max(run, n + 1)
-    for n, raw in enumerate(out):  # the menu on one line: "国内要闻 省内要闻 本地要闻 精彩点击 专题新闻 通知公告 …"
-        words = raw.split()
-        channel = [bool(_CHANNEL.search(shadow(w)) or w.endswith(("公告", "数字报", "点击"))) for w in words]
-        if len(words) >= MENU_MIN + 1 and words[0].endswith("首页") and all(len(w) <= 8 for w in words):
-            dropped.append(raw.strip())  # "新闻首页 陕 西 调查·策划 国 内 时 评 …": a site's bar from its home link on
-            out[n] = ""
-            continue
-        if len(words) >= MENU_MIN + 1 and all(2 <= len(w) <= 8 and cjk_count(w) == len(w) for w in words) \
-                and (channel[0] or words[0] in ("首页", "主页", "网站首页")) \
-                and (sum(channel) * 4 >= len(words) * 3 or (len(words) >= 8 and sum(channel) >= 3)):  # ("参评作品分为 消息新闻 … 五类": a sentence)
-            dropped.append(raw.strip())
-            out[n] = ""
-    n = 0
-    while n < len(out):  # a portal's links, three or more bulleted lines in a row: "·男子包厢拍下…(图)" / "·河南七旬老人…"
-        run = n
-        while run < len(out) and (t := out[run].strip())[:1] in ("·", "•") and len(t) <= TITLE_LIST_LINE_MAX \
-                and t[-1] not in "。；;：:":
-            run += 1
-        if run - n >= LINK_RUN_MIN:
-            dropped.extend(out[k].strip() for k in range(n, run))
-            out[n:run] = [""] * (run - n)
-        n = max(run, n + 1)
+    out = _without_menus(out, dropped)
     lines = out
     later: dict[str, int] = {}
     for n, raw in enumerate(lines):
