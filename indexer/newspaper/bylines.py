@@ -64,6 +64,9 @@ _OPENING_CREDIT = re.compile(
     rf"^(?P<credit>[(（]\s*(?P<inner>(?:本报)?(?:见习|首席|实习)?记者\s*{_NAMES})\s*[)）]"
     rf"|(?P<inner2>{_REPORTER_ROLE}\s*{_CJK_NAME}(?:\s*[、,，]\s*{_CJK_NAME})*)\s*(?:核实|采写|联合|综合)?(?:摄影)?报道[:：]?)"
     rf"\s*(?P<rest>\S.*)$", re.DOTALL)
+# how a work unit's name ends: "修武县委宣传部", "市农科所", "焦作市第一中学", "市气象台"
+_UNIT_ENDINGS = ("宣传部|办公室|委员会|研究所|研究院|农科所|农科院|管理局|管理处|中心|协会|学会|医院|中学|小学|大学|学院|学校"
+                 "|公司|集团|工厂|街道|社区|部|局|所|站|院|处|科|厂|矿|社|馆|台|委|办|队|会|乡|镇|村")
 # a pupil under a school and class, a writer under a school or hospital: "解放区实验小学五(2)班 刘欣怡",
 # "温县实验中学八（3）班 何雨萱", "焦作大学 李文"
 _SCHOOL_UNIT = re.compile(rf"^[{_HAN}（）()\d]{{1,30}}(?:班|小学|中学|大学|学院|学校|医院|研究所|农科所|研究院|研究会|学会|协会|站)"
@@ -111,6 +114,11 @@ _SLASHED_NAMES = re.compile(rf"(?<=[。！？”!?])\s*(?P<credit>(?P<inner>[{_H
 # a brief signed with a name alone after its last sentence: "…种植技术。（王立军）"
 _NAME_ONLY_END = re.compile(
     rf"(?:(?<=[。！？”!?])|^)\s*(?P<credit>[(（](?P<name>[{_HAN}]{{2,3}}(?:[ \u3000、]{{1,2}}[{_HAN}]{{2,3}}){{0,2}})[)）])\s*$")
+# a brief signed by a writer under the work unit that sent it in: "…石材加工产值达到四百三十万元。（修武县委宣传部 宁志强）",
+# "（市农科所　鲁志平）" (the unit ends as units do; what follows the space must look like a name: not "（市气象局 供稿）")
+_UNIT_END = re.compile(
+    rf"(?:(?<=[。！？”!?])|^)\s*(?P<credit>[(（](?P<unit>[{_HAN}]{{1,20}}(?:{_UNIT_ENDINGS}))[ \u3000]+"
+    rf"(?P<name>[{_HAN}](?:[ \u3000]{{0,2}}[{_HAN}]){{1,2}})[)）])\s*$")
 # a brief signed with a boxed name after its last sentence: "…免去旅客“找车难”的问题。□晓敏" (a pen name may be
 # any two or three characters: the box marks it)
 _BOX_END = re.compile(rf"(?<=[。！？”!?])\s*(?P<credit>[□■](?P<name>\s*[{_HAN}]{{2,3}}))\s*$")
@@ -513,6 +521,9 @@ def _match_end_credit(block: str) -> tuple[str, Credit] | None:
     if m and names:
         cut = _original_offset(line, flat, m.start("credit"))
         return line[:cut].rstrip(), Credit(line[cut:].strip(), names)
+    if (m := _UNIT_END.search(line)) is not None and looks_like_name(name := unpad(m.group("name"))) \
+            and name not in _NOT_NAMES | _NOT_CREDITS | _SUPPLIED:
+        return line[:m.start("credit")].rstrip(), Credit(m.group("credit").strip(), (name,))
     m = _BOX_END.search(flat, start) or _SPACED_NAME_END.search(flat, start)
     if m and m.group("name").strip() not in _NOT_NAMES | _NOT_CREDITS \
             and (m.group("credit")[0] in "□■" or (looks_like_name(m.group("name")) and _spaced_name(m.group("name")))):

@@ -55,8 +55,9 @@ BRACKETED_HEADLINE = re.compile(r"^【[^】]{6,40}】$")
 SERIES_LINE = re.compile(r"^[^。，,！？丨｜|]{2,16}[丨｜][^。，,！？丨｜|]{2,24}$")
 # a series' name with the part's number: "焦作观察⑦", "走基层·看变化③"
 SERIES_NUMBERED = re.compile(r"^[\u4e00-\u9fff·・]{2,10}[①-⑳]$")
-# a column's name in brackets, alone on its line: "【城事】", "【每日金句】", "〓山西观察〓"
-BRACKETED_LABEL = re.compile(r"^(?:【[\u4e00-\u9fff]{2,6}】|〓[\u4e00-\u9fff]{2,6}〓)$")
+# a column's name in brackets, alone on its line: "【城事】", "【每日金句】", "〓山西观察〓", "〔科技之窗〕", "［读者来信］"
+BRACKETED_LABEL = re.compile(r"^(?:【[\u4e00-\u9fff]{2,6}】|〓[\u4e00-\u9fff]{2,6}〓|〔[\u4e00-\u9fff]{2,6}〕|［[\u4e00-\u9fff]{2,6}］"
+                             r"|〖[\u4e00-\u9fff]{2,6}〗)$")
 # a column's name set out letter by letter: "太 行 风", "山 阳 石"
 SPACED_LABEL = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]{1,2}[\u4e00-\u9fff]){1,4}$")
 FIRST_SECTION = re.compile(r"^(?:[(（]一[)）]|一、|第一[、，,]|1[.、．](?!\d))")  # "（一）": numbered sections begin
@@ -604,7 +605,7 @@ class Segmenter:
         in_article = cur is not None and cur.kind == "article"
         if self.is_section(i):
             self.finish()
-            self.section = re.sub(r"[ \u3000]+", "", line.text) if SPACED_LABEL.match(line.text) else line.text.strip("【】〓")
+            self.section = re.sub(r"[ \u3000]+", "", line.text) if SPACED_LABEL.match(line.text) else line.text.strip("【】〓〔〕［］〖〗")
             self.dropped.append(line.raw)
             self.explain(i, "section", "a column label above articles")
             return i + 1

@@ -87,6 +87,9 @@ def test_bylines_of_other_papers(line: str, reporters: tuple, correspondents: tu
     ("明代改为怀庆府，府治在今沁阳。(陈敬之 供稿)", "明代改为怀庆府，府治在今沁阳。", ("陈敬之",)),  # who sent it in
     ("(作者系市政协委员)谭卫民", "", ("谭卫民",)),  # the author's note before the name
     ("不少站牌上的线路字太小，看不清楚。（山阳区　赵建华）", "不少站牌上的线路字太小，看不清楚。", ("赵建华",)),  # where the writer lives
+    # a writer under the work unit that sent the piece in
+    ("去年全街产值达到四百万元。（武陟县委宣传部 宁  远）", "去年全街产值达到四百万元。", ("宁远",)),
+    ("注意人身安全。（市农科所　鲁志刚）", "注意人身安全。", ("鲁志刚",)),
 ])
 def test_end_credits(line: str, before: str, people: tuple) -> None:
     found = match_end_credit(line)
@@ -94,7 +97,8 @@ def test_end_credits(line: str, before: str, people: tuple) -> None:
 
 
 @pytest.mark.parametrize("line", ["增长了一倍。上半年/下半年", "比例为三比一。（完）", "见下图。报道/评论", "图片报道", "新闻报道",
-                                  "乾县境内鲜为人知的“五陵塬” 陈刚辉", "这是一个好日子。 上午", "活动圆满结束。 完"])
+                                  "乾县境内鲜为人知的“五陵塬” 陈刚辉", "这是一个好日子。 上午", "活动圆满结束。 完",
+                                  "价格如下。（市气象台 供稿）", "数据如上。（市统计局 提供）"])
 def test_text_that_only_looks_like_an_end_credit(line: str) -> None:
     found = match_end_credit(line)
     assert found is None or not found[1].people

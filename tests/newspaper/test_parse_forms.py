@@ -2018,3 +2018,11 @@ def test_a_readers_piece_under_a_topic_label_signed_with_the_county() -> None:
     page = ("话题\n\n我的家乡也进入了高铁时代\n\n田思勉 (叶县)\n\n2019年8月27日，北方的酷暑还未完全消散，我坐上了回家的高铁。\n")
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.section, r.reporters) for r in records] == [("我的家乡也进入了高铁时代", "话题", ("田思勉",))]
+
+
+def test_a_column_name_in_tortoise_shell_brackets_over_a_headline() -> None:
+    page = ("焦作日报　　农村天地　　1990年5月4日\n〔致富信息〕\n山药种植要选沙壤土\n"
+            "　　山药喜欢疏松的沙壤土，黏土地种出的山药多分叉。（县农业局　秦 岭）\n"
+            "［读者来信］\n村里的路该修了\n　　我是修武县五里源乡的一个农民，村里的土路一下雨就没法走。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.section) for r in records] == [("山药种植要选沙壤土", "致富信息"), ("村里的路该修了", "读者来信")]
