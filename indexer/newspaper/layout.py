@@ -76,8 +76,14 @@ _CMS_ROLE = r"(?:(?:本报)?(?:见习记者|特约记者|记者|实习生|通讯
 _CMS_CREDIT = (rf"(?P<credit>作者\s*[:：]\s*{_CMS_ROLE}[\u4e00-\u9fff]{{2,4}}"
                rf"(?:[ \u3000、,，]+{_CMS_ROLE}[\u4e00-\u9fff]{{2,4}}(?![:：])){{0,5}}(?:\s*摄)?)(?=\s|$)")
 # or after the time it went online: "2024-03-02 07:08 作者:王芳 来源:焦作日报"
-_CMS_FIELDS = re.compile(rf"^(?:(?:刊发日期|发布日期)\s*[:：]\S*|\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)\s.*?"
+_CMS_FIELDS = re.compile(rf"^(?:(?:刊发日期|发布日期|发布时间|时间|日期)\s*[:：]\S*|\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)\s.*?"
                          rf"{_CMS_CREDIT}.*$")
+# a copy's fields run together with no space between them: "时间:2022-06-23来源 : 广西日报作者 : 廖庆凌" (a space is put
+# before each label, so the fields read as those above)
+_RUN_ON_FIELD = re.compile(r"(?<=[^\s:：])(?<!发布)(?<!更新)(?=(?:来源|稿源|作者|责任编辑|责编|编辑|发布时间|时间|浏览次数|阅读次数|点击数)"
+                           r"\s*[:：])")
+_SPACED_COLON = re.compile(r"(来源|稿源|作者|责任编辑|责编|编辑|发布时间|时间|日期)\s*([:：])\s*")
+_FIELDS_FIRST = re.compile(r"^\s*(?:来源|稿源|作者|发布时间|发布日期|时间|日期)\s*[:：]")
 # "作者:张丽娟 陶建飞 来源:滨海日报 发布时间:[2014-9-17]": the writers first, then the source and time
 _CMS_AUTHOR_FIRST = re.compile(r"^(?P<credit>作者\s*[:：]\s*[\u4e00-\u9fff]{2,4}(?:[ \u3000、,，]+[\u4e00-\u9fff]{2,4}){0,4})"
                                r"\s+(?:来源|发布时间|时间|日期)\s*[:：].*$")
@@ -337,6 +343,8 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             dropped.append(line)
             placeholder = True
             continue
+        if _FIELDS_FIRST.match(line) and "作者" in line:
+            line = _SPACED_COLON.sub(r"\1\2", _RUN_ON_FIELD.sub(" ", line))  # ("作者 : 廖庆凌" -> "作者:廖庆凌")
         fields = (_CMS_FIELDS.match(line) or _CMS_TITLE_FIELDS.match(line) or _CMS_AUTHOR_FIRST.match(line)
                   or _CMS_SOURCE_FIRST.match(line)) if "作者" in line else None
         if fields:  # "刊发日期:2013-02-06 阅读次数: 作者:小杰  语音阅读:…": the writer, among an e-paper's fields

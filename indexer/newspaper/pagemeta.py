@@ -47,7 +47,7 @@ _HEADER_TOKEN = re.compile(rf"(?P<paper>{_PAPER})|{_DATE}{_WEEKDAY}|{_PAGE}|(?P<
                            r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"  # "2017-02-27 10:31": the time it went online
                            r"|总第\s*\d{1,6}\s*[期号]|第\s*\d{3,6}\s*号|第\s*\d{1,6}\s*期|(?<!\d)\d{2,6}\s*期(?=\s*[/|｜])|编印|今日\s*\d{1,3}\s*版|国内统一刊号\s*[:：]?\s*CN\s*[\d\-/]+"
                            r"|邮发代号\s*[:：]?\s*[\d\-]+|\d{4}\s*年\s*\d{1,2}\s*月(?!\s*\d))")  # "2013年3月": no day
-_HEADER_SEPARATORS = re.compile(r"[\s|｜/·・:：,，■□◆【】\[\]()（）>*#=_\-]+")
+_HEADER_SEPARATORS = re.compile(r"[\s|｜/·・:：,，■□◆【】《》\[\]()（）>*#=_\-]+")
 _SPACED_OUT = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff][ \u3000]{1,2}){2,9}[\u4e00-\u9fff](?![\u4e00-\u9fff])")
 _SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]) ([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
 HEADER_LABEL_MAX = 8  # "县区新闻", "法治周刊", "省两会特刊": what a header line may hold besides its tokens
@@ -115,10 +115,19 @@ HEADER_LINE_MAX = 60
 _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 
 
+# a web copy's source field naming the paper it was copied from: "来源:广西日报", "来源 : 《广西日报》"
+_SOURCE_FIELD = re.compile(rf"(?:^|(?<=[\s\d]))(?:来源|稿源)\s*[:：]\s*《?(?P<paper>{_PAPER})》?(?=\s|$|作者|编辑|时间)")
+
+
 def item_source_meta(lines: list[str]) -> PageMeta | None:
     """The paper and date a web copy prints under its headline, when no header block opens the page:
-    "入秋再现武汉蓝" / "长江日报  2018-08-28 14:52:46" -> paper 长江日报, 2018-08-28."""
+    "入秋再现武汉蓝" / "长江日报  2018-08-28 14:52:46" -> paper 长江日报, 2018-08-28;
+    "河池:“红”“绿”相映绘新景" / "时间:2022-06-23来源 : 广西日报作者 : 廖庆凌" -> paper 广西日报, 2022-06-23."""
     for line in [raw.strip() for raw in lines if raw.strip()][:_HEADER_SCAN_LINES]:
+        if (named := _SOURCE_FIELD.search(line)) is not None and len(line) <= HEADER_LINE_MAX:
+            dated = re.search(_DATE, line)  # "时间:2022-06-23 来源:广西日报 作者:廖庆凌": the copy's source paper
+            return PageMeta(paper=named.group("paper"), pub_date=_date_of(dated) if dated else None,
+                            pub_date_source="header" if dated else None)
         tokens = _header_tokens(line) if len(line) <= HEADER_LINE_MAX else None
         if not tokens or not any(_TIME.fullmatch(v) for _, v in tokens):
             continue

@@ -2026,3 +2026,20 @@ def test_a_column_name_in_tortoise_shell_brackets_over_a_headline() -> None:
             "［读者来信］\n村里的路该修了\n　　我是修武县五里源乡的一个农民，村里的土路一下雨就没法走。\n")
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.section) for r in records] == [("山药种植要选沙壤土", "致富信息"), ("村里的路该修了", "读者来信")]
+
+
+def test_a_web_copys_fields_run_together_name_the_writer_and_the_paper_it_came_from() -> None:
+    # a provincial paper's copy on a portal: its fields run together, a space around each colon; 全市 on it is not 焦作
+    page = ("柳州:螺蛳粉产业链越拉越长\n\n时间:2023-05-12来源 : 广西日报作者 : 覃海燕\n\n"
+            "全市螺蛳粉产业今年一季度销售收入突破百亿元,带动上下游就业三十多万人。\n")
+    parsed = parse_page(page, "t", strict=True)
+    assert [(r.title, r.reporters, r.region) for r in parsed.records] == [("柳州:螺蛳粉产业链越拉越长", ("覃海燕",), None)]
+    assert (parsed.meta.paper, parsed.meta.pub_date) == ("广西日报", "2023-05-12")
+
+
+def test_the_time_a_copy_went_online_and_its_paper_in_title_marks_under_the_headline() -> None:
+    page = ("当前位置: 首页 > 要闻\n\n草原上的光伏电站并网发电\n\n2024-06-15 09:19:00 《呼伦贝尔日报》\n"
+            "  6月14日,位于草原腹地的一座光伏电站正式并网发电,年发电量可达两亿千瓦时。\n")
+    parsed = parse_page(page, "t", strict=True)
+    assert [r.title for r in parsed.records] == ["草原上的光伏电站并网发电"]
+    assert parsed.meta.paper == "呼伦贝尔日报"
