@@ -55,6 +55,10 @@ BRACKETED_HEADLINE = re.compile(r"^【[^】]{6,40}】$")
 SERIES_LINE = re.compile(r"^[^。，,！？丨｜|]{2,16}[丨｜][^。，,！？丨｜|]{2,24}$")
 # a series' name with the part's number: "焦作观察⑦", "走基层·看变化③"
 SERIES_NUMBERED = re.compile(r"^[\u4e00-\u9fff·・]{2,10}[①-⑳]$")
+# a service column's name, set apart over the headline of each of its pieces: "以案说法", "农技知识", "普法小常识",
+# "健康问答", "农技110" (right over the headline it is read as its kicker, which editors disagree on; over a photo it is
+# the photo's title: "田间课堂" / "…讲解病虫害防治知识。 本报记者 李阳 摄")
+COLUMN_NAME = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:说法|知识|常识|问答|顾问|讲堂|课堂|贴士|110)$")
 # a column's name in brackets, alone on its line: "【城事】", "【每日金句】", "〓山西观察〓", "〔科技之窗〕", "［读者来信］"
 BRACKETED_LABEL = re.compile(r"^(?:【[\u4e00-\u9fff]{2,6}】|〓[\u4e00-\u9fff]{2,6}〓|〔[\u4e00-\u9fff]{2,6}〕|［[\u4e00-\u9fff]{2,6}］"
                              r"|〖[\u4e00-\u9fff]{2,6}〗)$")
@@ -231,6 +235,8 @@ class Segmenter:
             return True  # "70年峥嵘岁月丨我与三峡日报" over a headline: the series the piece belongs to
         if line.plain and LATIN_LABEL.match(line.text) and self.title_group(i + 1) is not None:
             return True  # "Letters to the Editor" over "殴打记者是因为心里恐惧": a column's name in English
+        if line.plain and COLUMN_NAME.match(line.text) and nxt.gap > 0 and self.title_group(i + 1) is not None:
+            return True  # "以案说法" / "" / "醉驾撞人致伤　司机获刑四个月": the column, set apart; right over it, a kicker
         if line.plain and BRACKETED_LABEL.match(line.text) and self.title_group(i + 1) is not None:
             return True  # "【城事】" over "●一碗面,暖了环卫工人的心窝": a digest's column
         if line.plain and SPACED_LABEL.match(line.text) and self.title_group(i + 1) is not None \

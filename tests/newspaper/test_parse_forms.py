@@ -2043,3 +2043,12 @@ def test_the_time_a_copy_went_online_and_its_paper_in_title_marks_under_the_head
     parsed = parse_page(page, "t", strict=True)
     assert [r.title for r in parsed.records] == ["草原上的光伏电站并网发电"]
     assert parsed.meta.paper == "呼伦贝尔日报"
+
+
+def test_a_service_columns_name_set_apart_over_a_headline_is_its_section() -> None:
+    page = ("焦作日报　　2013年5月8日　　第7版　法治\n\n以案说法\n\n网购退货遭拒　法院判商家退款\n\n"
+            "　　本报讯（记者　郝　强）近日，山阳区人民法院审结一起网络购物合同纠纷案。\n\n"
+            "健康知识\n\n春季过敏怎么防？\n\n　　春季花粉多，过敏体质的市民外出时最好戴口罩。（记者　苏　雅）\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.section) for r in records] == [("网购退货遭拒　法院判商家退款", "以案说法"),
+                                                      ("春季过敏怎么防？", "健康知识")]
