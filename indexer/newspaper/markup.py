@@ -46,7 +46,7 @@ _HEADLINE_FIELDS = frozenset({"pretitle", "introtitle", "kicker", "yinti", "jian
 _KICKER_FIELDS = frozenset({"pretitle", "introtitle", "kicker", "yinti", "jianti"})
 # a dateline given as a field of its own, printed at the head of the text: NITF's "<dateline>本报讯</dateline>"
 _DATELINE_FIELDS = frozenset({"dateline"})
-_CREDIT_FIELDS = frozenset({"author", "byline", "zuozhe", "writer", "reporter"})
+_CREDIT_FIELDS = frozenset({"author", "byline", "zuozhe", "writer", "reporter", "photocredit"})
 _COLUMN_FIELDS = frozenset({"column", "lanmu", "channel", "columnname"})
 # one item of an export: a blank gap of its own before and after
 _ITEM_ELEMENTS = frozenset({"article", "item", "record", "doc", "news", "story", "entry", "nitf"})
@@ -65,6 +65,24 @@ _SKIPPED = frozenset({"script", "style", "head", "noscript", "template", "svg"})
 # an export's bookkeeping fields, not text: "<type>图片</type>", "<id>…</id>"
 _BOOKKEEPING = frozenset({"type", "id", "date", "pubdate", "page", "pageno", "url", "link", "source", "keywords",
                           "keyword", "tag", "tags", "status", "category", "image", "img", "picture", "pic", "src"})
+# an export's elements named in Chinese, read as the same elements named in Latin letters ("<稿件><引题>…</引题>
+# <主题>…</主题><作者>…</作者><正文><p>…</p></正文></稿件>"); any other Chinese name (with its end tag) is a block
+_CJK_ELEMENTS = {
+    **dict.fromkeys(("引题", "肩题", "眉题"), "yinti"), **dict.fromkeys(("主题", "标题", "主标题", "大标题", "题目"), "zhuti"),
+    **dict.fromkeys(("副题", "副标题"), "futi"), **dict.fromkeys(("作者", "署名", "记者"), "zuozhe"),
+    **dict.fromkeys(("正文", "内容", "全文"), "content"), **dict.fromkeys(("栏目", "专栏"), "lanmu"),
+    **dict.fromkeys(("稿件", "文章", "新闻", "消息", "条目", "图片", "照片", "图片稿"), "article"),
+    **dict.fromkeys(("说明", "图片说明", "图说", "图注", "段落", "段"), "p"),
+    **dict.fromkeys(("摄影", "摄影者", "摄影记者", "图片作者"), "photocredit"),
+    **dict.fromkeys(("序号", "编号", "稿号", "字数", "日期", "版次", "版号", "来源", "关键词", "分类", "类型", "状态", "链接",
+                     "图片文件", "文件名"), "id"),
+}
+_CJK_ATTRS = {"报纸": "paper", "报名": "paper", "日期": "date", "出版日期": "date", "版次": "page", "版号": "page",
+              "版名": "name"}
+_CJK_TAG = re.compile(r"<(?P<end>/?)(?P<name>[\u4e00-\u9fff]{1,8})(?P<attrs>\s[^<>]*?)?(?P<empty>/?)>")
+_CJK_END_TAG = re.compile(r"</[\u4e00-\u9fff]{1,8}>")
+_CJK_ATTR_NAME = re.compile(r"(?<=[\s\"'])(?P<name>[\u4e00-\u9fff]{1,8})(?=\s*=)")
+_PHOTO_CREDIT_FIELDS = frozenset({"photocredit"})
 _PAPER_ATTRS = ("paper", "newspaper", "papername", "publication")
 _DATE_ATTRS = ("date", "pubdate", "pub_date", "issuedate", "publishdate")
 _PAGE_ATTRS = ("page", "pageno", "page_no", "pagenum", "banci")
@@ -80,6 +98,8 @@ def looks_like_markup(text: str) -> bool:
     """
     if _MARKUP_START.match(text):
         return True
+    if len(_CJK_END_TAG.findall(text, 0, 200_000)) >= MIN_TAGS:
+        text = _latin_tags(text)[0]  # "<稿件>\n<主题>温县举办太极拳比赛</主题>…": an export with its elements named in Chinese
     if len(_TAG.findall(text, 0, 200_000)) < MIN_TAGS:
         return False
     lines = [line for line in text.splitlines() if line.strip()]
@@ -109,6 +129,8 @@ class _Reader(HTMLParser):
         self.item_start: int | None = None  # where the current item's text begins in ``out``
         self.kicker = False  # the open headline field is a kicker: <hl2 class="kicker">
         self.dateline = ""  # a dateline field's text, for the head of the text that follows
+        self.photo_labels: list[str] = []  # the Chinese names of an export's photo-credit elements, in order
+        self.photo_label = "摄影"
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         tag = tag.lower()
@@ -132,6 +154,8 @@ class _Reader(HTMLParser):
         elif tag in _HEADLINE_FIELDS | _CREDIT_FIELDS | _COLUMN_FIELDS | _BOOKKEEPING | _DATELINE_FIELDS \
                 and self.field is None:
             self._break(1)
+            if tag in _PHOTO_CREDIT_FIELDS and self.photo_labels:
+                self.photo_label = self.photo_labels.pop(0)
             self.field, self.field_text = tag, []
             self.kicker = tag in _KICKER_FIELDS or any(k == "class" and v and "kicker" in v.lower() for k, v in attrs)
         elif tag in _BLOCK_ELEMENTS:
@@ -171,6 +195,8 @@ class _Reader(HTMLParser):
             return
         if tag in _DATELINE_FIELDS and "\n" not in value:
             self.dateline = value  # "本报讯", printed at the head of the text
+        elif tag in _PHOTO_CREDIT_FIELDS and "\n" not in value:
+            self.out.extend([f"{self.photo_label}：{value}", "\n"])  # "<摄影>本报记者 邬彬</摄影>": "摄影：本报记者 邬彬"
         elif tag in _HEADLINE_FIELDS and "\n" not in value:
             k = len(self.out)
             if self.kicker:  # over the headline lines given before it
@@ -272,9 +298,41 @@ def _cdata_text(m: re.Match[str]) -> str:
     return inner if _TAG.search(inner) else html.escape(inner, quote=False)
 
 
+def _latin_tags(text: str) -> tuple[str, list[str], list[str]]:
+    """An export's elements named in Chinese renamed as baokan reads them: '<主题>温县举办太极拳比赛</主题>' ->
+    '<zhuti>温县举办太极拳比赛</zhuti>'; the Chinese names taken out (reported as dropped, but for a photo credit's,
+    which its credit line prints: '<摄影>本报记者 邬彬</摄影>' -> '摄影：本报记者 邬彬'). Only names that also end an
+    element count, so "<上一版 下一版>" in page text stays text."""
+    closed = set(m.group()[2:-1] for m in _CJK_END_TAG.finditer(text))
+    if not closed:
+        return text, [], []
+    names: list[str] = []
+    photo_labels: list[str] = []
+
+    def latin(m: re.Match[str]) -> str:
+        name = m.group("name")
+        if name not in closed:
+            return m.group()
+        element = _CJK_ELEMENTS.get(name, "div")
+        if element in _PHOTO_CREDIT_FIELDS and not m.group("end"):
+            photo_labels.append(name)
+        else:
+            names.append(name)
+        attrs = m.group("attrs") or ""
+        for a in _CJK_ATTR_NAME.finditer(attrs):
+            names.append(a.group("name"))
+        attrs = _CJK_ATTR_NAME.sub(lambda a: _CJK_ATTRS.get(a.group("name"), "x-attr"), attrs)
+        return f"<{m.group('end')}{element}{attrs}{m.group('empty')}>"
+
+    return _CJK_TAG.sub(latin, text), names, photo_labels
+
+
 def from_markup(text: str) -> MarkupPage:
     """The page text of a markup page (see the module's docstring), its meta and the dropped parts."""
     reader = _Reader()
+    text, names, photo_labels = _latin_tags(text)
+    reader.dropped.extend(names)
+    reader.photo_labels = photo_labels
     reader.feed(_CDATA.sub(_cdata_text, text))
     reader.close()
     if reader.field is not None:

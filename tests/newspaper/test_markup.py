@@ -184,3 +184,44 @@ def test_an_nitf_export_its_headline_group_bylines_and_datelines() -> None:
         ("我市新增两条夜间公交线路", ("蓝晓天",), ())]
     assert page.records[1].body.startswith("11月21日起")
     assert _accounted(NITF)  # the comments' words are reported as dropped, not lost
+
+
+CJK_ELEMENTS = """<版面 报纸="焦作日报" 日期="2011-09-14" 版次="03" 版名="县区新闻" 责编="石 岩">
+  <稿件 序号="1">
+    <引题>秋粮丰收在望</引题>
+    <主题>武陟县十万亩水稻开镰</主题>
+    <副题></副题>
+    <作者>本报记者 詹  宁 通讯员 葛向东</作者>
+    <正文>
+      <段落>9月13日，武陟县詹店镇的稻田里，收割机来回穿梭。</段落>
+      <段落>今年全县水稻种植面积十万亩，预计亩产六百公斤。</段落>
+    </正文>
+  </稿件>
+  <图片 序号="2">
+    <说明>9月12日，温县农民在晾晒新收的谷子。</说明>
+    <摄影>本报记者 詹  宁</摄影>
+  </图片>
+  <稿件 序号="3">
+    <主题>孟州市新建两座污水处理厂</主题>
+    <作者></作者>
+    <正文><段落>本报讯（记者 柯  兰）日前，孟州市两座污水处理厂建成投用。</段落></正文>
+  </稿件>
+</版面>
+"""
+
+
+def test_an_export_with_its_elements_named_in_chinese() -> None:
+    assert looks_like_markup(CJK_ELEMENTS) and looks_like_markup(CJK_ELEMENTS.split("\n", 1)[1])
+    page = parse_page(CJK_ELEMENTS, "t", strict=True)
+    assert (page.meta.paper, page.meta.pub_date, page.meta.page) == ("焦作日报", "2011-09-14", "第3版 县区新闻")
+    assert [(r.kind, r.title, r.reporters, r.photographers if r.kind == "caption" else ()) for r in page.records] == [
+        ("article", "秋粮丰收在望 武陟县十万亩水稻开镰", ("詹宁",), ()),
+        ("caption", "", (), ("詹宁",)),
+        ("article", "孟州市新建两座污水处理厂", ("柯兰",), ()),
+    ]
+    assert _accounted(CJK_ELEMENTS)
+
+
+def test_page_text_with_a_chinese_word_in_angle_brackets_is_not_markup() -> None:
+    text = "<上一版 下一版>\n温县举办太极拳比赛\n本报讯 3月14日，温县在陈家沟举办太极拳比赛。\n<返回目录>\n"
+    assert not looks_like_markup(text)
