@@ -2052,3 +2052,13 @@ def test_a_service_columns_name_set_apart_over_a_headline_is_its_section() -> No
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.section) for r in records] == [("网购退货遭拒　法院判商家退款", "以案说法"),
                                                       ("春季过敏怎么防？", "健康知识")]
+
+
+@pytest.mark.parametrize("bar", ["< 上一版　　下一版 >　　　　往期回顾", "上一篇　下一篇　【返回目录】",
+                                 "【字体：大 中 小】　　打印本稿　　关闭窗口", "【字号：大 中 小】　　【打印】　　【关闭】",
+                                 "上一版  下一版  |  往期回顾  |  PDF版下载  |  返回首页"])
+def test_an_epapers_navigation_bar_in_any_mix_of_its_buttons_is_furniture(bar: str) -> None:
+    page = (f"{bar}\n\n温县新建三座农家书屋\n本报讯（记者 尚 文）日前，温县新建三座农家书屋，藏书一万余册。\n"
+            f"{bar}\n\n孟州市桃花节开幕\n本报讯（记者 尚 文）3月20日，孟州市第五届桃花节开幕。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [r.title for r in records] == ["温县新建三座农家书屋", "孟州市桃花节开幕"]
