@@ -2062,3 +2062,12 @@ def test_an_epapers_navigation_bar_in_any_mix_of_its_buttons_is_furniture(bar: s
             f"{bar}\n\n孟州市桃花节开幕\n本报讯（记者 尚 文）3月20日，孟州市第五届桃花节开幕。\n")
     records = parse_page(page, "t", strict=True).records
     assert [r.title for r in records] == ["温县新建三座农家书屋", "孟州市桃花节开幕"]
+
+
+def test_a_weather_box_with_its_place_counties_and_indices_is_furniture() -> None:
+    page = ("焦作日报 2021年12月3日 星期五 第8版 生活服务\n\n【焦作天气】\n今天：阴转小雪 西北风3—4级 -3℃～5℃\n"
+            "市区：晴 -4℃～6℃\n修武 -5℃～4℃ 博爱 -4℃～5℃ 温县 -3℃～6℃\n穿衣指数：寒冷，建议着棉衣\n空气质量：轻度污染\n"
+            "市气象台12月2日17时发布\n\n多地迎来降雪天气\n\n本报讯（记者 秦 岭）12月2日夜间，我市北部山区迎来今冬首场降雪。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [r.title for r in records] == ["多地迎来降雪天气"]
+    assert "℃" not in records[0].body
