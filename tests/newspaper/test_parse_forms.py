@@ -2071,3 +2071,12 @@ def test_a_weather_box_with_its_place_counties_and_indices_is_furniture() -> Non
     records = parse_page(page, "t", strict=True).records
     assert [r.title for r in records] == ["多地迎来降雪天气"]
     assert "℃" not in records[0].body
+
+
+@pytest.mark.parametrize(("credit", "writer"), [("市物价局 许文华", "许文华"), ("作者：修武县实验中学初二（1）班 范小雨", "范小雨"),
+                                              ("市第二人民医院儿科主任医师 柴  玲", "柴玲")])
+def test_a_writer_under_an_office_a_school_class_or_a_post_below_the_headline(credit: str, writer: str) -> None:
+    page = (f"物价为啥要放开？\n{credit}\n　　今年以来，我市陆续放开了部分商品价格，群众议论很多。\n\n"
+            "温县新建三座农家书屋\n本报讯（记者 尚 文）日前，温县新建三座农家书屋，藏书一万余册。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [("物价为啥要放开？", (writer,)), ("温县新建三座农家书屋", ("尚文",))]
