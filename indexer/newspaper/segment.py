@@ -324,6 +324,13 @@ class Segmenter:
         """Line i is as long as the page's wrapped lines but is a headline: no comma in it, and a dateline right under
         it ("马村区关停取缔“散乱污”企业136家 环境质量明显改善" / "本报讯(记者王冰)今年以来,…" on a page wrapped at 25)."""
         line, nxt = self.lines[i], self.at(i + 1)
+        if nxt is not None and nxt.byline is None and nxt.plain and nxt.gap == 0 and nxt.headline_shaped \
+                and not self.style.wrapped(nxt) and (after := self.at(i + 2)) is not None and after.byline is not None \
+                and after.gap == 0 and (i == 0 or line.gap > 0) and "  " not in line.text \
+                and self.style.wrap_width is not None and self.style.wrap_measure(line.text) <= self.style.wrap_width + 1:
+            # or a headline the column wrapped onto a second, shorter line, set apart above: "河南理工大学一项成果获省" /
+            # "科技进步一等奖" / "本报讯（记者 曹 阳…）…" on a page wrapped at 13
+            return line.headline_shaped and not any(ch in "，,、；;" for ch in line.text + nxt.text)
         return nxt is not None and nxt.byline is not None and line.headline_shaped \
             and not any(ch in "，,、；;" for ch in line.text)
 

@@ -2080,3 +2080,15 @@ def test_a_writer_under_an_office_a_school_class_or_a_post_below_the_headline(cr
             "温县新建三座农家书屋\n本报讯（记者 尚 文）日前，温县新建三座农家书屋，藏书一万余册。\n")
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.reporters) for r in records] == [("物价为啥要放开？", (writer,)), ("温县新建三座农家书屋", ("尚文",))]
+
+
+def test_a_microfilm_page_wrapped_at_thirteen_characters_and_a_headline_the_column_wrapped() -> None:
+    page = ("焦作日报    1987年3月12日    星期四    第二版\n\n"
+            "博爱县许良乡建起\n蔬菜批发市场\n本报讯 （通讯员 郝文明）博\n爱县许良乡在公路旁建起一座\n蔬菜批发市场，占地二十亩，\n"
+            "有摊位一百二十个。市场开业\n以来，每天成交蔬菜三万多斤\n，附近十几个村的菜农不再为\n卖菜发愁。\n"
+            "这个乡今年种菜面积比去年扩\n大一倍，达到四千亩。\n\n"
+            "焦作矿务局演马庄矿采煤一队\n创月产新纪录\n本报讯 二月份，焦作矿务局演\n马庄矿采煤一队生产原煤三万\n"
+            "二千吨，创建队以来月产最高\n纪录。这个队坚持安全生产，\n全月无一起事故。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title.replace(" ", ""), r.correspondents) for r in records] == [("博爱县许良乡建起蔬菜批发市场", ("郝文明",)),
+                                                             ("焦作矿务局演马庄矿采煤一队创月产新纪录", ())]
