@@ -34,6 +34,10 @@ from indexer.newspaper.layout import ENUMERATOR, NUMBERED_PHOTO, Line, PageStyle
 
 CAPTION_TITLE_MAX = 20
 EDITORS_NOTE = ("编者按", "编者的话", "编前语", "编者")
+# what the desk adds under a reader's signed letter, run on after its label: "编辑的话：读者反映的问题，本报已转…",
+# "编者附言：…", "记者调查:记者就此事走访了…" (the signature above it closes the letter, which the note stays with)
+POSTSCRIPT = re.compile(r"^[【\[]?(?:编者附言|编辑附言|编辑的话|编者的话|编后语?|编者按|记者调查|记者追踪|记者手记|本报回音|回音|答复)"
+                        r"[】\]]?\s*[:：]")
 # "市民:张九龄", "姓名：王芳": a field of a profile box ("编者按：…" is a note, not a field)
 FIELD = re.compile(r"^(?!编者按|编后|按语|导语|提要|摘要|提示)[\u4e00-\u9fff]{2,3}[:：](?=\S)")
 ALL_IN_BRACKETS = re.compile(r"^[(（][^()（）]+[)）]$")  # "(一九四九年六月十六日)": a subtitle closes its headline group
@@ -704,6 +708,12 @@ class Segmenter:
             self.explain(i, "dropped", "a heading with no text under it")
             return i + 1
         subhead = in_article and self.is_subhead(line)
+        if in_article and cur is not None and cur.closed and cur.kind == "article" and cur.paragraphs and line.plain \
+                and POSTSCRIPT.match(line.text) is not None:
+            cur.closed = False  # "读者 李建国" / "编后：小区楼道照明虽是小事，…": the desk's note under a signed letter
+            self.explain(i, "body", "the desk's note under the signed text above: it stays with it")
+            cur.add(line.text)
+            return i + 1
         if not in_article or cur is None or cur.closed or self.next_bullet(line) or self.untitled_break(i):
             closed = in_article and cur is not None and cur.closed
             by_source = closed and cur is not None and cur.source_ended
@@ -848,7 +858,8 @@ class Segmenter:
         nxt = self.at(i + 1)
         closing = cur is not None and cur.kind == "article" and line.credit_only and bool(cur.paragraphs) \
             and (len(cur.paragraphs) > 1 or not cur.paragraphs[0].lstrip("【[").startswith(EDITORS_NOTE)) \
-            and (self.ends_article(i + 1) or (nxt is not None and nxt.photo is not None and nxt.gap > 0) or line.copy_ended) \
+            and (self.ends_article(i + 1) or (nxt is not None and nxt.photo is not None and nxt.gap > 0) or line.copy_ended
+                 or (nxt is not None and nxt.plain and POSTSCRIPT.match(nxt.text) is not None)) \
             and (not attach or (cur.byline is None and bool(cur.title)))
         if closing and cur is not None:
             # "郑州晚报记者 裴蕾" / "实习生 王治" after the text, and then the next headline (or a photo set apart):

@@ -2092,3 +2092,14 @@ def test_a_microfilm_page_wrapped_at_thirteen_characters_and_a_headline_the_colu
     records = parse_page(page, "t", strict=True).records
     assert [(r.title.replace(" ", ""), r.correspondents) for r in records] == [("博爱县许良乡建起蔬菜批发市场", ("郝文明",)),
                                                              ("焦作矿务局演马庄矿采煤一队创月产新纪录", ())]
+
+
+@pytest.mark.parametrize("note", ["编辑的话：读者反映的问题，本报已转有关部门。", "编者附言：来信反映的情况带有普遍性，本报将继续关注。",
+                                  "记者调查:记者就此事走访了市公交公司,公司表示将加密班次."])
+def test_a_readers_signature_closes_the_letter_and_the_desks_note_under_it_stays_with_it(note: str) -> None:
+    page = ("读者来信\n\n路边摊占了人行道\n\n编辑同志：\n\n　　我家住在解放区民主南路，每到傍晚，路边摊就把人行道占满了，行人只能走到车道上。\n\n"
+            f"读者　贺春梅\n\n　　{note}\n\n"
+            "温县新建三座农家书屋\n\n　　本报讯（记者 尚 文）日前，温县新建三座农家书屋，藏书一万余册。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [("路边摊占了人行道", ("贺春梅",)), ("温县新建三座农家书屋", ("尚文",))]
+    assert note[:4] in records[0].body
