@@ -40,14 +40,24 @@ STAFF = re.compile(
 # a masthead's Latin name ("JIAOZUO DAILY") and lunar date ("农历癸卯年十月廿二") belong to a header too
 _HEADER_TOKEN = re.compile(rf"(?P<paper>{_PAPER})|{_DATE}{_WEEKDAY}|{_PAGE}|(?P<staff>{STAFF.pattern})"
                            r"|(?P<barepage>(?<=\s)\d{1,2}(?=\s*$))"  # "焦作日报  2023年5月18日 星期四  城区新闻  5": the page's number
-                           r"|(?P<lunar>农历[\u4e00-\u9fff]{2,10})|(?P<latin>^[A-Z][A-Z .&'-]{2,40}$)"
+                           r"|(?P<lunar>农历[\u4e00-\u9fff]{2,10}|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[正一二三四五六七八九十冬腊闰]{1,3}月"
+                           r"(?:初[一二三四五六七八九十]|[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?))"  # "己卯年十一月二十八"
+                           r"|(?P<latin>^[A-Z][A-Z .&'-]{2,40}$)"
                            # an e-paper's own words: "电子报", "PDF版阅读", "总第880期", "2011-12-23编印"
                            r"|(?P<site>电子报|电子版|数字报|PDF版阅读|PDF版|版面导航|上一版|下一版|上一篇|下一篇|返回目录"
                            r"|当前位置|当前版|展开通版|收缩通版|通版阅读请点击|通版阅读|大字|中字|小字|日期"
                            r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"  # "2017-02-27 10:31": the time it went online
-                           r"|总第\s*\d{1,6}\s*[期号]|第\s*\d{3,6}\s*号|第\s*\d{1,6}\s*期|(?<!\d)\d{2,6}\s*期(?=\s*[/|｜])|编印|今日\s*\d{1,3}\s*版|国内统一刊号\s*[:：]?\s*CN\s*[\d\-/]+"
+                           r"|总第\s*\d{1,6}\s*[期号]|第\s*\d{3,6}\s*号|第\s*\d{1,6}\s*期|(?<!\d)\d{2,6}\s*期(?=\s*[/|｜])|编印|今日\s*[\d一二三四五六七八九十]{1,3}\s*版|中共[\u4e00-\u9fff]{2,8}(?:市委|县委|省委|地委)(?:机关报|主管主办|主办)|国内统一刊号\s*[:：]?\s*CN\s*[\d\-/]+"
                            r"|邮发代号\s*[:：]?\s*[\d\-]+|\d{4}\s*年\s*\d{1,2}\s*月(?!\s*\d))")  # "2013年3月": no day
 _HEADER_SEPARATORS = re.compile(r"[\s|｜/·・:：,，■□◆【】《》\[\]()（）>*#=_\-]+")
+# a date as microfilm OCR gives it: digits read as letters (l, I, O, o) or set apart by spaces
+_OCR_DATE = re.compile(r"(?<![A-Za-z\d])(?=[\dlIOo ]*\d)[\dlIOo](?: ?[\dlIOo]){3} ?年 ?[\dlIOo]{1,2} ?月 ?[\dlIOo]{1,2} ?日")
+
+
+def _ocr_digits(m: re.Match[str]) -> str:
+    return m.group().translate(str.maketrans("lIOo", "1100", " "))
+
+
 _SPACED_OUT = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff][ \u3000]{1,2}){2,9}[\u4e00-\u9fff](?![\u4e00-\u9fff])")
 _SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]) ([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
 HEADER_LABEL_MAX = 8  # "县区新闻", "法治周刊", "省两会特刊": what a header line may hold besides its tokens
@@ -230,6 +240,7 @@ def _header_tokens(line: str, loose: bool = False) -> list[tuple[str, str]] | No
     header only above a line with the date or the page.
     """
     # "焦 作 日 报      1996年4月12日": a masthead set with spaces between its characters
+    line = _OCR_DATE.sub(_ocr_digits, line)  # "l985年4月9日", "1 9 8 6年1O月8日": a microfilm's OCR slips in the date
     line = _SPACED_OUT.sub(lambda m: re.sub(r"[ \u3000]+", "", m.group()), line)
     line = _SPACED_LABEL.sub(r"\1\2", line)  # "第03版:城 事": a page name set with a space between its characters
     tokens: list[tuple[str, str]] = []

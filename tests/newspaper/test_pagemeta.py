@@ -33,6 +33,13 @@ from helpers import PAGES
         (["焦作日报 一九八五年三月十二日 第 2 版 综合", "", "全市春季植树造林动员大会召开"],
          PageMeta("焦作日报", "1985-03-12", "header", "第2版 综合"), 1),
         (["焦作日报", "一九九〇年十月二十一日　星期日", "第四版"], PageMeta("焦作日报", "1990-10-21", "header", "第四版"), 3),
+        # a masthead of several lines: the lunar date by its cyclical year, the organ line, the number of pages
+        (["焦作日报", "JIAOZUO RIBAO", "2001年2月6日　星期二　辛巳年正月十四", "中共焦作市委机关报　第1版", "", "标题"],
+         PageMeta("焦作日报", "2001-02-06", "header", "第1版"), 4),
+        # microfilm OCR: digits read as letters or set apart ("l985", "1O月", "1 9 8 6年")
+        (["焦 作 日 报", "l987年1O月9日 星期五", "农历丁卯年八月十七 今日四版", "第 1 版", "", "标题"],
+         PageMeta("焦作日报", "1987-10-09", "header", "第1版"), 4),
+        (["焦 作 日 报         1 9 8 6年1O月8日   星期三", "", "标题"], PageMeta("焦作日报", "1986-10-08", "header", None), 1),
     ],
 )
 def test_header_block(lines: list[str], meta: PageMeta, used: int) -> None:
