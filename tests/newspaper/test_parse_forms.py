@@ -2103,3 +2103,12 @@ def test_a_readers_signature_closes_the_letter_and_the_desks_note_under_it_stays
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.reporters) for r in records] == [("路边摊占了人行道", ("贺春梅",)), ("温县新建三座农家书屋", ("尚文",))]
     assert note[:4] in records[0].body
+
+
+def test_a_news_sites_welcome_date_widget_colour_bar_and_mobile_link_are_furniture() -> None:
+    # after 渭南日报's and 长城网's item pages (real20): the site's chrome around one item, its writer in the time line
+    page = ("• 长城网沧州频道欢迎您\n• 今天是\n首页 >沧州要闻 >正文\n本期发布:\n沧州港新开两条集装箱航线\n"
+            "时间:2024-03-08 作者: 记者 鲍春雷 来源:沧州日报\n【字体: 打印\n【字号: | | 【背景色 杏仁黄 秋叶褐 银河白(默认色)\n"
+            "进入移动版,省流量,体验好\n\n3月7日,沧州港新开通两条集装箱航线,通达天津和青岛。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [("沧州港新开两条集装箱航线", ("鲍春雷",))]
