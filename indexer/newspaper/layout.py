@@ -85,8 +85,9 @@ _RUN_ON_FIELD = re.compile(r"(?<=[^\s:：])(?<!发布)(?<!更新)(?=(?:来源|�
 _SPACED_COLON = re.compile(r"(来源|稿源|作者|责任编辑|责编|编辑|发布时间|时间|日期)\s*([:：])\s*")
 _FIELDS_FIRST = re.compile(r"^\s*(?:来源|稿源|作者|发布时间|发布日期|时间|日期)\s*[:：]")
 # "作者:张丽娟 陶建飞 来源:滨海日报 发布时间:[2014-9-17]": the writers first, then the source and time
-_CMS_AUTHOR_FIRST = re.compile(r"^(?P<credit>作者\s*[:：]\s*[\u4e00-\u9fff]{2,4}(?:[ \u3000、,，]+[\u4e00-\u9fff]{2,4}){0,4})"
-                               r"\s+(?:来源|发布时间|时间|日期)\s*[:：].*$")
+# ("作者:记者 丁春贵 报道     签发日期:2023年09月18日": with their role, and 报道 after them)
+_CMS_AUTHOR_FIRST = re.compile(rf"^(?P<credit>作者\s*[:：]\s*{_CMS_ROLE}[\u4e00-\u9fff]{{2,4}}(?:[ \u3000、,，]+{_CMS_ROLE}[\u4e00-\u9fff]{{2,4}}){{0,4}}"
+                               r"(?:\s*报道)?)\s+(?:来源|发布时间|时间|日期|签发日期|发布日期|阅读量|浏览次数)\s*[:：].*$")
 # or the source first: "来源：焦作日报　作者：王璐 杨帆　发布时间：2022-02-23 08:31:06　浏览次数：1532"
 # (or with only the day after it: "来源：焦作日报　作者：焦作日报记者 蒲 华 通讯员 沈佳怡　2020-06-10")
 _CMS_SOURCE_FIRST = re.compile(rf"^(?:来源|稿源)\s*[:：]\s*\S{{2,20}}[\s\u3000]+(?:{_CMS_CREDIT}[\s\u3000]+(?:发布时间|时间|日期|浏览)\S*\s*[:：]"

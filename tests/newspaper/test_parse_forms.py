@@ -2112,3 +2112,15 @@ def test_a_news_sites_welcome_date_widget_colour_bar_and_mobile_link_are_furnitu
             "进入移动版,省流量,体验好\n\n3月7日,沧州港新开通两条集装箱航线,通达天津和青岛。\n")
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.reporters) for r in records] == [("沧州港新开两条集装箱航线", ("鲍春雷",))]
+
+
+def test_a_government_sites_copy_its_place_menu_cms_credit_with_role_and_footer() -> None:
+    # after 滨州政务's and 宝鸡日报's pages (real20): the menu of places, the writer with his role and 报道 before the
+    # release date, an empty count field, and the site's footer under a closing credit
+    page = ("德州各地: 德城   陵城   禹城   乐陵   临邑   平原   夏津   武城\n \n您当前的位置 : 德州政务 >> 部门动态\n"
+            "德州市举办全民健身运动会\n作者:记者 韩立东 报道     签发日期:2022年05月16日     \n阅读量:\n\n"
+            "5月15日,德州市第三届全民健身运动会开幕,三千余名运动员参赛。\n  本报记者韩立东\n\n"
+            "德州日报社版权所有,未经协议授权,禁止下载使用。电话:(0534)2222222 鲁ICP备05000000号\n建议使用IE5.0以上 1024*768分辨率浏览\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [("德州市举办全民健身运动会", ("韩立东",))]
+    assert "版权" not in records[0].body
