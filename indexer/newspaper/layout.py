@@ -73,8 +73,9 @@ _FIELD = re.compile(r"^(?P<label>引题|肩题|主题|标题|副题|副标题|�
 # headline: "天公吹响“集结号”环卫职工除雪忙 作者:李晓雪 摄 时间:2015-11-25 次数:119 …"
 # "作者:李晓雪 摄", "作者：记者 苗晓锋 通讯员 叶志国": names, each after its role or not
 _CMS_ROLE = r"(?:(?:本报)?(?:见习记者|特约记者|记者|实习生|通讯员)[ \u3000]*)?"
-_CMS_CREDIT = (rf"(?P<credit>作者\s*[:：]\s*{_CMS_ROLE}[\u4e00-\u9fff]{{2,4}}"
-               rf"(?:[ \u3000、,，]+{_CMS_ROLE}[\u4e00-\u9fff]{{2,4}}(?![:：])){{0,5}}(?:\s*摄)?)(?=\s|$)")
+_CMS_NAME = r"(?:[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff](?![\u4e00-\u9fff])|[\u4e00-\u9fff]{2,4})"  # "窦  鑫" padded, or not
+_CMS_CREDIT = (rf"(?P<credit>作者\s*[:：]\s*{_CMS_ROLE}{_CMS_NAME}"
+               rf"(?:[ \u3000、,，]+{_CMS_ROLE}{_CMS_NAME}(?![:：])){{0,5}}(?:\s*摄)?)(?=\s|$)")
 # or after the time it went online: "2024-03-02 07:08 作者:王芳 来源:焦作日报"
 _CMS_FIELDS = re.compile(rf"^(?:(?:刊发日期|发布日期|发布时间|时间|日期)\s*[:：]\S*|\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)\s.*?"
                          rf"{_CMS_CREDIT}.*$")
@@ -82,15 +83,17 @@ _CMS_FIELDS = re.compile(rf"^(?:(?:刊发日期|发布日期|发布时间|时间
 # before each label, so the fields read as those above)
 _RUN_ON_FIELD = re.compile(r"(?<=[^\s:：])(?<!发布)(?<!更新)(?=(?:来源|稿源|作者|责任编辑|责编|编辑|发布时间|时间|浏览次数|阅读次数|点击数)"
                            r"\s*[:：])")
-_SPACED_COLON = re.compile(r"(来源|稿源|作者|责任编辑|责编|编辑|发布时间|时间|日期)\s*([:：])\s*")
+_SPACED_COLON = re.compile(r"(来源|稿源|作者|责任编辑|责编|编辑|发布时间|时间|日期)\s*([:：]) ?(?=\S)")
 _FIELDS_FIRST = re.compile(r"^\s*(?:来源|稿源|作者|发布时间|发布日期|时间|日期)\s*[:：]")
 # "作者:张丽娟 陶建飞 来源:滨海日报 发布时间:[2014-9-17]": the writers first, then the source and time
 # ("作者:记者 丁春贵 报道     签发日期:2023年09月18日": with their role, and 报道 after them)
 _CMS_AUTHOR_FIRST = re.compile(rf"^(?P<credit>作者\s*[:：]\s*{_CMS_ROLE}[\u4e00-\u9fff]{{2,4}}(?:[ \u3000、,，]+{_CMS_ROLE}[\u4e00-\u9fff]{{2,4}}){{0,4}}"
                                r"(?:\s*报道)?)\s+(?:来源|发布时间|时间|日期|签发日期|发布日期|阅读量|浏览次数)\s*[:：].*$")
 # or the source first: "来源：焦作日报　作者：王璐 杨帆　发布时间：2022-02-23 08:31:06　浏览次数：1532"
-# (or with only the day after it: "来源：焦作日报　作者：焦作日报记者 蒲 华 通讯员 沈佳怡　2020-06-10")
-_CMS_SOURCE_FIRST = re.compile(rf"^(?:来源|稿源)\s*[:：]\s*\S{{2,20}}[\s\u3000]+(?:{_CMS_CREDIT}[\s\u3000]+(?:发布时间|时间|日期|浏览)\S*\s*[:：]"
+# (or with only the day after it: "来源：焦作日报　作者：焦作日报记者 蒲 华 通讯员 沈佳怡　2020-06-10"; or with the
+# editor before the time: "来源：焦作日报　　作者：窦  鑫　　编辑：姬晓燕　　发布时间：2023-12-05 07:52")
+_CMS_SOURCE_FIRST = re.compile(rf"^(?:来源|稿源)\s*[:：]\s*\S{{2,20}}[\s\u3000]+(?:{_CMS_CREDIT}[\s\u3000]+"
+                               rf"(?:(?:编辑|责任编辑|责编)\s*[:：]\s*{_CMS_NAME}[\s\u3000]+)?(?:发布时间|时间|日期|浏览)\S*\s*[:：]"
                                r"|(?P<credit2>作者\s*[:：]\s*\S.{0,40}?)(?:\u3000|\s{2,}|\s+(?=\d{4}-))\s*\d{4}-\d{1,2}-\d{1,2}).*$")
 _CMS_TITLE_FIELDS = re.compile(rf"^(?P<title>\S.{{3,40}}?)\s+{_CMS_CREDIT}\s+(?:时间|次数|阅读次数)\s*[:：].*$")
 _PHOTO_TITLES = frozenset({"图片新闻", "（图片新闻）", "(图片新闻)", "图片", "新闻图片"})

@@ -190,10 +190,25 @@ def _classified(draft: Draft) -> bool:
 _LABEL_ALONE = re.compile(r"[\u4e00-\u9fff]{2,6}")  # a few words alone, no stop: a link or a label, never an item
 
 
+def _without_repeated_credits(drafts: list[Draft], dropped: list[str]) -> list[Draft]:
+    """A copy's writer field over a photo ("作者：窦  鑫" from "来源：焦作日报　作者：窦  鑫　编辑：…"), with nothing
+    else of its own, repeats the credit the caption below prints ("…展期一个月。本报记者 窦  鑫 摄"): it is no record."""
+    out: list[Draft] = []
+    for k, draft in enumerate(drafts):
+        nxt = drafts[k + 1] if k + 1 < len(drafts) else None
+        if draft.kind == "article" and not draft.title and not draft.paragraphs and not draft.captions \
+                and draft.byline is not None and draft.byline.people and nxt is not None and nxt.kind == "caption" \
+                and nxt.photo is not None and set(draft.byline.people) <= set(nxt.photo[1].people):
+            dropped.append(draft.byline.text)
+            continue
+        out.append(draft)
+    return out
+
+
 def _finished(drafts: list[Draft], dropped: list[str]) -> list[Draft]:
     """Drafts with clean paragraphs; an article with no text, caption or credit is dropped (its headline too)."""
     out: list[Draft] = []
-    for draft in drafts:
+    for draft in _without_repeated_credits(drafts, dropped):
         if draft.title and any(part[:1] in BULLETS for part in draft.title.split(" ")):
             # "●一碗面,暖了环卫工人的心窝": the bullet before a headline is layout
             parts = draft.title.split(" ")

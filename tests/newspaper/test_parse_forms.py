@@ -2124,3 +2124,17 @@ def test_a_government_sites_copy_its_place_menu_cms_credit_with_role_and_footer(
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.reporters) for r in records] == [("德州市举办全民健身运动会", ("韩立东",))]
     assert "版权" not in records[0].body
+
+
+def test_a_site_copys_field_lines_with_the_editor_a_padded_writer_or_no_writer_and_the_sites_owner_line() -> None:
+    page = ("焦作网 — 焦作日报社主办\n首页 > 新闻中心 > 焦作日报 > 2024年3月6日 第05版：县区\n\n"
+            "修武县新建两座游客服务中心\n来源：焦作日报　　作者：宁  远　　编辑：姬晓燕　　发布时间：2024-03-06 07:50\n"
+            "本报讯（记者 宁  远）日前，修武县在云台山镇新建两座游客服务中心。\n\n"
+            "图片新闻\n来源：焦作日报　　作者：窦  鑫　　编辑：姬晓燕　　发布时间：2024-03-06 07:50\n"
+            "3月5日，游客在云台山景区观赏冰挂。本报记者 窦  鑫 摄\n\n"
+            "温县举办春季招聘会\n来源：焦作日报　　作者：　　编辑：姬晓燕　　发布时间：2024-03-06 07:50\n"
+            "3月5日，温县春季招聘会举行，六十余家企业提供岗位两千余个。（杨  洁）\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.kind, r.title, r.reporters if r.kind == "article" else r.photographers) for r in records] == [
+        ("article", "修武县新建两座游客服务中心", ("宁远",)), ("caption", "", ("窦鑫",)), ("article", "温县举办春季招聘会", ("杨洁",))]
+    assert all("来源" not in r.body and "焦作网" not in r.body for r in records)
