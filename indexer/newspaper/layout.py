@@ -233,7 +233,7 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
     for number, raw in _split_run_on_headlines(lines, first_number):
         if out and out[-1] is not last:
             last, seen = out[-1], len(dropped)
-        elif last is not None and len(dropped) > seen:
+        elif last is not None and len(dropped) > seen and out:
             if not last.fields_below and _under_item_head(out) and any(map(_item_field, dropped[seen:])):
                 last.fields_below = True  # "写在…之际" / "本文发布于 2025-09-11 03:28" / "来源:毕节日报"
                 last.__dict__.pop("headline_shaped", None)  # (a long title over its fields is one: measured again)
@@ -291,6 +291,10 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
         if not line.strip() and removed and _QR_LABEL.match(removed[-1]) and out and gap == 0 \
                 and _ACCOUNT_NAME.match(out[-1].text) and out[-1].plain:
             dropped.append(out.pop().text)  # "乡村干部报网" / "微信公众号": the account's name over its QR code's label
+            gap = 1
+        if not line.strip() and removed and _SPONSOR.match(removed[-1].strip()) and len(out) == 1 and gap == 0 \
+                and out[0].plain and len(out[0].text) <= SPONSORED_BANNER_MAX and not _STOPS.search(out[0].text):
+            dropped.append(out.pop().text)  # "减税降费 惠企利民" / "国家税务总局焦作市税务局 协办": a special page's banner
             gap = 1
         if not line.strip():
             if not removed:
@@ -466,6 +470,10 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
 
 
 VIEWS_MAX = 8
+# a special page's sponsor ("国网焦作供电公司　协办"), under the page's banner, which is no kicker of the first headline
+_SPONSOR = re.compile(r"^[^\s，。,：:]{4,24}[ \u3000]*(?:协办|联办|承办|冠名)$")
+SPONSORED_BANNER_MAX = 16
+_STOPS = re.compile(r"[。，,；;！？!?：:]")
 _DATETIME_BEFORE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*")
 # a web copy's fields under an item's headline: "本文发布于 2025-09-11 03:28", "来源:毕节日报", "发布时间:…", "字号:"
 _ITEM_FIELD = re.compile(r"^https?://|^原标题|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s.{0,20}(?:来源|作者)|^[(（]?(?:本文)?(?:发布于|发布时间|发布日期|更新时间|来源|转自|转载自|刊发日期|见报日期|阅读次数|浏览次数|点击数|字号)")

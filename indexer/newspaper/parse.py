@@ -176,7 +176,9 @@ def _contact_line(text: str) -> bool:
         or (len(text) <= 40 and bool(re.search(r"(?:地址|电话)\s*[:：]", text)))  # "开业酬宾 进店有礼 地址：丰收路…"
 
 
-_CLASSIFIED_ITEM = re.compile(r"(?:遗失|丢失|作废)[^。]*[。.]?\s*$|(?:声明|特此)作废[。.]?\s*$")
+_CLASSIFIED_ITEM = re.compile(r"(?:遗失|丢失|作废)[^。]*[。.]?\s*$|(?:声明|特此)作废[。.]?\s*$"
+                              # or an ad of the column: "招聘：某物业公司招聘保安4名，…电话：0391-39*****。"
+                              r"|^[●■◆★▲·]?\s*(?:招聘|诚聘|出租|出售|转让|求购|求租|招租|家政|搬家|招生|寻人|寻物|征婚|房产)\s*[:：]")
 
 
 def _classified(draft: Draft) -> bool:

@@ -2138,3 +2138,13 @@ def test_a_site_copys_field_lines_with_the_editor_a_padded_writer_or_no_writer_a
     assert [(r.kind, r.title, r.reporters if r.kind == "article" else r.photographers) for r in records] == [
         ("article", "修武县新建两座游客服务中心", ("宁远",)), ("caption", "", ("窦鑫",)), ("article", "温县举办春季招聘会", ("杨洁",))]
     assert all("来源" not in r.body and "焦作网" not in r.body for r in records)
+
+
+def test_a_special_pages_banner_and_sponsor_classified_ads_and_a_pdf_pages_count_are_furniture() -> None:
+    page = ("焦作日报　2021年6月18日　第12版　专版\n\n安全生产 警钟长鸣\n市应急管理局　协办\n\n"
+            "我市开展安全生产月活动\n本报记者 姬  瑞\n　　6月17日，我市安全生产月咨询日活动在人民广场举行。\n第1页/共2页\n\n"
+            "分类广告\n遗失声明：焦作市某建材有限公司不慎遗失公章一枚，声明作废。\n招聘：某物流公司招聘司机5名，电话：0391-3******。\n"
+            "扫码关注“焦作日报”微信公众号　获取更多便民信息\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [("我市开展安全生产月活动", ("姬瑞",))]
+    assert "第1页" not in records[0].body
