@@ -301,6 +301,8 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
                 gap += 1
             else:
                 cut_off = True  # "================": a rule or furniture line stood here
+                if _RULE_LINE.match(removed[-1]):
+                    gap += 1  # ("——————————" between two items: it sets them apart as a blank line does)
                 placeholder = False  # ("［图片］" / "图片由温县融媒体中心提供": the photo's credit, no caption under it)
             continue
         if recommended and len(line.strip()) <= TITLE_LIST_LINE_MAX and line.strip()[-1] not in "。…":
@@ -470,13 +472,15 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
 
 
 VIEWS_MAX = 8
+_RULE_LINE = re.compile(r"^\s*[-—–=＝_＿*＊~～]{4,}\s*$")
 # a special page's sponsor ("国网焦作供电公司　协办"), under the page's banner, which is no kicker of the first headline
 _SPONSOR = re.compile(r"^[^\s，。,：:]{4,24}[ \u3000]*(?:协办|联办|承办|冠名)$")
 SPONSORED_BANNER_MAX = 16
 _STOPS = re.compile(r"[。，,；;！？!?：:]")
 _DATETIME_BEFORE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*")
-# a web copy's fields under an item's headline: "本文发布于 2025-09-11 03:28", "来源:毕节日报", "发布时间:…", "字号:"
-_ITEM_FIELD = re.compile(r"^https?://|^原标题|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s.{0,20}(?:来源|作者)|^[(（]?(?:本文)?(?:发布于|发布时间|发布日期|更新时间|来源|转自|转载自|刊发日期|见报日期|阅读次数|浏览次数|点击数|字号)")
+# a web copy's fields under an item's headline: "本文发布于 2025-09-11 03:28", "来源:毕节日报", "发布时间:…", "字号:",
+# an app copy's "焦作日报  2021-07-25 11:20  阅读 2.4万"
+_ITEM_FIELD = re.compile(r"^https?://|^原标题|^\S{2,12}[ \u3000]+\d{4}-\d{1,2}-\d{1,2}[ \u3000]+\d{1,2}:\d{2}[ \u3000]+(?:阅读|浏览)|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s.{0,20}(?:来源|作者)|^[(（]?(?:本文)?(?:发布于|发布时间|发布日期|更新时间|来源|转自|转载自|刊发日期|见报日期|阅读次数|浏览次数|点击数|字号)")
 
 
 def _under_item_head(out: list[Line]) -> bool:

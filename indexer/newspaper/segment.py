@@ -912,7 +912,9 @@ class Segmenter:
                 self.explain(n, "caption", "one of a gallery of credited photos under the headline")
             return end + 1
         if titled is None and cur is not None and cur.kind == "article" and (
-                (cur.paragraphs and self._article_goes_on(end + 1)) or under_headline):
+                (cur.paragraphs and self._article_goes_on(end + 1)) or under_headline
+                or (cur.paragraphs and not cur.closed and all(not credit.text for _, credit in photos))):
+            # (or an uncredited "图为…" after the article's text: the article's photo, its writer's ("文/图 本报记者 X"))
             # a photo inside the article, or right under its headline ("别弄脏母亲河的“脸”" / photo / "晨报讯(记者 李旭阳)…")
             cur.captions.extend(photos)
             for n in range(i, end + 1):

@@ -2148,3 +2148,20 @@ def test_a_special_pages_banner_and_sponsor_classified_ads_and_a_pdf_pages_count
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.reporters) for r in records] == [("我市开展安全生产月活动", ("姬瑞",))]
     assert "第1页" not in records[0].body
+
+
+def test_an_uncredited_photo_caption_after_a_features_text_is_the_features_photo() -> None:
+    page = ("焦作日报　2003年9月9日　星期二　第六版　教育\n山村小学的“全科老师”\n文/图　本报记者　邢建华\n"
+            "　　早上六点，博爱县寨豁乡一所村小的教师已经走在了上山的路上。\n　　“只要山里还有孩子上学，我就不走。”他说。\n"
+            "　　图为老师在给学生上课。\n焦作大学新增两个专业\n　　焦作大学今年新开设旅游管理、物流管理两个专业。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.kind, r.title) for r in records] == [("article", "山村小学的“全科老师”"), ("article", "焦作大学新增两个专业")]
+    assert [c.text for c in records[0].captions] == ["图为老师在给学生上课。"]
+
+
+def test_an_app_copys_line_with_its_read_count_marks_the_next_items_headline() -> None:
+    page = ("连续奋战48小时 大堤险情排除\n焦作日报  2021-07-25 09:05  阅读 3.2万\n7月24日18时，经过干部群众连续奋战，大堤险情排除。\n"
+            "——————————\n灾后防疫，这些知识要知道\n焦作日报  2021-07-25 11:20  阅读 2.4万\n问：洪水退去后，家里应该怎样消毒？\n"
+            "答：先清理淤泥和垃圾，再用含氯消毒剂擦拭消毒。\n（焦作日报记者 崔 莉 整理）\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [("连续奋战48小时 大堤险情排除", ()), ("灾后防疫，这些知识要知道", ("崔莉",))]
