@@ -69,9 +69,10 @@ _UNIT_ENDINGS = ("宣传部|办公室|委员会|研究所|研究院|农科所|�
                  "|公司|集团|工厂|街道|社区|部|局|所|站|院|处|科|厂|矿|社|馆|台|委|办|队|会|乡|镇|村")
 # a pupil under a school and class, a writer under a school or hospital: "解放区实验小学五(2)班 刘欣怡",
 # "温县实验中学八（3）班 何雨萱", "焦作大学 李文", "作者：焦作市第一中学高二（3）班 陈思远"; or under an office or a
-# post: "市体改委 宋建华", "市人民医院心内科主任医师 邱 明" (an expert answering a reader)
-_SCHOOL_UNIT = re.compile(rf"^(?:作者\s*[:：]\s*)?[{_HAN}（）()\d]{{1,30}}(?:班|小学|中学|大学|学院|学校|医院|研究所|农科所|研究院|研究会"
-                          rf"|学会|协会|站|委|局|中心|公司|宣传部|办公室|主任医师|医师|教授|研究员|律师|工程师|农艺师|畜牧师)"
+# post: "市体改委 宋建华", "市人民医院心内科主任医师 邱 明" (an expert answering a reader); not "市税务局 金点子" or
+# "市政务服务中心 马上办", two-part headlines, nor a profile's subtitle "记市人民医院主任医师 邱明"
+_SCHOOL_UNIT = re.compile(rf"^(?:作者\s*[:：]\s*)?(?!记)[{_HAN}（）()\d]{{1,30}}(?:班|小学|中学|大学|学院|学校|医院|研究所|农科所|研究院|研究会"
+                          rf"|学会|协会|站|委|宣传部|办公室|主任医师|医师|教授|研究员|律师|工程师|农艺师|畜牧师)"
                           rf"[ \u3000]+(?P<inner>[{_HAN}]{{2,3}})$")  # (or a research unit: "市农科所　杨振华")
 _BOX_UNIT = re.compile(rf"^(?:[□■]|文\s*[/／])\s*[{_HAN}（）()]{{4,30}}[ \u3000]+(?P<inner>{_CJK_NAME})\s*$")  # "文/市第二人民医院 宁志伟"
 # the writer and the photographer side by side: "文/YMG全媒体记者 杨春娜 图/郑晓平 张洁 唐克"

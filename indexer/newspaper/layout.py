@@ -229,6 +229,7 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
     comments = False  # under "热门评论": readers' names, times and words, not the paper's
     pointers = False  # under a 导读 label: bulleted lines point to other pages
     carried = ""  # a photo credit printed above its caption, in an export's 作者 field
+    weather = False  # under a weather box's label: its lines of temperatures and indices are the box's
     last, seen = None, 0  # the last line kept, and how many lines had been dropped when it was kept
     for number, raw in _split_run_on_headlines(lines, first_number):
         if out and out[-1] is not last:
@@ -288,6 +289,13 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             raw = raw[:len(raw) - len(raw.lstrip())] + unmark(raw.strip())
         line, removed = boilerplate.clean_line(raw)
         dropped.extend(removed)
+        if removed and not line.strip() and _WEATHER_LABEL.match(removed[-1].strip()):
+            weather = True  # "【焦作天气】": the box's lines follow
+            continue
+        if weather and line.strip() and _WEATHER_LINE.match(line.strip()):
+            dropped.append(line.strip())  # "今天：多云转阵雨 东风2—3级 22℃～31℃", "穿衣指数：较冷…" under the box's label
+            continue
+        weather = weather and not line.strip() and bool(removed)  # (a box's line the boilerplate took: still the box)
         if not line.strip() and removed and _QR_LABEL.match(removed[-1]) and out and gap == 0 \
                 and _ACCOUNT_NAME.match(out[-1].text) and out[-1].plain:
             dropped.append(out.pop().text)  # "乡村干部报网" / "微信公众号": the account's name over its QR code's label
@@ -472,6 +480,15 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
 
 
 VIEWS_MAX = 8
+# a weather box's label, and the lines under it: temperatures by day or by county, its indices, the air quality
+# ("【焦作天气】" / "今天：多云转阵雨 东风2—3级 22℃～31℃" / "修武 2℃～13℃ 博爱 3℃～14℃" / "穿衣指数：较冷" / "空气质量：良")
+_WEATHER_LABEL = re.compile(r"^(?:[【\[〔][\u4e00-\u9fff]{0,6}天气(?:预报)?[】\]〕]|(?:今日|明日|今天|明天|本周)?天气预报)$")
+_WEATHER_LINE = re.compile(
+    r"^(?=.*(?:℃|指数|空气质量|[东南西北]风))(?:[\u4e00-\u9fff]{2,4}\s*[:：]|[\u4e00-\u9fff]{2,4}(?=[\s\u3000]+-?\d)|晴|阴|多云|少云|阵雨"
+    r"|雷阵雨|[小中大暴]?雨|雨夹雪|[小中大]?雪|雾|霾|转|间|有|到|-?\d{1,2}(?:\.\d)?\s*℃|[～~至到\-—–]|[东南西北]{1,2}风|偏[东南西北]风|微风"
+    r"|\d(?:\s*[～~至到\-—–]\s*\d)?\s*级|[\s\u3000,，;；])+$"
+    r"|^(?:穿衣|紫外线|感冒|晨练|洗车|舒适度|体感|晾晒|空气污染扩散|运动|旅游|交通|防晒|过敏|中暑|雨伞|钓鱼)(?:气象)?指数\s*[:：].{0,30}$"
+    r"|^空气质量(?:指数)?\s*[:：]\s*(?:优|良|轻度污染|中度污染|重度污染|严重污染)\S{0,4}$")
 _RULE_LINE = re.compile(r"^\s*[-—–=＝_＿*＊~～]{4,}\s*$")
 # a special page's sponsor ("国网焦作供电公司　协办"), under the page's banner, which is no kicker of the first headline
 _SPONSOR = re.compile(r"^[^\s，。,：:]{4,24}[ \u3000]*(?:协办|联办|承办|冠名)$")

@@ -73,7 +73,8 @@ _CJK_ELEMENTS = {
     **dict.fromkeys(("正文", "内容", "全文"), "content"), **dict.fromkeys(("栏目", "专栏"), "lanmu"),
     **dict.fromkeys(("稿件", "文章", "新闻", "消息", "条目", "图片", "照片", "图片稿"), "article"),
     **dict.fromkeys(("说明", "图片说明", "图说", "图注", "段落", "段"), "p"),
-    **dict.fromkeys(("摄影", "摄影者", "摄影记者", "图片作者"), "photocredit"),
+    **dict.fromkeys(("摄影", "摄影者", "摄影记者", "图片作者", "通讯员", "实习生", "责任编辑", "编辑", "责编", "校对", "美编",
+                     "版式"), "photocredit"),
     **dict.fromkeys(("序号", "编号", "稿号", "字数", "日期", "版次", "版号", "来源", "关键词", "分类", "类型", "状态", "链接",
                      "图片文件", "文件名"), "id"),
 }
@@ -192,11 +193,16 @@ class _Reader(HTMLParser):
         tag, value = self.field, "".join(self.field_text).strip()
         self.field, self.field_text = None, []
         if not value:
+            if tag in _PHOTO_CREDIT_FIELDS:
+                self.dropped.append(self.photo_label)  # "<摄影></摄影>": an empty field; its name is reported, not lost
             return
         if tag in _DATELINE_FIELDS and "\n" not in value:
             self.dateline = value  # "本报讯", printed at the head of the text
         elif tag in _PHOTO_CREDIT_FIELDS and "\n" not in value:
-            self.out.extend([f"{self.photo_label}：{value}", "\n"])  # "<摄影>本报记者 邬彬</摄影>": "摄影：本报记者 邬彬"
+            # "<摄影>本报记者 邬彬</摄影>": "摄影：本报记者 邬彬"; "<通讯员>李华</通讯员>": "通讯员 李华" (a role before a name);
+            # "<责任编辑>张丽</责任编辑>": "责任编辑：张丽", the page's staff
+            joiner = " " if self.photo_label in ("通讯员", "实习生") else "："
+            self.out.extend([f"{self.photo_label}{joiner}{value}", "\n"])
         elif tag in _HEADLINE_FIELDS and "\n" not in value:
             k = len(self.out)
             if self.kicker:  # over the headline lines given before it
@@ -306,6 +312,7 @@ def _latin_tags(text: str) -> tuple[str, list[str], list[str]]:
     closed = set(m.group()[2:-1] for m in _CJK_END_TAG.finditer(text))
     if not closed:
         return text, [], []
+    closed |= {m.group("name") for m in _CJK_TAG.finditer(text) if m.group("empty")}  # "<引题/>": an empty field
     names: list[str] = []
     photo_labels: list[str] = []
 

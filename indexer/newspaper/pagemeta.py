@@ -129,12 +129,16 @@ _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _SOURCE_FIELD = re.compile(rf"(?:^|(?<=[\s\d]))(?:来源|稿源)\s*[:：]\s*《?(?P<paper>{_PAPER})》?(?=\s|$|作者|编辑|时间)")
 
 
+_OTHER_FIELD = re.compile(r"(?:作者|编辑|时间|日期)\s*[:：]")
+
+
 def item_source_meta(lines: list[str]) -> PageMeta | None:
     """The paper and date a web copy prints under its headline, when no header block opens the page:
     "入秋再现武汉蓝" / "长江日报  2018-08-28 14:52:46" -> paper 长江日报, 2018-08-28;
     "河池:“红”“绿”相映绘新景" / "时间:2022-06-23来源 : 广西日报作者 : 廖庆凌" -> paper 广西日报, 2022-06-23."""
     for line in [raw.strip() for raw in lines if raw.strip()][:_HEADER_SCAN_LINES]:
-        if (named := _SOURCE_FIELD.search(line)) is not None and len(line) <= HEADER_LINE_MAX:
+        if (named := _SOURCE_FIELD.search(line)) is not None and len(line) <= HEADER_LINE_MAX \
+                and _OTHER_FIELD.search(line):  # (with the copy's other fields: "来源：人民日报" alone may head a reprint)
             dated = re.search(_DATE, line)  # "时间:2022-06-23 来源:广西日报 作者:廖庆凌": the copy's source paper
             return PageMeta(paper=named.group("paper"), pub_date=_date_of(dated) if dated else None,
                             pub_date_source="header" if dated else None)
@@ -246,6 +250,7 @@ def _header_tokens(line: str, loose: bool = False) -> list[tuple[str, str]] | No
     tokens: list[tuple[str, str]] = []
     rest: list[str] = []
     pos = 0
+    cyclical = False  # a lunar date by its cyclical year, with no 农历: "己卯年十一月二十八"
     for m in _HEADER_TOKEN.finditer(line):
         rest.append(line[pos:m.start()])
         pos = m.end()
@@ -259,6 +264,7 @@ def _header_tokens(line: str, loose: bool = False) -> list[tuple[str, str]] | No
             tokens.append(("page", f"第{int(m.group('barepage'))}版"))
         elif m.group("lunar") or m.group("latin") or m.group("site"):
             tokens.append(("masthead", m.group()))
+            cyclical = cyclical or (m.group("lunar") is not None and not m.group("lunar").startswith("农历"))
         elif m.group("y") or m.group("cy"):
             date = _date_of(m)
             if date is None:
@@ -279,10 +285,14 @@ def _header_tokens(line: str, loose: bool = False) -> list[tuple[str, str]] | No
         leftover = ["".join(leftover)]  # "山阳 副刊   2017年9月12日  星期二": a page name set with a space in it
     if sum(len(w) for w in leftover) > HEADER_LABEL_MAX or len(leftover) > 1:
         return None
+    if leftover and cyclical and not {k for k, _ in tokens} & {"paper", "date", "page"}:
+        return None  # "甲辰年正月十五闹元宵": a headline opening with the lunar date, not a masthead's line
     if leftover:
         label = leftover[0]
         if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:[·・][\u4e00-\u9fff]{2,8})?", label):  # "周末·人物"
             return None
+        if label.endswith(("天气", "天气预报")):
+            return None  # "【焦作天气】": a weather box's label, not the page's name
         boxed = bool(re.match(r"^\s*[■□◆【\[]", line)) and not tokens  # "■ 示范区新闻 ■": a banner
         if not tokens and not boxed and not loose:
             return None

@@ -264,7 +264,8 @@ def _parse(text: str, source: str, meta: PageMeta | None, gazetteer: Gazetteer,
     dropped = [line.strip() for line in lines[:used] if line.strip()] + (markup.dropped if markup else [])
     explained = [Explained(n, "header", "page header: paper, date, page", line) for n, line in enumerate(lines[:used], 1)
                  if line.strip()]
-    page_meta = merge_meta(header, item_source_meta(lines) if header is None else None, meta, PageMeta(paper=gazetteer.paper))
+    # (a manifest's or the caller's meta outranks what a web copy's own lines say of its source)
+    page_meta = merge_meta(header, meta, item_source_meta(lines) if header is None else None, PageMeta(paper=gazetteer.paper))
     page_meta = with_inferred_date(page_meta, text)
     page_lines, removed = read_lines(lines[used:], boilerplate, first_number=used + 1)
     dropped.extend(removed)

@@ -35,8 +35,9 @@ from indexer.newspaper.layout import ENUMERATOR, NUMBERED_PHOTO, Line, PageStyle
 CAPTION_TITLE_MAX = 20
 EDITORS_NOTE = ("编者按", "编者的话", "编前语", "编者")
 # what the desk adds under a reader's signed letter, run on after its label: "编辑的话：读者反映的问题，本报已转…",
-# "编者附言：…", "记者调查:记者就此事走访了…" (the signature above it closes the letter, which the note stays with)
-POSTSCRIPT = re.compile(r"^[【\[]?(?:编者附言|编辑附言|编辑的话|编者的话|编后语?|编者按|记者调查|记者追踪|记者手记|本报回音|回音|答复)"
+# "编者附言：…", "记者调查:记者就此事走访了…" (the signature above it closes the letter, which the note stays with; not
+# "编者按：…", which opens the next piece)
+POSTSCRIPT = re.compile(r"^[【\[]?(?:编者附言|编辑附言|编辑的话|编后语?|记者调查|记者追踪|记者手记|本报回音|回音|答复)"
                         r"[】\]]?\s*[:：]")
 # "市民:张九龄", "姓名：王芳": a field of a profile box ("编者按：…" is a note, not a field)
 FIELD = re.compile(r"^(?!编者按|编后|按语|导语|提要|摘要|提示)[\u4e00-\u9fff]{2,3}[:：](?=\S)")

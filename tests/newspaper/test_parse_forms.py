@@ -2073,7 +2073,7 @@ def test_a_weather_box_with_its_place_counties_and_indices_is_furniture() -> Non
     assert "℃" not in records[0].body
 
 
-@pytest.mark.parametrize(("credit", "writer"), [("市物价局 许文华", "许文华"), ("作者：修武县实验中学初二（1）班 范小雨", "范小雨"),
+@pytest.mark.parametrize(("credit", "writer"), [("市物价委 许文华", "许文华"), ("作者：修武县实验中学初二（1）班 范小雨", "范小雨"),
                                               ("市第二人民医院儿科主任医师 柴  玲", "柴玲")])
 def test_a_writer_under_an_office_a_school_class_or_a_post_below_the_headline(credit: str, writer: str) -> None:
     page = (f"物价为啥要放开？\n{credit}\n　　今年以来，我市陆续放开了部分商品价格，群众议论很多。\n\n"

@@ -1,5 +1,6 @@
-"""Pages a reviewer built against session 10's new rules, each a case one of them got wrong (a headline taken
-for furniture or a signer, a word for a name, a list for a menu); the old rules got them right, and so must these."""
+"""Pages reviewers built against session 10's and session 11's new rules, each a case one of them got wrong (a
+headline taken for furniture or a signer, a word for a name, a list for a menu, a story's lines for a weather box);
+the old rules got them right, and so must these."""
 from __future__ import annotations
 
 import pytest
@@ -21,6 +22,21 @@ CASES = [
     pytest.param('我市新闻奖评选揭晓\n\n本报讯（记者 王冰）昨日，第三十届焦作新闻奖评选结果揭晓。本届评选共设四个门类：\n消息新闻\n新闻评论\n新闻专题\n新闻图片\n共评出一等奖12件、二等奖20件、三等奖30件。\n', 'kept', '消息新闻', id='channel menu: a list in the body dropped'),
     pytest.param('我市新闻奖评选揭晓\n\n本报讯（记者 王冰）昨日，第三十届焦作新闻奖评选结果揭晓。\n参评作品分为 消息新闻 新闻评论 新闻专题 新闻图片 新闻访谈 五类\n共评出一等奖12件、二等奖20件、三等奖30件。\n', 'kept', '参评作品分为', id='one-line menu: a sentence set with spaces dropped'),
     pytest.param('县区传真\n\n孟州市化工镇 近日，该镇组织志愿者深入各村开展环境整治活动，清理垃圾200余吨。\n\n温县赵堡镇 连日来，该镇抢抓农时组织群众开展春耕生产，确保粮食丰收。\n', 'nottitle', '孟州市化工镇', id='_RUN_ON_BRIEF: a place before a brief taken as its headline'),
+    # session 11's review
+    pytest.param('焦作日报  2023年9月20日 星期三  要闻  1\n\n山水焦作欢迎您！\n本报讯（记者 王冰）9月19日，第十二届中国焦作国际太极拳交流大赛新闻发布会召开，来自全球50多个国家和地区的选手将齐聚焦作。\n', 'title', '山水焦作欢迎您！', id='a headline ending 欢迎您 dropped as a site welcome line'),
+    pytest.param('焦作日报  2023年9月20日 星期三  综合新闻  3\n\n我市表彰一批优秀教师\n本报讯（记者 王冰）9月9日，我市召开庆祝第三十九个教师节表彰大会，对一批优秀教师进行表彰。受表彰人员名单如下：\n模范教师：王小明\u3000\u3000李建华\u3000\u3000张卫东\u3000\u3000刘洋洋\u3000\u3000陈静怡\n优秀教师：赵文博\u3000\u3000孙丽娟\u3000\u3000周建国\u3000\u3000吴海燕\u3000\u3000郑晓峰\u3000\u3000冯春梅\n优秀班主任：何雨萱\u3000\u3000马红霞\u3000\u3000韩志刚\u3000\u3000杨春娜\u3000\u3000朱国强\n', 'kept', '模范教师：王小明', id='a list of award winners set with wide spaces dropped as a menu'),
+    pytest.param('焦作日报  2023年1月10日 星期二  要闻  1\n\n我市去年生态环境质量持续改善\n本报讯（记者 王冰）1月9日，记者从市生态环境局获悉，2022年我市生态环境质量持续改善。主要指标如下：\n空气质量：优良天数同比增加25天\nPM2.5平均浓度：同比下降8.2%\n地表水：国省控断面水质全部达标\n', 'kept', '空气质量：优良天数', id='a figure of a year-end report dropped as a weather box line'),
+    pytest.param('焦作日报  2023年8月24日 星期四  综合新闻  2\n\n今明两天我市有阵雨\n本报讯（记者 王冰）记者从市气象台获悉，受冷空气影响，今明两天我市有阵雨，气温略有下降，请市民注意防范。具体预报如下：\n今天：多云转阵雨 东风2—3级 22℃～31℃\n明天：阵雨转多云 北风3—4级 20℃～28℃\n后天：晴 21℃～30℃\n', 'kept', '今天：多云转阵雨', id="a weather story's forecast lines dropped as a weather box"),
+    pytest.param('焦作日报  2023年7月12日 星期三  城事  5\n\n高温 40℃\n7月11日，在解放路上，环卫工人顶着烈日清扫路面。当日我市最高气温达40℃。本报记者 李阳 摄\n', 'title', '高温 40℃', id='a photo title with a temperature dropped as a weather line'),
+    pytest.param('焦作日报  2023年5月18日 星期四  要闻  1\n\n深化“放管服”改革\n市政务服务中心 马上办\n本报讯（记者 王冰）今年以来，市政务服务中心推行“马上办、就近办、一次办”，企业群众办事更便捷。\n', 'nobody', '马上办', id='_SCHOOL_UNIT: a headline deck read as an office and a writer'),
+    pytest.param('焦作日报  2023年5月18日 星期四  要闻  1\n\n优化营商环境\n市税务局 金点子\n本报讯（记者 王冰）今年以来，市税务局广泛征集优化营商环境“金点子”，推出便民办税措施20条。\n', 'nobody', '金点子', id='_SCHOOL_UNIT: 局 and a word read as a writer'),
+    pytest.param('焦作日报  2023年5月18日 星期四  要闻  1\n\n市公安局 严打击\n本报讯（记者 王冰）今年以来，市公安局严厉打击电信网络诈骗犯罪，破获案件300余起。\n', 'title', '市公安局 严打击', id='_SCHOOL_UNIT: a two-part headline read as a byline'),
+    pytest.param('焦作日报  2023年5月18日 星期四  人物  7\n\n仁心仁术守护百姓健康\n记市人民医院心内科主任医师 邱明\n本报记者 王冰\n三十年来，他始终坚守在临床一线，挽救了无数患者的生命。\n', 'nobody', '邱明', id="_SCHOOL_UNIT: a profile's subject in its subtitle read as the writer"),
+    pytest.param('焦作日报  2024年2月15日 星期四  要闻  1\n\n甲辰年正月十五闹元宵\n本报讯（记者 王冰）2月14日，我市各地举办丰富多彩的元宵节民俗活动，吸引大批市民群众参与。\n', 'title', '甲辰年正月十五闹元宵', id='a headline opening with a cyclical lunar date read as a masthead line'),
+    pytest.param('甲辰年正月初五 迎财神\n2024-02-14 09:19:00 焦作网\n本报讯（记者 王冰）正月初五，我市各大商场人头攒动，市民纷纷走上街头迎财神、逛庙会。\n', 'title', '甲辰年正月初五 迎财神', id='the same on a web copy'),
+    pytest.param('焦作日报  2023年5月18日 星期四  文化  7\n\n我市一原创歌曲获全国大奖\n本报讯（记者 王冰）近日，我市音乐人创作的歌曲《太极故里》获全国大奖。\n该作品词曲版权所有，未经授权不得翻唱、改编或用于商业演出。\n', 'kept', '该作品词曲版权所有', id="a sentence about a song's rights dropped as a site footer"),
+    pytest.param('焦作日报  2023年5月18日 星期四  公告  8\n\n2023年焦作市中考网上报名公告\n考生须于5月20日至25日登录焦作市教育考试网进行网上报名，逾期不予补报。\n建议使用谷歌Chrome浏览器登录报名系统，以免出现页面显示异常。\n', 'kept', '建议使用谷歌Chrome浏览器', id="a notice's advice on browsers dropped as a site footer"),
+    pytest.param('焦作日报  2023年5月18日 星期四  旅游  7\n\n云台山推出精品旅游线路\n本报讯（记者 王冰）近日，云台山景区推出三条精品旅游线路。\n一日游线路：红石峡\u3000\u3000潭瀑峡\u3000\u3000泉瀑峡\u3000\u3000茱萸峰\u3000\u3000子房湖\n', 'kept', '一日游线路：红石峡', id='a tour route set with wide spaces dropped as a menu'),
 ]
 
 
@@ -40,3 +56,38 @@ def test_new_rules_leave_ordinary_pages_alone(page: str, check: str, value: obje
         assert value not in text
     elif check == "kept":
         assert value in text
+
+
+def test_an_editors_note_after_an_end_credit_opens_the_next_piece() -> None:
+    page = ("焦作日报  2023年5月18日 星期四  县区新闻  6\n\n修武县石材产业稳步发展\n本报讯 今年以来，修武县石材加工企业不断扩大"
+            "生产规模，前4个月石材加工产值达到四百三十万元。（王立军）\n\n编者按：近年来，我市农村电商发展迅速，本报记者近日走进乡村，"
+            "探访电商发展新路径。\n农村电商激活乡村振兴\n本报记者 王冰\n在温县祥云镇，村民们通过直播带货把铁棍山药卖到了全国各地。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [r.title for r in records] == ["修武县石材产业稳步发展", "农村电商激活乡村振兴"]
+    assert "编者按" not in records[0].body
+
+
+def test_a_reprints_source_line_does_not_outrank_the_manifest_nor_name_the_page_alone() -> None:
+    from indexer.records import PageMeta
+
+    page = ("习近平给河南理工大学师生回信\n来源：人民日报\n本报讯 近日，习近平总书记给河南理工大学师生回信。\n\n"
+            "焦作市召开全市干部大会\n本报讯（记者 王冰）5月17日，焦作市召开全市干部大会。\n")
+    assert parse_page(page, "t", strict=True).meta.paper == "焦作日报"
+    fields = "河池:“红”“绿”相映绘新景\n\n时间:2022-06-23来源 : 广西日报作者 : 廖庆凌\n\n全市村庄绿化覆盖率连续两年位居全区第一。\n"
+    assert parse_page(fields, "t", meta=PageMeta(paper="焦作日报", pub_date="2022-06-24"), strict=True).meta.paper == "焦作日报"
+
+
+def test_an_exports_chinese_elements_empty_or_self_closing_or_naming_roles_and_staff() -> None:
+    import re
+    from collections import Counter
+
+    page = ('<?xml version="1.0" encoding="UTF-8"?>\n<版面 报纸="焦作日报" 日期="2023-05-18" 版次="3">\n<稿件>\n<引题/>\n'
+            "<主题>市政务服务中心推行“马上办”</主题>\n<副题/>\n<作者>本报记者 王冰</作者>\n<通讯员>李华</通讯员>\n"
+            "<责任编辑>张丽</责任编辑>\n<正文><p>本报讯 今年以来，市政务服务中心推行“马上办”，企业群众办事更便捷。</p></正文>\n</稿件>\n"
+            "<图片>\n<说明>5月17日，游客在云台山景区游览。</说明>\n<摄影></摄影>\n</图片>\n</版面>\n")
+    parsed = parse_page(page, "t", strict=True)
+    assert [(r.title, r.reporters, r.correspondents) for r in parsed.records][0] == \
+        ("市政务服务中心推行“马上办”", ("王冰",), ("李华",))
+    assert parsed.meta.staff == (("责任编辑", "张丽"),)
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    assert Counter(cjk.findall(parsed.accounted_text())) == Counter(cjk.findall(page))
