@@ -64,8 +64,9 @@ _OPENING_CREDIT = re.compile(
     rf"^(?P<credit>[(（]\s*(?P<inner>(?:本报)?(?:见习|首席|实习)?记者\s*{_NAMES})\s*[)）]"
     rf"|(?P<inner2>{_REPORTER_ROLE}\s*{_CJK_NAME}(?:\s*[、,，]\s*{_CJK_NAME})*)\s*(?:核实|采写|联合|综合)?(?:摄影)?报道[:：]?)"
     rf"\s*(?P<rest>\S.*)$", re.DOTALL)
-# how a work unit's name ends: "修武县委宣传部", "市农科所", "焦作市第一中学", "市气象台"
-_UNIT_ENDINGS = ("宣传部|办公室|委员会|研究所|研究院|农科所|农科院|管理局|管理处|中心|协会|学会|医院|中学|小学|大学|学院|学校"
+# how a work unit's name ends: "修武县委宣传部", "市农科所", "焦作市第一中学", "市气象台"; or the writer's post in it:
+# "（市中医院康复科主任医师　席建华）", "（市农科所研究员　程家俊）"
+_UNIT_ENDINGS = ("主任医师|医师|研究员|教授|律师|工程师|农艺师|站长|所长|院长|宣传部|办公室|委员会|研究所|研究院|农科所|农科院|管理局|管理处|中心|协会|学会|医院|中学|小学|大学|学院|学校"
                  "|公司|集团|工厂|街道|社区|部|局|所|站|院|处|科|厂|矿|社|馆|台|委|办|队|会|乡|镇|村")
 # a pupil under a school and class, a writer under a school or hospital: "解放区实验小学五(2)班 刘欣怡",
 # "温县实验中学八（3）班 何雨萱", "焦作大学 李文", "作者：焦作市第一中学高二（3）班 陈思远"; or under an office or a

@@ -90,6 +90,9 @@ def test_bylines_of_other_papers(line: str, reporters: tuple, correspondents: tu
     # a writer under the work unit that sent the piece in
     ("去年全街产值达到四百万元。（武陟县委宣传部 宁  远）", "去年全街产值达到四百万元。", ("宁远",)),
     ("注意人身安全。（市农科所　鲁志刚）", "注意人身安全。", ("鲁志刚",)),
+    # or the writer's post in the unit: an expert answering a reader
+    ("每天三十分钟左右。（市第三人民医院康复科主任医师　柏  松）", "每天三十分钟左右。", ("柏松",)),
+    ("（县植保站站长　程一帆）", "", ("程一帆",)),
 ])
 def test_end_credits(line: str, before: str, people: tuple) -> None:
     found = match_end_credit(line)
