@@ -210,8 +210,12 @@ class Line:
         return bool(_LEAD.match(body))
 
 
-def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1) -> tuple[list[Line], list[str]]:
+def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1,
+               running_heads: tuple[str, ...] = ()) -> tuple[list[Line], list[str]]:
     """Page lines to ``Line``s, with boilerplate cut out and a lone photo credit joined to the caption above.
+
+    ``running_heads``: the page's own header lines; where a PDF repeats one further down ("焦作日报　2008年8月12日　…体育　7"
+    under "第1页/共3页"), the same printed page goes on, and so does its text.
 
     "5月18日，博爱县的农民在晾晒新麦。" / "本报记者 宋崇飞 摄" -> one line with a photo credit.
     """
@@ -221,6 +225,7 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
     placeholder = False
     page_break = False
     lines = _without_title_lists(lines, dropped)
+    running = {_WHITE.sub("", head) for head in running_heads if head.strip()}
     wrap, measure = _raw_wrap_width(lines)
     cut_off = False
     recommended = False  # under "往期推荐": the lines are links to other items
@@ -338,7 +343,10 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             continue
         if out and header_line(line):  # "浙江老年报 a0001版:头版 2023年08月22日": another page begins
             dropped.append(line.strip())
-            page_break = True
+            # (this page's running head, repeated where a PDF's page ends, breaks nothing off when the text above it
+            # breaks off mid-sentence or has only its headline or credit so far: the same article goes on under it)
+            page_break = page_break or _WHITE.sub("", line) not in running \
+                or not (out[-1].ends_open or out[-1].credit_only or out[-1].headline_shaped)
             continue
         if page_line(line):  # "2024年04月19日" / "第05版:新闻三秒区": another page, its header on two lines
             if out and out[-1].date_alone and out[-1].plain:

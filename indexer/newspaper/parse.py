@@ -267,7 +267,7 @@ def _parse(text: str, source: str, meta: PageMeta | None, gazetteer: Gazetteer,
     # (a manifest's or the caller's meta outranks what a web copy's own lines say of its source)
     page_meta = merge_meta(header, meta, item_source_meta(lines) if header is None else None, PageMeta(paper=gazetteer.paper))
     page_meta = with_inferred_date(page_meta, text)
-    page_lines, removed = read_lines(lines[used:], boilerplate, first_number=used + 1)
+    page_lines, removed = read_lines(lines[used:], boilerplate, first_number=used + 1, running_heads=tuple(lines[:used]))
     dropped.extend(removed)
     segmenter = Segmenter(page_lines)
     segmenter.walk()

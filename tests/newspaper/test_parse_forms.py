@@ -2165,3 +2165,13 @@ def test_an_app_copys_line_with_its_read_count_marks_the_next_items_headline() -
             "答：先清理淤泥和垃圾，再用含氯消毒剂擦拭消毒。\n（焦作日报记者 崔 莉 整理）\n")
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.reporters) for r in records] == [("连续奋战48小时 大堤险情排除", ()), ("灾后防疫，这些知识要知道", ("崔莉",))]
+
+
+def test_a_pdfs_running_head_repeated_where_its_page_ends_breaks_off_no_article() -> None:
+    head = "焦作日报　2009年7月7日　星期二　　　　　　体育　7"
+    page = (f"{head}\n市第六届全民健身运动会闭幕\n本报记者　乔　明\n第1页/共2页\n{head}\n"
+            "7月5日晚，为期三天的市第六届全民健身运动会在市体育中心闭幕。\n温县代表队获得团体总分第一名。\n"
+            f"第2页/共2页\n{head}\n焦作籍选手获全国举重赛银牌\n7月3日，我市选手在全国青少年举重锦标赛上获得一枚银牌。（钟　鸣）\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [("市第六届全民健身运动会闭幕", ("乔明",)),
+                                                        ("焦作籍选手获全国举重赛银牌", ("钟鸣",))]
