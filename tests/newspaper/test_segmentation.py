@@ -29,7 +29,7 @@ SETS = ("real", "real2", "real3", "real4", "real5", "real6", "real7", "real8", "
         "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10",
         "real10", "holdout11", "real11", "holdout12", "real12", "holdout13", "holdout14", "real13", "real14", "holdout15",
         "holdout16", "real15", "real16", "holdout17", "real17", "holdout18", "real18", "holdout19", "real19", "holdout20", "real20", "holdout21",
-        "real21", "holdout22", "real22", "holdout23")
+        "real21", "holdout22", "real22", "holdout23", "holdout24")
 # the sets at the acceptance figures: hand-made pages and the first set of real pages
 AT_ACCEPTANCE = ("forms", "holdout", "holdout3", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11",
                  "holdout12", "holdout14", "holdout15", "holdout18", "real")
@@ -146,6 +146,8 @@ def test_hand_made_pages_meet_the_acceptance_figures(scores: dict[str, object], 
     ("real22", 0.57, 0.63, 0.58, 0.40),
     # (first run: holdout23 60.0/94.7/93.1/91.2, measured after session 11's fixes to 14:22)
     ("holdout23", 0.60, 0.94, 0.93, 0.91),
+    # (first run: holdout24 65.0/93.3/95.4/91.8, 20 pages, measured after session 11's fixes to 14:45)
+    ("holdout24", 0.65, 0.93, 0.95, 0.91),
 ])
 def test_real_pages_do_not_fall_below_what_was_measured(scores: dict[str, object], name: str, count: float,
                                                         precision: float, recall: float, people: float) -> None:
