@@ -66,7 +66,7 @@ _OPENING_CREDIT = re.compile(
     rf"\s*(?P<rest>\S.*)$", re.DOTALL)
 # how a work unit's name ends: "修武县委宣传部", "市农科所", "焦作市第一中学", "市气象台"; or the writer's post in it:
 # "（市中医院康复科主任医师　席建华）", "（市农科所研究员　程家俊）"
-_UNIT_ENDINGS = ("主任医师|医师|研究员|教授|律师|工程师|农艺师|站长|所长|院长|宣传部|办公室|委员会|研究所|研究院|农科所|农科院|管理局|管理处|中心|协会|学会|医院|中学|小学|大学|学院|学校"
+_UNIT_ENDINGS = ("主任医师|医师|研究员|教授|律师|工程师|农艺师|站长|所长|院长|主任|部长|处长|科长|局长|校长|馆长|经理|书记|宣传部|办公室|委员会|研究所|研究院|农科所|农科院|管理局|管理处|中心|协会|学会|医院|中学|小学|大学|学院|学校"
                  "|公司|集团|工厂|街道|社区|部|局|所|站|院|处|科|厂|矿|社|馆|台|委|办|队|会|乡|镇|村")
 # a pupil under a school and class, a writer under a school or hospital: "解放区实验小学五(2)班 刘欣怡",
 # "温县实验中学八（3）班 何雨萱", "焦作大学 李文", "作者：焦作市第一中学高二（3）班 陈思远"; or under an office or a
@@ -514,6 +514,9 @@ def _match_end_credit(block: str) -> tuple[str, Credit] | None:
     # the tail with padded names joined ("（王  磊）", "…。记者 聂  宁"); cuts are mapped back to the line as printed
     start = max(0, len(line) - _MAX_CREDIT)
     flat = line[:start] + unpad(line[start:])
+    if (m := _UNIT_END.search(line)) is not None and looks_like_name(name := unpad(m.group("name"))) \
+            and name not in _NOT_NAMES | _NOT_CREDITS | _SUPPLIED:
+        return line[:m.start("credit")].rstrip(), Credit(m.group("credit").strip(), (name,))
     m = _NAME_ONLY_END.search(flat, start)
     names: tuple[str, ...] = ()
     if m and m.group("name") not in _NOT_NAMES | _NOT_CREDITS:  # "…技术。（王立军）", "（吴树民 周秦）": signed by its writers
@@ -525,9 +528,6 @@ def _match_end_credit(block: str) -> tuple[str, Credit] | None:
     if m and names:
         cut = _original_offset(line, flat, m.start("credit"))
         return line[:cut].rstrip(), Credit(line[cut:].strip(), names)
-    if (m := _UNIT_END.search(line)) is not None and looks_like_name(name := unpad(m.group("name"))) \
-            and name not in _NOT_NAMES | _NOT_CREDITS | _SUPPLIED:
-        return line[:m.start("credit")].rstrip(), Credit(m.group("credit").strip(), (name,))
     m = _BOX_END.search(flat, start) or _SPACED_NAME_END.search(flat, start)
     if m and m.group("name").strip() not in _NOT_NAMES | _NOT_CREDITS \
             and (m.group("credit")[0] in "□■" or (looks_like_name(m.group("name")) and _spaced_name(m.group("name")))):

@@ -93,6 +93,8 @@ def test_bylines_of_other_papers(line: str, reporters: tuple, correspondents: tu
     # or the writer's post in the unit: an expert answering a reader
     ("每天三十分钟左右。（市第三人民医院康复科主任医师　柏  松）", "每天三十分钟左右。", ("柏松",)),
     ("（县植保站站长　程一帆）", "", ("程一帆",)),
+    ("（武陟县人社局就业办主任　冯立国）", "", ("冯立国",)), ("（焦作大学科技处副处长　秦  川）", "", ("秦川",)),
+    ("签约资金十二亿元。（市科委 秦川）", "签约资金十二亿元。", ("秦川",)),  # the unit is no second writer
 ])
 def test_end_credits(line: str, before: str, people: tuple) -> None:
     found = match_end_credit(line)

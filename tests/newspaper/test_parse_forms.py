@@ -2175,3 +2175,10 @@ def test_a_pdfs_running_head_repeated_where_its_page_ends_breaks_off_no_article(
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.reporters) for r in records] == [("市第六届全民健身运动会闭幕", ("乔明",)),
                                                         ("焦作籍选手获全国举重赛银牌", ("钟鸣",))]
+
+
+def test_a_qr_line_with_a_bullet_after_a_closing_credit_is_furniture() -> None:
+    page = ("孟州市新增两家专精特新企业\n　　本报讯　日前，孟州市两家企业入选省级专精特新企业名单。（孟州市委宣传部副部长　杨　帆）\n"
+            "▲扫一扫 关注焦作日报客户端\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [("孟州市新增两家专精特新企业", ("杨帆",))]
