@@ -292,6 +292,12 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             page_break = page_break or bool(out)
         if raw.lstrip()[:1] in ("*", "_", ">"):  # "*本版编辑:沈悦*": furniture in markdown is furniture still
             raw = raw[:len(raw) - len(raw.lstrip())] + unmark(raw.strip())
+        if _BOX_DRAWN.search(raw):  # "│今天：多云转晴　22℃～33℃　南风3级│": a box drawn around lines; its frame is layout
+            dropped.extend(_BOX_DRAWN.findall(raw))
+            raw = _BOX_DRAWN.sub("", raw)
+            if not raw.strip():
+                gap += 1  # "└──────┘": the box's edge sets it apart
+                continue
         line, removed = boilerplate.clean_line(raw)
         dropped.extend(removed)
         if removed and not line.strip() and _WEATHER_LABEL.match(removed[-1].strip()):
@@ -488,6 +494,7 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
 
 
 VIEWS_MAX = 8
+_BOX_DRAWN = re.compile(r"^[\s\u3000]*[\u2500-\u257f]+|[\u2500-\u257f]+[\s\u3000]*$")  # "┌天气预报────┐", "│…│", "└────┘"
 # a weather box's label, and the lines under it: temperatures by day or by county, its indices, the air quality
 # ("【焦作天气】" / "今天：多云转阵雨 东风2—3级 22℃～31℃" / "修武 2℃～13℃ 博爱 3℃～14℃" / "穿衣指数：较冷" / "空气质量：良")
 _WEATHER_LABEL = re.compile(r"^(?:[【\[〔][\u4e00-\u9fff]{0,6}天气(?:预报)?[】\]〕]|(?:今日|明日|今天|明天|本周)?天气预报)$")

@@ -2182,3 +2182,13 @@ def test_a_qr_line_with_a_bullet_after_a_closing_credit_is_furniture() -> None:
             "▲扫一扫 关注焦作日报客户端\n")
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.reporters) for r in records] == [("孟州市新增两家专精特新企业", ("杨帆",))]
+
+
+def test_a_box_drawn_weather_box_and_a_wechat_reposts_account_lines_are_furniture() -> None:
+    page = ("焦作日报\n2017-07-10 07:30\n\n点击上方“焦作日报”可以订阅哦！\n\n今天的焦作新闻，都在这里了\n\n"
+            "┌天气预报────────┐\n│今天：多云转晴　22℃～33℃　南风3级│\n│　　　　市气象台提供　　　│\n└──────────┘\n\n"
+            "01\n温县新建三座农家书屋\n本报讯（记者 尚 文）日前，温县新建三座农家书屋，藏书一万余册。\n\n"
+            "▼长按识别二维码 关注焦作日报\n阅读原文\n阅读 2.3万　　 326\n写留言\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [("温县新建三座农家书屋", ("尚文",))]
+    assert records[0].body == "日前，温县新建三座农家书屋，藏书一万余册。"
