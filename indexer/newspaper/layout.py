@@ -683,7 +683,7 @@ def _without_title_lists(lines: list[str], dropped: list[str]) -> list[str]:
     while n < len(lines):
         run = n
         while run < len(lines) and (text := _list_key(lines[run])) and len(text) <= TITLE_LIST_LINE_MAX \
-                and text[-1] not in "。…" and later[text] > run and later[text] > n + 1:
+                and text[-1] not in "。…：:" and later[text] > run and later[text] > n + 1:  # ("相关新闻：" is a label)
             run += 1
         if run - n >= 2:
             dropped.extend(lines[k].strip() for k in range(n, run))

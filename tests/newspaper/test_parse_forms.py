@@ -2192,3 +2192,14 @@ def test_a_box_drawn_weather_box_and_a_wechat_reposts_account_lines_are_furnitur
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.reporters) for r in records] == [("温县新建三座农家书屋", ("尚文",))]
     assert records[0].body == "日前，温县新建三座农家书屋，藏书一万余册。"
+
+
+def test_site_copies_one_after_another_each_with_its_related_links() -> None:
+    item = ("当前位置：焦作网 > 新闻中心 > 焦作新闻\n\n{title}\n2014-09-26 08:05:12　来源：焦作日报　作者：{name}　编辑：孙  岩\n"
+            "　　本报讯（记者　{name}）9月25日，{text}\n【打印本页】【关闭窗口】\n相关新闻：\n· {link1}\n· {link2}\n\n")
+    page = (item.format(title="武陟县新建两座污水处理厂", name="牛　倩", text="武陟县两座污水处理厂建成投用。",
+                        link1="武陟县加快推进城乡环境整治", link2="我市召开环保工作推进会")
+            + item.format(title="温县新建三座农家书屋", name="尚　文", text="温县新建三座农家书屋，藏书一万余册。",
+                          link1="温县文化惠民工程纪实", link2="我市召开公共文化服务推进会"))
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [("武陟县新建两座污水处理厂", ("牛倩",)), ("温县新建三座农家书屋", ("尚文",))]
