@@ -418,6 +418,8 @@ def _match_byline(block: str) -> tuple[Credit, str] | None:
             people = split_names(m.group("credit").lstrip("□■◎◇●◆▲★▌|N○"))  # with "/图" after a name: see split_names
             if flat[:1] == "○" and not all(map(looks_like_name, people.people)):
                 continue  # "○ 聂红梅" signs a piece; "○ 温县" is a bulleted place
+            if any(len(name) == 4 and not looks_like_name(name) for name in people.people):
+                continue  # "■一盏马灯": a feature's sub-heading after its bullet, not a boxed pen name ("□ 晓敏")
             if (people.reporters or people.correspondents) and _named(flat, people):
                 return Credit(line, people.reporters, people.correspondents), ""
     return None

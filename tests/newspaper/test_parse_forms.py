@@ -2203,3 +2203,12 @@ def test_site_copies_one_after_another_each_with_its_related_links() -> None:
                           link1="温县文化惠民工程纪实", link2="我市召开公共文化服务推进会"))
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.reporters) for r in records] == [("武陟县新建两座污水处理厂", ("牛倩",)), ("温县新建三座农家书屋", ("尚文",))]
+
+
+def test_a_features_bulleted_four_character_sub_headings_are_no_boxed_pen_names() -> None:
+    page = ("一座山区小站的三十年\n文/图　本报记者　杨　帆\n　　在博爱县的太行山深处，焦枝铁路上有一座四等小站。\n"
+            "■一盏马灯\n　　1978年，二十三岁的站长从铁路技校毕业，被分配到这座小站。\n■一本台账\n"
+            "　　站长室的抽屉里，有一摞发黄的台账。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [("一座山区小站的三十年", ("杨帆",))]
+    assert "一盏马灯" in records[0].body and "一本台账" in records[0].body
