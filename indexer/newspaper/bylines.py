@@ -75,6 +75,8 @@ _UNIT_ENDINGS = ("主任医师|医师|研究员|教授|律师|工程师|农艺�
 _SCHOOL_UNIT = re.compile(rf"^(?:作者\s*[:：]\s*)?(?!记)[{_HAN}（）()\d]{{1,30}}(?:班|小学|中学|大学|学院|学校|医院|研究所|农科所|研究院|研究会"
                           rf"|学会|协会|站|委|宣传部|办公室|主任医师|医师|教授|研究员|律师|工程师|农艺师|畜牧师)"
                           rf"[ \u3000]+(?P<inner>[{_HAN}]{{2,3}})$")  # (or a research unit: "市农科所　杨振华")
+# a writer under the place they live, after 作者: "作者　孟县城关镇　秦长生"
+_AUTHOR_PLACE = re.compile(rf"^作者\s*[:：]?\s*[{_HAN}]{{2,12}}(?:省|市|县|区|镇|乡|村|街道)[ \u3000]+(?P<inner>[{_HAN}]{{2,3}})$")
 _BOX_UNIT = re.compile(rf"^(?:[□■]|文\s*[/／])\s*[{_HAN}（）()]{{4,30}}[ \u3000]+(?P<inner>{_CJK_NAME})\s*$")  # "文/市第二人民医院 宁志伟"
 # the writer and the photographer side by side: "文/YMG全媒体记者 杨春娜 图/郑晓平 张洁 唐克"
 _WRITER_AND_PHOTO = re.compile(r"^文字?\s*[/／:：]\s*(?P<inner>.{2,30}?)\s+(?:图|图片|摄影)\s*[/／:：]\s*\S.{0,30}$")
@@ -394,7 +396,7 @@ def _match_byline(block: str) -> tuple[Credit, str] | None:
     m2 = None
     m = (_BOX_UNIT.match(flat) or _NAMED_NOTE.match(flat) if first in "□■作文" else None) \
         or (_SIGNED.match(flat) if len(flat) <= 24 and (" " in flat or "\u3000" in flat) else None) \
-        or ((m2 := _SCHOOL_UNIT.match(flat)) if (" " in flat or "\u3000" in flat) else None)
+        or ((m2 := _SCHOOL_UNIT.match(flat) or _AUTHOR_PLACE.match(flat)) if (" " in flat or "\u3000" in flat) else None)
     if m is not None and m is m2 and (not looks_like_name(m.group("inner")) or m.group("inner")[-1] in _NOT_NAME_ENDINGS):
         m = None  # ("焦作大学 毕业季": a two-part headline)
     if m:

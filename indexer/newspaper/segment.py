@@ -66,9 +66,18 @@ SERIES_NUMBERED = re.compile(r"^[\u4e00-\u9fff·・]{2,10}[①-⑳]$")
 COLUMN_NAME = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:说法|知识|常识|问答|顾问|讲堂|课堂|贴士|110)$")
 # a column's name in brackets, alone on its line: "【城事】", "【每日金句】", "〓山西观察〓", "〔科技之窗〕", "［读者来信］"
 BRACKETED_LABEL = re.compile(r"^(?:【[\u4e00-\u9fff]{2,6}】|〓[\u4e00-\u9fff]{2,6}〓|〔[\u4e00-\u9fff]{2,6}〕|［[\u4e00-\u9fff]{2,6}］"
-                             r"|〖[\u4e00-\u9fff]{2,6}〗)$")
+                             r"|〖[\u4e00-\u9fff]{2,6}〗"
+                             # a call for contributions in quotes: "〔“我与焦作”征文〕", "【“身边的感动”征文选登】"
+                             r"|[【〔［〖]“[\u4e00-\u9fff]{2,10}”(?:征文|征稿|有奖征文|征文选登|专栏)[】〕］〗])$")
 # a column's name set out letter by letter: "太 行 风", "山 阳 石"
 SPACED_LABEL = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]{1,2}[\u4e00-\u9fff]){1,4}$")
+# a page's name set out with spaces between its characters, its last word whole: "山　阳　副刊"
+_SPACED_NAME = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]{1,2}[\u4e00-\u9fff]){1,4}[\u4e00-\u9fff]?$")
+
+
+def _despaced(text: str) -> str:
+    """"山　阳　副刊" -> "山阳副刊"; any other text as it is."""
+    return re.sub(r"[ \u3000]+", "", text) if _SPACED_NAME.match(text) else text
 FIRST_SECTION = re.compile(r"^(?:[(（]一[)）]|一、|第一[、，,]|1[.、．](?!\d))")  # "（一）": numbered sections begin
 SECTION_MAX = 6  # "## 科技视界", "## 时评": a column label is a word or two
 KICKER_MAX = 30  # a kicker or subtitle line without "——"; a longer line over a headline is body text
@@ -223,7 +232,7 @@ class Segmenter:
             return False
         if line.plain and line.text in section_labels():
             return True
-        if (line.plain or line.heading) and PAGE_NAME.match(line.text) and line.text not in box_labels() \
+        if (line.plain or line.heading) and PAGE_NAME.match(_despaced(line.text)) and line.text not in box_labels() \
                 and not (nxt.byline is not None and len(line.text) > SECTION_MAX) \
                 and (self.title_group(i + 1) is not None or not (self.drafts or self.cur) or nxt.photo is not None):
             # (a longer line right over a dateline is its headline: "寒潮来袭出行提示" / "本报讯（记者 王冰）…")
@@ -623,7 +632,7 @@ class Segmenter:
         in_article = cur is not None and cur.kind == "article"
         if self.is_section(i):
             self.finish()
-            self.section = re.sub(r"[ \u3000]+", "", line.text) if SPACED_LABEL.match(line.text) else line.text.strip("【】〓〔〕［］〖〗")
+            self.section = _despaced(line.text) if _SPACED_NAME.match(line.text) else line.text.strip("【】〓〔〕［］〖〗")
             self.dropped.append(line.raw)
             self.explain(i, "section", "a column label above articles")
             return i + 1

@@ -2212,3 +2212,12 @@ def test_a_features_bulleted_four_character_sub_headings_are_no_boxed_pen_names(
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.reporters) for r in records] == [("一座山区小站的三十年", ("杨帆",))]
     assert "一盏马灯" in records[0].body and "一本台账" in records[0].body
+
+
+def test_a_supplements_spaced_name_a_call_for_contributions_and_a_writer_under_his_town() -> None:
+    page = ("焦作日报　1988年10月8日　星期六　第四版\n\n怀　川　副刊\n\n〔“家乡变了样”征文〕\n\n山里通了公路\n\n"
+            "□　郑　平\n\n　　我的老家在修武县西村乡的深山里，过去出山要走一天的羊肠小道。\n\n博爱的竹林\n\n"
+            "　　作者　博爱县许良乡　卢文海\n\n　　博爱的竹林，是太行山下的一片绿海。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.section, r.reporters) for r in records] == [("山里通了公路", "“家乡变了样”征文", ("郑平",)),
+                                                                    ("博爱的竹林", "“家乡变了样”征文", ("卢文海",))]
