@@ -435,6 +435,12 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             photo = match_photo_credit(joined)
             gap, indent, number, line = prev.gap, prev.indent, prev.number, joined
             placeholder = placeholder or prev.caption_mark
+        if photo is not None and not photo[0] and out and out[-1].photo is not None and not carried \
+                and (nxt := _next_text(lines, number - first_number + 1)) is not None and _CAPTION_OPENING.match(nxt):
+            # "…观赏红叶。 本报记者 吕 军 摄" / "本报记者 翟 明 摄" / "10月22日，武陟县…": the caption above has its
+            # credit; this one is printed above its own caption, and goes with it
+            carried = line.strip()
+            continue
         if photo is not None and photo[0] and gap == 0 and not cut_off:
             # a caption the layout wrapped: "…该区已建成社" / "区老年食堂18个…平价餐" / "食。本报记者 宋涛 摄"
             head, continued = line, indent
@@ -545,6 +551,15 @@ def _dated_credit(line: str, above: list[Line]) -> tuple[str, str, Credit] | Non
 
 # a copy's own source line, which ends the copy when text stands above it: "本文转自:大连日报", "(来源:南京晨报)"
 _COPY_END = re.compile(r"^(?:[(（](?:本文)?(?:来源|转自|转载自)\s*[:：].*[)）]|(?:本文)?(?:转自|转载自)\s*[:：].*)$")
+
+
+# how a photo's caption opens: with the day it was taken, "图为", or its number
+_CAPTION_OPENING = re.compile(r"^[\s\u3000]*(?:\d{1,2}月\d{1,2}日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|图为|[①-⑳])")
+
+
+def _next_text(lines: list[str], k: int) -> str | None:
+    """The next non-blank line from index k on, if any."""
+    return next((raw for raw in lines[k:] if raw.strip()), None)
 
 
 def _item_field(text: str) -> bool:

@@ -281,7 +281,7 @@ def _header_tokens(line: str, loose: bool = False) -> list[tuple[str, str]] | No
     if len(leftover) == 2 and any(f"{leftover[0]}{dot}{leftover[1]}" in line for dot in "·・"):
         leftover = [f"{leftover[0]}·{leftover[1]}"]  # "周末·人物  焦作日报  2024年6月15日  第9版": one page name
     elif len(leftover) == 2 and {k for k, _ in tokens} & {"date", "page"} and re.search(
-            rf"{leftover[0]}[ \u3000]{{1,2}}{leftover[1]}", line):
+            rf"{re.escape(leftover[0])}[ \u3000]{{1,2}}{re.escape(leftover[1])}", line):
         leftover = ["".join(leftover)]  # "山阳 副刊   2017年9月12日  星期二": a page name set with a space in it
     if sum(len(w) for w in leftover) > HEADER_LABEL_MAX or len(leftover) > 1:
         return None

@@ -2221,3 +2221,12 @@ def test_a_supplements_spaced_name_a_call_for_contributions_and_a_writer_under_h
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.section, r.reporters) for r in records] == [("山里通了公路", "“家乡变了样”征文", ("郑平",)),
                                                                     ("博爱的竹林", "“家乡变了样”征文", ("卢文海",))]
+
+
+def test_a_photo_credit_printed_above_its_own_caption_under_a_credited_caption() -> None:
+    page = ("焦作日报　2019年10月25日　星期五　第八版　图片\n\n"
+            "　　10月23日，游客在青天河景区观赏红叶。\n\n　　　　　　　　本报记者　吕　军　摄\n\n"
+            "　　本报记者　翟　明　摄\n\n　　10月22日，武陟县的农民在田间采摘菊花。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.kind, r.photographers, r.body[:6]) for r in records] == [("caption", ("吕军",), "10月23日"),
+                                                                       ("caption", ("翟明",), "10月22日")]

@@ -115,3 +115,9 @@ def test_parse_page_survives_a_parser_bug(monkeypatch) -> None:
     monkeypatch.setattr(parse_module, "_parse", broken)
     page = parse_page("本报讯(记者徐金华)正文。", "x.txt")
     assert page.records == () and page.dropped == ("本报讯(记者徐金华)正文。",)
+
+
+def test_a_header_like_line_with_regex_characters_in_its_words() -> None:
+    """Found by hypothesis: two leftover words of a header-like line were put into a pattern unescaped."""
+    text = "2023年5月4日 ?a ?b\n正文。\n"
+    assert kept_and_dropped(strict_parse(text)) == cjk(text)
