@@ -30,8 +30,8 @@ SETS = ("real", "real2", "real3", "real4", "real5", "real6", "real7", "real8", "
         "real10", "holdout11", "real11", "holdout12", "real12", "holdout13", "holdout14", "real13", "real14", "holdout15",
         "holdout16", "real15", "real16", "holdout17", "real17", "holdout18", "real18", "holdout19", "real19", "holdout20", "real20", "holdout21",
         "real21", "holdout22", "real22", "holdout23", "holdout24")
-# the sets at the acceptance figures: hand-made pages and the first set of real pages
-AT_ACCEPTANCE = ("forms", "holdout", "holdout3", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11",
+# the sets at the acceptance figures: hand-made pages and the first two sets of real pages
+AT_ACCEPTANCE = ("forms", "holdout", "real2", "holdout3", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11",
                  "holdout12", "holdout14", "holdout15", "holdout18", "real")
 
 
@@ -103,7 +103,7 @@ def test_hand_made_pages_meet_the_acceptance_figures(scores: dict[str, object], 
     ("real8", 0.88, 0.90, 0.82, 0.85),
     ("real9", 0.77, 0.68, 0.70, 0.82),
     # and late in session 7 (first runs: real10 66.7/40.0/35.3/45.5, holdout11 92.0/100/100/98.1)
-    ("real10", 0.83, 0.78, 0.88, 0.77),
+    ("real10", 0.83, 0.88, 0.94, 0.81),
     ("holdout11", 0.96, 0.99, 0.99, 0.99),  # (1.00/1.00 until session 11: its 以案说法 set apart is a kicker)
     # the last two of session 7 (first runs: real11 44.4/34.5/43.5/82.6, holdout12 88.0/91.8/94.4/92.7)
     ("real11", 0.61, 0.58, 0.73, 0.91),  # (0.60 headline precision until session 11: a truncated source line)
@@ -113,41 +113,42 @@ def test_hand_made_pages_meet_the_acceptance_figures(scores: dict[str, object], 
     ("holdout13", 0.88, 0.99, 0.99, 0.97),
     # (first runs: holdout14 72.0/94.7/90.9/91.8 with 4 characters lost, real13 50.0/28.0/24.1/40.6)
     ("holdout14", 0.92, 0.98, 0.98, 0.96),
-    ("real13", 0.77, 0.76, 0.79, 0.81),
+    ("real13", 0.77, 0.79, 0.79, 0.81),
     # (first run: real14 53.8/27.8/31.2/50.0, 13 pages)
-    ("real14", 0.69, 0.55, 0.62, 0.71),
+    ("real14", 0.69, 0.61, 0.68, 0.78),
     # (first run: holdout15 64.0/81.4/83.0/93.0)
     ("holdout15", 0.92, 0.95, 0.95, 0.97),
     # session 9's held-back sets (first runs: holdout16 44.0/78.7/70.5/88.4, real15 66.7/55.0/44.0/42.9,
     # real16 62.5/78.3/58.1/28.6, holdout17 60.0/64.2/59.6/69.8)
-    ("holdout16", 0.72, 0.97, 0.94, 0.98),
+    ("holdout16", 0.76, 0.97, 0.94, 0.98),
     ("real15", 0.77, 0.76, 0.64, 0.85),
     ("real16", 0.75, 0.78, 0.70, 0.92),
-    ("holdout17", 0.88, 0.92, 0.92, 0.91),
+    ("holdout17", 0.88, 0.92, 0.92, 0.93),
     # session 10's held-back sets (first runs: real17 44.4/38.1/36.4/33.3, holdout18 56.0/79.0/73.5/77.3)
-    ("real17", 0.55, 0.66, 0.63, 0.50),
-    ("holdout18", 0.92, 0.96, 0.98, 0.97),
+    ("real17", 0.55, 0.76, 0.72, 0.66),
+    ("holdout18", 0.92, 0.99, 0.98, 0.97),
     # made after most of session 10's fixes (first runs: real18 66.7/65.0/76.5/55.6, holdout19 56.0/72.2/70.9/85.4 with
     # 22 characters lost)
     ("real18", 0.72, 0.84, 0.94, 0.77),
-    ("holdout19", 0.64, 0.91, 0.84, 0.95),
+    ("holdout19", 0.72, 0.92, 0.86, 0.95),
     # made while session 10's last fixes went in, measured after all of them (first runs: real19 55.6/68.4/72.2/52.6,
     # holdout20 60.0/77.8/76.4/86.2)
-    ("real19", 0.55, 0.77, 0.77, 0.68),
-    ("holdout20", 0.72, 0.93, 0.88, 0.93),
-    # made at session 10's very end, after every fix; measured once, not fixed (first runs are the figures)
-    ("real20", 0.61, 0.53, 0.57, 0.66),
-    ("holdout21", 0.76, 0.86, 0.79, 0.86),
+    ("real19", 0.55, 0.83, 0.83, 0.73),
+    ("holdout20", 0.72, 0.94, 0.90, 0.95),
+    # made at session 10's very end, after every fix (first runs: real20 61.1/53.3/57.1/66.7, holdout21
+    # 76.0/86.7/79.4/86.0); their families fixed in session 11
+    ("real20", 0.77, 1.00, 0.92, 0.86),
+    ("holdout21", 0.84, 0.98, 0.90, 0.93),
     # session 11's held-back sets (first runs: real21 75.0/60.0/60.0/80.0, 12 pages of 12 papers)
     ("real21", 0.75, 0.80, 0.80, 0.90),
     # (first run: holdout22 52.0/74.0/78.3/81.4, measured after the first two fixes of session 11)
-    ("holdout22", 0.52, 0.74, 0.78, 0.81),
+    ("holdout22", 0.60, 0.88, 0.89, 0.90),
     # (first run: real22 57.1/63.6/58.3/40.0, 7 pages of 7 papers, measured after session 11's fixes to 14:25)
     ("real22", 0.57, 0.63, 0.58, 0.40),
     # (first run: holdout23 60.0/94.7/93.1/91.2, measured after session 11's fixes to 14:22)
-    ("holdout23", 0.60, 0.94, 0.93, 0.91),
+    ("holdout23", 0.80, 0.98, 0.94, 0.95),
     # (first run: holdout24 65.0/93.3/95.4/91.8, 20 pages, measured after session 11's fixes to 14:45)
-    ("holdout24", 0.65, 0.93, 0.95, 0.91),
+    ("holdout24", 0.80, 1.00, 1.00, 0.97),
 ])
 def test_real_pages_do_not_fall_below_what_was_measured(scores: dict[str, object], name: str, count: float,
                                                         precision: float, recall: float, people: float) -> None:
