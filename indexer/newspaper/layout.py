@@ -29,7 +29,7 @@ _CLOSING = "”’」』）)》】〉\"'"
 _SENTENCE_END = frozenset("。！？!?…")
 # "…等疫情防控点位慰问了和" stops mid-phrase; 了 and 向 may end a headline ("…的“路”通了", "…指明方向")
 WRAP_WIDTH_MIN = 20  # a headline is shorter; narrower columns are hard to tell from a page of short briefs
-NARROW_WRAP_MIN = 12  # ... so a column 14-19 wide counts only when nearly every line breaking off is that wide
+NARROW_WRAP_MIN = 12  # ... so a column 12-19 wide counts only when nearly every line breaking off is that wide
 WRAPPED_MANY = 8  # lines of one width, breaking off mid-sentence: a hard-wrapped page even among many short lines
 WRAPPED_LINES_MIN = 4  # lines breaking off mid-sentence before a page counts as hard-wrapped
 WRAPPED_MIN = 20  # a line the layout wrapped mid-sentence is a full column wide; a headline is shorter

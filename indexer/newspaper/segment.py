@@ -632,7 +632,7 @@ class Segmenter:
         in_article = cur is not None and cur.kind == "article"
         if self.is_section(i):
             self.finish()
-            self.section = _despaced(line.text) if _SPACED_NAME.match(line.text) else line.text.strip("【】〓〔〕［］〖〗")
+            self.section = _despaced(line.text).strip("【】〓〔〕［］〖〗")
             self.dropped.append(line.raw)
             self.explain(i, "section", "a column label above articles")
             return i + 1
