@@ -61,6 +61,9 @@ _LEAD = re.compile(
 )
 # "图为…", "图①…", "上图：…": a photo caption even without a credit
 _CAPTION_START = re.compile(r"^(?:图为|图[①-⑳\d]|[上下左右中]图[:：为]?|组图[:：])")
+# a caption that ends by naming where the photo came from: "抛绣球(图片由市旅游摄影家协会提供)", "…（资料图片）",
+# "…（市委宣传部供图）": a photo's line, never a headline's
+_PHOTO_SOURCE = re.compile(r"\S[(（](?:图片由\S{2,24}提供|图片来源[:：]?\S{2,24}|资料图片|资料照片|资料图|\S{2,16}供图)[)）]$")
 NUMBERED_PHOTO = re.compile(r"^图[②-⑳]")  # "图②…" goes on a numbered photo group that "图①…" began
 # never a headline: a bracketed label alone ("【点评】", "【人物】"), an epigraph's source ("——摘自…")
 # "——编  者": who signed the note; "开业酬宾 进店有礼 地址：丰收路与迎宾路交叉口": an advertisement's contact line
@@ -100,7 +103,9 @@ _PHOTO_TITLES = frozenset({"图片新闻", "（图片新闻）", "(图片新闻)
 _PHOTO_PLACEHOLDER = re.compile(r"^[(（\[【［](?:图片|照片|图|组图)[)）\]】］]$")  # "（图片）", "[图片]" in a repost
 # an image's file name or a CMS's default title for it, where a photo stood: "image.png",
 # "图片默认标题_fororder_aedc79aec785f7d1190312bd66ecd14e" (dropped; a caption is known by its credit)
-_IMAGE_FILE = re.compile(r"^\S{0,20}_fororder_\w+$|^[\w\-\u4e00-\u9fff]{1,60}\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
+# (or its alt text, with its size or the word banner: "头条787x93px", "1今天要闻banner")
+_IMAGE_FILE = re.compile(r"^\S{0,20}_fororder_\w+$|^[\w\-\u4e00-\u9fff]{1,60}\.(?:jpe?g|png|gif|webp|bmp)$"
+                         r"|^[\w\u4e00-\u9fff]{0,16}?\d{2,4}[x×*]\d{2,4}(?:px)?$|^\d{0,2}[\u4e00-\u9fff]{0,12}banner$", re.IGNORECASE)
 
 
 def cjk_count(text: str) -> int:
@@ -232,7 +237,8 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
     related = False  # under "相关新闻": the bulleted or indented lines right under it are links
     envelope = False  # in an e-mail's header block
     comments = False  # under "热门评论": readers' names, times and words, not the paper's
-    pointers = False  # under a 导读 label: bulleted lines point to other pages
+    # under a 导读 label: bulleted lines point to other pages (the label may close the page's header block)
+    pointers = bool(_GUIDE.match(next((h.strip() for h in reversed(running_heads) if h.strip()), "")))
     carried = ""  # a photo credit printed above its caption, in an export's 作者 field
     weather = False  # under a weather box's label: its lines of temperatures and indices are the box's
     last, seen = None, 0  # the last line kept, and how many lines had been dropped when it was kept
@@ -297,6 +303,10 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             raw = _BOX_DRAWN.sub("", raw)
             if not raw.strip():
                 gap += 1  # "└──────┘": the box's edge sets it apart
+                continue
+        if any(mark in raw for mark in "|丨｜审编") and _CREDITS_LINE.match(raw.strip()):
+            raw = _credits_line(raw.strip(), dropped)  # "记者|王金刚 编辑|苗欣": the writers stay a credit, the staff go
+            if not raw:
                 continue
         line, removed = boilerplate.clean_line(raw)
         dropped.extend(removed)
@@ -490,7 +500,7 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
         if byline is not None:
             photo = None
         end = match_end_credit(line) if byline is None and photo is None else None
-        mark = (placeholder or bool(_CAPTION_START.match(line))) and byline is None
+        mark = (placeholder or bool(_CAPTION_START.match(line) or _PHOTO_SOURCE.search(line))) and byline is None
         out.append(Line(number, line, line, gap, indent, byline=byline, end_credit=end, photo=photo, caption_mark=mark,
                         after_break=page_break))
         gap, placeholder, page_break, cut_off = 0, False, False, False
@@ -590,7 +600,7 @@ _RELATED = re.compile(r"^(?:相关推荐|相关新闻|相关阅读|相关文章|
 _LINK_BULLETS = "·•▪◦-▶►"
 # a 导读 box's label, and the bullets of its pointers
 _GUIDE = re.compile(r"^[【\[◆■〓]?(?:今日|本期|本版)?导读[】\]◆■〓]?$")
-_POINTER_BULLETS = "◆●■▲►▶·•"
+_POINTER_BULLETS = "◆●■▲►▶·•>＞"  # (">" in a mobile paper's 【导读】: ">重庆实施…")
 TITLE_LIST_LINE_MAX = 40  # a headline in an e-paper's list of the page's titles
 
 
@@ -601,7 +611,7 @@ _HEADING_MARK = re.compile(r"^(?:#{1,6}\s+|[·•●■◆▪]\s*|\[\d{1,2}\]\s*
 def _list_key(raw: str) -> str:
     """A line as a list of headlines and the headline itself both print it: no mark, no number, no spaces
     ("[4] 高考志愿填报即将开始 这些事项要注意" and "高考志愿填报即将开始　这些事项要注意" are one)."""
-    return re.sub(r"[ \u3000]+", "", _HEADING_MARK.sub("", raw.strip()))
+    return re.sub(r"[ \u3000]+", "", _HEADING_MARK.sub("", raw.strip())).rstrip("—")  # ("…铭文瓦——" over its subtitle)
 
 
 # a correction printed as a paragraph: "更正：本报1月18日第2版《中站区新建3所乡村幼儿园》一文中，…"
@@ -694,17 +704,56 @@ def _without_title_lists(lines: list[str], dropped: list[str]) -> list[str]:
         if text:
             later[text] = n  # the last line with this text
     out = list(lines)
+
+    def listed(k: int, n: int) -> bool:
+        return k < len(lines) and bool(text := _list_key(lines[k])) and len(text) <= TITLE_LIST_LINE_MAX \
+            and text[-1] not in "。…：:" and later[text] > k and later[text] > n + 1  # ("相关新闻：" is a label)
+
     n = 0
     while n < len(lines):
-        run = n
-        while run < len(lines) and (text := _list_key(lines[run])) and len(text) <= TITLE_LIST_LINE_MAX \
-                and text[-1] not in "。…：:" and later[text] > run and later[text] > n + 1:  # ("相关新闻：" is a label)
-            run += 1
-        if run - n >= 2:
+        run, unlisted = n, 0
+        while listed(run, n) or (run > n and listed(run + 1, n) and not unlisted
+                                 and cjk_count(_list_key(lines[run - 1])) >= 4 and (text := _list_key(lines[run]))
+                                 and len(text) <= TITLE_LIST_LINE_MAX and cjk_count(text) >= 4
+                                 and not any(ch in text for ch in "。，,；;：:")):
+            unlisted += not listed(run, n)  # (a digest's list may name an item the page never reaches: one such line
+            run += 1  # between two listed headlines)
+        if run - n - unlisted >= 2:
             dropped.extend(lines[k].strip() for k in range(n, run))
             out[n:run] = [""] * (run - n)
+            if run < len(lines) and _ELLIPSIS_LINE.match(lines[run].strip()):
+                dropped.append(lines[run].strip())  # "......": the list goes on elsewhere
+                out[run] = ""
+                run += 1
         n = max(run, n + 1)
     return out
+
+
+_ELLIPSIS_LINE = re.compile(r"^(?:\.{3,}|…+|⋯+|。{3,})$")
+
+
+# a new-media item's closing credits, each role with its name: "记者|王金刚 编辑|苗欣", "审核丨张晓航 终审丨朱代军",
+# "记者：张  帆 编辑：李丽" (a staff role among them, or bars between role and name, tell them from a byline)
+_WRITER_ROLES = ("记者", "文字", "文", "撰文", "采写", "作者", "通讯员", "实习生", "摄影", "摄像", "图片", "图", "视频")
+_STAFF_ROLES = ("责任编辑", "责编", "编辑", "审核", "终审", "复审", "初审", "校对", "监制", "统筹", "策划", "制作", "设计",
+                "海报", "主编", "值班编辑")
+_CREDIT_PAIR = (rf"(?P<role>{'|'.join(sorted(_WRITER_ROLES + _STAFF_ROLES, key=len, reverse=True))})\s*(?P<sep>[|丨｜:：])\s*"
+                r"(?P<name>[\u4e00-\u9fff](?:[ \u3000]{1,2}[\u4e00-\u9fff](?![\u4e00-\u9fff])|[\u4e00-\u9fff·]{1,3})"
+                r"(?:[、,，/][\u4e00-\u9fff]{2,4})*)")
+_CREDITS_LINE = re.compile(rf"^(?:{_CREDIT_PAIR}[ \u3000]*)+$")
+_CREDIT_PAIRS = re.compile(_CREDIT_PAIR)
+
+
+def _credits_line(line: str, dropped: list[str]) -> str:
+    """A line of closing credits: the writers' part kept as a credit, the staff's part dropped (their roles and names
+    go to the page's staff). "记者|王金刚 编辑|苗欣" -> "记者：王金刚" (dropped: "编辑：苗欣"); a line of ordinary
+    credits ("记者：张帆", "文字：王冰 摄影：李明") comes back unchanged."""
+    pairs = list(_CREDIT_PAIRS.finditer(line))
+    staff = [m for m in pairs if m.group("role") in _STAFF_ROLES]
+    if not staff and all(m.group("sep") in ":：" for m in pairs):
+        return line
+    dropped.extend(f"{m.group('role')}：{m.group('name')}" for m in staff)
+    return " ".join(f"{m.group('role')}：{m.group('name')}" for m in pairs if m.group("role") not in _STAFF_ROLES)
 
 
 # the next numbered photo's caption run on after a credit: "…老人。 本报记者 周昕 摄 ②“老师傅”…"

@@ -32,7 +32,7 @@ _PAGE = (
 # "责任编辑：李  芳", "版式设计：孙浩": the page's staff, printed in a header or footer line
 STAFF = re.compile(
     r"(?P<role>责任编辑|责编|本版编辑|本版主编|执行主编|主编|编辑|本版策划|策划|本期统筹|统筹|版式设计|版式|美术编辑|美编|图片编辑"
-    r"|校对|责任校对|组版|审读|值班编辑)(?:\s*[:：]\s*|[ \u3000]+)"  # "本版编辑 刘 洋": the colon may be left out
+    r"|校对|责任校对|组版|审读|值班编辑|审核|终审|复审|初审|监制)(?:\s*[:：]\s*|[ \u3000]+)"  # "本版编辑 刘 洋": the colon may be left out
     r"(?P<name>[\u4e00-\u9fff](?:[ \u3000]{1,2}[\u4e00-\u9fff](?![\u4e00-\u9fff])|[\u4e00-\u9fff·]{1,3}))"
 )
 # "焦作日报 | 2023年3月15日 星期三 | 第1版 要闻": a header line is a run of these tokens, with separators

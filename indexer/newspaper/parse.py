@@ -207,6 +207,11 @@ def _without_repeated_credits(drafts: list[Draft], dropped: list[str]) -> list[D
     return out
 
 
+# a web copy's time online, alone on its line: "2024-05-17 17:33:30" (it marks where the copy's items begin, so it
+# is read as a line first; with nothing else it is no record)
+_POSTED_AT = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}[ \u3000]+\d{1,2}:\d{2}(?::\d{2})?$")
+
+
 def _finished(drafts: list[Draft], dropped: list[str]) -> list[Draft]:
     """Drafts with clean paragraphs; an article with no text, caption or credit is dropped (its headline too)."""
     out: list[Draft] = []
@@ -227,6 +232,10 @@ def _finished(drafts: list[Draft], dropped: list[str]) -> list[Draft]:
             # "焦作体育用品城 春季新品上市" over "地址:…电话:…": an advertisement (looked at before broken lines are
             # joined: a contact line ends with no stop)
             dropped.extend(draft.paragraphs)
+            draft.paragraphs = []
+        if draft.kind == "article" and not draft.title and draft.byline is None and not draft.captions \
+                and draft.paragraphs and all(_POSTED_AT.match(p) for p in draft.paragraphs):
+            dropped.extend(draft.paragraphs)  # "2024-05-17 17:33:30" under a copy's source line: when it went online
             draft.paragraphs = []
         if draft.kind == "article":
             paragraphs, removed = clean_paragraphs(draft.paragraphs, draft.subheads)

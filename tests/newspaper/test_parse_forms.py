@@ -2230,3 +2230,38 @@ def test_a_photo_credit_printed_above_its_own_caption_under_a_credited_caption()
     records = parse_page(page, "t", strict=True).records
     assert [(r.kind, r.photographers, r.body[:6]) for r in records] == [("caption", ("吕军",), "10月23日"),
                                                                        ("caption", ("翟明",), "10月22日")]
+
+
+def test_a_digests_guide_of_quoted_pointers_and_its_image_placeholders_are_furniture() -> None:
+    page = ("2024年3月5日焦作手机报\n\n【导读】\n>我市新增两处“口袋公园”\n>温县太极拳比赛落幕\n\n"
+            "今天焦作多云,8-19℃。\n\n头条750x90px\n\n我市新增两处“口袋公园”\n"
+            "3月4日,山阳区、解放区新建的两处口袋公园正式开放,市民在家门口就能休闲健身。\n\n"
+            "2今日要闻banner\n\n温县举办太极拳比赛\n3月4日,温县在陈家沟举办太极拳比赛,300余名选手参赛。\n")
+    parsed = parse_page(page, "t", strict=True)
+    assert [r.title for r in parsed.records] == ["我市新增两处“口袋公园”", "温县举办太极拳比赛"]
+    text = "\n".join(r.title + r.body for r in parsed.records)
+    assert "750x90px" not in text and "banner" not in text and "太极拳比赛落幕" not in text
+
+
+def test_a_photos_source_line_between_headline_and_byline_is_no_part_of_the_headline() -> None:
+    for source in ("舞龙表演(图片由市摄影家协会提供)", "舞龙表演（资料图片）", "（图片由修武县融媒体中心提供）"):
+        page = (f"来源: 焦作网\n2024-02-25 10:21:06\n\n马村区老街闹元宵\n\n{source}\n\n本报记者 王冰\n\n"
+                "2月24日,马村区待王老街举办元宵灯会,舞龙、旱船、高跷轮番登场,吸引市民游客数万人次。\n")
+        records = parse_page(page, "t", strict=True).records
+        assert [(r.title, r.reporters) for r in records] == [("马村区老街闹元宵", ("王冰",))], source
+
+
+def test_a_teaser_list_at_the_top_of_a_digest_with_one_headline_it_never_reaches() -> None:
+    page = ("焦作市新建三所乡村幼儿园\n云台山迎来首批外国游客\n孟州市举办农民丰收节——\n......\n"
+            "焦作要闻\n焦作市新建三所乡村幼儿园\n9月20日,中站区、马村区三所乡村幼儿园同时开园,可提供学位540个。\n"
+            "孟州市举办农民丰收节——\n农产品展销会人气旺\n9月22日,孟州市在农业科技园举办农民丰收节,200余家企业参展。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [r.title for r in records] == ["焦作市新建三所乡村幼儿园", "孟州市举办农民丰收节—— 农产品展销会人气旺"]
+
+
+def test_a_new_media_items_closing_credits_with_bars_between_role_and_name() -> None:
+    page = ("修武县召开文旅产业发展大会\n\n3月6日,修武县召开文旅产业发展大会,总结去年工作,安排今年任务。\n\n"
+            "焦作日报新媒体出品\n记者|张  帆 编辑|李丽\n审核|王强 终审|赵刚\n")
+    parsed = parse_page(page, "t", strict=True)
+    assert [(r.title, r.reporters) for r in parsed.records] == [("修武县召开文旅产业发展大会", ("张帆",))]
+    assert "编辑" not in parsed.records[0].body

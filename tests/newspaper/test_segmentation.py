@@ -29,7 +29,7 @@ SETS = ("real", "real2", "real3", "real4", "real5", "real6", "real7", "real8", "
         "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10",
         "real10", "holdout11", "real11", "holdout12", "real12", "holdout13", "holdout14", "real13", "real14", "holdout15",
         "holdout16", "real15", "real16", "holdout17", "real17", "holdout18", "real18", "holdout19", "real19", "holdout20", "real20", "holdout21",
-        "real21", "holdout22", "real22", "holdout23", "holdout24")
+        "real21", "holdout22", "real22", "holdout23", "holdout24", "real23", "holdout25")
 # the sets at the acceptance figures: hand-made pages and the first two sets of real pages
 AT_ACCEPTANCE = ("forms", "holdout", "real2", "holdout3", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11",
                  "holdout12", "holdout14", "holdout15", "holdout18", "real")
@@ -144,11 +144,15 @@ def test_hand_made_pages_meet_the_acceptance_figures(scores: dict[str, object], 
     # (first run: holdout22 52.0/74.0/78.3/81.4, measured after the first two fixes of session 11)
     ("holdout22", 0.60, 0.88, 0.89, 0.90),
     # (first run: real22 57.1/63.6/58.3/40.0, 7 pages of 7 papers, measured after session 11's fixes to 14:25)
-    ("real22", 0.57, 0.63, 0.58, 0.40),
+    ("real22", 0.85, 0.75, 0.75, 0.60),
     # (first run: holdout23 60.0/94.7/93.1/91.2, measured after session 11's fixes to 14:22)
     ("holdout23", 0.80, 0.98, 0.94, 0.95),
     # (first run: holdout24 65.0/93.3/95.4/91.8, 20 pages, measured after session 11's fixes to 14:45)
     ("holdout24", 0.80, 1.00, 1.00, 0.97),
+    # session 12's held-back sets (first runs, before any of its fixes: real23 80.0/33.3/25.0/100, 5 pages of 5 papers
+    # with one record each; holdout25 35.0/77.9/79.6/79.8, 20 pages)
+    ("real23", 0.80, 0.33, 0.25, 1.00),
+    ("holdout25", 0.35, 0.77, 0.79, 0.79),
 ])
 def test_real_pages_do_not_fall_below_what_was_measured(scores: dict[str, object], name: str, count: float,
                                                         precision: float, recall: float, people: float) -> None:
