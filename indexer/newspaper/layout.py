@@ -71,7 +71,14 @@ NUMBERED_PHOTO = re.compile(r"^图[②-⑳]")  # "图②…" goes on a numbered 
 _NOT_HEADLINE = re.compile(r"^【[^】]{1,8}】$|^——\s*(?:摘自|引自|选自)|^——\s*编\s*者$|(?:地址|电话|热线|网址)\s*[:：]"
                            r"|^特此(?:公告|通告|通知|声明|公示|告知|敬告|说明|函告|证明)\s*$")
 # an export's labelled fields: "引题：…", "标题：…", "副题：——…", "作者：…" (the label is layout, the value the text)
-_FIELD = re.compile(r"^(?P<label>引题|肩题|主题|标题|副题|副标题|作者|正文|内容)[:：]\s*(?P<value>.*)$")
+_FIELD = re.compile(r"^(?P<label>引题|肩题|主题|标题|副题|副标题|作者|正文|内容|摄影|图片作者|图片说明|图说)[:：]\s*(?P<value>.*)$")
+# an export's writer after the post he writes from: "市第十一中学心理教师　高　玉", "温县人民医院主任医师 李红"
+_POSTED_WRITER = re.compile(r"^[\u4e00-\u9fff（）()]{4,30}(?:教师|老师|医师|律师|校长|主任|院长|教授|讲师|研究员|会计师|工程师|法官|检察官"
+                            r"|民警|干部|职工|社员|书记|馆员|员)[\s\u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]{1,2}[\u4e00-\u9fff]|[\u4e00-\u9fff]{1,3}))$")
+# and its bookkeeping, no part of the text: "稿件ID：JZRB20180904070001", "稿件类型：文字", "字数：736", "栏目：家长课堂"
+_BOOKKEEPING_FIELD = re.compile(r"^(?:(?:稿件ID|稿件编号|稿号|稿件类型|稿件类别|稿件来源|稿件状态|字数|栏目|栏目名称|专栏|导出时间|导出人"
+                                r"|签发人|签发时间|审稿人|审核人|录入人|录入时间|修改时间|入库时间|组版人|稿件属性|见报版次|见报日期)"
+                                r"\s*[:：]\s*[^\s，。,；;！？]{0,40}?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?(?:[ \u3000]+(?=\S+\s*[:：])|$))+$", re.IGNORECASE)
 # an e-paper CMS's field lines naming the writer: "刊发日期:2013-02-06 阅读次数: 作者:小杰  语音阅读:…", or after the
 # headline: "天公吹响“集结号”环卫职工除雪忙 作者:李晓雪 摄 时间:2015-11-25 次数:119 …"
 # "作者:李晓雪 摄", "作者：记者 苗晓锋 通讯员 叶志国": names, each after its role or not
@@ -401,14 +408,29 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             if match_byline(line) is None and match_photo_credit(line) is None:
                 dropped.append(line)  # "作者:焦作日报": the CMS names the paper where a writer goes, no one
                 continue
+        if _BOOKKEEPING_FIELD.match(line):
+            dropped.append(line)  # "稿件类型：文字", "字数：736": the export's bookkeeping
+            continue
         labelled = _FIELD.match(line)  # "标题：武陟县发展林下经济七万亩", "作者：本报记者 马  强": an export's labelled fields
+        if labelled and labelled.group("label") in ("摄影", "图片作者"):
+            if out and out[-1].level > 0 and match_photo_credit(line) is not None:
+                carried = line  # "摄影：本报记者 成岩" under the title field: the photo's credit, with the text below
+                continue
+            labelled = None  # (under its caption, it is that caption's credit)
+        if labelled and labelled.group("label") == "作者" and match_byline(line) is None \
+                and (post := _POSTED_WRITER.match(labelled.group("value").strip())) is not None \
+                and looks_like_name(name := joined_name(post.group("name"))):
+            # "作者：市第十一中学心理教师　高　玉": the writer after the post he writes from
+            out.append(Line(number, line, line, gap, indent, byline=(Credit(line, (name,)), ""), after_break=page_break))
+            gap, placeholder, page_break = 0, False, False
+            continue
         if labelled:
             label, value = labelled.group("label"), labelled.group("value").strip()
             if not value or _PHOTO_PLACEHOLDER.match(value) or value in _PHOTO_TITLES:
                 dropped.append(line)  # "作者：" with nothing after it; "标题：（图片新闻）" over a photo
                 placeholder = placeholder or bool(value)
                 continue
-            if label in ("正文", "内容") or (label == "作者" and _BARE_DATELINE.match(value)):
+            if label in ("正文", "内容", "图片说明", "图说") or (label == "作者" and _BARE_DATELINE.match(value)):
                 # "正文：本报讯…": the text itself, after its label; "作者：本报讯": the dateline, no writer
                 dropped.append(line[:labelled.start("value")].strip())
                 line = value

@@ -2265,3 +2265,25 @@ def test_a_new_media_items_closing_credits_with_bars_between_role_and_name() -> 
     parsed = parse_page(page, "t", strict=True)
     assert [(r.title, r.reporters) for r in parsed.records] == [("修武县召开文旅产业发展大会", ("张帆",))]
     assert "编辑" not in parsed.records[0].body
+
+
+def test_a_cms_exports_bookkeeping_fields_column_field_and_photo_fields() -> None:
+    page = ("报纸：焦作日报　　日期：2021-05-12　　版次：06　　版名：县区\n导出时间：2021-05-12 05:40:11　　导出人：bianji06\n"
+            "====================\n稿件ID：JZRB20210512060001\n稿件类型：文字\n栏目：乡村振兴\n引题：\n"
+            "标题：武陟县万亩大棚蔬菜喜获丰收\n副题：\n作者：本报记者　王　冰\n字数：312\n正文：\n"
+            "　　本报讯　连日来，武陟县大虹桥乡万亩大棚蔬菜陆续上市，日均销往郑州、新乡等地蔬菜200余吨。\n"
+            "====================\n稿件ID：JZRB20210512060002\n稿件类型：图片\n标题：麦田披绿\n摄影：本报记者　李　明\n"
+            "图片说明：5月10日，温县祥云镇农民在麦田里喷洒农药，防治病虫害。\n====================\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.kind, r.title, r.reporters, r.photographers) for r in records] == [
+        ("article", "武陟县万亩大棚蔬菜喜获丰收", ("王冰",), ()), ("caption", "麦田披绿", (), ("李明",))]
+    assert records[1].body.startswith("5月10日，温县祥云镇")
+    assert "稿件" not in records[0].body and "312" not in records[0].body
+
+
+def test_an_exports_writer_field_with_the_post_he_writes_from() -> None:
+    page = ("====================\n栏目：健康讲堂\n标题：夏季如何预防中暑？\n作者：市人民医院急诊科主任医师　赵　红\n正文：\n"
+            "　　进入伏天，我市持续高温。预防中暑，首先要避免在中午前后长时间户外活动。\n====================\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [("夏季如何预防中暑？", ("赵红",))]
+    assert "健康讲堂" not in records[0].body
