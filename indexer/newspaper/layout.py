@@ -157,6 +157,7 @@ class Line:
     caption_mark: bool = False  # "图为…", "图①…" or just below a "（图片）" placeholder
     after_break: bool = False  # the first line after another page's header in the same file
     fields_below: bool = False  # a web copy's fields about the item came next ("来源:毕节日报", "本文发布于 …")
+    jump: str = ""  # "out" where "（下转第8版）" was cut from it, "in" right under "（上接第7版）": an article's jump
     copy_ended: bool = False  # a copy's source line came next, which ends a copy ("本文转自:大连日报", "(来源:南京晨报)")
 
     @property
@@ -248,6 +249,8 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
     pointers = bool(_GUIDE.match(next((h.strip() for h in reversed(running_heads) if h.strip()), "")))
     carried = ""  # a photo credit printed above its caption, in an export's 作者 field
     weather = False  # under a weather box's label: its lines of temperatures and indices are the box's
+    jumps_out: list[int] = []  # line numbers an article jumps from ("（下转第8版）") and to ("（上接第7版）")
+    jumps_in: list[int] = []
     last, seen = None, 0  # the last line kept, and how many lines had been dropped when it was kept
     for number, raw in _split_run_on_headlines(lines, first_number):
         if out and out[-1] is not last:
@@ -317,6 +320,10 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
                 continue
         line, removed = boilerplate.clean_line(raw)
         dropped.extend(removed)
+        for cut in removed:
+            if _JUMP.search(cut):  # "（下转第8版）" / "（上接第7版）": the article goes on on another page, or comes from one
+                (jumps_in if _JUMP.search(cut).group(1) in ("上接", "接") else jumps_out).append(
+                    number if line.strip() or "接" in _JUMP.search(cut).group(1) else (out[-1].number if out else number))
         if removed and not line.strip() and _WEATHER_LABEL.match(removed[-1].strip()):
             weather = True  # "【焦作天气】": the box's lines follow
             continue
@@ -478,9 +485,13 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             head, continued = line, indent
             while out and (out[-1].plain or out[-1].caption_mark) and out[-1].photo is None and out[-1].byline is None \
                     and out[-1].end_credit is None \
-                    and (width := measure(out[-1].text) + out[-1].indent // 2) >= (
-                        min(WRAPPED_MIN, wrap - 1) if wrap is not None else WRAPPED_MIN) \
-                    and (out[-1].ends_open or (wrap is not None and width >= wrap - 1)):
+                    and (((width := measure(out[-1].text) + out[-1].indent // 2) >= (
+                        min(WRAPPED_MIN, wrap - 1) if wrap is not None else WRAPPED_MIN)
+                          and (out[-1].ends_open or (wrap is not None and width >= wrap - 1)))
+                         # ("12月3日，解放区民主街道志愿者为辖区" / "独居老人送去棉被和米面。 本报记者 杜娟 摄": a caption
+                         # set narrower than the column opens with its day and breaks off)
+                         or (out[-1].ends_open and _CAPTION_OPENING.match(out[-1].text) and not _CAPTION_OPENING.match(head)
+                             and "，" in out[-1].text)):
                 prev = out.pop()
                 head = prev.text + head
                 gap, indent, number = prev.gap, prev.indent, prev.number
@@ -528,7 +539,17 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
         gap, placeholder, page_break, cut_off = 0, False, False, False
     if carried:
         dropped.append(carried)  # a credit field with no text after it
+    for n in jumps_out:  # (on the line the marker closed, or the line that line was joined into)
+        if (before := [ln for ln in out if ln.number <= n]):
+            before[-1].jump = "out"
+    for n in jumps_in:
+        if (after := [ln for ln in out if ln.number >= n]):
+            after[0].jump = after[0].jump or "in"
     return out, dropped
+
+
+# a jump: "（下转第8版）", "(转第3版)", "（上接第一版）", "》》》上接01版"
+_JUMP = re.compile(r"(下转|上接|转|接)\s*第?\s*[一二三四五六七八九十\dA-Za-z]{1,3}\s*版")
 
 
 VIEWS_MAX = 8

@@ -40,6 +40,8 @@ STAFF = re.compile(
 # a masthead's Latin name ("JIAOZUO DAILY") and lunar date ("农历癸卯年十月廿二") belong to a header too
 _HEADER_TOKEN = re.compile(rf"(?P<paper>{_PAPER})|{_DATE}{_WEEKDAY}|{_PAGE}|(?P<staff>{STAFF.pattern})"
                            r"|(?P<barepage>(?<=\s)\d{1,2}(?=\s*$))"  # "焦作日报  2023年5月18日 星期四  城区新闻  5": the page's number
+                           # "07　文体　　责任编辑：葛　菲　　校对：吴　敏": the page's number first, before its name and staff
+                           r"|(?P<leadpage>^\d{1,2}(?=[ \u3000]+[\u4e00-\u9fff]{2,8}[ \u3000]))"
                            r"|(?P<lunar>农历[\u4e00-\u9fff]{2,10}|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[正一二三四五六七八九十冬腊闰]{1,3}月"
                            r"(?:初[一二三四五六七八九十]|[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?))"  # "己卯年十一月二十八"
                            r"|(?P<latin>^[A-Z][A-Z .&'-]{2,40}$)"
@@ -200,10 +202,12 @@ def page_line(line: str) -> bool:
     """A page's number and name, or a paper's name, alone on a line, never article text: "第02版:要闻",
     "二版:综合新闻", "咸宁日报"."""
     text = line.strip()
-    if len(text) > HEADER_LINE_MAX or "版" not in text and not text.endswith("报"):
+    if len(text) > HEADER_LINE_MAX or "版" not in text and not text.endswith("报") and not STAFF.search(text):
         return False
     tokens = _header_tokens(text)
-    return tokens is not None and [k for k, _ in tokens] in (["page"], ["paper"])
+    kinds = [k for k, _ in tokens] if tokens is not None else []
+    # (or with the page's staff: "8　社会　　责任编辑：马晓燕　校对：刘　瑞", a PDF's running head on its next page)
+    return kinds in (["page"], ["paper"]) or ("page" in kinds and "staff" in kinds and set(kinds) <= {"page", "staff", "label"})
 
 
 _PAPER_AND_MONTH = re.compile(rf"^(?:{_PAPER})\s*\d{{4}}\s*[-./年]\s*\d{{1,2}}月?$")
@@ -262,6 +266,10 @@ def _header_tokens(line: str, loose: bool = False) -> list[tuple[str, str]] | No
             if not re.search(_PAPER, line) and not re.search(r"\d{4}\s*[年.\-/]", line):
                 return None
             tokens.append(("page", f"第{int(m.group('barepage'))}版"))
+        elif m.group("leadpage"):  # (only before the page's staff, the paper's name or the date)
+            if not STAFF.search(line) and not re.search(_PAPER, line) and not re.search(r"\d{4}\s*[年.\-/]", line):
+                return None
+            tokens.append(("page", f"第{int(m.group('leadpage'))}版"))
         elif m.group("lunar") or m.group("latin") or m.group("site"):
             tokens.append(("masthead", m.group()))
             cyclical = cyclical or (m.group("lunar") is not None and not m.group("lunar").startswith("农历"))

@@ -84,6 +84,7 @@ KICKER_MAX = 30  # a kicker or subtitle line without "——"; a longer line ove
 PARALLEL_WINDOW = 60  # lines looked at for a sub-heading's twin: one article's worth
 TITLE_GROUP_MAX = 4  # kicker, headline (sometimes set on two lines), subtitle
 SUBHEAD_MAX = 12
+SPACED_TITLE_MAX = 6  # "讣　告", "征 稿 启 事": a title this short may be set with spaces between its characters
 SERIES_MIN, SERIES_MAX = 4, 10  # three lines of one length (4-10) in an article are a series of sub-headings
 LEAD_IN_MAX = 24  # "博爱县寨卜昌村：", "政府工作报告引起在京海南人麦瑶共鸣:": what comes before the colon of a headline  # "产业链条越拉越长": sub-headings are short; a longer unmarked line may be a broken paragraph
 START_SCORE = 1.5
@@ -144,6 +145,7 @@ class Draft:
     feature: bool = False  # its byline stands on a line of its own under the headline, as features print it
     level: int = 0  # the markdown heading level its headline was marked with, 0 if none
     source_ended: bool = False  # a copy's source line closed it, not a credit
+    resumed: bool = False  # its text jumped to another page ("（下转第8版）") and was taken up there
 
     _words: set[str] = field(default_factory=set, repr=False)
     _counted: int = field(default=0, repr=False)
@@ -215,6 +217,7 @@ class Segmenter:
         self.nested_headings = len(set(levels)) > 1 and levels.count(min(levels)) >= 2
         self.top_level = min(levels, default=0)
         self.cur: Draft | None = None
+        self._owners: dict[int, Draft | None] = {}  # the draft each line went to, as explained
 
     # --- looking at lines --------------------------------------------------------------
 
@@ -501,7 +504,7 @@ class Segmenter:
             note(-4, "numbered like a sub-heading")
         if CLASSIFIED_TITLE.match(line.text):
             note(3, "the heading of classified notices (遗失声明)")
-        elif NOTICE_TITLE.match(line.text) and end - i == 1:
+        elif NOTICE_TITLE.match(_despaced(line.text)) and end - i == 1:
             note(4, "a notice's title (征稿启事, 讣告, …公告)")
         elif end - i == 2 and ISSUER.match(line.text) and NOTICE_TITLE.match(self.lines[i + 1].text) \
                 and self.lines[i + 1].text.startswith("关于"):
@@ -576,11 +579,12 @@ class Segmenter:
     # --- building records --------------------------------------------------------------
 
     def explain(self, i: int, role: str, reason: str) -> None:
+        self._owners[i] = self.cur
         line = self.lines[i]
         self.explained.append(Explained(line.number, role, reason, line.raw))
 
     def finish(self) -> None:
-        if self.cur is not None:
+        if self.cur is not None and not any(d is self.cur for d in self.drafts):  # (a jump's article is there already)
             self.drafts.append(self.cur)
         self.cur = None
 
@@ -724,6 +728,13 @@ class Segmenter:
             self.explain(i, "body", "the desk's note under the signed text above: it stays with it")
             cur.add(line.text)
             return i + 1
+        if line.jump == "in" and (jumped := self.jumped_from(i)) is not None and jumped is not cur:
+            self.finish()  # "（上接第7版）" / "郑宝山今年五十二岁，…": the article that jumped goes on here
+            jumped.resumed = True
+            self.cur = cur = jumped  # (it keeps its place among the records)
+            self.explain(i, "body", "continued from another page (上接…): the article that jumped there (下转…) goes on")
+            cur.add(line.text)
+            return i + 1
         if not in_article or cur is None or cur.closed or self.next_bullet(line) or self.untitled_break(i):
             closed = in_article and cur is not None and cur.closed
             by_source = closed and cur is not None and cur.source_ended
@@ -740,6 +751,14 @@ class Segmenter:
             self.explain(i, "subhead" if subhead else "body", "a short line inside the article" if subhead else "continues the article")
         cur.add(line.text, subhead=subhead)
         return i + 1
+
+    def jumped_from(self, i: int) -> Draft | None:
+        """The article whose text jumped ("（下转第8版）") before line i, if it has not been taken up again."""
+        for k in range(i - 1, -1, -1):
+            if self.lines[k].jump == "out":
+                owner = self._owners.get(k)
+                return owner if owner is not None and owner.kind == "article" and not owner.resumed else None
+        return None
 
     def next_bullet(self, line: Line) -> bool:
         """Line opens with the bullet that opened the current item: "■日前，…" after "■4月23日，…" is the next brief."""
@@ -823,6 +842,8 @@ class Segmenter:
         # (a line wrapped at a list's comma runs on: "…义务理发、打扫卫生、" / "检修家电")
         title = "".join(line.text + ("" if line.text.endswith("、") or k == len(lines) - 1 else " ")
                         for k, line in enumerate(lines))
+        if len(lines) == 1 and len(_despaced(title)) <= SPACED_TITLE_MAX:
+            title = _despaced(title)  # "讣　告", "公　告": a short title set with its characters spaced out
         nxt = self.at(end)
         roles = _title_roles(lines)
         kind = "article"

@@ -2287,3 +2287,21 @@ def test_an_exports_writer_field_with_the_post_he_writes_from() -> None:
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.reporters) for r in records] == [("夏季如何预防中暑？", ("赵红",))]
     assert "健康讲堂" not in records[0].body
+
+
+def test_a_pdfs_two_pages_with_their_staff_lines_a_jump_a_narrow_caption_and_a_spaced_notice_title() -> None:
+    page = ("焦作日报　　2012年3月9日　星期五\n3　县区　　责任编辑：王　芳　校对：李　强\n\n"
+            "太行深处的“护林人”\n本报记者　郭　华\n　　天刚蒙蒙亮，修武县西村乡的护林员张保山已经背起\n水壶上山了。"
+            "三十年来，他走坏了四十多双胶鞋。（下转第4版）\n\n"
+            "3月8日，马村区妇联组织志愿者为辖\n区环卫女工送去节日慰问品。　本报记者　\n王　冰　摄\n\n"
+            "讣　告\n　　焦作矿务局离休干部刘德顺同志，因病医治无效，于2012年3月6日逝世，享年88岁。\n\n"
+            "焦作日报　　2012年3月9日　星期五\n4　县区　　责任编辑：王　芳　校对：李　强\n\n（上接第3版）\n"
+            "　　张保山说，只要还走得动，他就守着这片林子。\n\n温县新建两座污水处理厂\n"
+            "　　本报讯（记者　宁静）日前，温县两座污水处理厂建成投用，日处理污水四万吨。\n")
+    parsed = parse_page(page, "t", strict=True)
+    assert parsed.meta.page == "第3版 县区"
+    assert [(r.kind, r.title) for r in parsed.records] == [("article", "太行深处的“护林人”"), ("caption", ""),
+                                                           ("article", "讣告"), ("article", "温县新建两座污水处理厂")]
+    assert parsed.records[0].body.endswith("他就守着这片林子。") and parsed.records[1].photographers == ("王冰",)
+    assert parsed.records[1].body.startswith("3月8日，马村区妇联组织志愿者为辖区环卫女工")
+    assert ("校对", "李强") in parsed.meta.staff
