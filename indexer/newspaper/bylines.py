@@ -508,7 +508,7 @@ def _match_end_credit(block: str) -> tuple[str, Credit] | None:
         return "", Credit(line.strip(), (m.group("name"),))  # "尹海将 (云南日报)": the writer and the paper, closing a copy
     if _AUTHOR_NOTE_ALONE.match(line.strip()):  # "(作者为光明日报社首任总编辑胡愈之)": closes the article
         m = _NOTE_NAME.search(line.strip())
-        named = m is not None and not _NOT_NOTE_NAMES.search(m.group("name"))
+        named = m is not None and not _NOT_NOTE_NAMES.search(m.group("name")) and looks_like_name(m.group("name"))
         return "", Credit(line.strip(), (m.group("name"),) if named and m is not None else ())
     m = _AUTHOR_NOTE.match(unpad(line.strip()))
     if m and looks_like_name(m.group("inner") or m.group("inner2")):

@@ -157,6 +157,7 @@ class Line:
     caption_mark: bool = False  # "图为…", "图①…" or just below a "（图片）" placeholder
     after_break: bool = False  # the first line after another page's header in the same file
     fields_below: bool = False  # a web copy's fields about the item came next ("来源:毕节日报", "本文发布于 …")
+    post_title: bool = False  # a WeChat post's title: the page's first line, over the account's bar ("原创 焦作日报 …")
     jump: str = ""  # "out" where "（下转第8版）" was cut from it, "in" right under "（上接第7版）": an article's jump
     copy_ended: bool = False  # a copy's source line came next, which ends a copy ("本文转自:大连日报", "(来源:南京晨报)")
 
@@ -320,6 +321,8 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
                 continue
         line, removed = boilerplate.clean_line(raw)
         dropped.extend(removed)
+        if removed and not line.strip() and len(out) == 1 and out[0].plain and removed[-1].startswith("原创"):
+            out[0].post_title = True  # "明天起这些地方停水！…今天的民生消息都在这儿" / "原创 焦作日报 焦作日报 2016-07-19"
         for cut in removed:
             if _JUMP.search(cut):  # "（下转第8版）" / "（上接第7版）": the article goes on on another page, or comes from one
                 (jumps_in if _JUMP.search(cut).group(1) in ("上接", "接") else jumps_out).append(
@@ -411,6 +414,9 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             if title:  # "天公吹响“集结号”环卫职工除雪忙 作者:李晓雪 摄 时间:…": the headline runs on before them
                 out.append(Line(number, title, title, gap, indent, after_break=page_break))
                 gap, page_break = 0, False
+            if not title and (head or tail) and out and out[-1].plain and not out[-1].fields_below:
+                out[-1].fields_below = True  # "孟州市会昌街道：…" / "来源：焦作日报  作者：屈  恒  发布时间：…": a copy's title
+                out[-1].__dict__.pop("headline_shaped", None)
             line = fields.group(group)
             if match_byline(line) is None and match_photo_credit(line) is None:
                 dropped.append(line)  # "作者:焦作日报": the CMS names the paper where a writer goes, no one

@@ -59,7 +59,7 @@ BRACKETED_HEADLINE = re.compile(r"^【[^】]{6,40}】$")
 # a series' name and part, set apart by a vertical bar: "70年峥嵘岁月丨我与三峡日报", "荐读九江丨…名家寄语①"
 SERIES_LINE = re.compile(r"^[^。，,！？丨｜|]{2,16}[丨｜][^。，,！？丨｜|]{2,24}$")
 # a series' name with the part's number: "焦作观察⑦", "走基层·看变化③"
-SERIES_NUMBERED = re.compile(r"^[\u4e00-\u9fff·・]{2,10}[①-⑳]$")
+SERIES_NUMBERED = re.compile(r"^(?:[\u4e00-\u9fff·・]{2,10}[①-⑳]|【[\u4e00-\u9fff·・]{2,14}[①-⑳]】)$")  # (or "【百年初心·镜头里的焦作⑥】")
 # a service column's name, set apart over the headline of each of its pieces: "以案说法", "农技知识", "普法小常识",
 # "健康问答", "农技110" (right over the headline it is read as its kicker, which editors disagree on; over a photo it is
 # the photo's title: "田间课堂" / "…讲解病虫害防治知识。 本报记者 李阳 摄")
@@ -145,6 +145,7 @@ class Draft:
     feature: bool = False  # its byline stands on a line of its own under the headline, as features print it
     level: int = 0  # the markdown heading level its headline was marked with, 0 if none
     source_ended: bool = False  # a copy's source line closed it, not a credit
+    web_copy: bool = False  # its headline had a web copy's fields under it ("来源：… 作者：… 发布时间：…")
     resumed: bool = False  # its text jumped to another page ("（下转第8版）") and was taken up there
 
     _words: set[str] = field(default_factory=set, repr=False)
@@ -246,7 +247,7 @@ class Segmenter:
                 and (after := self.at(i + 2)) is not None and after.photo is not None \
                 and nxt.text.startswith(("①", "图①")) and after.text.startswith(("②", "图②")):
             return True  # "赛场掠影" over "①…本报记者 X 摄" / "②…通讯员 Y 摄": the name of a numbered group of photos
-        if line.plain and SERIES_NUMBERED.match(line.text) and self.title_group(i + 1) is not None:
+        if (line.plain or line.heading) and SERIES_NUMBERED.match(line.text) and self.title_group(i + 1) is not None:
             return True  # "焦作观察⑦" over "既要“面子”更要“里子”": a series' name and its part
         if line.plain and SERIES_LINE.match(line.text) and self.title_group(i + 1) is not None:
             return True  # "70年峥嵘岁月丨我与三峡日报" over a headline: the series the piece belongs to
@@ -735,6 +736,10 @@ class Segmenter:
             self.explain(i, "body", "continued from another page (上接…): the article that jumped there (下转…) goes on")
             cur.add(line.text)
             return i + 1
+        if line.post_title and cur is None and self.title_group(i + 1) is not None:
+            self.dropped.append(line.raw.strip())  # a digest post's own title, over the items it holds
+            self.explain(i, "dropped", "the title of a WeChat post that holds several items, over the first item's headline")
+            return i + 1
         if not in_article or cur is None or cur.closed or self.next_bullet(line) or self.untitled_break(i):
             closed = in_article and cur is not None and cur.closed
             by_source = closed and cur is not None and cur.source_ended
@@ -865,6 +870,7 @@ class Segmenter:
             self.dropped.append(cur.title)  # the copy's title, printed again in the headline group
             self.cur = None
         draft = self.start(kind, title)
+        draft.web_copy = any(line.fields_below for line in lines)
         draft.level = min((line.level for line in lines if line.heading), default=0)
         self.bracketed_headlines = self.bracketed_headlines or bool(BRACKETED_HEADLINE.match(title))
         draft.paragraphs.extend(carried)
@@ -950,6 +956,16 @@ class Segmenter:
             cur.captions.extend(photos)
             for n in range(i, end + 1):
                 self.explain(n, "caption", "a photo caption inside the article (the article goes on after it)")
+            return end + 1
+        if titled is None and cur is not None and cur.kind == "article" and cur.paragraphs and not cur.closed \
+                and cur.web_copy and cur.byline is not None and len(photos) == 1 \
+                and set(photos[0][1].people) & set(cur.byline.people):
+            # a web copy ("来源：焦作日报  作者：屈  恒  发布时间：…" under its title) holds one item: "本报讯（记者 屈恒）…" /
+            # "5月16日，游客在莫沟村…。本报记者 屈恒 摄" is the photo its own writer took for it (on a printed page the
+            # paper sets such a photo apart, a record of its own)
+            cur.captions.extend(photos)
+            for n in range(i, end + 1):
+                self.explain(n, "caption", "a photo after a web copy's text, taken by its writer: the copy's photo")
             return end + 1
         if titled is None and cur is not None and cur.kind == "article" and cur.title and not cur.paragraphs \
                 and not cur.captions and cur.byline is not None and len(photos) == 1 and photos[0][1].people \

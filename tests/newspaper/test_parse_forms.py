@@ -2305,3 +2305,44 @@ def test_a_pdfs_two_pages_with_their_staff_lines_a_jump_a_narrow_caption_and_a_s
     assert parsed.records[0].body.endswith("他就守着这片林子。") and parsed.records[1].photographers == ("王冰",)
     assert parsed.records[1].body.startswith("3月8日，马村区妇联组织志愿者为辖区环卫女工")
     assert ("校对", "李强") in parsed.meta.staff
+
+
+def test_an_epapers_page_line_with_bracketed_buttons_and_its_footer_buttons_and_rights_line() -> None:
+    page = ("焦作日报数字报刊平台　　2011年05月10日　星期二\n第06版：城区新闻　　　　[上一版]　[下一版]　　[PDF下载]\n\n"
+            "焦作日报 > 2011年05月10日 > 第06版：城区新闻 > 正文\n\n解放区新建三处便民菜市场\n\n本报记者　赵　鹏\n\n"
+            "　　日前，解放区新建的三处便民菜市场投入使用，附近居民买菜不用再走远路。\n\n"
+            "[上一篇]　　[下一篇]　　[返回本版目录]\n\n版权所有：焦作日报社　　未经书面授权不得转载\n")
+    parsed = parse_page(page, "t", strict=True)
+    assert parsed.meta.page is not None and "城区新闻" in parsed.meta.page
+    assert [(r.title, r.reporters) for r in parsed.records] == [("解放区新建三处便民菜市场", ("赵鹏",))]
+    assert "版权" not in parsed.records[0].body and "上一篇" not in parsed.records[0].body
+
+
+@pytest.mark.parametrize("label", ["【奋进新征程·镜头里的焦作③】", "## 乡村振兴调研行④"])
+def test_a_numbered_series_label_in_brackets_or_marked_as_a_heading_is_no_part_of_the_headline(label: str) -> None:
+    page = (f"焦作日报　2022年6月9日　星期四　第8版　图片\n\n{label}\n\n# 云台山下樱桃红\n\n"
+            "　　6月8日，修武县岸上乡的樱桃园里，游客们在采摘樱桃。本报记者　成　岩　摄\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [r.title for r in records] == ["云台山下樱桃红"]
+
+
+def test_a_wechat_digests_own_title_its_greeting_and_an_authors_note_naming_his_post() -> None:
+    page = ("停水通知！医保有新变化……今天的民生消息都在这儿\n原创 焦作日报 焦作日报 2019-08-06\n\n"
+            "今天是2019年8月6日，星期二，农历七月初六\n\n01\n\n明天起，这些小区停水12小时\n\n"
+            "本报讯（记者 邱 爽）因管网改造，8月7日8时至20时，山阳区部分小区将暂停供水。\n\n"
+            "02\n\n立秋后养生有讲究\n\n文/杜建华\n\n立秋之后，早晚温差变大，市民要注意适时增减衣物。\n\n"
+            "（作者系焦作市中医院治未病科主任医师）\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [("明天起，这些小区停水12小时", ("邱爽",)),
+                                                         ("立秋后养生有讲究", ("杜建华",))]
+
+
+def test_a_web_copys_photo_after_its_text_taken_by_its_writer_stays_with_it() -> None:
+    page = ("首页 | 焦作新闻 | 县区频道 | 图片 | 视频\n\n博爱县月山镇：红叶染秋山\n"
+            "来源：焦作日报  作者：杨  帆  发布时间：2021-10-25 07:50:12\n\n"
+            "本报讯（记者 杨  帆）近日，博爱县月山镇的万亩红叶进入最佳观赏期，吸引了大批游客。\n\n"
+            "10月24日，游客在月山镇青天河景区观赏红叶。本报记者 杨  帆 摄\n\n责任编辑：金晓蕾\n\n"
+            "↑点击上方“焦作日报社”关注我们，每天为你推送焦作最新资讯\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.kind, r.title, r.reporters) for r in records] == [("article", "博爱县月山镇：红叶染秋山", ("杨帆",))]
+    assert "关注我们" not in records[0].body
