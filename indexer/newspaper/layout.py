@@ -68,7 +68,7 @@ NUMBERED_PHOTO = re.compile(r"^图[②-⑳]")  # "图②…" goes on a numbered 
 # never a headline: a bracketed label alone ("【点评】", "【人物】"), an epigraph's source ("——摘自…")
 # "——编  者": who signed the note; "开业酬宾 进店有礼 地址：丰收路与迎宾路交叉口": an advertisement's contact line
 # (nor is a notice's closing formula, printed without its stop: "特此通告", "特此公告")
-_NOT_HEADLINE = re.compile(r"^【[^】]{1,8}】$|^——\s*(?:摘自|引自|选自)|^——\s*编\s*者$|(?:地址|电话|热线|网址)\s*[:：]"
+_NOT_HEADLINE = re.compile(r"^【[^】]{1,8}】$|^——\s*(?:摘自|引自|选自)|^——\s*编\s*者$|(?:地址|电话|热线|网址|联系人|传真|邮编|邮箱)\s*[:：]"
                            r"|^特此(?:公告|通告|通知|声明|公示|告知|敬告|说明|函告|证明)\s*$")
 # an export's labelled fields: "引题：…", "标题：…", "副题：——…", "作者：…" (the label is layout, the value the text)
 _FIELD = re.compile(r"^(?P<label>引题|肩题|主题|标题|副题|副标题|作者|正文|内容|摄影|图片作者|图片说明|图说)[:：]\s*(?P<value>.*)$")

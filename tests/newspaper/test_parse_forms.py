@@ -2346,3 +2346,15 @@ def test_a_web_copys_photo_after_its_text_taken_by_its_writer_stays_with_it() ->
     records = parse_page(page, "t", strict=True).records
     assert [(r.kind, r.title, r.reporters) for r in records] == [("article", "博爱县月山镇：红叶染秋山", ("杨帆",))]
     assert "关注我们" not in records[0].body
+
+
+def test_notices_with_a_contact_line_over_their_signer_and_a_classified_column_with_its_banner_and_an_ad() -> None:
+    page = ("焦作日报\n2023年6月8日 星期四\n第12版 公告\n\n拍卖公告\n\n"
+            "受委托，焦作市宏达拍卖有限公司定于2023年6月20日上午10时公开拍卖报废车辆一批。\n\n联系人：孟先生\n\n"
+            "焦作市宏达拍卖有限公司\n2023年6月8日\n\n减资公告\n\n"
+            "焦作市顺通商贸有限公司经股东会决议，注册资本由500万元减少至100万元，请债权人自本公告见报之日起45日内申报债权。\n\n"
+            "联系人：常女士\n\n焦作市顺通商贸有限公司\n2023年6月8日\n\n分类广告 刊登热线：0391-3511XXX\n\n遗失声明\n"
+            "焦作市瑞丰物流有限公司遗失公章一枚，声明作废。\n\n【夏季特惠】空调清洗 每台60元 焦作市家家乐家政 地址：解放区建设路 详询店内\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [r.title for r in records] == ["拍卖公告", "减资公告"]
+    assert "联系人：孟先生" in records[0].body and records[0].body.endswith("2023年6月8日")
