@@ -43,7 +43,7 @@ _PAPER_WIRE = (rf"(?!简讯|快讯|短讯|喜讯|资讯|通讯|电讯|要讯)[{_
                # "鞍山日报消息(见习记者 董鹏飞 …)": a paper's 消息 with its reporters in brackets
                rf"|[{_HAN}]{{1,6}}(?:日报|晚报|早报|晨报|都市报|商报|时报|快报)消息(?=[(（]\s*(?:本报)?(?:见习|首席|实习)?记者)")
 _WIRE = re.compile(
-    rf"^(?P<credit>(?:据)?(?:[【〔\[]本报(?:消息|讯)[】〕\]]|本报消息|本报综合(?=\s)|本报讯(?!员)|本报[{_HAN}]{{0,8}}(?:{_DATE})?讯(?!员)|本报[{_HAN}]{{0,8}}(?:{_DATE})电|{_PAPER_WIRE}"
+    rf"^(?P<credit>(?:据)?(?:[【〔\[]本报(?:消息|讯)[】〕\]]|本报消息|本报综合(?=\s)|本报讯(?!员)|本报[汛迅](?=[\s(（])|本报[{_HAN}]{{0,8}}(?:{_DATE})?讯(?!员)|本报[{_HAN}]{{0,8}}(?:{_DATE})电|{_PAPER_WIRE}"
     rf"|{_AGENCY}[{_HAN}]{{0,10}}(?:{_DATE})电|【{_AGENCY}[{_HAN}]{{0,10}}(?:{_DATE})?电】)"
     rf"\s*(?:[(（](?P<inner>[^()（）\n]{{0,60}})[)）]|(?P<reported>(?:本报)?(?:记者|通讯员)\s*[{_HAN}、 ]{{2,24}}?)\s*报道[:：]"
     # "本报讯 记者 孔令晓 通讯员 张帆 端午假期,…": the names without brackets, each after its role, then a space
@@ -51,7 +51,7 @@ _WIRE = re.compile(
 )
 # "□ 李文", "■本报记者 张三 李四"; "N本报记者 苏燕梅", "●记者 张三": a bullet (some exports turn the
 # dingbat into a Latin N) before a role
-_BOX = re.compile(rf"^(?P<credit>(?:[□■◎◇★○]\s*|[●◆▲★▌|N]\s*(?={_ROLE}))(?P<inner>{_NAMES}){_SUFFIX})\s*$")
+_BOX = re.compile(rf"^(?P<credit>(?:[□■◎◇★○]\s*|口[ \u3000]+(?=[{_HAN}]{{2,3}}\s*$)|[●◆▲★▌|N]\s*(?={_ROLE}))(?P<inner>{_NAMES}){_SUFFIX})\s*$")
 # a letter signed by its reader: "解放区　读者　刘桂芬", "山阳区　李晓东"
 _WHO_WROTE_IN = r"(?:读者|居民|市民|村民|网友)"
 _SIGNED = re.compile(rf"^(?:[{_HAN}]{{1,12}}?(?:区|县|市|镇|乡|街道|社区|村)(?:[ \u3000]+(?:{_WHO_WROTE_IN}[ \u3000]+)?"
@@ -153,6 +153,7 @@ _PHOTO = re.compile(
     rf"|(?<=[。！？”!?])\s+[{_HAN}]{{2,12}}?(?:{'|'.join(_OFFICES)})"
     rf"|(?<=[。！？”!?])\s*[(（][{_HAN}]{{2,12}}供图[)）]"  # "…采访。 (小岗村村委会供图)"
     rf"|(?:本报)?资料(?:图片|照片)"  # "本报资料图片": an old photo from the paper's files, no one named
+    rf"|(?<![{_HAN}])[{_HAN}]{{2,3}}\s*[/／]\s*作"  # "王晓东/作": who drew the cartoon
     rf"|图\s*[/／:：]\s*{_NAMES}[ \u3000]+文字?\s*[/／:：]\s*{_NAMES})\s*$"  # "图/本报记者 姬小川　文/本报记者 庞 雪"
 )
 # a photographer's role and name closing a caption, with no 摄: "新媒体达人在崇州竹艺村跳舞摄影记者 王红强"
@@ -591,6 +592,7 @@ def match_photo_credit(block: str) -> tuple[str, Credit] | None:
     inner = re.sub(rf"^[(（]?\s*{_AGENCY}(?:记者)?发\s*[(（]?|[)）]$", "", inner)
     inner = re.sub(r"[ \u3000]+文字?\s*[/／:：].*$", "", inner) if re.match(r"图\s*[/／:：]", inner) else inner  # (its writer)
     inner = re.sub(r"^图\s*[/／:：]\s*(?:摄影师)?", "", inner)
+    inner = re.sub(r"\s*[/／]\s*作$", "", inner)  # (the cartoonist's name)
     people = split_names(inner.rstrip("摄影/ \t）)").rstrip("摄影/ \t"))
     # in printed order: "通讯员 聂远航 本报记者 葛云霄 摄" took the photos in that order, whatever their roles
     names = tuple(sorted(people.people, key=lambda name: inner.find(name) if name in inner else len(inner)))

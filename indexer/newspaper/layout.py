@@ -808,7 +808,7 @@ def _credits_line(line: str, dropped: list[str]) -> str:
 # the next numbered photo's caption run on after a credit: "…老人。 本报记者 周昕 摄 ②“老师傅”…"
 # a dateline broken inside its brackets: "本报讯（记者　郭文华　通讯员　李"
 _OPEN_REPORTED = re.compile(r"^本报讯\s*(?:本报)?(?:记者|通讯员)[^，。：:（）()]{1,20}$")  # its names, 报道： on the next line
-_OPEN_DATELINE = re.compile(r"^[^（(]{0,12}讯\s*[（(][^）)]{1,40}$")
+_OPEN_DATELINE = re.compile(r"^[^（(]{0,12}[讯汛]\s*[（(][^）)]{1,40}$")  # (汛: microfilm OCR's slip for 讯)
 DATELINE_TAIL_MAX = 6  # characters of the names before the bracket closes on the next line
 _RUN_ON_CAPTIONS = re.compile(r"(?:(?<=摄)|(?<=摄[)）]))[ \u3000]+(?=[②-⑳])")
 

@@ -51,6 +51,7 @@ _HEADER_TOKEN = re.compile(rf"(?P<paper>{_PAPER})|{_DATE}{_WEEKDAY}|{_PAGE}|(?P<
                            r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"  # "2017-02-27 10:31": the time it went online
                            r"|总第\s*\d{1,6}\s*[期号]|第\s*\d{3,6}\s*号|第\s*\d{1,6}\s*期|(?<!\d)\d{2,6}\s*期(?=\s*[/|｜])|编印|今日\s*[\d一二三四五六七八九十]{1,3}\s*版|中共[\u4e00-\u9fff]{2,8}(?:市委|县委|省委|地委)(?:机关报|主管主办|主办)|国内统一刊号\s*[:：]?\s*CN\s*[\d\-/]+"
                            r"|邮发代号\s*[:：]?\s*[\d\-]+|\d{4}\s*年\s*\d{1,2}\s*月(?!\s*\d))")  # "2013年3月": no day
+_SPACED_PAGE = re.compile(r"第[ \u3000]+([一二三四五六七八九十\d]{1,3})[ \u3000]+版")
 _HEADER_SEPARATORS = re.compile(r"[\s|｜/·・:：,，■□◆【】《》\[\]()（）>*#=_\-]+")
 # a date as microfilm OCR gives it: digits read as letters (l, I, O, o) or set apart by spaces
 _OCR_DATE = re.compile(r"(?<![A-Za-z\d])(?=[\dlIOo ]*\d)[\dlIOo](?: ?[\dlIOo]){3} ?年 ?[\dlIOo]{1,2} ?月 ?[\dlIOo]{1,2} ?日")
@@ -61,7 +62,7 @@ def _ocr_digits(m: re.Match[str]) -> str:
 
 
 _SPACED_OUT = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff][ \u3000]{1,2}){2,9}[\u4e00-\u9fff](?![\u4e00-\u9fff])")
-_SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]) ([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
+_SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[ \u3000]{1,2}([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
 HEADER_LABEL_MAX = 8  # "县区新闻", "法治周刊", "省两会特刊": what a header line may hold besides its tokens
 _FILENAME_DATE = (
     re.compile(r"(?<!\d)(\d{4})[-_.](\d{1,2})[-_.](\d{1,2})(?!\d)"),  # 2023-03-15
@@ -251,6 +252,7 @@ def _header_tokens(line: str, loose: bool = False) -> list[tuple[str, str]] | No
     line = _OCR_DATE.sub(_ocr_digits, line)  # "l985年4月9日", "1 9 8 6年1O月8日": a microfilm's OCR slips in the date
     line = _SPACED_OUT.sub(lambda m: re.sub(r"[ \u3000]+", "", m.group()), line)
     line = _SPACED_LABEL.sub(r"\1\2", line)  # "第03版:城 事": a page name set with a space between its characters
+    line = _SPACED_PAGE.sub(r"第\1版", line)  # "第 二 版        经  济": microfilm's letter-spaced page line
     tokens: list[tuple[str, str]] = []
     rest: list[str] = []
     pos = 0

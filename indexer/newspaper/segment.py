@@ -66,7 +66,7 @@ SERIES_NUMBERED = re.compile(r"^(?:[\u4e00-\u9fff·・]{2,10}[①-⑳]|【[\u4e0
 COLUMN_NAME = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:说法|知识|常识|问答|顾问|讲堂|课堂|贴士|110)$")
 # a column's name in brackets, alone on its line: "【城事】", "【每日金句】", "〓山西观察〓", "〔科技之窗〕", "［读者来信］"
 BRACKETED_LABEL = re.compile(r"^(?:【[\u4e00-\u9fff]{2,6}】|〓[\u4e00-\u9fff]{2,6}〓|〔[\u4e00-\u9fff]{2,6}〕|［[\u4e00-\u9fff]{2,6}］"
-                             r"|〖[\u4e00-\u9fff]{2,6}〗"
+                             r"|〖[\u4e00-\u9fff]{2,6}〗|[·・•][ \u3000]?[\u4e00-\u9fff]{2,6}[ \u3000]?[·・•]"  # ("· 市场走笔 ·")
                              # a call for contributions in quotes: "〔“我与焦作”征文〕", "【“身边的感动”征文选登】"
                              r"|[【〔［〖]“[\u4e00-\u9fff]{2,10}”(?:征文|征稿|有奖征文|征文选登|专栏)[】〕］〗])$")
 # a column's name set out letter by letter: "太 行 风", "山 阳 石"
@@ -507,6 +507,8 @@ class Segmenter:
             note(3, "the heading of classified notices (遗失声明)")
         elif NOTICE_TITLE.match(_despaced(line.text)) and end - i == 1:
             note(4, "a notice's title (征稿启事, 讣告, …公告)")
+            if (number := self.at(end)) is not None and DOC_NUMBER.match(number.text):
+                note(3, "its document number under it (（1996）焦经初字第47号)")
         elif end - i == 2 and ISSUER.match(line.text) and NOTICE_TITLE.match(self.lines[i + 1].text) \
                 and self.lines[i + 1].text.startswith("关于"):
             note(4, "a notice's title under its issuer (焦作市城市管理局 / 关于…的通告)")

@@ -2358,3 +2358,28 @@ def test_notices_with_a_contact_line_over_their_signer_and_a_classified_column_w
     records = parse_page(page, "t", strict=True).records
     assert [r.title for r in records] == ["拍卖公告", "减资公告"]
     assert "联系人：孟先生" in records[0].body and records[0].body.endswith("2023年6月8日")
+
+
+def test_a_microfilm_pages_spaced_page_line_ocr_slips_in_the_dateline_and_the_box_and_a_stray_bar() -> None:
+    page = ("焦 作 日 报                 1991年3月12日 星期二\n第 二 版        经  济\n \n武陟县农机厂扭亏为盈\n"
+            "本报汛(记者 萧宏伟)武陟县农机厂去年实现利税二十万元,一举扭转连续三年亏损的局面.|\n \n"
+            "· 市场走笔 ·\n菜篮子拎得更稳了\n口 李建国\n  清早到民主路菜市场走一走,黄瓜、西红柿摆满了摊位.\n")
+    parsed = parse_page(page, "t", strict=True)
+    assert parsed.meta.page == "第二版 经济"
+    assert [(r.title, r.reporters) for r in parsed.records] == [("武陟县农机厂扭亏为盈", ("萧宏伟",)),
+                                                                ("菜篮子拎得更稳了", ("李建国",))]
+    assert "|" not in parsed.records[0].body
+
+
+def test_a_court_notice_over_its_number_a_cartoon_with_its_artist_and_the_desks_call_for_pieces() -> None:
+    page = ("焦作日报　1997年4月8日　星期二　第三版　政法\n\n　　以案说法\n\n　　邻里之间的“滴水檐”\n\n　　□修武县人民法院　郭志坚\n\n"
+            "　　【案情】1995年，修武县某村村民甲翻建房屋时，将滴水檐伸进了邻居乙家院内。\n\n"
+            "　　焦作市中级人民法院公告\n\n　　（1997）焦经初字第12号\n\n"
+            "　　焦作市华源建材经销部：本院受理原告某物资供应站诉你部购销合同纠纷一案，现依法向你部公告送达起诉状副本。\n\n"
+            "　　焦作市中级人民法院\n\n　　一九九七年四月一日\n\n【漫画】\n\n“盖章”式服务\n\n"
+            "　　办一件事要盖十几个章，群众跑断了腿。\n\n　　李　明/作\n\n"
+            "　　欢迎读者就本版话题发表意见，来稿请注明真实姓名和联系方式。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.kind, r.title) for r in records] == [("article", "邻里之间的“滴水檐”"), ("article", "焦作市中级人民法院公告"),
+                                                    ("caption", "“盖章”式服务")]
+    assert records[2].photographers == ("李明",) and "欢迎读者" not in records[2].body
