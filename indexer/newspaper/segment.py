@@ -109,6 +109,9 @@ QA_ANSWER = re.compile(r"^答\s*[:：]")
 INTERVIEW_QUESTION = re.compile(r"^(?:问|记者|本报记者|主持人)[:：]")
 # classified notices: "遗失声明" over "…不慎遗失营业执照副本，…声明作废。" lines; a paid block, like an advertisement
 # (a heading may be starred or boxed: "★遗失声明★")
+BOX_AND_TITLE = re.compile(r"^[【\[［]([\u4e00-\u9fff]{2,6})[】\]］]\s*[^，。,.；;！？!?\s][^，。,.；;]{1,19}$")
+# a box of figures under its own title: "数说焦作这一年", "数读·2024年我市经济运行", "一图读懂政府工作报告"
+DATA_BOX = re.compile(r"^(?:数说|数读|数看|数字看|数据看|一图读懂|图解)[·・:：]?[\u4e00-\u9fff\d“”]{2,16}$")
 # a notice's title, alone on its line: "征稿启事", "讣告", "关于…坟墓迁移的公告", "招聘启事"
 NOTICE_TITLE = re.compile(r"^[\u4e00-\u9fff“”《》、]{0,24}(?:启事|公告|通告|讣告|告示|公示|声明|敬告|谨告)$")
 # a notice's text opening under its title: "经研究，…", "根据…", "为…"
@@ -487,6 +490,9 @@ class Segmenter:
             note(4, "followed by a dateline or byline")
         elif nxt is not None and self._name_over_text(end):
             note(4, "followed by the author's name")
+            if cur is not None and cur.byline is not None and cur.byline.people \
+                    and joined_name(nxt.text) not in cur.byline.people:
+                note(2, "another author than the article above's")  # "□李　牧" over poems … "读《怀川旧事》" / "马德厚"
         if line.fields_below:
             note(4, "a web copy's fields about the item under it (来源, 发布时间): the item's headline")
         if line.heading and cur is not None and cur.paragraphs and 0 < cur.level < line.level and self.nested_headings:
@@ -505,6 +511,8 @@ class Segmenter:
             note(-4, "numbered like a sub-heading")
         if CLASSIFIED_TITLE.match(line.text):
             note(3, "the heading of classified notices (遗失声明)")
+        elif DATA_BOX.match(line.text) and end - i == 1:
+            note(2, "a data box's title (数说…, 数读…)")
         elif NOTICE_TITLE.match(_despaced(line.text)) and end - i == 1:
             note(4, "a notice's title (征稿启事, 讣告, …公告)")
             if (number := self.at(end)) is not None and DOC_NUMBER.match(number.text):
@@ -643,13 +651,17 @@ class Segmenter:
             self.dropped.append(line.raw)
             self.explain(i, "section", "a column label above articles")
             return i + 1
-        if in_article and cur is not None and cur.paragraphs and line.plain and line.text.rstrip("：:") in box_labels():
+        boxed = None
+        if in_article and cur is not None and cur.paragraphs and line.plain and (
+                line.text.rstrip("：:") in box_labels()
+                or ((boxed := BOX_AND_TITLE.match(line.text)) is not None and boxed.group(1) in box_labels())):
+            # (or the label in brackets before the box's title: "【链接】首日部分项目冠军")
             # "记者手记" / "相关链接": a box of the article; a short title right under the label is the box's
             cur.add(line.text, subhead=True)
             cur.closed = False  # "…（本报记者 马骁）" / "记者手记" / "电梯虽小，连着民生。…": the box goes on the article
             self.explain(i, "box", "a box label: the box belongs to the article above")
             nxt, after = self.at(i + 1), self.at(i + 2)
-            if nxt is not None and nxt.headline_shaped and after is not None and after.plain and not after.headline_shaped:
+            if not boxed and nxt is not None and nxt.headline_shaped and after is not None and after.plain and not after.headline_shaped:
                 cur.add(nxt.text, subhead=True)
                 self.explain(i + 1, "box", "the box's title")
                 return i + 2
@@ -1042,6 +1054,8 @@ def _squashed(text: str) -> str:
 def column_tag(text: str) -> str | None:
     """The column tag closing a headline: "同心绘就中国式现代化新图景（社论）" -> "社论"; "发刊词(节选)" -> None."""
     m = _COLUMN_TAG.search(text)
+    if m and re.search(r"[:：]\s*[\u4e00-\u9fff]{2,4}$", text[:m.start()]):
+        return None  # "太极剑（女子中年组）：白淑琴（武陟县代表队）": a winner and the team, in a list
     return m.group("tag") if m and not _NOT_COLUMN.match(m.group("tag")) else None
 
 

@@ -2383,3 +2383,15 @@ def test_a_court_notice_over_its_number_a_cartoon_with_its_artist_and_the_desks_
     assert [(r.kind, r.title) for r in records] == [("article", "邻里之间的“滴水檐”"), ("article", "焦作市中级人民法院公告"),
                                                     ("caption", "“盖章”式服务")]
     assert records[2].photographers == ("李明",) and "欢迎读者" not in records[2].body
+
+
+def test_a_box_labelled_in_brackets_before_its_title_stays_with_its_report_and_another_authors_essay_after_a_feature() -> None:
+    page = ("焦作日报　2022年1月18日　星期二　第7版　文体\n\n第三届怀川太极拳邀请赛开幕\n本报记者　原　野\n\n"
+            "　　1月16日，第三届怀川太极拳邀请赛在温县体育馆开幕，五百八十余名选手参赛。\n\n【链接】首日部分项目冠军\n\n"
+            "　　陈式太极拳传统套路（男子中年组）：冯家豪（温县代表队）\n\n　　太极剑（女子中年组）：白淑琴（武陟县代表队）\n\n"
+            "老街记忆\n\n□李　牧\n\n铁匠铺\n\n老街东头的铁匠铺，炉火从早烧到晚。\n\n药材行\n\n药材行的柜台上摆着一排排抽屉。\n\n"
+            "读《沁河旧事》\n\n马德厚\n\n案头这本《沁河旧事》，是老友花了十年工夫写成的。书中记的都是沁河边的旧人旧事。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [("第三届怀川太极拳邀请赛开幕", ("原野",)), ("老街记忆", ("李牧",)),
+                                                         ("读《沁河旧事》", ("马德厚",))]
+    assert "冯家豪" in records[0].body
