@@ -29,7 +29,7 @@ SETS = ("real", "real2", "real3", "real4", "real5", "real6", "real7", "real8", "
         "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10",
         "real10", "holdout11", "real11", "holdout12", "real12", "holdout13", "holdout14", "real13", "real14", "holdout15",
         "holdout16", "real15", "real16", "holdout17", "real17", "holdout18", "real18", "holdout19", "real19", "holdout20", "real20", "holdout21",
-        "real21", "holdout22", "real22", "holdout23", "holdout24", "real23", "holdout25")
+        "real21", "holdout22", "real22", "holdout23", "holdout24", "real23", "holdout25", "holdout26")
 # the sets at the acceptance figures: hand-made pages and the first two sets of real pages
 AT_ACCEPTANCE = ("forms", "holdout", "real2", "holdout3", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11",
                  "holdout12", "holdout14", "holdout15", "holdout18", "real")
@@ -153,6 +153,9 @@ def test_hand_made_pages_meet_the_acceptance_figures(scores: dict[str, object], 
     # with one record each; holdout25 35.0/77.9/79.6/79.8, 20 pages)
     ("real23", 0.80, 0.33, 0.25, 1.00),
     ("holdout25", 0.35, 0.77, 0.79, 0.79),
+    # (first run: holdout26 35.0/75.5/78.7/83.1, 20 pages, made while session 12's fixes went in and measured after
+    # those to 18:10)
+    ("holdout26", 0.35, 0.75, 0.78, 0.83),
 ])
 def test_real_pages_do_not_fall_below_what_was_measured(scores: dict[str, object], name: str, count: float,
                                                         precision: float, recall: float, people: float) -> None:
