@@ -19,7 +19,7 @@ from indexer.newspaper.boilerplate import Boilerplate
 from indexer.newspaper.pagemeta import header_line, item_meta_line, page_line, source_line
 from indexer.newspaper.script import shadow
 from indexer.newspaper.bylines import (Credit, author_note_alone, is_role, joined_name, looks_like_name, match_byline,
-                                       match_end_credit, match_photo_credit, name_and_note)
+                                       match_end_credit, match_photo_credit, name_and_note, unpad)
 
 HEADLINE_MAX = 48  # "开启“科创飞地”招商新模式 河南理工大学科技园入驻深圳天安云谷" is 32 without spaces
 EXCLAIM_HEADLINE_MAX = 30  # "这样的好干部，点赞！" is a headline; a long line ending in ！ is a sentence
@@ -41,11 +41,17 @@ _LISTED_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}�
 def name_list(text: str) -> bool:
     """Names set apart by wide spaces, a list and no headline: "刘奇  刘俊臣  信春鹰（女）  钟山  娄勤俭";
     "凝聚人心  凝聚共识  凝聚智慧  凝聚力量" is a headline (names are mostly two or three characters)."""
+    if (labelled := _LABELLED_NAMES.match(text.strip())) is not None:  # "解放区：马玉兰 王 涛 吕红霞 宋建华": a unit's names
+        names = unpad(labelled.group("names")).split()
+        if len(names) >= 2 and all(2 <= len(n) <= 4 and cjk_count(n) == len(n) for n in names) \
+                and sum(map(looks_like_name, names)) * 10 >= len(names) * 8:
+            return True
     parts = re.split(r"[ \u3000]{2,}", text.strip())
     if len(parts) < 4:
         return False
     found = [m for m in map(_LISTED_NAME.match, parts) if m]
     return len(found) == len(parts) and sum(len(m.group("name")) <= 3 for m in found) * 10 >= len(parts) * 6
+_LABELLED_NAMES = re.compile(r"^[\u4e00-\u9fff（）()]{2,14}[:：][ \u3000]*(?P<names>[\u4e00-\u9fff][\u4e00-\u9fff \u3000]{3,})$")
 DATE_ALONE = re.compile(r"^(?:\d{4}|[〇零○一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月(?:[\d一二三四五六七八九十]{1,3}日)?$")
 # a date with its weekday and at most a paper's or a site's word after it: "2019年10月29日 星期二 新京报",
 # "2020年12月03日　星期四　PDF下载"
@@ -323,7 +329,7 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
                 continue
         line, removed = boilerplate.clean_line(raw)
         dropped.extend(removed)
-        if removed and not line.strip() and len(out) == 1 and out[0].plain and removed[-1].startswith("原创"):
+        if removed and not line.strip() and len(out) == 1 and out[0].plain and _ACCOUNT_BAR.match(removed[-1]):
             out[0].post_title = True  # "明天起这些地方停水！…今天的民生消息都在这儿" / "原创 焦作日报 焦作日报 2016-07-19"
         for cut in removed:
             if _JUMP.search(cut):  # "（下转第8版）" / "（上接第7版）": the article goes on on another page, or comes from one
@@ -556,6 +562,8 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
     return out, dropped
 
 
+# a WeChat post's bar under its title: "原创 焦作日报 焦作日报 2016-07-19", "焦作日报 焦作日报社 昨天"
+_ACCOUNT_BAR = re.compile(r"^原创\s+\S.{1,40}$|^[\u4e00-\u9fffA-Za-z]{2,10}[ \u3000]+[\u4e00-\u9fffA-Za-z]{2,12}(?:[ \u3000]+\S{2,16})?$")
 # a jump: "（下转第8版）", "(转第3版)", "（上接第一版）", "》》》上接01版"
 _JUMP = re.compile(r"(下转|上接|转|接)\s*第?\s*[一二三四五六七八九十\dA-Za-z]{1,3}\s*版")
 

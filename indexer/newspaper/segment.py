@@ -90,7 +90,7 @@ LEAD_IN_MAX = 24  # "博爱县寨卜昌村：", "政府工作报告引起在京�
 START_SCORE = 1.5
 SUBHEAD_MARKS = "▶►◆"  # a feature's sub-headings in a repost: "▶ 小区门口的“流动哨”"
 # "2. 波黑塞族军队前司令…", "【2】焦作至平顶山高速公路…": an item's number before its headline (not "1.5万名考生…")
-_ITEM_NUMBER = re.compile(r"^(?:(\d{1,2})(?:[.．]\s+|、)|【(\d{1,2})】\s*)(?=[^\d\s])")
+_ITEM_NUMBER = re.compile(r"^(?:(\d{1,2})(?:[.．](?!\d)\s*|、)|【(\d{1,2})】\s*)(?=[^\d\s])")
 # "同心绘就中国式现代化新图景（社论）", "…（新春走基层）", "…（政策问答·回应关切）": a column tag closes a headline
 NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")  # "刘洪", "钱云飞" (four characters are more often a phrase)
 SALUTATION = re.compile(r"^[^，,。！？]{2,24}[，,、][^，,。！？]{0,12}[:：]$|^[^，,。！？]{2,16}[:：]$")  # "各位委员，同志们："
@@ -628,6 +628,11 @@ class Segmenter:
         """A tag in 【】 before a headline is the item's column, not its words (no title in any test set keeps one):
         "【武陟】今年将建成高标准农田12万亩" -> title "今年将建成高标准农田12万亩", section 武陟."""
         for draft in self.drafts:
+            if (m := LEADING_BAR_LABEL.match(draft.title)) is not None and cjk_count(draft.title[m.end():]) >= 4 \
+                    and (m.group(1) in section_labels() or PAGE_NAME.match(m.group(1))):
+                self.dropped.append(m.group())  # "短评｜“小配件”里有大文章": the column, then the headline
+                draft.title = draft.title[m.end():].lstrip()
+                draft.section = draft.section or m.group(1)
             while (m := LEADING_TAG.match(draft.title)) is not None and cjk_count(draft.title[m.end():]) >= 4:
                 self.dropped.append(m.group())  # "【提醒】【扩散】焦作这些收费站…": each tag
                 draft.title = draft.title[m.end():].lstrip()
@@ -964,6 +969,9 @@ class Segmenter:
             return end + 1
         if titled is None and cur is not None and cur.kind == "article" and (
                 (cur.paragraphs and self._article_goes_on(end + 1)) or under_headline
+                # (or its closing credit follows: "▲开幕式上，…。焦作日报记者 龚 昊 摄" / "（焦作日报记者 仇佳丽）")
+                or (cur.paragraphs and not cur.closed and after is not None and after.end_credit is not None
+                    and not after.end_credit[0])
                 or (cur.paragraphs and not cur.closed and all(not credit.text for _, credit in photos))):
             # (or an uncredited "图为…" after the article's text: the article's photo, its writer's ("文/图 本报记者 X"))
             # a photo inside the article, or right under its headline ("别弄脏母亲河的“脸”" / photo / "晨报讯(记者 李旭阳)…")
@@ -1037,6 +1045,7 @@ NOT_NAMES = frozenset({"回信", "贺信", "贺电", "来信", "附件", "附录
 MOURNERS = re.compile(r"^[\u4e00-\u9fff \u3000、]{2,40}(?:泣告|泣启|叩首|泣叩)$"
                       r"|^(?=[^\n]*(?:[ \u3000、]|孝|家属|子女|全家|亲属|率|携|妻|夫))[\u4e00-\u9fff \u3000、]{2,40}(?:敬告|谨告|谨启)$")
 LATIN_LABEL = re.compile(r"^[A-Za-z][A-Za-z&'.]*(?: [A-Za-z&'.]+){1,5}$")  # "Letters to the Editor", "CHINA DAILY"
+LEADING_BAR_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,6})[ \u3000]*[｜丨|][ \u3000]*")  # "短评｜…": a column's name, a bar
 LEADING_TAG = re.compile(r"^【([\u4e00-\u9fff]{1,6})】")  # "【武陟】…", "【提醒】…": an app's or a digest's tag
 
 

@@ -2395,3 +2395,33 @@ def test_a_box_labelled_in_brackets_before_its_title_stays_with_its_report_and_a
     assert [(r.title, r.reporters) for r in records] == [("第三届怀川太极拳邀请赛开幕", ("原野",)), ("老街记忆", ("李牧",)),
                                                          ("读《沁河旧事》", ("马德厚",))]
     assert "冯家豪" in records[0].body
+
+
+def test_a_list_of_honoured_teachers_by_unit_is_no_run_of_headlines() -> None:
+    page = ("焦作日报 2003年9月10日 星期三 第七版 教育\n\n2003年度焦作市优秀班主任名单\n"
+            "市直：于晓红 王建军 邓丽萍 刘海燕\n解放区：马玉兰 王 涛 吕红霞\n中站区：冯立新 杨 帆 周晓燕\n"
+            "温县：卢 红 苏国强 陈晓丽\n\n博爱县中学生运动会闭幕\n本报讯 9月8日，博爱县第十二届中学生田径运动会闭幕。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [r.title for r in records] == ["2003年度焦作市优秀班主任名单", "博爱县中学生运动会闭幕"]
+    assert "解放区：马玉兰" in records[0].body
+
+
+def test_an_app_copys_commentary_under_a_barred_column_name_and_numbered_briefs_without_a_space() -> None:
+    page = ("焦作日报客户端 > 读报 > 2022年08月18日 > 第03版：经济\n\n短评｜“小零件”里有大文章\n焦作日报 2022-08-18 06:30\n"
+            "□ 冀 平\n\n一个小小的连接件，做到了国内细分市场前列。\n\n经济简讯\n\n1.博爱县新增两家省级“专精特新”企业\n\n"
+            "近日，省工信厅公布第四批省级“专精特新”中小企业名单，博爱县两家企业入选。（通讯员 闻 军）\n\n"
+            "2.市区新增充电桩三百个\n\n今年以来，市区新建公共充电桩三百个。（记者 阚 明）\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.section) for r in records] == [("“小零件”里有大文章", "短评"),
+                                                       ("博爱县新增两家省级“专精特新”企业", "经济简讯"),
+                                                       ("市区新增充电桩三百个", "经济简讯")]
+
+
+def test_a_wechat_bar_without_original_mark_and_a_photo_before_the_items_closing_credit() -> None:
+    page = ("文体｜运动会开幕！新戏首演……\n焦作日报 焦作日报社 昨天\n点击上方蓝字“焦作日报”关注我们\n\n01\n\n"
+            "全市第十届全民健身运动会开幕\n\n5月29日上午，全市第十届全民健身运动会在市体育中心开幕。\n\n"
+            "开幕式上，两千名太极拳爱好者同场演练。\n\n▲开幕式上，太极拳爱好者集体表演。焦作日报记者 龚 昊 摄\n\n"
+            "（焦作日报记者 仇佳丽）\n\n02\n\n怀梆新戏首演\n\n5月28日晚，沁阳市怀梆剧团创排的新戏在市影剧院首演。\n\n"
+            "（焦作日报记者 皮晓燕）\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [("全市第十届全民健身运动会开幕", ("仇佳丽",)), ("怀梆新戏首演", ("皮晓燕",))]
