@@ -246,6 +246,7 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
     gap = 1
     placeholder = False
     page_break = False
+    lines = [raw.replace("\xa0", " ") for raw in lines]  # ("文/尚&nbsp;&nbsp;飞": a web page's fixed spaces pad as spaces do)
     lines = _without_title_lists(lines, dropped)
     running = {_WHITE.sub("", head) for head in running_heads if head.strip()}
     wrap, measure = _raw_wrap_width(lines)

@@ -41,7 +41,7 @@ STAFF = re.compile(
 _HEADER_TOKEN = re.compile(rf"(?P<paper>{_PAPER})|{_DATE}{_WEEKDAY}|{_PAGE}|(?P<staff>{STAFF.pattern})"
                            r"|(?P<barepage>(?<=\s)\d{1,2}(?=\s*$))"  # "焦作日报  2023年5月18日 星期四  城区新闻  5": the page's number
                            # "07　文体　　责任编辑：葛　菲　　校对：吴　敏": the page's number first, before its name and staff
-                           r"|(?P<leadpage>^\d{1,2}(?=[ \u3000]+[\u4e00-\u9fff]{2,8}[ \u3000]))"
+                           r"|(?P<leadpage>^\d{1,2}(?=[ \u3000]+[\u4e00-\u9fff]{2,8}(?:[ \u3000]|$)))"
                            r"|(?P<lunar>农历[\u4e00-\u9fff]{2,10}|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[正一二三四五六七八九十冬腊闰]{1,3}月"
                            r"(?:初[一二三四五六七八九十]|[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?))"  # "己卯年十一月二十八"
                            r"|(?P<latin>^[A-Z][A-Z .&'-]{2,40}$)"
@@ -97,7 +97,7 @@ def parse_header(lines: list[str]) -> tuple[PageMeta | None, int]:
         seen += 1
         if seen > _HEADER_SCAN_LINES:
             break
-        tokens = _header_tokens(line)
+        tokens = _header_tokens(line, after_header=paper is not None or date is not None)  # ("02 乡村振兴" under them)
         if tokens is None and seen == 1:
             tokens = _masthead_and_date(line)  # "焦作日报 2023年5月18日 …" with words of its own: the first line
         if tokens is None:
@@ -240,7 +240,7 @@ def item_meta_line(line: str) -> bool:
 
 
 @either_script
-def _header_tokens(line: str, loose: bool = False) -> list[tuple[str, str]] | None:
+def _header_tokens(line: str, loose: bool = False, after_header: bool = False) -> list[tuple[str, str]] | None:
     """Tokens of a header line, else None ("第1版 要闻" -> [("page", "第1版 要闻")]).
 
     "【焦作日报】2023.08.15 第A04版 民生" -> paper, date 2023-08-15, page "第A04版 民生";
@@ -268,8 +268,9 @@ def _header_tokens(line: str, loose: bool = False) -> list[tuple[str, str]] | No
             if not re.search(_PAPER, line) and not re.search(r"\d{4}\s*[年.\-/]", line):
                 return None
             tokens.append(("page", f"第{int(m.group('barepage'))}版"))
-        elif m.group("leadpage"):  # (only before the page's staff, the paper's name or the date)
-            if not STAFF.search(line) and not re.search(_PAPER, line) and not re.search(r"\d{4}\s*[年.\-/]", line):
+        elif m.group("leadpage"):  # (only before the page's staff, the paper's name or the date, or under them)
+            if not after_header and not STAFF.search(line) and not re.search(_PAPER, line) \
+                    and not re.search(r"\d{4}\s*[年.\-/]", line):
                 return None
             tokens.append(("page", f"第{int(m.group('leadpage'))}版"))
         elif m.group("lunar") or m.group("latin") or m.group("site"):

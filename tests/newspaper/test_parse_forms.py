@@ -2425,3 +2425,24 @@ def test_a_wechat_bar_without_original_mark_and_a_photo_before_the_items_closing
             "（焦作日报记者 皮晓燕）\n")
     records = parse_page(page, "t", strict=True).records
     assert [(r.title, r.reporters) for r in records] == [("全市第十届全民健身运动会开幕", ("仇佳丽",)), ("怀梆新戏首演", ("皮晓燕",))]
+
+
+def test_an_html_pages_fixed_spaces_in_a_credit_a_term_box_after_an_authors_note_and_a_cartoon_column() -> None:
+    page = ('<div class="bmname">第04版：评论·理论</div>\n<div class="date">2016年08月04日 星期四</div>\n'
+            '<!-- article start -->\n<h2>推进城乡融合的焦作路径</h2>\n<p class="author">□ 汤建民</p>\n'
+            '<p>城乡融合是现代化的必由之路。</p>\n<p>（作者单位：中共焦作市委党校）</p>\n<p>名词解释</p>\n'
+            '<p>产城融合：指产业与城市融合发展。</p>\n<!-- article end -->\n<!-- article start -->\n'
+            '<p class="lanmu">怀川时评</p>\n<h2>莫让“僵尸车”占了车位</h2>\n<p class="author">文/尚&nbsp;&nbsp;飞</p>\n'
+            '<p>在市区一些老旧小区，常能看到落满灰尘的“僵尸车”。</p>\n<!-- article end -->\n<!-- article start -->\n'
+            '<p class="lanmu">漫画</p>\n<p class="pictitle"><strong>指尖上的形式主义</strong></p>\n'
+            '<p class="picnote">一些单位要求干部每天在工作群里“打卡”晒图。　　殷　涛/作</p>\n<!-- article end -->\n')
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.kind, r.title, r.reporters if r.kind == "article" else r.photographers) for r in records] == [
+        ("article", "推进城乡融合的焦作路径", ("汤建民",)), ("article", "莫让“僵尸车”占了车位", ("尚飞",)),
+        ("caption", "指尖上的形式主义", ("殷涛",))]
+
+
+def test_a_page_number_before_its_name_under_the_papers_name_and_date() -> None:
+    page = "焦作日报\n2023年10月25日 星期三\n02 乡村振兴\n\n秋粮颗粒归仓 农民喜笑颜开\n本报讯（记者 王冰）目前，全市秋粮收获已进入扫尾阶段。\n"
+    parsed = parse_page(page, "t", strict=True)
+    assert parsed.meta.page == "第2版 乡村振兴" and [r.title for r in parsed.records] == ["秋粮颗粒归仓 农民喜笑颜开"]
