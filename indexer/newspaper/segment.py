@@ -65,6 +65,7 @@ SERIES_NUMBERED = re.compile(r"^(?:[\u4e00-\u9fff·・]{2,10}[①-⑳]|【[\u4e0
 # the photo's title: "田间课堂" / "…讲解病虫害防治知识。 本报记者 李阳 摄")
 COLUMN_NAME = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:说法|知识|常识|问答|顾问|讲堂|课堂|贴士|110)$")
 # a column's name in brackets, alone on its line: "【城事】", "【每日金句】", "〓山西观察〓", "〔科技之窗〕", "［读者来信］"
+BRACKETED_BANNER = re.compile(r"^【[\u4e00-\u9fff·・]{7,16}】$")
 BRACKETED_LABEL = re.compile(r"^(?:【[\u4e00-\u9fff]{2,6}】|〓[\u4e00-\u9fff]{2,6}〓|〔[\u4e00-\u9fff]{2,6}〕|［[\u4e00-\u9fff]{2,6}］"
                              r"|〖[\u4e00-\u9fff]{2,6}〗|[·・•][ \u3000]?[\u4e00-\u9fff]{2,6}[ \u3000]?[·・•]"  # ("· 市场走笔 ·")
                              # a call for contributions in quotes: "〔“我与焦作”征文〕", "【“身边的感动”征文选登】"
@@ -258,6 +259,8 @@ class Segmenter:
             return True  # "Letters to the Editor" over "殴打记者是因为心里恐惧": a column's name in English
         if line.plain and COLUMN_NAME.match(line.text) and nxt.gap > 0 and self.title_group(i + 1) is not None:
             return True  # "以案说法" / "" / "醉驾撞人致伤　司机获刑四个月": the column, set apart; right over it, a kicker
+        if line.plain and BRACKETED_BANNER.match(line.text) and nxt.gap > 0 and self.title_group(i + 1) is not None:
+            return True  # "【庆祝首届中国农民丰收节】" / / "金秋怀川丰收忙": a banner over the page's story, set apart
         if line.plain and BRACKETED_LABEL.match(line.text) and self.title_group(i + 1) is not None:
             return True  # "【城事】" over "●一碗面,暖了环卫工人的心窝": a digest's column
         if line.plain and SPACED_LABEL.match(line.text) and self.title_group(i + 1) is not None \
@@ -949,6 +952,12 @@ class Segmenter:
         """Photo captions from line i on: inside the article if the article goes on after them."""
         end = i
         while (nb := self.at(end + 1)) is not None and (nb.photo is not None or (nb.caption_mark and nb.byline is None)):
+            last, writer = self.lines[end], self.cur.byline if self.cur is not None else None
+            if last.photo is None and last.text.startswith("图为") and nb.photo is not None and nb.photo[1].people \
+                    and not NUMBERED_PHOTO.match(nb.text) and nb.gap > 0 and writer is not None \
+                    and re.search(r"文\s*[/／]\s*图|图\s*[/／]\s*文", writer.text) \
+                    and not set(nb.photo[1].people) & set(writer.people):
+                break  # "文/图 本报记者 滕跃" … "图为改造后的老街一角。" / "9月22日，…（通讯员 詹立波 摄）": his photo, then another's
             end += 1
         cur = self.cur
         photos = _numbered_groups([(line.photo if line.photo is not None else (line.text, Credit(""))) for line in self.lines[i:end + 1]])
@@ -1003,7 +1012,9 @@ class Segmenter:
         if titled is None and cur is not None and cur.kind == "article" and cur.title and cur.byline is None \
                 and 1 <= len(cur.paragraphs) <= 2 and sum(map(len, cur.paragraphs)) <= PHOTO_STORY_MAX and not cur.captions \
                 and len(photos) == 1 and photos[0][1].people and (_about_one_thing(photos[0][0], cur.paragraphs)
-                                                                   or _photo_described(cur.paragraphs[0])):
+                                                                   or _photo_described(cur.paragraphs[0])
+                                                                   or photos[0][0].lstrip().startswith(("图①", "①"))):
+            # (or a numbered group of photos, "图①…" / "图②…" / "图③…本报记者 谷雨 摄", under the title and its text)
             # "红色旧址再现活力" / "记者6月7日拍摄的…" / "陕北省工农民主政府旧址位于…。本报记者 祁小军 摄": a photo story
             text, credit = photos[0]
             cur.kind, cur.photo = "caption", ("\n".join([*cur.paragraphs, text]), credit)

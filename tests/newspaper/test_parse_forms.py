@@ -2446,3 +2446,15 @@ def test_a_page_number_before_its_name_under_the_papers_name_and_date() -> None:
     page = "焦作日报\n2023年10月25日 星期三\n02 乡村振兴\n\n秋粮颗粒归仓 农民喜笑颜开\n本报讯（记者 王冰）目前，全市秋粮收获已进入扫尾阶段。\n"
     parsed = parse_page(page, "t", strict=True)
     assert parsed.meta.page == "第2版 乡村振兴" and [r.title for r in parsed.records] == ["秋粮颗粒归仓 农民喜笑颜开"]
+
+
+def test_a_photo_page_with_a_bracketed_banner_a_numbered_group_and_an_articles_photo_before_anothers() -> None:
+    page = ("2019年9月26日　星期四　　焦作日报　　08　图片新闻\n\n【庆祝第二届中国农民丰收节】\n\n金秋怀川瓜果香\n\n"
+            "　　9月23日是中国农民丰收节。连日来，我市各地秋收秋种有序推进。\n\n　　图①　武陟县农民在晾晒玉米。\n\n"
+            "　　图②　孟州市果农在采摘石榴。本报记者　谷　雨　摄\n\n老街新颜\n\n文/图　本报记者　滕　跃\n\n"
+            "　　经过半年改造，解放区一条有六十年历史的老街换了新颜。\n\n　　图为改造后的老街一角。\n\n"
+            "　　9月22日，登山爱好者在神农山龙脊长城攀登。（通讯员　詹立波　摄）\n")
+    parsed = parse_page(page, "t", strict=True)
+    assert parsed.meta.page is not None and parsed.meta.page.startswith("第8版")
+    assert [(r.kind, r.title, r.photographers if r.kind == "caption" else r.reporters) for r in parsed.records] == [
+        ("caption", "金秋怀川瓜果香", ("谷雨",)), ("article", "老街新颜", ("滕跃",)), ("caption", "", ("詹立波",))]
