@@ -77,7 +77,9 @@ NUMBERED_PHOTO = re.compile(r"^图[②-⑳]")  # "图②…" goes on a numbered 
 _NOT_HEADLINE = re.compile(r"^【[^】]{1,8}】$|^——\s*(?:摘自|引自|选自)|^——\s*编\s*者$|(?:地址|电话|热线|网址|联系人|传真|邮编|邮箱)\s*[:：]"
                            r"|^特此(?:公告|通告|通知|声明|公示|告知|敬告|说明|函告|证明)\s*$"
                            # a list's item: "太极剑（女子中年组）：白淑琴（武陟县代表队）", a winner and the team
-                           r"|[:：]\s*[\u4e00-\u9fff]{2,4}[（(][^（）()]{2,12}[）)]$")
+                           r"|[:：]\s*[\u4e00-\u9fff]{2,4}[（(][^（）()]{2,12}[）)]$"
+                           # a notice's field: "报名地点：市公交公司人力资源部（山阳区焦东南路）", "咨询时间：…"
+                           r"|^(?:报名|咨询|活动|举办|开放|办理|服务|比赛|考试|招聘)?(?:地点|时间|方式|条件|对象|范围)\s*[:：]")
 # an export's labelled fields: "引题：…", "标题：…", "副题：——…", "作者：…" (the label is layout, the value the text)
 _FIELD = re.compile(r"^(?P<label>引题|肩题|主题|标题|副题|副标题|作者|正文|内容|摄影|图片作者|图片说明|图说)[:：]\s*(?P<value>.*)$")
 # an export's writer after the post he writes from: "市第十一中学心理教师　高　玉", "温县人民医院主任医师 李红"

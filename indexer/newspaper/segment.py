@@ -114,7 +114,8 @@ BOX_AND_TITLE = re.compile(r"^[【\[［]([\u4e00-\u9fff]{2,6})[】\]］]\s*[^，
 # a box of figures under its own title: "数说焦作这一年", "数读·2024年我市经济运行", "一图读懂政府工作报告"
 DATA_BOX = re.compile(r"^(?:数说|数读|数看|数字看|数据看|一图读懂|图解)[·・:：]?[\u4e00-\u9fff\d“”]{2,16}$")
 # a notice's title, alone on its line: "征稿启事", "讣告", "关于…坟墓迁移的公告", "招聘启事"
-NOTICE_TITLE = re.compile(r"^[\u4e00-\u9fff“”《》、]{0,24}(?:启事|公告|通告|讣告|告示|公示|声明|敬告|谨告)$")
+NOTICE_TITLE = re.compile(r"^[\u4e00-\u9fff“”《》、]{0,24}(?:启事|公告|通告|讣告|告示|公示|声明|敬告|谨告)$"
+                          r"|^(?:停水|停电|停气|停暖|放假|开学|招生|报名|换证|缴费|交通管制|封路)通知$")  # "停水通知"
 # a notice's text opening under its title: "经研究，…", "根据…", "为…"
 NOTICE_TEXT = re.compile(r"^(?:经|根据|按照|依据|为了?|兹|现将|现就)")
 # who issues a notice, on the line over its title: "焦作市城市管理局" / "关于塔南路施工期间交通管制的通告"

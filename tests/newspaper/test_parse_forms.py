@@ -2458,3 +2458,15 @@ def test_a_photo_page_with_a_bracketed_banner_a_numbered_group_and_an_articles_p
     assert parsed.meta.page is not None and parsed.meta.page.startswith("第8版")
     assert [(r.kind, r.title, r.photographers if r.kind == "caption" else r.reporters) for r in parsed.records] == [
         ("caption", "金秋怀川瓜果香", ("谷雨",)), ("article", "老街新颜", ("滕跃",)), ("caption", "", ("詹立波",))]
+
+
+def test_a_mobile_editions_header_without_the_year_its_item_counters_a_utility_notice_and_a_notices_fields() -> None:
+    page = ("焦作日报 手机版\n3月9日 周四 | 第07版 生活服务\n━━━━━━━━━━\n【1/3】\n这些证件可以网上办了\n"
+            "本报讯（记者 包明哲）即日起，市民办理居住证签注等九项业务，可在线申请。\n━━━━━━━━━━\n【2/3】\n停水通知\n"
+            "因供水管网改造施工，3月11日8时至20时，塔南路两侧用户将停止供水。\n焦作市自来水公司\n2017年3月8日\n━━━━━━━━━━\n"
+            "【3/3】\n市公交公司招聘驾驶员\n焦作市公共交通有限公司面向社会招聘公交驾驶员30名。\n"
+            "报名地点：市公交公司人力资源部（山阳区焦东南路）\n联系电话：3561234\n")
+    parsed = parse_page(page, "t", strict=True)
+    assert parsed.meta.page == "第07版 生活服务"
+    assert [r.title for r in parsed.records] == ["这些证件可以网上办了", "停水通知", "市公交公司招聘驾驶员"]
+    assert "报名地点" in parsed.records[2].body
