@@ -115,7 +115,9 @@ BOX_AND_TITLE = re.compile(r"^[【\[［]([\u4e00-\u9fff]{2,6})[】\]］]\s*[^，
 DATA_BOX = re.compile(r"^(?:数说|数读|数看|数字看|数据看|一图读懂|图解)[·・:：]?[\u4e00-\u9fff\d“”]{2,16}$")
 # a notice's title, alone on its line: "征稿启事", "讣告", "关于…坟墓迁移的公告", "招聘启事"
 NOTICE_TITLE = re.compile(r"^[\u4e00-\u9fff“”《》、]{0,24}(?:启事|公告|通告|讣告|告示|公示|声明|敬告|谨告)$"
-                          r"|^(?:停水|停电|停气|停暖|放假|开学|招生|报名|换证|缴费|交通管制|封路)通知$")  # "停水通知"
+                          r"|^(?:停水|停电|停气|停暖|放假|开学|招生|报名|换证|缴费|交通管制|封路)通知$"  # "停水通知"
+                          # a document's title: "关于表彰全市优秀共产党员、…和先进基层党组织的决定"
+                          r"|^关于[\u4e00-\u9fff“”《》、，\d]{2,60}的(?:决定|通知|意见|通报|决议|命令|批复)$")
 # a notice's text opening under its title: "经研究，…", "根据…", "为…"
 NOTICE_TEXT = re.compile(r"^(?:经|根据|按照|依据|为了?|兹|现将|现就)")
 # who issues a notice, on the line over its title: "焦作市城市管理局" / "关于塔南路施工期间交通管制的通告"
@@ -310,7 +312,10 @@ class Segmenter:
                 and not self._name_over_text(j) and (nxt.heading or not self._field_line(j)) \
                 and (not self.style.wrapped(nxt) or nxt.text.startswith("——")) \
                 and not ALL_IN_BRACKETS.match(self.lines[j - 1].text) \
-                and (_short_title_line(nxt) or nxt.heading) and not column_tag(self.lines[j - 1].text) \
+                and (_short_title_line(nxt) or nxt.heading
+                     or (j == i + 1 and ISSUER.match(first.text) is not None and nxt.text.startswith("关于")
+                         and NOTICE_TITLE.match(nxt.text) is not None)) \
+                and not column_tag(self.lines[j - 1].text) \
                 and not nxt.text.startswith("【") and not INTERVIEW_QUESTION.match(nxt.text) \
                 and not SPEAKER.match(nxt.text) and not DOC_NUMBER.match(nxt.text) \
                 and (not NOTICE_TITLE.match(self.lines[j - 1].text) or nxt.text.startswith("——")

@@ -2470,3 +2470,13 @@ def test_a_mobile_editions_header_without_the_year_its_item_counters_a_utility_n
     assert parsed.meta.page == "第07版 生活服务"
     assert [r.title for r in parsed.records] == ["这些证件可以网上办了", "停水通知", "市公交公司招聘驾驶员"]
     assert "报名地点" in parsed.records[2].body
+
+
+def test_a_special_issues_banner_and_a_decision_under_its_issuer() -> None:
+    page = ("焦作日报  2021年7月1日  星期四  第9版\n庆祝中国共产党成立100周年特刊·专版\n\n中共焦作市委\n"
+            "关于表彰全市优秀共产党员、优秀党务工作者和先进基层党组织的决定\n"
+            "    在庆祝中国共产党成立100周年之际，为表彰先进、树立典型，市委决定，授予郎建勋等100名同志“全市优秀共产党员”称号。\n"
+            "    希望受表彰的先进个人和先进集体珍惜荣誉，再接再厉，在新征程上再立新功。\n"
+            "                                                  中共焦作市委\n                                                2021年6月28日\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [r.title for r in records] == ["中共焦作市委 关于表彰全市优秀共产党员、优秀党务工作者和先进基层党组织的决定"]
