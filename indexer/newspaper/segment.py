@@ -89,7 +89,7 @@ SPACED_TITLE_MAX = 6  # "讣　告", "征 稿 启 事": a title this short may b
 SERIES_MIN, SERIES_MAX = 4, 10  # three lines of one length (4-10) in an article are a series of sub-headings
 LEAD_IN_MAX = 24  # "博爱县寨卜昌村：", "政府工作报告引起在京海南人麦瑶共鸣:": what comes before the colon of a headline  # "产业链条越拉越长": sub-headings are short; a longer unmarked line may be a broken paragraph
 START_SCORE = 1.5
-SUBHEAD_MARKS = "▶►◆"  # a feature's sub-headings in a repost: "▶ 小区门口的“流动哨”"
+SUBHEAD_MARKS = "▶►◆■●"  # a feature's sub-headings: "▶ 小区门口的“流动哨”", "■ 一条走了三十年的巡山路"
 # "2. 波黑塞族军队前司令…", "【2】焦作至平顶山高速公路…": an item's number before its headline (not "1.5万名考生…")
 _ITEM_NUMBER = re.compile(r"^(?:(\d{1,2})(?:[.．](?!\d)\s*|、)|【(\d{1,2})】\s*)(?=[^\d\s])")
 # "同心绘就中国式现代化新图景（社论）", "…（新春走基层）", "…（政策问答·回应关切）": a column tag closes a headline
