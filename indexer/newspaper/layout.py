@@ -79,7 +79,9 @@ _NOT_HEADLINE = re.compile(r"^【[^】]{1,8}】$|^——\s*(?:摘自|引自|选�
                            # a list's item: "太极剑（女子中年组）：白淑琴（武陟县代表队）", a winner and the team
                            r"|[:：]\s*[\u4e00-\u9fff]{2,4}[（(][^（）()]{2,12}[）)]$"
                            # a notice's field: "报名地点：市公交公司人力资源部（山阳区焦东南路）", "咨询时间：…"
-                           r"|^(?:报名|咨询|活动|举办|开放|办理|服务|比赛|考试|招聘)?(?:地点|时间|方式|条件|对象|范围)\s*[:：]")
+                           r"|^(?:报名|咨询|活动|举办|开放|办理|服务|比赛|考试|招聘)?(?:地点|时间|方式|条件|对象|范围)\s*[:：]"
+                           # a table's row, its cells set apart by wide spaces: "2     奚丽萍  博爱县孝敬镇卫生院", "序号  姓名  单位"
+                           r"|^(?:\d{1,3}|序号)(?:[ \u3000\t]{2,}\S+){2,}$")
 # an export's labelled fields: "引题：…", "标题：…", "副题：——…", "作者：…" (the label is layout, the value the text)
 _FIELD = re.compile(r"^(?P<label>引题|肩题|主题|标题|副题|副标题|作者|正文|内容|摄影|图片作者|图片说明|图说)[:：]\s*(?P<value>.*)$")
 # an export's writer after the post he writes from: "市第十一中学心理教师　高　玉", "温县人民医院主任医师 李红"

@@ -2480,3 +2480,13 @@ def test_a_special_issues_banner_and_a_decision_under_its_issuer() -> None:
             "                                                  中共焦作市委\n                                                2021年6月28日\n")
     records = parse_page(page, "t", strict=True).records
     assert [r.title for r in records] == ["中共焦作市委 关于表彰全市优秀共产党员、优秀党务工作者和先进基层党组织的决定"]
+
+
+def test_a_notices_table_rows_set_with_wide_spaces_are_no_headline_group() -> None:
+    page = ("焦作日报　2024年3月14日　星期四　第7版　卫生健康\n\n焦作市2024年度基层名中医拟认定人员名单公示\n"
+            "　　根据《焦作市基层名中医评选办法》，经个人申报、单位推荐、专家评审，现将拟认定人员名单予以公示。\n"
+            "序号  姓名    单位\n1     巫春林  修武县中医院\n2     奚丽萍  博爱县孝敬镇卫生院\n3     甘立军  温县岳村乡卫生院\n"
+            "4     查秀云  孟州市槐树乡卫生院\n　　公示期间如有异议，请以书面形式向市卫生健康委中医科反映。\n"
+            "　　　　　　　　　　　　　　　焦作市卫生健康委员会\n　　　　　　　　　　　　　　　　　2024年3月13日\n")
+    records = parse_page(page, "t", strict=True).records
+    assert len(records) == 1 and "查秀云" in records[0].body
