@@ -2490,3 +2490,12 @@ def test_a_notices_table_rows_set_with_wide_spaces_are_no_headline_group() -> No
             "　　　　　　　　　　　　　　　焦作市卫生健康委员会\n　　　　　　　　　　　　　　　　　2024年3月13日\n")
     records = parse_page(page, "t", strict=True).records
     assert len(records) == 1 and "查秀云" in records[0].body
+
+
+def test_a_pdf_pages_foot_with_its_staff_and_the_page_number_at_the_edge_is_furniture() -> None:
+    page = ("2004年9月21日  星期二                    卫生健康                    焦作日报    6\n\n"
+            "温县新型农村合作医疗试点启动\n本报温县9月20日电　温县作为全省新型农村合作医疗试点县，日前正式启动参合工作。（记者 穆青峰）\n\n"
+            "责任编辑：邵伟   校对：卢芳                        6\n")
+    parsed = parse_page(page, "t", strict=True)
+    assert [r.title for r in parsed.records] == ["温县新型农村合作医疗试点启动"]
+    assert ("校对", "卢芳") in parsed.meta.staff
