@@ -360,6 +360,8 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
                 gap += 1
             else:
                 cut_off = True  # "================": a rule or furniture line stood here
+                if out and page_line(removed[-1]):
+                    page_break = True  # "第05版：县区新闻　返回目录　[上一篇]": the next item's view begins
                 if _RULE_LINE.match(removed[-1]):
                     gap += 1  # ("——————————" between two items: it sets them apart as a blank line does)
                 placeholder = False  # ("［图片］" / "图片由温县融媒体中心提供": the photo's credit, no caption under it)
@@ -477,6 +479,12 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
             gap, placeholder, page_break = 0, False, False
             continue
         photo = match_photo_credit(line)
+        if photo is not None and not photo[0] and out and out[-1].text in _PHOTO_TITLES and not carried \
+                and (nxt := _next_text(lines, number - first_number + 1)) is not None and _CAPTION_OPENING.match(nxt):
+            label = out.pop()  # "图片新闻" / "本报记者 郝亮 摄" / "5月16日，…": the label, then the credit printed
+            dropped.append(label.text)  # above its caption
+            carried, gap, page_break = line.strip(), max(gap, label.gap), page_break or label.after_break
+            continue
         if photo is not None and not photo[0] and out and out[-1].credit_only:
             # "本报记者 李震宇" / "通讯员 王飞超 摄": one photo credit printed on two lines
             prev = out.pop()

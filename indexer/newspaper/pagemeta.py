@@ -208,7 +208,9 @@ def page_line(line: str) -> bool:
     tokens = _header_tokens(text)
     kinds = [k for k, _ in tokens] if tokens is not None else []
     # (or with the page's staff: "8　社会　　责任编辑：马晓燕　校对：刘　瑞", a PDF's running head on its next page)
-    return kinds in (["page"], ["paper"]) or ("page" in kinds and "staff" in kinds and set(kinds) <= {"page", "staff", "label"})
+    # (or with an e-paper's buttons: "第05版：县区新闻　　返回目录　　[上一篇]　[下一篇]", over the next item's view)
+    return kinds in (["page"], ["paper"]) or ("page" in kinds and "staff" in kinds and set(kinds) <= {"page", "staff", "label"}) \
+        or (kinds[:1] == ["page"] and "masthead" in kinds and set(kinds) <= {"page", "masthead"})
 
 
 _PAPER_AND_MONTH = re.compile(rf"^(?:{_PAPER})\s*\d{{4}}\s*[-./年]\s*\d{{1,2}}月?$")

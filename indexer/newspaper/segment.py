@@ -958,6 +958,8 @@ class Segmenter:
         """Photo captions from line i on: inside the article if the article goes on after them."""
         end = i
         while (nb := self.at(end + 1)) is not None and (nb.photo is not None or (nb.caption_mark and nb.byline is None)):
+            if nb.after_break:
+                break  # (another page's or item's view begins: its photo is its own)
             last, writer = self.lines[end], self.cur.byline if self.cur is not None else None
             if last.photo is None and last.text.startswith("图为") and nb.photo is not None and nb.photo[1].people \
                     and not NUMBERED_PHOTO.match(nb.text) and nb.gap > 0 and writer is not None \

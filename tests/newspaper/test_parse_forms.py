@@ -2499,3 +2499,15 @@ def test_a_pdf_pages_foot_with_its_staff_and_the_page_number_at_the_edge_is_furn
     parsed = parse_page(page, "t", strict=True)
     assert [r.title for r in parsed.records] == ["温县新型农村合作医疗试点启动"]
     assert ("校对", "卢芳") in parsed.meta.staff
+
+
+def test_epaper_item_views_one_after_another_their_nav_lines_a_photo_label_and_the_sites_foot() -> None:
+    page = ("第05版：县区新闻　　返回目录　　[上一篇]　[下一篇]\n武陟县三万余名党员“亮身份”\n文/图　本报记者　顾新阳\n"
+            "　　连日来，在武陟县木城镇的大街小巷，佩戴党徽的党员格外显眼。\n　　图为木城镇北街村党员在为群众义务修剪树木。\n"
+            "【打印本稿】【关闭窗口】\n－－－－－－－－－－－－－－－－－－－－－－\n第05版：县区新闻　　返回目录　　[上一篇]　[下一篇]\n"
+            "图片新闻\n本报记者　郝　亮　摄\n　　5月16日，修武县云台山景区迎来又一个客流高峰。\n【打印本稿】【关闭窗口】\n"
+            "－－－－－－－－－－－－－－－－－－－－－－\n本报地址：焦作市人民路　　投稿邮箱（略）　　版权所有 焦作日报社\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.kind, r.title) for r in records] == [("article", "武陟县三万余名党员“亮身份”"), ("caption", "")]
+    assert records[1].photographers == ("郝亮",) and records[1].body.startswith("5月16日")
+    assert "图为木城镇" in " ".join(c.text for c in records[0].captions) + records[0].body
