@@ -51,7 +51,7 @@ PHOTO_STORY_SHARE = 0.1  # of the caption's character pairs also in that text: m
 PAGE_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}[·・][\u4e00-\u9fff]{2,3}"
                        r"|[\u4e00-\u9fff]{1,6}(?:新闻|周刊|专刊|副刊|传真|短讯|简讯|快讯|速览|速递|动态|时评|文苑|要闻|广角|园地|茶座|杂谈|书屋|论坛"
                        r"|来信|回音|追踪|信箱|短波|快评|观察|提示|习作|之窗|视窗|风采|行情|名科|掠影|纪事|直通车"
-                       r"|面对面|百科|点评|札记)|图说[\u4e00-\u9fff]{2,4}|摄影报道)$")
+                       r"|面对面|百科|点评|札记|频道)|图说[\u4e00-\u9fff]{2,4}|摄影报道)$")
 # a notice's or document's number under its title: "（2016）豫0802民初1187号", "焦国土告字〔2010〕27号"
 DOC_NUMBER = re.compile(r"^[(（〔\[]\d{4}[)）〕\]]\s*\S{1,16}号$|^\S{1,10}[〔\[（(]\d{4}[〕\]）)]\s*\d{1,5}\s*号$")
 # a whole headline in brackets, as reposts set them: "【我市2023年中招政策出炉！这些变化要知道】"

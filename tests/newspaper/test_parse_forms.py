@@ -2511,3 +2511,11 @@ def test_epaper_item_views_one_after_another_their_nav_lines_a_photo_label_and_t
     assert [(r.kind, r.title) for r in records] == [("article", "武陟县三万余名党员“亮身份”"), ("caption", "")]
     assert records[1].photographers == ("郝亮",) and records[1].body.startswith("5月16日")
     assert "图为木城镇" in " ".join(c.text for c in records[0].captions) + records[0].body
+
+
+def test_a_sites_channel_name_atop_a_copy_is_no_kicker() -> None:
+    page = ("政务频道\n\n您当前的位置 : 焦作网政务频道   ->   政务公开   ->   部门传真 -->正文\n"
+            "70余位侨胞国庆游焦作 赞叹家乡的景致真美\n2018年10月08日 09:31:19来源:焦作日报\n\n"
+            "  10月6日,市侨联组织来自21个国家的70余位侨胞,参观游览云台山和南水北调城区段绿化带。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [r.title for r in records] == ["70余位侨胞国庆游焦作 赞叹家乡的景致真美"]
