@@ -19,7 +19,7 @@ from indexer.newspaper.boilerplate import Boilerplate
 from indexer.newspaper.pagemeta import header_line, item_meta_line, page_line, source_line
 from indexer.newspaper.script import shadow
 from indexer.newspaper.bylines import (Credit, author_note_alone, is_role, joined_name, looks_like_name, match_byline,
-                                       match_end_credit, match_photo_credit, name_and_note, unpad)
+                                       match_end_credit, match_photo_credit, name_and_note, surnames, unpad)
 
 HEADLINE_MAX = 48  # "开启“科创飞地”招商新模式 河南理工大学科技园入驻深圳天安云谷" is 32 without spaces
 EXCLAIM_HEADLINE_MAX = 30  # "这样的好干部，点赞！" is a headline; a long line ending in ！ is a sentence
@@ -43,7 +43,8 @@ def name_list(text: str) -> bool:
     "凝聚人心  凝聚共识  凝聚智慧  凝聚力量" is a headline (names are mostly two or three characters)."""
     if (labelled := _LABELLED_NAMES.match(text.strip())) is not None:  # "解放区：马玉兰 王 涛 吕红霞 宋建华": a unit's names
         names = unpad(labelled.group("names")).split()
-        if len(names) >= 2 and all(2 <= len(n) <= 4 and cjk_count(n) == len(n) for n in names) \
+        if len(names) >= 2 and all(cjk_count(n) == len(n) and (2 <= len(n) <= 3 or (len(n) == 4 and _two_char_surname(n)))
+                                   for n in names) \
                 and sum(map(looks_like_name, names)) * 10 >= len(names) * 8:
             return True
     parts = re.split(r"[ \u3000]{2,}", text.strip())
@@ -51,6 +52,11 @@ def name_list(text: str) -> bool:
         return False
     found = [m for m in map(_LISTED_NAME.match, parts) if m]
     return len(found) == len(parts) and sum(len(m.group("name")) <= 3 for m in found) * 10 >= len(parts) * 6
+def _two_char_surname(name: str) -> bool:
+    """"欧阳晓峰", "司马宁宁": a four-character name opens with a two-character surname."""
+    return name[:2] in surnames()
+
+
 _LABELLED_NAMES = re.compile(r"^[\u4e00-\u9fff（）()]{2,14}[:：][ \u3000]*(?P<names>[\u4e00-\u9fff][\u4e00-\u9fff \u3000]{3,})$")
 DATE_ALONE = re.compile(r"^(?:\d{4}|[〇零○一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月(?:[\d一二三四五六七八九十]{1,3}日)?$")
 # a date with its weekday and at most a paper's or a site's word after it: "2019年10月29日 星期二 新京报",
@@ -77,7 +83,7 @@ NUMBERED_PHOTO = re.compile(r"^图[②-⑳]")  # "图②…" goes on a numbered 
 _NOT_HEADLINE = re.compile(r"^【[^】]{1,8}】$|^——\s*(?:摘自|引自|选自)|^——\s*编\s*者$|(?:地址|电话|热线|网址|联系人|传真|邮编|邮箱)\s*[:：]"
                            r"|^特此(?:公告|通告|通知|声明|公示|告知|敬告|说明|函告|证明)\s*$"
                            # a list's item: "太极剑（女子中年组）：白淑琴（武陟县代表队）", a winner and the team
-                           r"|[:：]\s*[\u4e00-\u9fff]{2,4}[（(][^（）()]{2,12}[）)]$"
+                           r"|[:：]\s*[\u4e00-\u9fff]{2,4}[（(][^（）()]{0,10}(?:代表队|队|学校|中学|小学|大学|学院|俱乐部|协会|公司|单位)[）)]$"
                            # a notice's field: "报名地点：市公交公司人力资源部（山阳区焦东南路）", "咨询时间：…"
                            r"|^(?:报名|咨询|活动|举办|开放|办理|服务|比赛|考试|招聘)?(?:地点|时间|方式|条件|对象|范围)\s*[:：]"
                            # a table's row, its cells set apart by wide spaces: "2     奚丽萍  博爱县孝敬镇卫生院", "序号  姓名  单位"
@@ -88,9 +94,11 @@ _FIELD = re.compile(r"^(?P<label>引题|肩题|主题|标题|副题|副标题|�
 _POSTED_WRITER = re.compile(r"^[\u4e00-\u9fff（）()]{4,30}(?:教师|老师|医师|律师|校长|主任|院长|教授|讲师|研究员|会计师|工程师|法官|检察官"
                             r"|民警|干部|职工|社员|书记|馆员|员)[\s\u3000]+(?P<name>[\u4e00-\u9fff](?:[ \u3000]{1,2}[\u4e00-\u9fff]|[\u4e00-\u9fff]{1,3}))$")
 # and its bookkeeping, no part of the text: "稿件ID：JZRB20180904070001", "稿件类型：文字", "字数：736", "栏目：家长课堂"
-_BOOKKEEPING_FIELD = re.compile(r"^(?:(?:稿件ID|稿件编号|稿号|稿件类型|稿件类别|稿件来源|稿件状态|字数|栏目|栏目名称|专栏|导出时间|导出人"
+_BOOKKEEPING_FIELD = re.compile(r"^(?:(?:(?:稿件ID|稿件编号|稿号|稿件类型|稿件类别|稿件来源|稿件状态|栏目|栏目名称|专栏|导出时间|导出人"
                                 r"|签发人|签发时间|审稿人|审核人|录入人|录入时间|修改时间|入库时间|组版人|稿件属性|见报版次|见报日期)"
-                                r"\s*[:：]\s*[^\s，。,；;！？]{0,40}?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?(?:[ \u3000]+(?=\S+\s*[:：])|$))+$", re.IGNORECASE)
+                                r"\s*[:：]\s*[^\s，。,；;！？《》]{0,40}?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
+                                r"|字数\s*[:：]\s*\d{1,6})"  # ("字数：736", a count; "字数：3000字以内" is a notice's own line)
+                                r"(?:[ \u3000]+(?=\S+\s*[:：])|$))+$", re.IGNORECASE)
 # an e-paper CMS's field lines naming the writer: "刊发日期:2013-02-06 阅读次数: 作者:小杰  语音阅读:…", or after the
 # headline: "天公吹响“集结号”环卫职工除雪忙 作者:李晓雪 摄 时间:2015-11-25 次数:119 …"
 # "作者:李晓雪 摄", "作者：记者 苗晓锋 通讯员 叶志国": names, each after its role or not
@@ -343,6 +351,9 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
         if removed and not line.strip() and _WEATHER_LABEL.match(removed[-1].strip()):
             weather = True  # "【焦作天气】": the box's lines follow
             continue
+        if not out and _FORECAST.match(line.strip()):
+            dropped.append(line.strip())  # "明日重庆小雨,13-18℃。" atop a digest, before any item: its forecast
+            continue
         if weather and line.strip() and _WEATHER_LINE.match(line.strip()):
             dropped.append(line.strip())  # "今天：多云转阵雨 东风2—3级 22℃～31℃", "穿衣指数：较冷…" under the box's label
             continue
@@ -575,8 +586,11 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
     return out, dropped
 
 
+_FORECAST = re.compile(r"^(?:今天|明天|后天|今日|明日|今夜|今明两天)[\u4e00-\u9fff]{0,4}(?:晴|阴|多云|小雨|中雨|大雨|暴雨|阵雨|雷阵雨"
+                       r"|小雪|中雪|大雪|雨夹雪|雾|霾)[\u4e00-\u9fff]{0,6}[,，\s]*-?\d{1,2}\s*[-－～~至到]\s*-?\d{1,2}\s*℃[。.]?$")
 # a WeChat post's bar under its title: "原创 焦作日报 焦作日报 2016-07-19", "焦作日报 焦作日报社 昨天"
-_ACCOUNT_BAR = re.compile(r"^原创\s+\S.{1,40}$|^[\u4e00-\u9fffA-Za-z]{2,10}[ \u3000]+[\u4e00-\u9fffA-Za-z]{2,12}(?:[ \u3000]+\S{2,16})?$")
+_ACCOUNT_BAR = re.compile(r"^原创\s+\S.{1,40}$|^[\u4e00-\u9fffA-Za-z]{2,10}(?:报|网|号|社|台|发布|新闻|融媒|客户端)[ \u3000]+"
+                          r"[\u4e00-\u9fffA-Za-z]{2,12}(?:[ \u3000]+\S{2,16})?$")
 # a jump: "（下转第8版）", "(转第3版)", "（上接第一版）", "》》》上接01版"
 _JUMP = re.compile(r"(下转|上接|转|接)\s*第?\s*[一二三四五六七八九十\dA-Za-z]{1,3}\s*版")
 
@@ -790,6 +804,8 @@ def _without_title_lists(lines: list[str], dropped: list[str]) -> list[str]:
                                  and not any(ch in text for ch in "。，,；;：:")):
             unlisted += not listed(run, n)  # (a digest's list may name an item the page never reaches: one such line
             run += 1  # between two listed headlines)
+        if unlisted and any(match_photo_credit(lines[k].strip()) or match_byline(lines[k].strip()) for k in range(n, run)):
+            run, unlisted = n, 0  # ("本报记者 王乐 摄" under each photo: credits said again, no list of titles)
         if run - n - unlisted >= 2:
             dropped.extend(lines[k].strip() for k in range(n, run))
             out[n:run] = [""] * (run - n)

@@ -65,7 +65,7 @@ SERIES_NUMBERED = re.compile(r"^(?:[\u4e00-\u9fff·・]{2,10}[①-⑳]|【[\u4e0
 # the photo's title: "田间课堂" / "…讲解病虫害防治知识。 本报记者 李阳 摄")
 COLUMN_NAME = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:说法|知识|常识|问答|顾问|讲堂|课堂|贴士|110)$")
 # a column's name in brackets, alone on its line: "【城事】", "【每日金句】", "〓山西观察〓", "〔科技之窗〕", "［读者来信］"
-BRACKETED_BANNER = re.compile(r"^【[\u4e00-\u9fff·・]{7,16}】$")
+BRACKETED_BANNER = re.compile(r"^【(?:庆祝|纪念|喜迎|迎接|献礼|礼赞|聚焦|奋进|学习贯彻|决胜|致敬)[\u4e00-\u9fff·・]{3,14}】$")
 BRACKETED_LABEL = re.compile(r"^(?:【[\u4e00-\u9fff]{2,6}】|〓[\u4e00-\u9fff]{2,6}〓|〔[\u4e00-\u9fff]{2,6}〕|［[\u4e00-\u9fff]{2,6}］"
                              r"|〖[\u4e00-\u9fff]{2,6}〗|[·・•][ \u3000]?[\u4e00-\u9fff]{2,6}[ \u3000]?[·・•]"  # ("· 市场走笔 ·")
                              # a call for contributions in quotes: "〔“我与焦作”征文〕", "【“身边的感动”征文选登】"
@@ -89,7 +89,7 @@ SPACED_TITLE_MAX = 6  # "讣　告", "征 稿 启 事": a title this short may b
 SERIES_MIN, SERIES_MAX = 4, 10  # three lines of one length (4-10) in an article are a series of sub-headings
 LEAD_IN_MAX = 24  # "博爱县寨卜昌村：", "政府工作报告引起在京海南人麦瑶共鸣:": what comes before the colon of a headline  # "产业链条越拉越长": sub-headings are short; a longer unmarked line may be a broken paragraph
 START_SCORE = 1.5
-SUBHEAD_MARKS = "▶►◆■●"  # a feature's sub-headings: "▶ 小区门口的“流动哨”", "■ 一条走了三十年的巡山路"
+SUBHEAD_MARKS = "▶►◆"  # a feature's sub-headings in a repost: "▶ 小区门口的“流动哨”" (■ and ● mark briefs as often)
 # "2. 波黑塞族军队前司令…", "【2】焦作至平顶山高速公路…": an item's number before its headline (not "1.5万名考生…")
 _ITEM_NUMBER = re.compile(r"^(?:(\d{1,2})(?:[.．](?!\d)\s*|、)|【(\d{1,2})】\s*)(?=[^\d\s])")
 # "同心绘就中国式现代化新图景（社论）", "…（新春走基层）", "…（政策问答·回应关切）": a column tag closes a headline
@@ -668,7 +668,8 @@ class Segmenter:
         boxed = None
         if in_article and cur is not None and cur.paragraphs and line.plain and (
                 line.text.rstrip("：:") in box_labels()
-                or ((boxed := BOX_AND_TITLE.match(line.text)) is not None and boxed.group(1) in box_labels())):
+                or (not cur.closed and (boxed := BOX_AND_TITLE.match(line.text)) is not None
+                    and boxed.group(1) in box_labels())):
             # (or the label in brackets before the box's title: "【链接】首日部分项目冠军")
             # "记者手记" / "相关链接": a box of the article; a short title right under the label is the box's
             cur.add(line.text, subhead=True)
@@ -758,6 +759,9 @@ class Segmenter:
             cur.add(line.text)
             return i + 1
         if line.jump == "in" and (jumped := self.jumped_from(i)) is not None and jumped is not cur:
+            if cur is not None and cur.title and not cur.paragraphs and cur.byline is None:
+                self.dropped.append(cur.title)  # "我市重点项目建设提速增效" / "（上接第1版）": its headline printed again
+                self.cur = None
             self.finish()  # "（上接第7版）" / "郑宝山今年五十二岁，…": the article that jumped goes on here
             jumped.resumed = True
             self.cur = cur = jumped  # (it keeps its place among the records)
@@ -786,12 +790,19 @@ class Segmenter:
         return i + 1
 
     def jumped_from(self, i: int) -> Draft | None:
-        """The article whose text jumped ("（下转第8版）") before line i, if it has not been taken up again."""
-        for k in range(i - 1, -1, -1):
-            if self.lines[k].jump == "out":
-                owner = self._owners.get(k)
-                return owner if owner is not None and owner.kind == "article" and not owner.resumed else None
-        return None
+        """The article whose text jumped ("（下转第8版）") before line i and has not been taken up again: the one whose
+        headline the continuation prints again, else the first still waiting (jumps go on in the order they left)."""
+        waiting: list[Draft] = []
+        for k in range(i):
+            owner = self._owners.get(k)
+            if self.lines[k].jump == "out" and owner is not None and owner.kind == "article" and not owner.resumed \
+                    and all(owner is not w for w in waiting):
+                waiting.append(owner)
+        cur = self.cur
+        if cur is not None and cur.title and not cur.paragraphs and cur.byline is None:
+            again = [w for w in waiting if _squashed(w.title) == _squashed(cur.title)]
+            return again[0] if again else None
+        return waiting[0] if waiting else None
 
     def next_bullet(self, line: Line) -> bool:
         """Line opens with the bullet that opened the current item: "■日前，…" after "■4月23日，…" is the next brief."""
@@ -1079,10 +1090,13 @@ def _squashed(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+_TEAM = re.compile(r"(?:代表队|队|学校|中学|小学|大学|学院|俱乐部|协会|公司|医院|单位)$")
+
+
 def column_tag(text: str) -> str | None:
     """The column tag closing a headline: "同心绘就中国式现代化新图景（社论）" -> "社论"; "发刊词(节选)" -> None."""
     m = _COLUMN_TAG.search(text)
-    if m and re.search(r"[:：]\s*[\u4e00-\u9fff]{2,4}$", text[:m.start()]):
+    if m and re.search(r"[:：]\s*[\u4e00-\u9fff]{2,4}$", text[:m.start()]) and _TEAM.search(m.group("tag")):
         return None  # "太极剑（女子中年组）：白淑琴（武陟县代表队）": a winner and the team, in a list
     return m.group("tag") if m and not _NOT_COLUMN.match(m.group("tag")) else None
 
