@@ -53,10 +53,10 @@ _WIRE = re.compile(
 # dingbat into a Latin N) before a role
 _BOX = re.compile(rf"^(?P<credit>(?:[□■◎◇★○]\s*|口[ \u3000]+(?=[{_HAN}]{{2,3}}\s*$)|[●◆▲★▌|N]\s*(?={_ROLE}))(?P<inner>{_NAMES}){_SUFFIX})\s*$")
 # a letter signed by its reader: "解放区　读者　刘桂芬", "山阳区　李晓东"
-_WHO_WROTE_IN = r"(?:读者|居民|市民|村民|网友)"
+_WHO_WROTE_IN = r"(?:读者|居民|市民|村民|网友|农民|退休职工|退休教师|退休干部|老党员)"
 _SIGNED = re.compile(rf"^(?:[{_HAN}]{{1,12}}?(?:区|县|市|镇|乡|街道|社区|村)(?:[ \u3000]+(?:{_WHO_WROTE_IN}[ \u3000]+)?"
                      rf"|{_WHO_WROTE_IN}[ \u3000]+)|读者[ \u3000]+)(?P<inner>{_CJK_NAME})(?:[ \u3000]*等)?$")
-# "解放区　读者　刘桂芬", "孟州市读者　张玉兰", "山阳区　李晓东", "山阳区焦东路街道居民　王桂兰"
+# "解放区　读者　刘桂芬", "孟州市读者　张玉兰", "山阳区　李晓东", "山阳区焦东路街道居民　王桂兰", "沁阳县西万乡农民　吕长顺"
 # a writer under a work unit: "□首发集团八达岭分公司京新收费所 吕文静"
 # a credit opening the text: "(记者方华) “银行被抢了,…”", "记者时鹏、全悦敏核实报道:被撞的超市叫…",
 # "中国气象报记者刘晓林摄影报道3月3日,…"
@@ -396,7 +396,8 @@ def _match_byline(block: str) -> tuple[Credit, str] | None:
     first = flat[:1]
     m2 = None
     m = (_BOX_UNIT.match(flat) or _NAMED_NOTE.match(flat) if first in "□■作文" else None) \
-        or (_SIGNED.match(flat) if len(flat) <= 24 and (" " in flat or "\u3000" in flat) else None) \
+        or (m3 if len(flat) <= 24 and (" " in flat or "\u3000" in flat) and (m3 := _SIGNED.match(flat)) is not None
+            and looks_like_name(m3.group("inner")) else None) \
         or ((m2 := _SCHOOL_UNIT.match(flat) or _AUTHOR_PLACE.match(flat)) if (" " in flat or "\u3000" in flat) else None)
     if m is not None and m is m2 and (not looks_like_name(m.group("inner")) or m.group("inner")[-1] in _NOT_NAME_ENDINGS):
         m = None  # ("焦作大学 毕业季": a two-part headline)

@@ -2519,3 +2519,11 @@ def test_a_sites_channel_name_atop_a_copy_is_no_kicker() -> None:
             "  10月6日,市侨联组织来自21个国家的70余位侨胞,参观游览云台山和南水北调城区段绿化带。\n")
     records = parse_page(page, "t", strict=True).records
     assert [r.title for r in records] == ["70余位侨胞国庆游焦作 赞叹家乡的景致真美"]
+
+
+def test_a_readers_letter_signed_with_the_village_and_his_trade() -> None:
+    page = ("焦作日报　1987年10月20日　星期二　第二版　县区\n\n村里的路灯谁来修？\n"
+            "　　我们村前年安装了十二盏路灯，可是今年以来，路灯坏了八盏，一直没人修。希望有关部门管一管。\n"
+            "　　沁阳县西万乡农民　吕长顺\n　　编后：路灯虽小，连着民心。\n")
+    records = parse_page(page, "t", strict=True).records
+    assert [(r.title, r.reporters) for r in records] == [("村里的路灯谁来修？", ("吕长顺",))]
