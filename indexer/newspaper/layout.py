@@ -345,9 +345,12 @@ def read_lines(lines: list[str], boilerplate: Boilerplate, first_number: int = 1
         if removed and not line.strip() and len(out) == 1 and out[0].plain and _ACCOUNT_BAR.match(removed[-1]):
             out[0].post_title = True  # "明天起这些地方停水！…今天的民生消息都在这儿" / "原创 焦作日报 焦作日报 2016-07-19"
         for cut in removed:
-            if _JUMP.search(cut):  # "（下转第8版）" / "（上接第7版）": the article goes on on another page, or comes from one
-                (jumps_in if _JUMP.search(cut).group(1) in ("上接", "接") else jumps_out).append(
-                    number if line.strip() or "接" in _JUMP.search(cut).group(1) else (out[-1].number if out else number))
+            if (jump := _JUMP.search(cut)) is None:
+                continue  # "（下转第8版）" / "（上接第7版）": the article goes on on another page, or comes from one
+            if "接" in jump.group(1):
+                jumps_in.append(number)
+            else:  # (a marker alone on its line closes the line above)
+                jumps_out.append(number if line.strip() or not out else out[-1].number)
         if removed and not line.strip() and _WEATHER_LABEL.match(removed[-1].strip()):
             weather = True  # "【焦作天气】": the box's lines follow
             continue

@@ -108,9 +108,10 @@ QA_QUESTION = re.compile(r"^问\s*[:：]")
 QA_ANSWER = re.compile(r"^答\s*[:：]")
 # "问：如何发挥规划…？", "记者：…": a question of an interview, under the part's sub-heading
 INTERVIEW_QUESTION = re.compile(r"^(?:问|记者|本报记者|主持人)[:：]")
+# a box's label in brackets before the box's title: "【链接】首日部分项目冠军" (the label one of boxes.txt)
+BOX_AND_TITLE = re.compile(r"^[【\[［]([\u4e00-\u9fff]{2,6})[】\]］]\s*[^，。,.；;！？!?\s][^，。,.；;]{1,19}$")
 # classified notices: "遗失声明" over "…不慎遗失营业执照副本，…声明作废。" lines; a paid block, like an advertisement
 # (a heading may be starred or boxed: "★遗失声明★")
-BOX_AND_TITLE = re.compile(r"^[【\[［]([\u4e00-\u9fff]{2,6})[】\]］]\s*[^，。,.；;！？!?\s][^，。,.；;]{1,19}$")
 # a box of figures under its own title: "数说焦作这一年", "数读·2024年我市经济运行", "一图读懂政府工作报告"
 DATA_BOX = re.compile(r"^(?:数说|数读|数看|数字看|数据看|一图读懂|图解)[·・:：]?[\u4e00-\u9fff\d“”]{2,16}$")
 # a notice's title, alone on its line: "征稿启事", "讣告", "关于…坟墓迁移的公告", "招聘启事"
@@ -604,7 +605,7 @@ class Segmenter:
         self.explained.append(Explained(line.number, role, reason, line.raw))
 
     def finish(self) -> None:
-        if self.cur is not None and not any(d is self.cur for d in self.drafts):  # (a jump's article is there already)
+        if self.cur is not None and not self.cur.resumed:  # (an article taken up after its jump is among them already)
             self.drafts.append(self.cur)
         self.cur = None
 
@@ -1090,14 +1091,9 @@ def _squashed(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-_TEAM = re.compile(r"(?:代表队|队|学校|中学|小学|大学|学院|俱乐部|协会|公司|医院|单位)$")
-
-
 def column_tag(text: str) -> str | None:
     """The column tag closing a headline: "同心绘就中国式现代化新图景（社论）" -> "社论"; "发刊词(节选)" -> None."""
     m = _COLUMN_TAG.search(text)
-    if m and re.search(r"[:：]\s*[\u4e00-\u9fff]{2,4}$", text[:m.start()]) and _TEAM.search(m.group("tag")):
-        return None  # "太极剑（女子中年组）：白淑琴（武陟县代表队）": a winner and the team, in a list
     return m.group("tag") if m and not _NOT_COLUMN.match(m.group("tag")) else None
 
 
