@@ -39,7 +39,8 @@ STAFF = re.compile(
 # and at most a short label besides ("焦作日报·健康周刊", "温县新闻  第06版  2023年9月14日  焦作日报").
 # a masthead's Latin name ("JIAOZUO DAILY") and lunar date ("农历癸卯年十月廿二") belong to a header too
 _HEADER_TOKEN = re.compile(rf"(?P<paper>{_PAPER})|{_DATE}{_WEEKDAY}|{_PAGE}|(?P<staff>{STAFF.pattern})"
-                           r"|(?P<barepage>(?<=\s)\d{1,2}(?=\s*$|[ \u3000]+[\u4e00-\u9fff·]{2,8}\s*$))"  # (or before its name)  # "焦作日报  2023年5月18日 星期四  城区新闻  5": the page's number
+                           # "焦作日报  2023年5月18日 星期四  城区新闻  5" (or "… 焦作日报　08　图片新闻"): the page's number
+                           r"|(?P<barepage>(?<=\s)\d{1,2}(?=\s*$|[ \u3000]+[\u4e00-\u9fff·]{2,8}\s*$))"
                            # "07　文体　　责任编辑：葛　菲　　校对：吴　敏": the page's number first, before its name and staff
                            r"|(?P<leadpage>^\d{1,2}(?=[ \u3000]+(?![个项名家万亿年月日天人件所台次户元条座处位批种])[\u4e00-\u9fff·]{2,6}(?:[ \u3000]{2,}|$)))"
                            r"|(?P<lunar>农历[\u4e00-\u9fff]{2,10}|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[正一二三四五六七八九十冬腊闰]{1,3}月"

@@ -173,9 +173,8 @@ _SLOGAN = re.compile(r"^[\u4e00-\u9fff]{4,8}(?:[ \u3000]+[\u4e00-\u9fff]{4,8}){1
 def _contact_line(text: str) -> bool:
     """An advertisement's contact line: "地址:解放区民主南路88号 电话:0391-3920000", "广告经营许可证：豫焦工商广字第001号"."""
     return bool(_CONTACT.match(text)) or (len(text) <= 80 and "地址" in text and ("电话" in text or "热线" in text)) \
-        or (len(text) <= 40 and bool(re.search(r"(?:地址|电话)\s*[:：]", text))) \
-        or (len(text) <= 80 and text.startswith("【") and bool(re.search(r"(?:地址|电话)\s*[:：]", text)))
-    # ("开业酬宾 进店有礼 地址：丰收路…", "【年终大促】家电以旧换新 … 地址：解放区建设路 详询店内")
+        or (len(text) <= (80 if text.startswith("【") else 40) and bool(re.search(r"(?:地址|电话)\s*[:：]", text)))
+    # ("开业酬宾 进店有礼 地址：丰收路…"; an ad under its tag may run longer: "【年终大促】家电以旧换新 … 地址：…")
 
 
 _CLASSIFIED_ITEM = re.compile(r"(?:遗失|丢失|作废)[^。]*[。.]?\s*$|(?:声明|特此)作废[。.]?\s*$"
